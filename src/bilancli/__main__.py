@@ -1,0 +1,3 @@
+from bilancli.cli import main
+
+main()

@@ -1,0 +1,176 @@
+"""`bilan new`, `list`, `show`, `set`, `consent`: the case record."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from bilancli import messages as msg
+from bilancli.cli import base
+from bilancli.cli.base import DATE_HELP, ID_HELP, JSON_HELP
+
+
+def register(app: typer.Typer) -> None:
+    # A value may start with a dash ("- premier point", "-2"): for `set` it is a value, not an option.
+    values_may_start_with_dash = {"context_settings": {"ignore_unknown_options": True}}
+    for name, fn, settings in (
+        ("new", new, {}), ("list", list_, {}), ("show", show, {}),
+        ("set", set_, values_may_start_with_dash), ("consent", consent, {}),
+    ):
+        base.command(app, name, **settings)(fn)
+
+
+def new(
+    nom: Annotated[str, typer.Option("--nom", help="Nom du bénéficiaire.")],
+    prenom: Annotated[str, typer.Option("--prenom", help="Prénom du bénéficiaire.")],
+    email: Annotated[Optional[str], typer.Option("--email", help="Courriel.")] = None,
+    telephone: Annotated[Optional[str], typer.Option("--telephone", help="Téléphone.")] = None,
+    statut: Annotated[Optional[str], typer.Option("--statut", help="salarie, demandeur-emploi, particulier, independant ou autre.")] = None,
+    financement: Annotated[Optional[str], typer.Option("--financement", help="cpf, plan, reclassement, personnel, france-travail ou autre.")] = None,
+    format_: Annotated[Optional[str], typer.Option("--format", help="presentiel, distanciel ou mixte.")] = None,
+    employeur: Annotated[Optional[str], typer.Option("--employeur", help="Employeur du bénéficiaire.")] = None,
+    heures_prevues: Annotated[Optional[str], typer.Option("--heures-prevues", help="Heures prévues (24 au plus, L6313-4 al. 5).")] = None,
+    tarif: Annotated[Optional[str], typer.Option("--tarif", help="Tarif en euros HT.")] = None,
+    date: Annotated[Optional[str], typer.Option("--date", help="Date d'ouverture. " + DATE_HELP)] = None,
+    as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
+) -> None:
+    """Ouvre un bilan en phase préliminaire et affiche son identifiant."""
+    from bilancli.core.fields import validate_admin
+    from bilancli.store import bilans
+
+    typed = {
+        "nom": nom, "prenom": prenom, "email": email, "telephone": telephone,
+        "statut": statut, "financement": financement, "format": format_,
+        "employeur": employeur, "heures_prevues": heures_prevues, "tarif": tarif,
+    }
+    admin = {k: validate_admin(k, v).value for k, v in typed.items() if v is not None or k in ("nom", "prenom")}
+    opened_on = base.parse_date_option(date)
+    with base.open_store() as store, store.write() as conn:
+        bilan_id = bilans.create(conn, opened_on=opened_on, admin=admin)
+    if as_json:
+        base.print_json({"id": bilan_id})
+    else:
+        base.say(msg.NOUVEAU_BILAN.format(id=bilan_id, prenom=admin["prenom"], nom=admin["nom"]))
+
+
+def list_(
+    phase: Annotated[Optional[str], typer.Option("--phase", help="Seulement les bilans de cette phase.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
+) -> None:
+    """Liste les bilans, du plus récent au plus ancien."""
+    from bilancli.cli.views import list_rows_json, print_list
+    from bilancli.core.phases import parse_phase
+    from bilancli.store import bilans
+
+    wanted = parse_phase(phase) if phase else None
+    with base.open_store() as store:
+        rows = bilans.list_rows(store.conn, wanted)
+    if as_json:
+        base.print_json(list_rows_json(rows))
+    else:
+        print_list(rows)
+
+
+def show(
+    bilan_id: Annotated[str, typer.Argument(metavar="ID", help=ID_HELP)],
+    as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
+) -> None:
+    """Affiche tout le dossier d'un bilan."""
+    from bilancli.cli.views import print_show, show_json
+    from bilancli.core.ids import parse_id
+    from bilancli.store import bilans
+
+    wanted = parse_id(bilan_id)
+    with base.open_store() as store:
+        bilan = bilans.load(store.conn, wanted)
+        view = show_json(bilan, base.today(), base.home())
+    if as_json:
+        base.print_json(view)
+    else:
+        print_show(view)
+
+
+def set_(
+    bilan_id: Annotated[str, typer.Argument(metavar="ID", help=ID_HELP)],
+    champ: Annotated[str, typer.Argument(metavar="CHAMP", help="Champ de contenu ou administratif (ex. demande, projet, tarif).")],
+    valeur: Annotated[Optional[str], typer.Argument(metavar="[VALEUR]", help="Valeur ; « - » lit l'entrée standard ; absente, ouvre l'éditeur ($VISUAL ou $EDITOR).", show_default=False)] = None,
+) -> None:
+    """Renseigne un champ de contenu ou administratif."""
+    from bilancli.cli.editor import edit_text, read_stdin
+    from bilancli.core.fields import is_content, parse_field_name, validate_admin
+    from bilancli.core.ids import parse_id
+    from bilancli.store import bilans
+
+    wanted = parse_id(bilan_id)
+    field = parse_field_name(champ)
+    with base.open_store() as store:
+        record = bilans.require(store.conn, wanted)
+        _check_editable(record, field)
+        if valeur == "-":
+            valeur = read_stdin()
+        elif valeur is None:
+            current = _current_value(store.conn, record, field)
+            valeur = edit_text(current)
+        on = base.today()
+        with store.write() as conn:
+            if is_content(field):
+                bilans.set_content(conn, wanted, field, valeur, on)
+            else:
+                bilans.set_admin(conn, wanted, field, validate_admin(field, valeur).value)
+    template = msg.CHAMP_ENREGISTRE if (valeur or "").strip() else msg.CHAMP_EFFACE
+    base.say(template.format(champ=field, id=wanted))
+
+
+def _check_editable(record, field: str) -> None:
+    from bilancli.core.fields import is_content
+    from bilancli.errors import fail
+
+    if is_content(field) and record["contenu_detruit_le"]:
+        raise fail(msg.CONTENU_DETRUIT, id=record["id"], date=record["contenu_detruit_le"])
+    if not is_content(field) and record["anonymise_le"]:
+        raise fail(msg.BILAN_ANONYMISE, id=record["id"])
+
+
+def _current_value(conn, record, field: str) -> str:
+    from bilancli.core.fields import is_content
+    from bilancli.store.bilans import ADMIN_COLUMNS
+
+    if is_content(field):
+        row = conn.execute(
+            "SELECT valeur FROM champs WHERE bilan_id = ? AND champ = ?", (record["id"], field)
+        ).fetchone()
+        return row[0] if row else ""
+    value = record[ADMIN_COLUMNS[field]]
+    return "" if value is None else str(value)
+
+
+def consent(
+    bilan_id: Annotated[str, typer.Argument(metavar="ID", help=ID_HELP)],
+    type_: Annotated[str, typer.Argument(metavar="TYPE", help="bilan, conservation, cep ou employeur.")],
+    date: Annotated[Optional[str], typer.Option("--date", help=DATE_HELP)] = None,
+    retirer: Annotated[bool, typer.Option("--retirer", help="Retire le consentement.")] = False,
+) -> None:
+    """Enregistre (ou retire) un consentement du bénéficiaire."""
+    from bilancli.core.fields import CONSENTS, parse_consent_type
+    from bilancli.core.ids import parse_id
+    from bilancli.errors import fail
+    from bilancli.store import bilans
+
+    wanted = parse_id(bilan_id)
+    kind = parse_consent_type(type_)
+    on = base.parse_date_option(date)
+    with base.open_store() as store, store.write() as conn:
+        bilans.require(conn, wanted)
+        if retirer:
+            if not bilans.withdraw_consent(conn, wanted, kind, on):
+                raise fail(msg.CONSENTEMENT_ABSENT, type=kind, id=wanted)
+        else:
+            bilans.record_consent(conn, wanted, kind, on)
+    from bilancli.core.dates import format_date
+
+    if retirer:
+        base.say(msg.CONSENTEMENT_RETIRE.format(type=kind, date=format_date(on), id=wanted))
+    else:
+        base.say(msg.CONSENTEMENT_ENREGISTRE.format(
+            type=kind, date=format_date(on), id=wanted, source=CONSENTS[kind]))

@@ -1,0 +1,139 @@
+"""What `list` and `show` print: the JSON of SPEC §4 and its rich rendering."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from bilancli import messages as msg
+from bilancli.cli import base
+from bilancli.core import convention as conv
+from bilancli.core.dates import format_date, format_minutes, from_iso, iso
+from bilancli.core.fields import CONTENT_FIELDS, FIELD_LABELS
+from bilancli.core.followup import follow_up_due
+from bilancli.core.model import PHASE_LABELS, Bilan
+
+
+def list_rows_json(rows) -> list[dict]:
+    keys = ("id", "nom", "prenom", "phase", "date_ouverture", "date_fin")
+    return [{k: row[k] for k in keys} for row in rows]
+
+
+def print_list(rows) -> None:
+    if not rows:
+        base.say(msg.AUCUN_BILAN)
+        return
+    from rich.table import Table
+
+    table = Table("Bilan", "Bénéficiaire", "Phase", "Ouverture", "Fin", box=None)
+    for row in rows:
+        name = " ".join(x for x in (row["prenom"], row["nom"]) if x)
+        table.add_row(
+            row["id"], base.text(name), PHASE_LABELS.get(row["phase"], row["phase"]),
+            format_date(from_iso(row["date_ouverture"])), format_date(from_iso(row["date_fin"])),
+        )
+    base.console().print(table)
+
+
+def _hours(minutes: int | None) -> float | None:
+    return None if minutes is None else round(minutes / 60, 2)
+
+
+def purge_view(bilan: Bilan, today: date, home: Path) -> dict:
+    """`contenu_detruit_le` and the next retention deadline (R6313-7)."""
+    return {"contenu_detruit_le": iso(bilan.content_destroyed_on), "prochaine_echeance": None}
+
+
+def show_json(bilan: Bilan, today: date, home: Path) -> dict:
+    c = bilan.convention
+    deadline = conv.deadline(c)
+    return {
+        "id": bilan.id, "nom": bilan.nom, "prenom": bilan.prenom, "phase": bilan.phase,
+        "financement": bilan.financement, "statut": bilan.statut, "format": bilan.format,
+        "email": bilan.email, "telephone": bilan.telephone, "employeur": bilan.employeur,
+        "heures_prevues": _hours(bilan.heures_prevues_minutes),
+        "tarif": None if bilan.tarif_cents is None else bilan.tarif_cents / 100,
+        "date_ouverture": iso(bilan.date_ouverture), "date_fin": iso(bilan.date_fin),
+        "motif_abandon": bilan.motif_abandon,
+        "champs": {name: bilan.champs.get(name) for name in CONTENT_FIELDS},
+        "consentements": {
+            kind: iso(bilan.active_consent(kind).date) if bilan.active_consent(kind) else None
+            for kind in ("bilan", "conservation", "cep", "employeur")
+        },
+        "convention": {
+            "transmise": iso(c.sent_on), "signee": iso(c.signed_on),
+            "echeance": iso(deadline), "statut": conv.status(bilan, today),
+        },
+        "entretiens": [
+            {"date": iso(e.date), "duree_minutes": e.minutes, "modalite": e.modalite, "phase": e.phase}
+            for e in bilan.entretiens
+        ],
+        "heures_realisees": _hours(bilan.minutes_delivered),
+        "documents": [
+            {"id": d.id, "type": d.type, "titre": d.titre, "taille": d.size} for d in bilan.documents
+        ],
+        "historique": [{"phase": s.phase, "date": iso(s.entered_on)} for s in bilan.history],
+        "suivi": {"date_prevue": iso(follow_up_due(bilan.date_fin)), "date_realisee": iso(bilan.suivi_on)},
+        "satisfaction": dict(bilan.satisfaction),
+        "edof": {k: iso(v) for k, v in bilan.edof.items()},
+        "purge": purge_view(bilan, today, home),
+    }
+
+
+def _fr(value: str | None) -> str:
+    day = from_iso(value) if value else None
+    return format_date(day) if day else "—"
+
+
+def print_show(view: dict) -> None:
+    from rich.table import Table
+
+    out = base.console()
+    t = base.text
+    ident = Table(show_header=False, box=None, title=f"Bilan {view['id']}", title_justify="left")
+    ident.add_column(style="bold")
+    ident.add_column()
+    name = " ".join(x for x in (view["prenom"], view["nom"]) if x)
+    tarif = view["tarif"]
+    rows = [
+        ("Bénéficiaire", name), ("Phase", PHASE_LABELS.get(view["phase"], view["phase"])),
+        ("Statut", view["statut"]), ("Financement", view["financement"]),
+        ("Format", view["format"]), ("Employeur", view["employeur"]),
+        ("Courriel", view["email"]), ("Téléphone", view["telephone"]),
+        ("Ouverture", _fr(view["date_ouverture"])), ("Fin", _fr(view["date_fin"])),
+        ("Heures", f"{view['heures_realisees']:g} réalisées"
+         + (f" sur {view['heures_prevues']:g} prévues" if view["heures_prevues"] is not None else "")),
+        ("Tarif", f"{tarif:,.2f} € HT".replace(",", " ").replace(".", ",") if tarif is not None else None),
+        ("Convention", f"{view['convention']['statut']} (R6313-8)"),
+        ("Suivi prévu", _fr(view["suivi"]["date_prevue"])),
+        ("Suivi réalisé", _fr(view["suivi"]["date_realisee"])),
+    ]
+    if view["purge"]["contenu_detruit_le"]:
+        rows.append(("Contenu détruit le", _fr(view["purge"]["contenu_detruit_le"]) + " (R6313-7)"))
+    elif view["purge"]["prochaine_echeance"]:
+        rows.append(("Destruction prévue", _fr(view["purge"]["prochaine_echeance"]) + " (R6313-7)"))
+    for label, value in rows:
+        ident.add_row(label, t(value if value not in (None, "") else "—"))
+    out.print(ident)
+
+    consents = Table("Consentement", "Date", box=None, title="Consentements", title_justify="left")
+    for kind, day in view["consentements"].items():
+        consents.add_row(kind, _fr(day))
+    out.print(consents)
+
+    fields = Table("Champ", "Contenu", box=None, title="Contenu du bilan", title_justify="left")
+    for name, value in view["champs"].items():
+        fields.add_row(FIELD_LABELS[name], t(value) if value else t(msg.NON_RENSEIGNE))
+    out.print(fields)
+
+    if view["entretiens"]:
+        table = Table("Date", "Durée", "Modalité", "Phase", box=None, title="Entretiens", title_justify="left")
+        for e in view["entretiens"]:
+            table.add_row(_fr(e["date"]), format_minutes(e["duree_minutes"]), e["modalite"],
+                          PHASE_LABELS.get(e["phase"], e["phase"]))
+        out.print(table)
+    if view["documents"]:
+        table = Table("N°", "Type", "Titre", "Taille", box=None, title="Documents", title_justify="left")
+        for d in view["documents"]:
+            table.add_row(str(d["id"]), d["type"], t(d["titre"]), f"{d['taille']} o")
+        out.print(table)

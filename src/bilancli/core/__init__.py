@@ -1,0 +1,1 @@
+"""The domain, pure: no database, no terminal, `today` always passed in."""

@@ -1,0 +1,161 @@
+"""Reading and writing dates and durations the way a French consultant types them (SPEC §2)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from bilancli import messages as msg
+from bilancli.errors import fail
+
+MONTHS_FR = (
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+)
+WEEKDAYS_FR = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_NUMERIC = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
+_HAS_YEAR = re.compile(r"\b\d{4}\b")
+_ORDINAL = re.compile(r"\b1\s*(?:er|ère|re)\b")
+
+
+def parse_date(text: str) -> date:
+    """Read a date typed by the consultant; ISO is never read day first."""
+    raw = text.strip()
+    for pattern, order in ((_ISO, (0, 1, 2)), (_NUMERIC, (2, 1, 0))):
+        match = pattern.fullmatch(raw)
+        if match:
+            parts = [int(g) for g in match.groups()]
+            return _build(parts[order[0]], parts[order[1]], parts[order[2]], text)
+    return _parse_french(raw, text)
+
+
+def _build(year: int, month: int, day: int, text: str) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise fail(msg.DATE_IMPOSSIBLE, saisie=text) from None
+
+
+def _parse_french(raw: str, text: str) -> date:
+    cleaned = _ORDINAL.sub("1", raw.lower()).replace(",", " ")
+    if not _HAS_YEAR.search(cleaned):
+        raise fail(msg.DATE_ILLISIBLE, saisie=text)
+    # The parser is imported here: it costs start-up time on every command otherwise.
+    from dateutil import parser as dateparser
+
+    try:
+        result = dateparser.parse(cleaned, parserinfo=_french_parserinfo(), dayfirst=True)
+    except dateparser.ParserError as exc:
+        if "out of range" in str(exc) or "must be in" in str(exc):
+            raise fail(msg.DATE_IMPOSSIBLE, saisie=text) from None
+        raise fail(msg.DATE_ILLISIBLE, saisie=text) from None
+    except (ValueError, OverflowError):
+        raise fail(msg.DATE_IMPOSSIBLE, saisie=text) from None
+    day = result.date()
+    _check_weekday(cleaned, day, text)
+    return day
+
+
+def _check_weekday(cleaned: str, day: date, text: str) -> None:
+    """dateutil ignores a weekday once the date is complete; a wrong one is a typo worth catching."""
+    words = re.findall(r"[a-zéû]+", cleaned)
+    named = [i for i, name in enumerate(WEEKDAYS_FR) if name in words]
+    if named and named[0] != day.weekday():
+        raise fail(
+            msg.DATE_JOUR_SEMAINE, saisie=text, date=format_date_long(day),
+            jour=WEEKDAYS_FR[day.weekday()],
+        )
+
+
+_PARSERINFO = None
+
+
+def _french_parserinfo():
+    global _PARSERINFO
+    if _PARSERINFO is None:
+        from dateutil import parser as dateparser
+
+        def spellings(name: str) -> tuple[str, ...]:
+            plain = name.replace("é", "e").replace("û", "u")
+            return (name, plain, plain[:4], plain[:3]) if len(name) > 4 else (name, plain)
+
+        class FrenchParserInfo(dateparser.parserinfo):
+            MONTHS = [spellings(m) for m in MONTHS_FR]
+            WEEKDAYS = [(d, d[:3]) for d in WEEKDAYS_FR]
+            JUMP = [" ", ".", ",", ";", "-", "/", "'", "le", "de", "du", "et", "à"]
+            HMS = [("h", "heure", "heures"), ("m", "min", "minute"), ("s", "seconde")]
+            AMPM = [("am",), ("pm",)]
+            PERTAIN = ["de"]
+
+        _PARSERINFO = FrenchParserInfo(dayfirst=True)
+    return _PARSERINFO
+
+
+def iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def from_iso(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def format_date(day: date | None) -> str:
+    """`12/01/2026`, the short French form used in tables."""
+    return day.strftime("%d/%m/%Y") if day else ""
+
+
+def format_date_long(day: date) -> str:
+    """`1er avril 2026`, the form used in documents."""
+    first = "1er" if day.day == 1 else str(day.day)
+    return f"{first} {MONTHS_FR[day.month - 1]} {day.year}"
+
+
+# --- Durations -------------------------------------------------------------
+
+_HOURS_MINUTES = re.compile(r"(\d+)\s*h\s*(?:(\d{1,2})\s*(?:min|mn|m)?)?")
+_MINUTES = re.compile(r"(\d+)\s*(?:min|mn|minutes?)")
+_DECIMAL_HOURS = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:h|heures?)?")
+
+
+def parse_duration(text: str) -> int:
+    """Read a duration and return it in whole minutes (`1h30` → 90)."""
+    raw = text.strip().lower()
+    minutes: float | None = None
+    if match := _HOURS_MINUTES.fullmatch(raw):
+        minutes = int(match.group(1)) * 60 + int(match.group(2) or 0)
+        if match.group(2) and int(match.group(2)) >= 60:
+            raise fail(msg.DUREE_ILLISIBLE, saisie=text)
+    elif match := _MINUTES.fullmatch(raw):
+        minutes = int(match.group(1))
+    elif match := _DECIMAL_HOURS.fullmatch(raw):
+        minutes = float(match.group(1).replace(",", ".")) * 60
+    if minutes is None:
+        if re.fullmatch(r"-\s*\d.*", raw):
+            raise fail(msg.DUREE_NON_POSITIVE, saisie=text)
+        raise fail(msg.DUREE_ILLISIBLE, saisie=text)
+    rounded = round(minutes)
+    if rounded <= 0:
+        raise fail(msg.DUREE_NON_POSITIVE, saisie=text)
+    return rounded
+
+
+def format_minutes(minutes: int) -> str:
+    """`90` → `1h30`, `120` → `2h`."""
+    hours, rest = divmod(minutes, 60)
+    return f"{hours}h{rest:02d}" if rest else f"{hours}h"
+
+
+def format_hours(minutes: int) -> str:
+    """Hours as a French decimal number (`90` → `1,5`)."""
+    value = round(minutes / 60, 2)
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
+def months_later(day: date, months: int) -> date:
+    """Calendar months, clamped to the month's end (31 août + 6 mois → 28 février)."""
+    from dateutil.relativedelta import relativedelta
+
+    return day + relativedelta(months=months)

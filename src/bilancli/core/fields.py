@@ -1,0 +1,143 @@
+"""The field catalogue of a bilan and the validation of what the consultant types (SPEC §3)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from bilancli import messages as msg
+from bilancli.core.dates import parse_duration
+from bilancli.errors import fail
+
+MAX_HOURS = 24  # L6313-4 al. 5
+MAX_MINUTES = MAX_HOURS * 60
+
+# Content fields: what is "élaboré pour la réalisation du bilan" and destroyed under R6313-7.
+CONTENT_FIELDS_BY_PHASE: dict[str, tuple[str, ...]] = {
+    "preliminaire": ("demande", "besoins", "modalites"),
+    "investigation": (
+        "parcours", "competences", "motivations", "projet", "plan_b", "formation",
+    ),
+    "conclusion": ("objectifs", "conditions", "etapes", "plan_action"),
+}
+CONTENT_FIELDS: tuple[str, ...] = tuple(
+    name for names in CONTENT_FIELDS_BY_PHASE.values() for name in names
+)
+
+FIELD_LABELS: dict[str, str] = {
+    "demande": "Demande", "besoins": "Besoins", "modalites": "Modalités de déroulement",
+    "parcours": "Parcours", "competences": "Compétences et aptitudes",
+    "motivations": "Motivations", "projet": "Projet professionnel", "plan_b": "Plan B",
+    "formation": "Projet de formation", "objectifs": "Objectifs",
+    "conditions": "Conditions et moyens de réussite", "etapes": "Étapes clés",
+    "plan_action": "Plan d'action",
+    "nom": "Nom", "prenom": "Prénom", "email": "Courriel", "telephone": "Téléphone",
+    "statut": "Statut", "financement": "Financement", "format": "Format",
+    "employeur": "Employeur", "heures_prevues": "Heures prévues", "tarif": "Tarif (€ HT)",
+}
+
+STATUTS = ("salarie", "demandeur-emploi", "particulier", "independant", "autre")
+FINANCEMENTS = ("cpf", "plan", "reclassement", "personnel", "france-travail", "autre")
+FORMATS = ("presentiel", "distanciel", "mixte")
+ENUMS: dict[str, tuple[str, ...]] = {
+    "statut": STATUTS, "financement": FINANCEMENTS, "format": FORMATS,
+}
+ADMIN_FIELDS: tuple[str, ...] = (
+    "nom", "prenom", "email", "telephone", "statut", "financement", "format",
+    "employeur", "heures_prevues", "tarif",
+)
+REQUIRED_FIELDS = ("nom", "prenom")
+ALL_FIELDS = CONTENT_FIELDS + ADMIN_FIELDS
+
+# Consents (SPEC §4): type → the source the consultant is reminded of.
+CONSENTS: dict[str, str] = {
+    "bilan": "L6313-4 al. 2",
+    "conservation": "R6313-7, exception B",
+    "cep": "L6313-4 al. 3, R6313-7 exception A",
+    "employeur": "L6313-4 al. 3",
+}
+
+
+@dataclass(frozen=True)
+class FieldValue:
+    """A validated administrative value, in its stored form."""
+
+    field: str
+    value: str | int | float | None
+
+
+def parse_field_name(text: str) -> str:
+    name = text.strip().lower().replace("-", "_")
+    if name not in ALL_FIELDS:
+        raise fail(msg.CHAMP_INCONNU, saisie=text, possibles=", ".join(ALL_FIELDS))
+    return name
+
+
+def parse_consent_type(text: str) -> str:
+    name = text.strip().lower()
+    if name not in CONSENTS:
+        raise fail(msg.CONSENTEMENT_INCONNU, saisie=text, possibles=", ".join(CONSENTS))
+    return name
+
+
+def parse_enum(field: str, text: str) -> str:
+    value = text.strip().lower()
+    if value not in ENUMS[field]:
+        raise fail(
+            msg.VALEUR_ENUM_INCONNUE, champ=field, saisie=text, possibles=", ".join(ENUMS[field])
+        )
+    return value
+
+
+def parse_amount(text: str) -> int:
+    """A price in euros HT → cents (`1 500,50 €` → 150050)."""
+    cleaned = re.sub(r"[\s\u00a0\u202f€]|eur(?:os?)?", "", text.strip().lower())
+    cleaned = cleaned.replace(",", ".")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        raise fail(msg.MONTANT_ILLISIBLE, saisie=text) from None
+    if not value.is_finite():
+        raise fail(msg.MONTANT_ILLISIBLE, saisie=text)
+    if value < 0:
+        raise fail(msg.MONTANT_NEGATIF, saisie=text)
+    return int((value * 100).quantize(Decimal(1)))
+
+
+def parse_planned_hours(text: str) -> int:
+    """Planned hours → minutes, at most 24 hours (L6313-4 al. 5)."""
+    raw = text.strip()
+    if raw.startswith("-"):
+        raise fail(msg.HEURES_NEGATIVES, saisie=text)
+    if raw in ("0", "0,0", "0.0"):
+        return 0
+    try:
+        minutes = parse_duration(raw)
+    except Exception:
+        raise fail(msg.HEURES_ILLISIBLES, saisie=text) from None
+    if minutes > MAX_MINUTES:
+        raise fail(msg.HEURES_MAX, heures=raw.replace(".", ","))
+    return minutes
+
+
+def validate_admin(field: str, text: str | None) -> FieldValue:
+    """Check one administrative value; `None` or blank clears an optional field."""
+    raw = (text or "").strip()
+    if not raw:
+        if field in REQUIRED_FIELDS:
+            raise fail(msg.NOM_VIDE, champ=field)
+        return FieldValue(field, None)
+    if field in ENUMS:
+        return FieldValue(field, parse_enum(field, raw))
+    if field == "tarif":
+        return FieldValue(field, parse_amount(raw))
+    if field == "heures_prevues":
+        return FieldValue(field, parse_planned_hours(raw))
+    if field == "email" and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", raw):
+        raise fail(msg.EMAIL_INVALIDE, saisie=raw)
+    return FieldValue(field, raw)
+
+
+def is_content(field: str) -> bool:
+    return field in CONTENT_FIELDS

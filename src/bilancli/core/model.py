@@ -1,0 +1,120 @@
+"""Snapshots of a bilan as the domain sees it: plain frozen dataclasses, no I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+PHASES = ("preliminaire", "investigation", "conclusion", "termine", "abandonne")
+OPEN_PHASES = ("preliminaire", "investigation", "conclusion")
+PHASE_LABELS = {
+    "preliminaire": "préliminaire",
+    "investigation": "investigation",
+    "conclusion": "conclusion",
+    "termine": "terminé",
+    "abandonne": "abandonné",
+}
+MODALITES = ("presentiel", "visio", "telephone")
+
+
+@dataclass(frozen=True)
+class Consent:
+    type: str
+    date: date
+    withdrawn_on: date | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.withdrawn_on is None
+
+
+@dataclass(frozen=True)
+class Convention:
+    sent_on: date | None = None       # transmise: the employer sent the draft
+    signed_on: date | None = None     # signee: the employee signed it
+
+
+@dataclass(frozen=True)
+class Entretien:
+    id: int
+    date: date
+    minutes: int
+    modalite: str
+    phase: str
+    has_notes: bool = False
+
+
+@dataclass(frozen=True)
+class Document:
+    id: int
+    type: str
+    titre: str
+    size: int
+    phase: str | None = None
+    created_on: date | None = None
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """A file the tool wrote under documents/ and must be able to destroy (R6313-7)."""
+
+    id: int
+    kind: str            # synthese, convention, emargement
+    format: str
+    path: str
+    sha256: str
+    phase: str | None
+    created_on: date
+    destroyed_on: date | None = None
+
+
+@dataclass(frozen=True)
+class PhaseStep:
+    phase: str
+    entered_on: date
+
+
+@dataclass(frozen=True)
+class Bilan:
+    id: str
+    nom: str | None
+    prenom: str | None
+    phase: str
+    date_ouverture: date
+    email: str | None = None
+    telephone: str | None = None
+    statut: str | None = None
+    financement: str | None = None
+    format: str | None = None
+    employeur: str | None = None
+    heures_prevues_minutes: int | None = None
+    tarif_cents: int | None = None
+    date_fin: date | None = None
+    motif_abandon: str | None = None
+    content_destroyed_on: date | None = None
+    anonymised_on: date | None = None
+    champs: dict[str, str] = field(default_factory=dict)
+    consents: dict[str, Consent] = field(default_factory=dict)
+    convention: Convention = field(default_factory=Convention)
+    entretiens: tuple[Entretien, ...] = ()
+    documents: tuple[Document, ...] = ()
+    renderings: tuple[Rendering, ...] = ()
+    history: tuple[PhaseStep, ...] = ()
+    suivi_on: date | None = None
+    satisfaction: dict[str, int] = field(default_factory=dict)   # moment → note
+    edof: dict[str, date] = field(default_factory=dict)          # entree/sortie → date
+
+    @property
+    def is_open(self) -> bool:
+        return self.phase in OPEN_PHASES
+
+    @property
+    def minutes_delivered(self) -> int:
+        return sum(e.minutes for e in self.entretiens)
+
+    def active_consent(self, kind: str) -> Consent | None:
+        consent = self.consents.get(kind)
+        return consent if consent and consent.active else None
+
+    def entretiens_in(self, phase: str) -> tuple[Entretien, ...]:
+        return tuple(e for e in self.entretiens if e.phase == phase)

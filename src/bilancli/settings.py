@@ -1,0 +1,68 @@
+"""Where data lives, what day it is, and the cabinet's settings (SPEC §1)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from bilancli import messages as msg
+from bilancli.errors import fail
+
+
+def resolve_home(option: str | None = None) -> Path:
+    """`--home` wins, then `BILAN_HOME`, then the platform's user data folder; read at call time."""
+    chosen = option or os.environ.get("BILAN_HOME")
+    if chosen:
+        return Path(chosen).expanduser()
+    import platformdirs  # only when no folder is given: it costs start-up time
+
+    return platformdirs.user_data_path("bilancli")
+
+
+def today() -> date:
+    """Today, or `BILAN_TODAY` for tests and previews."""
+    forced = os.environ.get("BILAN_TODAY")
+    if not forced:
+        return date.today()
+    try:
+        return date.fromisoformat(forced.strip())
+    except ValueError:
+        raise fail(msg.TODAY_ILLISIBLE, saisie=forced) from None
+
+
+CABINET_KEYS = ("nom", "adresse", "nda", "siret", "consultant")
+
+
+@dataclass(frozen=True)
+class Config:
+    cabinet: dict[str, str] = field(default_factory=dict)
+    conservation: dict[str, str] = field(default_factory=dict)
+
+
+def load_config(home: Path) -> Config:
+    """Read `config.toml`; every key is optional and a missing file is an empty config."""
+    path = home / "config.toml"
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Config()
+    except OSError as exc:
+        raise fail(msg.CONFIG_ILLISIBLE, detail=exc.strerror) from None
+    import tomllib
+
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise fail(msg.CONFIG_ILLISIBLE, detail=exc) from None
+    sections = {}
+    for section in ("cabinet", "conservation"):
+        values = data.get(section, {})
+        if not isinstance(values, dict):
+            raise fail(msg.CONFIG_ILLISIBLE, detail=f"[{section}]")
+        for key, value in values.items():
+            if not isinstance(value, str | int):
+                raise fail(msg.CONFIG_VALEUR, section=section, cle=key)
+        sections[section] = {k: str(v) for k, v in values.items()}
+    return Config(cabinet=sections["cabinet"], conservation=sections["conservation"])

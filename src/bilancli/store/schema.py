@@ -1,0 +1,153 @@
+"""Schema changes as append-only, named migrations (sqlite-utils `Migrations`).
+
+Never edit a migration that has shipped: append a new one. `SCHEMA_VERSION`
+is written to `PRAGMA user_version` so that opening an up-to-date store does
+not even import sqlite-utils.
+"""
+
+from __future__ import annotations
+
+INITIAL = (
+    """CREATE TABLE bilans (
+        id TEXT PRIMARY KEY,
+        annee INTEGER NOT NULL,
+        numero INTEGER NOT NULL,
+        nom TEXT,
+        prenom TEXT,
+        email TEXT,
+        telephone TEXT,
+        statut TEXT,
+        financement TEXT,
+        format TEXT,
+        employeur TEXT,
+        heures_prevues_minutes INTEGER,
+        tarif_centimes INTEGER,
+        phase TEXT NOT NULL DEFAULT 'preliminaire',
+        date_ouverture TEXT NOT NULL,
+        date_fin TEXT,
+        motif_abandon TEXT,
+        contenu_detruit_le TEXT,
+        anonymise_le TEXT,
+        UNIQUE (annee, numero)
+    )""",
+    "CREATE INDEX bilans_phase ON bilans (phase, date_ouverture)",
+    "CREATE INDEX bilans_date_fin ON bilans (date_fin)",
+    # Content fields live apart from the record so the purge deletes rows, not columns.
+    """CREATE TABLE champs (
+        bilan_id TEXT NOT NULL REFERENCES bilans (id) ON DELETE CASCADE,
+        champ TEXT NOT NULL,
+        valeur TEXT NOT NULL,
+        modifie_le TEXT NOT NULL,
+        PRIMARY KEY (bilan_id, champ)
+    )""",
+    """CREATE TABLE consentements (
+        bilan_id TEXT NOT NULL REFERENCES bilans (id) ON DELETE CASCADE,
+        type TEXT NOT NULL,
+        date TEXT NOT NULL,
+        retire_le TEXT,
+        PRIMARY KEY (bilan_id, type)
+    )""",
+    """CREATE TABLE conventions (
+        bilan_id TEXT PRIMARY KEY REFERENCES bilans (id) ON DELETE CASCADE,
+        transmise TEXT,
+        signee TEXT
+    )""",
+    """CREATE TABLE phases (
+        id INTEGER PRIMARY KEY,
+        bilan_id TEXT NOT NULL REFERENCES bilans (id) ON DELETE CASCADE,
+        phase TEXT NOT NULL,
+        date_entree TEXT NOT NULL
+    )""",
+    "CREATE INDEX phases_bilan ON phases (bilan_id)",
+    """CREATE TABLE entretiens (
+        id INTEGER PRIMARY KEY,
+        bilan_id TEXT NOT NULL REFERENCES bilans (id) ON DELETE CASCADE,
+        date TEXT NOT NULL,
+        duree_minutes INTEGER NOT NULL CHECK (duree_minutes > 0),
+        modalite TEXT NOT NULL,
+        phase TEXT NOT NULL,
+        notes TEXT
+    )""",
+    "CREATE INDEX entretiens_bilan ON entretiens (bilan_id, date)",
+    """CREATE TABLE documents (
+        id INTEGER PRIMARY KEY,
+        bilan_id TEXT NOT NULL REFERENCES bilans (id) ON DELETE CASCADE,
+        type TEXT NOT NULL,
+        titre TEXT NOT NULL,
+        nom_fichier TEXT,
+        taille INTEGER NOT NULL,
+        contenu BLOB NOT NULL,
+        phase TEXT,
+        cree_le TEXT NOT NULL
+    )""",
+    "CREATE INDEX documents_bilan ON documents (bilan_id)",
+    # Files written under documents/: path and hash, so the purge can find and destroy them.
+    """CREATE TABLE rendus (
+        id INTEGER PRIMARY KEY,
+        bilan_id TEXT NOT NULL REFERENCES bilans (id) ON DELETE CASCADE,
+        genre TEXT NOT NULL,
+        format TEXT NOT NULL,
+        chemin TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        phase TEXT,
+        cree_le TEXT NOT NULL,
+        detruit_le TEXT
+    )""",
+    "CREATE INDEX rendus_bilan ON rendus (bilan_id)",
+    """CREATE TABLE suivis (
+        bilan_id TEXT PRIMARY KEY REFERENCES bilans (id) ON DELETE CASCADE,
+        date TEXT NOT NULL,
+        notes TEXT
+    )""",
+    """CREATE TABLE satisfactions (
+        bilan_id TEXT NOT NULL REFERENCES bilans (id) ON DELETE CASCADE,
+        moment TEXT NOT NULL,
+        note INTEGER NOT NULL CHECK (note BETWEEN 1 AND 5),
+        commentaire TEXT,
+        date TEXT NOT NULL,
+        PRIMARY KEY (bilan_id, moment)
+    )""",
+    """CREATE TABLE edof (
+        bilan_id TEXT NOT NULL REFERENCES bilans (id) ON DELETE CASCADE,
+        sens TEXT NOT NULL,
+        date TEXT NOT NULL,
+        PRIMARY KEY (bilan_id, sens)
+    )""",
+    # What the purge destroyed: kind, count, bytes, rule. Never the content.
+    """CREATE TABLE purges (
+        id INTEGER PRIMARY KEY,
+        bilan_id TEXT NOT NULL REFERENCES bilans (id) ON DELETE CASCADE,
+        date TEXT NOT NULL,
+        nature TEXT NOT NULL,
+        nombre INTEGER NOT NULL,
+        octets INTEGER NOT NULL,
+        regle TEXT NOT NULL
+    )""",
+    "CREATE INDEX purges_bilan ON purges (bilan_id)",
+)
+
+MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("0001_initial", INITIAL),
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def apply(conn) -> None:
+    """Apply pending migrations; the caller holds a write transaction."""
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
+
+    migrations = Migrations("bilancli")
+    for name, statements in MIGRATIONS:
+        migrations(name=name)(_runner(name, statements))
+    migrations.apply(Database(conn))
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _runner(name, statements):
+    def run(db) -> None:
+        for statement in statements:
+            db.execute(statement)
+
+    run.__name__ = name
+    return run

@@ -1,0 +1,92 @@
+"""Dates and durations as a consultant types them (SPEC §2), without a database."""
+
+from datetime import date
+
+import pytest
+
+from bilancli.core.dates import (
+    format_date, format_date_long, format_hours, format_minutes, months_later,
+    parse_date, parse_duration,
+)
+from bilancli.errors import BilanError
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("2026-04-03", date(2026, 4, 3)),      # ISO is never read day first
+        ("2026-4-3", date(2026, 4, 3)),
+        ("03/04/2026", date(2026, 4, 3)),      # numeric dates are day first
+        ("3/4/2026", date(2026, 4, 3)),
+        ("03.04.2026", date(2026, 4, 3)),
+        ("3 mars 2026", date(2026, 3, 3)),
+        ("1er avril 2026", date(2026, 4, 1)),
+        ("lundi 3 août 2026", date(2026, 8, 3)),
+        ("3 aout 2026", date(2026, 8, 3)),
+        ("12 Décembre 2026", date(2026, 12, 12)),
+        ("15 fevrier 2027", date(2027, 2, 15)),
+        ("  29 février 2028 ", date(2028, 2, 29)),
+    ],
+)
+def test_every_form_of_spec_2_is_read(typed, expected):
+    assert parse_date(typed) == expected
+
+
+@pytest.mark.parametrize("typed", ["31/02/2026", "2026-02-30", "29 février 2027", "32.01.2026"])
+def test_an_impossible_date_is_refused_quoting_it(typed):
+    with pytest.raises(BilanError) as caught:
+        parse_date(typed)
+    assert "impossible" in caught.value.message
+    assert typed in caught.value.message
+
+
+@pytest.mark.parametrize("typed", ["demain", "3 mars", "2026/13", "", "mars 2026 3 4 5 6"])
+def test_an_unreadable_date_is_refused_quoting_it(typed):
+    with pytest.raises(BilanError) as caught:
+        parse_date(typed)
+    assert f"« {typed} »" in caught.value.message
+
+
+def test_a_weekday_that_contradicts_the_date_is_refused():
+    with pytest.raises(BilanError) as caught:
+        parse_date("mardi 3 août 2026")
+    assert "lundi" in caught.value.message
+
+
+@pytest.mark.parametrize(
+    ("typed", "minutes"),
+    [("2h", 120), ("1h30", 90), ("1h05", 65), ("90min", 90), ("45 min", 45), ("1.5", 90),
+     ("1,5", 90), ("2", 120), ("0,25", 15), ("3 h", 180), ("1H30", 90)],
+)
+def test_durations(typed, minutes):
+    assert parse_duration(typed) == minutes
+
+
+@pytest.mark.parametrize("typed", ["0", "0min", "-1h", "-2", "0,0"])
+def test_zero_or_negative_durations_are_refused(typed):
+    with pytest.raises(BilanError) as caught:
+        parse_duration(typed)
+    assert "strictement positive" in caught.value.message
+
+
+@pytest.mark.parametrize("typed", ["deux heures", "1h75", "", "h", "1:30"])
+def test_unreadable_durations_are_refused(typed):
+    with pytest.raises(BilanError) as caught:
+        parse_duration(typed)
+    assert "illisible" in caught.value.message
+
+
+def test_french_writing_of_dates_and_hours():
+    assert format_date(date(2026, 1, 12)) == "12/01/2026"
+    assert format_date_long(date(2026, 4, 1)) == "1er avril 2026"
+    assert format_date_long(date(2026, 8, 15)) == "15 août 2026"
+    assert format_minutes(90) == "1h30"
+    assert format_minutes(120) == "2h"
+    assert format_hours(90) == "1,5"
+    assert format_hours(1440) == "24"
+
+
+def test_calendar_months_clamp_to_the_end_of_month():
+    assert months_later(date(2026, 8, 31), 6) == date(2027, 2, 28)
+    assert months_later(date(2027, 8, 31), 6) == date(2028, 2, 29)
+    assert months_later(date(2026, 3, 15), 6) == date(2026, 9, 15)
