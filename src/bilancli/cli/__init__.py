@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from bilancli.cli import base, bilans
+from bilancli.cli import base, bilans, convention
 from bilancli.cli.boundary import RootGroup
 
 app = base.make_app(
@@ -28,6 +28,7 @@ def _root(
 
 
 bilans.register(app)
+app.add_typer(convention.app, name="convention")
 
 
 def main() -> None:
