@@ -1,0 +1,149 @@
+"""Build a realistic store of N bilans through the project's own store layer.
+
+    python benchmarks/seed.py --home DIR --bilans 10000 [--due 1000] [--today 2026-11-27]
+
+Ten years of a cabinet: a mix of phases and financings, every content field
+a paragraph of French, about eight entretiens per bilan with notes, a 50 KiB
+document on one bilan in ten, syntheses rendered for ended ones. Bilans whose
+retention ended before `--today` are stored already purged, as a consultant
+who runs `bilan purge` regularly would have them, except `--due` of them left
+for the purge benchmark.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from bilancli.core.fields import CONTENT_FIELDS  # noqa: E402
+from bilancli.store import bilans, records  # noqa: E402
+from bilancli.store.db import Store  # noqa: E402
+
+SENTENCES = (
+    "Après quinze années dans la logistique, la bénéficiaire souhaite donner un nouveau sens à son parcours.",
+    "Les entretiens ont mis en évidence un goût marqué pour la transmission et l'accompagnement des équipes.",
+    "Les tests d'intérêts professionnels confirment une orientation vers les métiers du conseil et de la formation.",
+    "Le projet principal vise un poste de formateur pour adultes dans un organisme du Vaucluse.",
+    "Un scénario alternatif consiste à évoluer vers la coordination de parcours d'insertion.",
+    "Les compétences transférables identifiées sont l'organisation, la gestion des priorités et la pédagogie.",
+    "Une enquête métier auprès de deux professionnels a permis de vérifier la réalité du terrain.",
+    "La formation envisagée est le titre professionnel de formateur professionnel d'adultes, finançable par le CPF.",
+    "Les conditions de réussite tiennent à la disponibilité familiale et à un budget de transition maîtrisé.",
+    "Les étapes clés prévoient une immersion professionnelle au printemps puis l'entrée en formation à l'automne.",
+    "Le bénéficiaire exprime une motivation forte pour un environnement de travail plus autonome.",
+    "L'analyse du marché local montre des besoins réguliers dans les métiers de l'accompagnement.",
+)
+STATUTS = ("salarie", "salarie", "salarie", "demandeur-emploi", "particulier", "independant", "autre")
+FINANCEMENTS = ("cpf", "cpf", "cpf", "cpf", "plan", "reclassement", "personnel", "france-travail")
+MODALITES = ("presentiel", "visio", "telephone")
+NOMS = ("Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau")
+PRENOMS = ("Claire", "Julien", "Sophie", "Nicolas", "Camille", "Thomas", "Léa", "Hugo", "Inès", "Lucas")
+
+
+def paragraph(rng: random.Random, n: int = 4) -> str:
+    return " ".join(rng.sample(SENTENCES, n))
+
+
+def seed(home: Path, count: int, due: int, today: date, rng: random.Random) -> dict:
+    store = Store(home)
+    document = bytes(rng.getrandbits(8) for _ in range(50 * 1024))
+    first = today - timedelta(days=3650)
+    stats = {"bilans": 0, "ended": 0, "purged": 0, "due": 0}
+    # Oldest first, so that ids follow the calendar; kept due: the most recent ended-and-expired ones.
+    openings = sorted(first + timedelta(days=rng.randrange(3650 - 20)) for _ in range(count))
+    plans = []
+    for opened in openings:
+        length = rng.randrange(45, 110)
+        ended = opened + timedelta(days=length)
+        fate = "open" if ended > today else ("abandonne" if rng.random() < 0.08 else "termine")
+        plans.append((opened, ended, fate))
+    expired = [i for i, (_, ended, fate) in enumerate(plans) if fate != "open" and ended < today - timedelta(days=10)]
+    keep_due = set(expired[-due:]) if due else set()
+    with store.write() as conn:
+        for index, (opened, ended, fate) in enumerate(plans):
+            purged = fate != "open" and index in expired and index not in keep_due
+            _one(conn, rng, opened, ended, fate, purged, document if index % 10 == 0 else None, today)
+            stats["bilans"] += 1
+            stats["ended"] += fate != "open"
+            stats["purged"] += purged
+            stats["due"] += index in keep_due
+    store.conn.execute("VACUUM")
+    store.close()
+    return stats
+
+
+def _one(conn, rng, opened, ended, fate, purged, document, today) -> None:
+    financement = rng.choice(FINANCEMENTS)
+    bid = bilans.create(conn, opened_on=opened, admin={
+        "nom": rng.choice(NOMS), "prenom": rng.choice(PRENOMS),
+        "email": "beneficiaire@example.fr", "telephone": "06 12 34 56 78",
+        "statut": rng.choice(STATUTS), "financement": financement,
+        "format": rng.choice(("presentiel", "distanciel", "mixte")),
+        "employeur": "Transports du Luberon" if financement in ("plan", "reclassement") else None,
+        "heures_prevues": 24 * 60, "tarif": rng.choice((150000, 180000, 200000, 240000)),
+    })
+    bilans.record_consent(conn, bid, "bilan", opened)
+    if financement in ("plan", "reclassement"):
+        records.convention_sent(conn, bid, opened - timedelta(days=12))
+        records.convention_signed(conn, bid, opened - timedelta(days=5))
+    phases = ("preliminaire", "investigation", "conclusion")
+    end = min(ended, today)
+    span = max((end - opened).days, 8)
+    keep = not purged
+    for n in range(8 if fate != "abandonne" else rng.randrange(1, 5)):
+        day = opened + timedelta(days=span * n // 8)
+        if day > today:
+            break
+        records.add_entretien(conn, bid, on=day, minutes=rng.choice((90, 120, 180)),
+                              modalite=rng.choice(MODALITES), phase=phases[min(n * 3 // 8, 2)],
+                              notes=paragraph(rng, 2) if keep else None)
+    if keep:
+        for field in CONTENT_FIELDS:
+            bilans.set_content(conn, bid, field, paragraph(rng), opened)
+        if document is not None:
+            records.add_document(conn, bid, type_="test", titre="Inventaire d'intérêts",
+                                 content=document, filename="test.pdf", phase="investigation", on=opened)
+    if fate == "open":
+        current = phases[min((today - opened).days * 3 // max((ended - opened).days, 1), 2)]
+        if current != "preliminaire":
+            records.enter_phase(conn, bid, current, opened + timedelta(days=10))
+        return
+    records.enter_phase(conn, bid, fate, ended, date_fin=ended)
+    if fate == "termine":
+        records.record_satisfaction(conn, bid, moment="fin", note=rng.choice((4, 5, 5, 3)),
+                                    commentaire=None, on=ended)
+        if keep:
+            synthese = ("# Document de synthèse\n\n" + paragraph(rng, 6)).encode()
+            records.add_document(conn, bid, type_="synthese", titre="Document de synthèse",
+                                 content=synthese, filename=f"synthese-{bid}.md", phase="conclusion", on=ended)
+        if financement == "cpf":
+            records.record_edof(conn, bid, "entree", opened + timedelta(days=2))
+            records.record_edof(conn, bid, "sortie", ended + timedelta(days=2))
+    if purged:
+        conn.execute("UPDATE bilans SET contenu_detruit_le = ? WHERE id = ?", (ended.isoformat(), bid))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--home", required=True, type=Path)
+    parser.add_argument("--bilans", type=int, default=10_000)
+    parser.add_argument("--due", type=int, default=0, help="ended bilans left for the purge")
+    parser.add_argument("--today", type=date.fromisoformat, default=date.today())
+    parser.add_argument("--seed", type=int, default=2026)
+    args = parser.parse_args()
+    if (args.home / "bilans.db").exists():
+        parser.error(f"{args.home}/bilans.db exists already")
+    started = time.perf_counter()
+    stats = seed(args.home, args.bilans, args.due, args.today, random.Random(args.seed))
+    size = (args.home / "bilans.db").stat().st_size
+    print(f"{stats} in {time.perf_counter() - started:.1f} s, {size / 2**20:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()
