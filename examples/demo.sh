@@ -12,4 +12,27 @@ bilan consent "$id" bilan --date "1er septembre 2026"
 bilan set "$id" demande "Faire le point après quinze ans en logistique et envisager une reconversion."
 bilan set "$id" besoins "Identifier ses compétences transférables et un métier porteur près d'Avignon."
 bilan set "$id" modalites "Huit entretiens de deux heures à trois heures, en présentiel et en visio, sur dix semaines."
+
+# Préliminaire: a CPF bilan needs no convention; one entretien, then the gates hold.
+bilan entretien add "$id" --date 2026-09-01 --duree 2h --notes "Premier entretien : cadre légal, attentes, planning."
+bilan phase show "$id"
+bilan phase advance "$id" --date 2026-09-08
+
+# Investigation: skills and a main project (the cabinet also asks for a plan B: a warning until it is there).
+bilan entretien add "$id" --date 2026-09-08 --duree 3h --modalite visio
+bilan entretien add "$id" --date 2026-09-22 --duree 2h30
+bilan set "$id" competences "Organisation de flux, management d'une équipe de huit, formation des nouveaux arrivants."
+bilan set "$id" projet "Formatrice en logistique pour adultes (titre professionnel FPA)."
+bilan phase show "$id"
+bilan set "$id" plan_b "Responsable d'exploitation dans une plateforme de taille moyenne."
+bilan phase advance "$id" --date 2026-10-06
+
+# Conclusion: the action plan; the last gate is the synthèse, rendered with `bilan synthese render`.
+bilan entretien add "$id" --date 2026-10-06 --duree 2h
+bilan set "$id" objectifs "Obtenir le titre FPA d'ici juin 2027."
+bilan set "$id" conditions "Financement CPF du titre ; période d'immersion dans un centre de formation."
+bilan set "$id" etapes "Novembre : enquêtes métier ; janvier : entrée en formation ; juin : certification."
+bilan set "$id" plan_action "Contacter trois organismes, monter le dossier CPF, entretien de suivi à six mois."
+bilan entretien list "$id"
 bilan show "$id"
+bilan phase show "$id"

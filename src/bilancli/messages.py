@@ -97,6 +97,100 @@ CONFIG_VALEUR = "config.toml : la clé [{section}] {cle} doit être du texte."
 
 # --- Phases, entretiens, convention, abandon (SPEC §3) -------------------------
 
+# Gates to leave a phase: the checklist the consultant reads (core/phases.py gives the sources).
+GATE_CONSENTEMENT = "consentement « bilan » du bénéficiaire enregistré"
+GATE_CADRAGE = "demande, besoins et modalités de déroulement renseignés ; format choisi"
+GATE_FINANCEMENT = "financement renseigné (il décide si une convention est nécessaire)"
+GATE_CONVENTION = "convention signée par le salarié dans les dix jours de sa transmission"
+GATE_ENTRETIEN = "au moins un entretien tenu dans cette phase"
+GATE_COMPETENCES = "compétences et aptitudes renseignées"
+GATE_PROJET = "projet professionnel ou plan B renseigné"
+GATE_CONCLUSIONS = "objectifs, conditions et moyens, étapes clés et plan d'action renseignés"
+GATE_SYNTHESE = "document de synthèse produit au moins une fois dans cette phase"
+GATE_HEURES = "heures d'entretien dans la limite de 24 heures"
+
+# Cabinet practice beyond the law: warnings, never refusals.
+AVERT_PLAN_B_SEUL = (
+    "le cabinet demande un projet principal et un plan B : seul « {present} » est renseigné "
+    "(la loi accepte l'un ou l'autre, R6313-4 2°)."
+)
+AVERT_HEURES_PREVUES = "heures réalisées ({realisees} h) au-delà des heures prévues ({prevues} h)."
+AVERT_SATISFACTION_FIN = (
+    "questionnaire de satisfaction de fin de bilan non enregistré (pratique du cabinet, "
+    "Qualiopi indicateur 30)."
+)
+
+PHASE_FINALE = "le bilan {id} est {phase} : il n'a pas de phase suivante."
+PHASE_SANS_SUITE = "phase « {phase} » sans phase suivante connue : passage impossible."
+PASSAGE_REFUSE = (
+    "passage du bilan {id} de la phase {phase} à la phase {suivante} refusé, "
+    "conditions non remplies :\n{conditions}"
+)
+CONDITION_NON_REMPLIE = "  - {condition} ({source}){detail}"
+CONDITION_MANQUE = " — manque : {champs}"
+DATE_AVANT_PHASE = (
+    "date refusée : le {date} précède l'entrée du bilan {id} en phase {phase} (le {entree})."
+)
+DATE_FIN_AVANT_ENTRETIEN = (
+    "date de fin refusée : le {date} précède le dernier entretien du bilan {id} (le {dernier})."
+)
+PASSAGE_FAIT = "Bilan {id} : phase {ancienne} → phase {nouvelle} le {date}."
+BILAN_TERMINE = (
+    "Bilan {id} terminé le {date}. Entretien de suivi à prévoir le {suivi} ({source})."
+)
+BILAN_ABANDONNE = "Bilan {id} abandonné le {date} (phase {phase})."
+PHASE_ACTUELLE = "Bilan {id} — phase {phase}"
+PHASE_VERS = " → {suivante}"
+PHASE_CLOSE_RIEN = "Le bilan est clos : plus aucune condition à remplir."
+CONDITIONS_TOUTES = "Toutes les conditions sont remplies : « bilan phase advance {id} » est possible."
+CONDITIONS_MANQUANTES = "{nombre} condition(s) à remplir avant de passer en phase {suivante}."
+AVERTISSEMENTS = "Avertissements"
+HISTORIQUE = "Historique des phases"
+MOTIF_ABANDON = "Motif de l'abandon"
+
+MODALITE_INCONNUE = "modalité inconnue : « {saisie} ». Modalités possibles : {possibles}."
+ENTRETIEN_HEURES_MAX = (
+    "entretien refusé : {duree} de plus porterait le bilan {id} à {total} h, au-delà de la "
+    "durée maximale de 24 heures (L6313-4 al. 5) ; {reste} restent disponibles."
+)
+ENTRETIEN_SANS_CONVENTION = (
+    "entretien refusé : le bilan {id} (financement {financement}) ne peut commencer qu'une fois "
+    "la convention signée (R6313-8) ; convention : {statut}."
+)
+ENTRETIEN_AVANT_SIGNATURE = (
+    "entretien refusé : le {date} précède la signature de la convention du bilan {id} "
+    "(le {signee}, R6313-8)."
+)
+ENTRETIEN_ENREGISTRE = (
+    "Entretien du {date} ({duree}, {modalite}) enregistré en phase {phase} pour le bilan {id} : "
+    "{total} h réalisées sur 24 h au plus."
+)
+AUCUN_ENTRETIEN = "Aucun entretien enregistré pour le bilan {id}."
+TOTAL_HEURES = "Total : {total} h réalisées (24 h au plus, L6313-4 al. 5)."
+
+CONVENTION_NON_REQUISE = (
+    "pas de convention pour le bilan {id} : le financement « {financement} » n'en demande pas "
+    "(R6313-8 : seulement plan de développement des compétences ou congé de reclassement)."
+)
+CONVENTION_DEJA_SIGNEE = "la convention du bilan {id} est déjà signée (le {signee}) : rien à transmettre ni à signer."
+CONVENTION_NON_TRANSMISE = (
+    "signature refusée : aucun projet de convention n'a été transmis pour le bilan {id} "
+    "(R6313-8) ; enregistrez d'abord « bilan convention send »."
+)
+CONVENTION_SIGNEE_AVANT = (
+    "signature refusée : le {date} précède la transmission du projet de convention (le {transmise})."
+)
+CONVENTION_HORS_DELAI = (
+    "signature refusée : le {date} est après le délai de dix jours (transmise le {transmise}, "
+    "échéance le {echeance}) ; le silence du salarié vaut refus (R6313-8). Transmettez un "
+    "nouveau projet avec « bilan convention send »."
+)
+CONVENTION_TRANSMISE = (
+    "Projet de convention du bilan {id} transmis le {date} : signature attendue au plus tard "
+    "le {echeance} (R6313-8)."
+)
+CONVENTION_SIGNEE = "Convention du bilan {id} signée le {date} (R6313-8) : le bilan peut commencer."
+
 # --- Documents and rendering (SPEC §4) ------------------------------------------
 
 # --- Retention and purge (SPEC §5) -----------------------------------------------

@@ -137,3 +137,10 @@ def print_show(view: dict) -> None:
         for d in view["documents"]:
             table.add_row(str(d["id"]), d["type"], t(d["titre"]), f"{d['taille']} o")
         out.print(table)
+    if view["historique"]:
+        table = Table("Phase", "Depuis le", box=None, title=msg.HISTORIQUE, title_justify="left")
+        for step in view["historique"]:
+            table.add_row(PHASE_LABELS.get(step["phase"], step["phase"]), _fr(step["date"]))
+        out.print(table)
+    if view["motif_abandon"]:
+        out.print(t(f"{msg.MOTIF_ABANDON} : {view['motif_abandon']}"))

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from bilancli import messages as msg
+from bilancli.core.dates import format_date
 from bilancli.core.model import Bilan, Convention
+from bilancli.errors import fail
 
 SOURCE = "R6313-8"
 ACCEPTANCE_DAYS = 10  # "un délai de dix jours à compter de la transmission"
@@ -33,7 +36,9 @@ def status(bilan: Bilan, today: date) -> str:
     """Where the convention stands today; silence past the deadline is a refusal."""
     conv = bilan.convention
     if conv.signed_on is not None:
-        return STATUS_SIGNED
+        # A signature past the ten days cannot stand (the sign command refuses it anyway).
+        limit = deadline(conv)
+        return STATUS_SIGNED if limit is None or conv.signed_on <= limit else STATUS_REFUSED
     if not is_required(bilan.financement):
         return STATUS_NOT_REQUIRED
     if conv.sent_on is None:
@@ -41,3 +46,36 @@ def status(bilan: Bilan, today: date) -> str:
     if today > deadline(conv):
         return STATUS_REFUSED
     return STATUS_PENDING
+
+
+def _require_convention(bilan: Bilan) -> None:
+    from bilancli.core.phases import require_open
+
+    require_open(bilan)
+    if not is_required(bilan.financement):
+        raise fail(msg.CONVENTION_NON_REQUISE, id=bilan.id,
+                   financement=bilan.financement or msg.NON_RENSEIGNE)
+    if bilan.convention.signed_on is not None:
+        raise fail(msg.CONVENTION_DEJA_SIGNEE, id=bilan.id,
+                   signee=format_date(bilan.convention.signed_on))
+
+
+def check_send(bilan: Bilan, on: date) -> date:
+    """A (new) draft may be sent while none is signed; returns the signing deadline."""
+    _require_convention(bilan)
+    return deadline(Convention(sent_on=on))
+
+
+def check_sign(bilan: Bilan, on: date) -> None:
+    """The employee signs after the transmission and within ten days; silence is refusal."""
+    _require_convention(bilan)
+    conv = bilan.convention
+    if conv.sent_on is None:
+        raise fail(msg.CONVENTION_NON_TRANSMISE, id=bilan.id)
+    if on < conv.sent_on:
+        raise fail(msg.CONVENTION_SIGNEE_AVANT, date=format_date(on),
+                   transmise=format_date(conv.sent_on))
+    limit = deadline(conv)
+    if on > limit:
+        raise fail(msg.CONVENTION_HORS_DELAI, date=format_date(on),
+                   transmise=format_date(conv.sent_on), echeance=format_date(limit))

@@ -1,10 +1,24 @@
-"""The three legal phases of R6313-4 and the way through them."""
+"""The three legal phases of R6313-4 and the gates to leave each one (SPEC §3).
+
+Each gate is data: what must hold, its legal source, and the French wording the
+consultant reads. The tables below follow the SPEC §3 table line by line.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
 from bilancli import messages as msg
-from bilancli.core.model import PHASES
+from bilancli.core import convention as conv
+from bilancli.core.dates import format_date
+from bilancli.core.fields import MAX_MINUTES
+from bilancli.core.model import PHASE_LABELS, PHASES, Bilan
 from bilancli.errors import fail
+
+PRELIMINAIRE, INVESTIGATION, CONCLUSION, TERMINE, ABANDONNE = PHASES
+NEXT_PHASE = {PRELIMINAIRE: INVESTIGATION, INVESTIGATION: CONCLUSION, CONCLUSION: TERMINE}
 
 
 def parse_phase(text: str) -> str:
@@ -12,3 +26,213 @@ def parse_phase(text: str) -> str:
     if value not in PHASES:
         raise fail(msg.PHASE_INCONNUE, saisie=text, possibles=", ".join(PHASES))
     return value
+
+
+# --- Predicates over the snapshot ------------------------------------------------
+
+_ADMIN_ATTRIBUTES = ("format", "financement")
+
+
+def field_filled(bilan: Bilan, name: str) -> bool:
+    if name in _ADMIN_ATTRIBUTES:
+        return bool(getattr(bilan, name))
+    return bool((bilan.champs.get(name) or "").strip())
+
+
+def _all_filled(*names: str) -> Callable[[Bilan], bool]:
+    return lambda bilan: all(field_filled(bilan, n) for n in names)
+
+
+def _consent_recorded(bilan: Bilan) -> bool:
+    return bilan.active_consent("bilan") is not None
+
+
+def _convention_signed_in_time(bilan: Bilan) -> bool:
+    signed, limit = bilan.convention.signed_on, conv.deadline(bilan.convention)
+    return signed is not None and limit is not None and signed <= limit
+
+
+def _entretien_in_phase(bilan: Bilan) -> bool:
+    return bool(bilan.entretiens_in(bilan.phase))
+
+
+def _projet_or_plan_b(bilan: Bilan) -> bool:
+    return field_filled(bilan, "projet") or field_filled(bilan, "plan_b")
+
+
+def _synthese_rendered_in_phase(bilan: Bilan) -> bool:
+    # `synthese render` records both a rendering and a kept copy; either one proves it.
+    rendered = any(r.kind == "synthese" and r.phase == bilan.phase for r in bilan.renderings)
+    kept = any(d.type == "synthese" and d.phase == bilan.phase for d in bilan.documents)
+    return rendered or kept
+
+
+def _within_24_hours(bilan: Bilan) -> bool:
+    return bilan.minutes_delivered <= MAX_MINUTES
+
+
+def _needs_convention(bilan: Bilan) -> bool:
+    return conv.is_required(bilan.financement)
+
+
+def _always(bilan: Bilan) -> bool:
+    return True
+
+
+# --- The gates ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Gate:
+    key: str
+    wording: str
+    source: str
+    holds: Callable[[Bilan], bool]
+    applies: Callable[[Bilan], bool] = _always
+    fields: tuple[str, ...] = ()   # named when missing, so the consultant knows what to fill
+
+
+def _fields_gate(key: str, wording: str, source: str, *names: str) -> Gate:
+    return Gate(key, wording, source, _all_filled(*names), fields=names)
+
+
+GATES_TO_LEAVE: dict[str, tuple[Gate, ...]] = {
+    PRELIMINAIRE: (
+        Gate("consentement", msg.GATE_CONSENTEMENT, "L6313-4 al. 2", _consent_recorded),
+        _fields_gate("cadrage", msg.GATE_CADRAGE, "R6313-4 1° a–c",
+                     "demande", "besoins", "modalites", "format"),
+        _fields_gate("financement", msg.GATE_FINANCEMENT, "R6313-8", "financement"),
+        Gate("convention", msg.GATE_CONVENTION, "R6313-8", _convention_signed_in_time,
+             applies=_needs_convention),
+        Gate("entretien", msg.GATE_ENTRETIEN, "R6313-4", _entretien_in_phase),
+    ),
+    INVESTIGATION: (
+        _fields_gate("competences", msg.GATE_COMPETENCES, "L6313-4 al. 1", "competences"),
+        Gate("projet", msg.GATE_PROJET, "R6313-4 2°", _projet_or_plan_b),
+        Gate("entretien", msg.GATE_ENTRETIEN, "R6313-4", _entretien_in_phase),
+    ),
+    CONCLUSION: (
+        _fields_gate("conclusions", msg.GATE_CONCLUSIONS, "R6313-4 3° b–c",
+                     "objectifs", "conditions", "etapes", "plan_action"),
+        Gate("entretien", msg.GATE_ENTRETIEN, "R6313-4 3°", _entretien_in_phase),
+        Gate("synthese", msg.GATE_SYNTHESE, "L6313-4 al. 3", _synthese_rendered_in_phase),
+    ),
+}
+# Whatever the phase.
+GATES_ALWAYS: tuple[Gate, ...] = (
+    Gate("heures", msg.GATE_HEURES, "L6313-4 al. 5", _within_24_hours),
+)
+
+
+def gates_to_leave(bilan: Bilan) -> tuple[Gate, ...]:
+    """The gates that apply to this bilan in its current phase (none once closed)."""
+    if bilan.phase not in GATES_TO_LEAVE:
+        return ()
+    return tuple(g for g in GATES_TO_LEAVE[bilan.phase] + GATES_ALWAYS if g.applies(bilan))
+
+
+@dataclass(frozen=True)
+class Check:
+    gate: Gate
+    held: bool
+    missing: tuple[str, ...] = ()
+
+
+def check_gates(bilan: Bilan) -> tuple[Check, ...]:
+    return tuple(
+        Check(g, g.holds(bilan), tuple(f for f in g.fields if not field_filled(bilan, f)))
+        for g in gates_to_leave(bilan)
+    )
+
+
+# --- Cabinet practice: warnings only ---------------------------------------------------
+
+
+def warnings(bilan: Bilan) -> list[str]:
+    """What the cabinet asks beyond the law; shown, never blocking."""
+    found: list[str] = []
+    if bilan.phase == INVESTIGATION:
+        present = [n for n in ("projet", "plan_b") if field_filled(bilan, n)]
+        if len(present) == 1:
+            found.append(msg.AVERT_PLAN_B_SEUL.format(present=present[0]))
+    if bilan.phase == CONCLUSION and "fin" not in bilan.satisfaction:
+        found.append(msg.AVERT_SATISFACTION_FIN)
+    planned = bilan.heures_prevues_minutes
+    if bilan.is_open and planned and bilan.minutes_delivered > planned:
+        found.append(msg.AVERT_HEURES_PREVUES.format(
+            realisees=_hours(bilan.minutes_delivered), prevues=_hours(planned)))
+    return found
+
+
+def _hours(minutes: int) -> str:
+    from bilancli.core.dates import format_hours
+
+    return format_hours(minutes)
+
+
+# --- Moving on -----------------------------------------------------------------------
+
+
+def phase_entered_on(bilan: Bilan) -> date:
+    """When the bilan entered its current phase (the opening day for préliminaire)."""
+    for step in reversed(bilan.history):
+        if step.phase == bilan.phase:
+            return step.entered_on
+    return bilan.date_ouverture
+
+
+def next_phase(bilan: Bilan) -> str:
+    if bilan.phase in (TERMINE, ABANDONNE):
+        raise fail(msg.PHASE_FINALE, id=bilan.id, phase=PHASE_LABELS[bilan.phase])
+    if bilan.phase not in NEXT_PHASE:
+        raise fail(msg.PHASE_SANS_SUITE, phase=bilan.phase)
+    return NEXT_PHASE[bilan.phase]
+
+
+def require_open(bilan: Bilan) -> None:
+    if not bilan.is_open:
+        raise fail(msg.BILAN_CLOS, id=bilan.id, phase=PHASE_LABELS.get(bilan.phase, bilan.phase))
+
+
+def check_not_before_phase(bilan: Bilan, on: date) -> None:
+    """Nothing is dated before the bilan entered the phase it is recorded in."""
+    entered = phase_entered_on(bilan)
+    if on < entered:
+        raise fail(msg.DATE_AVANT_PHASE, date=format_date(on), id=bilan.id,
+                   phase=PHASE_LABELS[bilan.phase], entree=format_date(entered))
+
+
+def advance(bilan: Bilan, on: date) -> str:
+    """The phase the bilan moves to on `on`, or a refusal listing every unmet gate."""
+    target = next_phase(bilan)
+    unmet = [c for c in check_gates(bilan) if not c.held]
+    if unmet:
+        raise fail(
+            msg.PASSAGE_REFUSE, id=bilan.id, phase=PHASE_LABELS[bilan.phase],
+            suivante=PHASE_LABELS[target], conditions="\n".join(_describe(c) for c in unmet),
+        )
+    check_not_before_phase(bilan, on)
+    if target == TERMINE:
+        _check_end_after_entretiens(bilan, on)
+    return target
+
+
+def _describe(check: Check) -> str:
+    detail = msg.CONDITION_MANQUE.format(champs=", ".join(check.missing)) if check.missing else ""
+    return msg.CONDITION_NON_REMPLIE.format(
+        condition=check.gate.wording, source=check.gate.source, detail=detail)
+
+
+def abandon(bilan: Bilan, on: date) -> None:
+    """An open bilan may be abandoned from any phase, not before its current phase began."""
+    require_open(bilan)
+    check_not_before_phase(bilan, on)
+    _check_end_after_entretiens(bilan, on)
+
+
+def _check_end_after_entretiens(bilan: Bilan, on: date) -> None:
+    """The action cannot end before an entretien it holds (date_fin starts the R6313-7 clock)."""
+    last = max((e.date for e in bilan.entretiens), default=None)
+    if last and on < last:
+        raise fail(msg.DATE_FIN_AVANT_ENTRETIEN, date=format_date(on), id=bilan.id,
+                   dernier=format_date(last))

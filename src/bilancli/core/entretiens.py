@@ -1,0 +1,42 @@
+"""Logging an entretien: its modality, and what the law allows before it is recorded."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bilancli import messages as msg
+from bilancli.core import convention as conv
+from bilancli.core.dates import format_date, format_hours, format_minutes
+from bilancli.core.fields import MAX_MINUTES
+from bilancli.core.model import MODALITES, Bilan
+from bilancli.core.phases import check_not_before_phase, require_open
+from bilancli.errors import fail
+
+DEFAULT_MODALITE = "presentiel"
+
+
+def parse_modalite(text: str) -> str:
+    value = text.strip().lower().replace("é", "e")
+    if value not in MODALITES:
+        raise fail(msg.MODALITE_INCONNUE, saisie=text, possibles=", ".join(MODALITES))
+    return value
+
+
+def check_new_entretien(bilan: Bilan, on: date, minutes: int) -> None:
+    """Refuse an entretien the law does not allow; the cli then records it in the current phase."""
+    require_open(bilan)
+    if conv.is_required(bilan.financement):
+        signed = bilan.convention.signed_on
+        # R6313-8: under a plan or a congé de reclassement the bilan cannot start unsigned.
+        if conv.status(bilan, on) != conv.STATUS_SIGNED:
+            raise fail(msg.ENTRETIEN_SANS_CONVENTION, id=bilan.id, financement=bilan.financement,
+                       statut=conv.status(bilan, on))
+        if on < signed:
+            raise fail(msg.ENTRETIEN_AVANT_SIGNATURE, date=format_date(on), id=bilan.id,
+                       signee=format_date(signed))
+    check_not_before_phase(bilan, on)
+    total = bilan.minutes_delivered + minutes
+    if total > MAX_MINUTES:
+        left = max(MAX_MINUTES - bilan.minutes_delivered, 0)
+        raise fail(msg.ENTRETIEN_HEURES_MAX, duree=format_minutes(minutes), id=bilan.id,
+                   total=format_hours(total), reste=format_minutes(left))

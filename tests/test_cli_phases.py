@@ -1,0 +1,225 @@
+"""Entretiens, convention, phases and abandon, end to end."""
+
+import pytest
+
+
+def ready_to_leave_preliminaire(bilan, *extra, financement="cpf"):
+    bid = bilan.new("--financement", financement, "--format", "mixte", *extra)
+    bilan("consent", bid, "bilan", "--date", "2026-03-01")
+    for field in ("demande", "besoins", "modalites"):
+        bilan("set", bid, field, f"texte {field}")
+    return bid
+
+
+def test_a_cpf_bilan_walks_to_conclusion_and_stops_at_the_synthese(bilan):
+    bid = ready_to_leave_preliminaire(bilan)
+    refused = bilan("phase", "advance", bid, code=1)
+    assert "au moins un entretien" in refused.stderr and "R6313-4" in refused.stderr
+    bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "2h")
+    out = bilan("phase", "advance", bid).stdout
+    assert "préliminaire → phase investigation" in out
+    bilan("set", bid, "competences", "Organisation, gestion d'équipe")
+    bilan("set", bid, "projet", "Formatrice logistique")
+    bilan.today("2026-03-20")
+    bilan("entretien", "add", bid, "--date", "2026-03-16", "--duree", "1h30", "--modalite", "visio")
+    bilan("phase", "advance", bid)
+    view = bilan.json("phase", "show", bid)
+    assert view["phase"] == "conclusion" and view["suivante"] == "termine"
+    unmet = {c["source"] for c in view["conditions"] if not c["remplie"]}
+    assert unmet == {"R6313-4 3° b–c", "R6313-4 3°", "L6313-4 al. 3"}
+    shown = bilan.json("show", bid)
+    assert [h["phase"] for h in shown["historique"]] == ["preliminaire", "investigation", "conclusion"]
+    assert shown["historique"][-1]["date"] == "2026-03-20"
+    assert [e["phase"] for e in shown["entretiens"]] == ["preliminaire", "investigation"]
+
+
+def conclusion_ready(bilan):
+    """A bilan in conclusion whose only missing gate is the synthèse."""
+    bid = ready_to_leave_preliminaire(bilan)
+    bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "2h")
+    bilan("phase", "advance", bid)
+    bilan("set", bid, "competences", "c")
+    bilan("set", bid, "plan_b", "b")
+    bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "2h")
+    bilan("phase", "advance", bid)
+    for field in ("objectifs", "conditions", "etapes", "plan_action"):
+        bilan("set", bid, field, "x")
+    bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "2h")
+    return bid
+
+
+def record_synthese(bilan, bid, phase="conclusion"):
+    """What another engineer's `synthese render` records (a row in `rendus`)."""
+    from datetime import date
+
+    from bilancli.store import records
+    from bilancli.store.db import Store
+
+    store = Store(bilan.home)
+    with store.write() as conn:
+        records.add_rendering(conn, bid, kind="synthese", format_="html", path="documents/x.html",
+                              sha256="0", phase=phase, on=date(2026, 3, 2))
+    store.close()
+
+
+def test_reaching_termine_sets_the_end_and_the_follow_up_six_months_later(bilan):
+    bid = conclusion_ready(bilan)
+    assert "L6313-4 al. 3" in bilan("phase", "advance", bid, code=1).stderr
+    record_synthese(bilan, bid)
+    bilan.today("2026-09-30")
+    out = bilan("phase", "advance", bid, "--date", "31 août 2026").stdout
+    assert "terminé le 31/08/2026" in out and "28/02/2027" in out
+    view = bilan.json("show", bid)
+    assert view["phase"] == "termine" and view["date_fin"] == "2026-08-31"
+    assert view["suivi"]["date_prevue"] == "2027-02-28"
+    before = bilan.db_bytes()
+    assert "pas de phase suivante" in bilan("phase", "advance", bid, code=1).stderr
+    assert "clos" in bilan("abandon", bid, code=1).stderr
+    assert "clos" in bilan("entretien", "add", bid, "--date", "2026-09-01", "--duree", "1h", code=1).stderr
+    assert bilan.db_bytes() == before
+    assert bilan.json("phase", "show", bid) == {
+        "phase": "termine", "suivante": None, "conditions": [], "avertissements": []}
+
+
+def test_a_synthese_rendered_in_an_earlier_phase_does_not_count(bilan):
+    bid = conclusion_ready(bilan)
+    record_synthese(bilan, bid, phase="investigation")
+    assert "L6313-4 al. 3" in bilan("phase", "advance", bid, code=1).stderr
+
+
+def test_a_refused_advance_lists_every_unmet_gate_and_changes_nothing(bilan):
+    bid = bilan.new("--financement", "plan")
+    before = bilan.db_bytes()
+    err = bilan("phase", "advance", bid, code=1).stderr
+    assert err.startswith("Erreur : ")
+    for wording, source in [
+        ("consentement « bilan »", "L6313-4 al. 2"), ("format choisi", "R6313-4 1° a–c"),
+        ("convention signée", "R6313-8"), ("au moins un entretien", "R6313-4"),
+    ]:
+        assert f"{source})" in err and wording in err
+    assert "manque : demande, besoins, modalites, format" in err
+    assert bilan.db_bytes() == before
+
+
+def test_phase_show_is_a_checklist_with_sources(bilan):
+    bid = ready_to_leave_preliminaire(bilan)
+    view = bilan.json("phase", "show", bid)
+    assert set(view) == {"phase", "suivante", "conditions", "avertissements"}
+    assert view["phase"] == "preliminaire" and view["suivante"] == "investigation"
+    held = {c["source"]: c["remplie"] for c in view["conditions"]}
+    assert held == {"L6313-4 al. 2": True, "R6313-4 1° a–c": True, "R6313-8": True,
+                    "R6313-4": False, "L6313-4 al. 5": True}
+    out = bilan("phase", "show", bid).stdout
+    assert "[x]" in out and "[ ]" in out and "L6313-4 al. 2" in out
+    assert "1 condition(s) à remplir" in out
+
+
+def test_the_cabinet_wants_a_plan_b_too_but_the_law_does_not(bilan):
+    bid = ready_to_leave_preliminaire(bilan)
+    bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "2h")
+    bilan("phase", "advance", bid)
+    bilan("set", bid, "competences", "c")
+    bilan("set", bid, "projet", "p")
+    bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "2h")
+    view = bilan.json("phase", "show", bid)
+    assert all(c["remplie"] for c in view["conditions"])
+    assert any("plan B" in w for w in view["avertissements"])
+    assert "Avertissements" in bilan("phase", "show", bid).stdout
+    bilan("phase", "advance", bid)
+
+
+def test_a_plan_bilan_cannot_start_before_the_convention_is_signed(bilan):
+    bid = ready_to_leave_preliminaire(bilan, financement="plan")
+    assert bilan.json("show", bid)["convention"]["statut"] == "a_transmettre"
+    err = bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "2h", code=1).stderr
+    assert "R6313-8" in err
+    err = bilan("convention", "sign", bid, code=1).stderr
+    assert "aucun projet" in err
+    bilan("convention", "send", bid, "--date", "2026-02-10")
+    assert bilan.json("show", bid)["convention"] == {
+        "transmise": "2026-02-10", "signee": None, "echeance": "2026-02-20", "statut": "refusee"}
+    assert "vaut refus" in bilan("convention", "sign", bid, code=1).stderr
+    out = bilan("convention", "send", bid, "--date", "2026-02-25").stdout
+    assert "07/03/2026" in out
+    assert bilan.json("show", bid)["convention"]["statut"] == "en_attente"
+    bilan("convention", "sign", bid, "--date", "2026-03-01")
+    assert bilan.json("show", bid)["convention"]["statut"] == "signee"
+    bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "2h")
+    bilan("phase", "advance", bid)
+    assert "déjà signée" in bilan("convention", "send", bid, code=1).stderr
+
+
+def test_entretiens_are_listed_with_their_phase_and_total(bilan):
+    bid = bilan.new()
+    bilan("entretien", "add", bid, "--date", "02/03/2026", "--duree", "1h30", "--modalite", "telephone")
+    bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "45 min", "--notes", "-",
+          input="Notes confidentielles\n")
+    listed = bilan.json("entretien", "list", bid)
+    assert listed == {"entretiens": [
+        {"date": "2026-03-02", "duree_minutes": 90, "modalite": "telephone", "phase": "preliminaire"},
+        {"date": "2026-03-02", "duree_minutes": 45, "modalite": "presentiel", "phase": "preliminaire"},
+    ], "heures_realisees": 2.25}
+    out = bilan("entretien", "list", bid).stdout
+    assert "1h30" in out and "2,25 h" in out
+    assert "Notes confidentielles" not in out
+    assert "Aucun entretien" in bilan("entretien", "list", bilan.new()).stdout
+
+
+def test_24_hours_at_most(bilan):
+    bid = bilan.new()
+    bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "22h")
+    before = bilan.db_bytes()
+    err = bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "2h30", code=1).stderr
+    assert "L6313-4 al. 5" in err and "24,5 h" in err
+    assert bilan.db_bytes() == before
+    bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "2h")
+    assert bilan.json("entretien", "list", bid)["heures_realisees"] == 24
+
+
+def test_abandon_ends_an_open_bilan(bilan):
+    bid = bilan.new()
+    out = bilan("abandon", bid, "--date", "5 mars 2026", "--motif", "Reprise d'emploi [b]").stdout
+    assert "abandonné le 05/03/2026" in out
+    view = bilan.json("show", bid)
+    assert view["phase"] == "abandonne" and view["date_fin"] == "2026-03-05"
+    assert view["motif_abandon"] == "Reprise d'emploi [b]"
+    assert "Reprise d'emploi [b]" in bilan("show", bid).stdout
+    assert [r["id"] for r in bilan.json("list", "--phase", "abandonne")] == [bid]
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (["entretien", "add", "{id}", "--date", "2026-03-02", "--duree", "0"], "« 0 »"),
+    (["entretien", "add", "{id}", "--date", "2026-03-02", "--duree", "-1h"], "-1h"),
+    (["entretien", "add", "{id}", "--date", "2026-03-02", "--duree", "longtemps"], "longtemps"),
+    (["entretien", "add", "{id}", "--date", "2026-03-02", "--duree", "1h", "--modalite", "zoom"], "zoom"),
+    (["entretien", "add", "{id}", "--date", "31/02/2026", "--duree", "1h"], "31/02/2026"),
+    (["entretien", "add", "{id}", "--date", "hier", "--duree", "1h"], "hier"),
+    (["entretien", "add", "{id}", "--date", "2026-02-01", "--duree", "1h"], "précède"),
+    (["entretien", "add", "2026-099", "--date", "2026-03-02", "--duree", "1h"], "2026-099"),
+    (["convention", "send", "{id}"], "R6313-8"),
+    (["convention", "sign", "{id}"], "R6313-8"),
+    (["convention", "send", "{id}", "--date", "demain"], "demain"),
+    (["phase", "advance", "{id}"], "R6313-4 1° a–c"),
+    (["phase", "advance", "{id}", "--date", "40/40/2026"], "40/40/2026"),
+    (["phase", "show", "2026-099"], "2026-099"),
+    (["abandon", "{id}", "--date", "2026-02-01"], "précède"),
+    (["abandon", "{id}", "--date", "1er févr"], "1er févr"),
+])
+def test_bad_input_is_refused_in_french_and_changes_nothing(bilan, args, words):
+    bid = bilan.new("--financement", "cpf", "--date", "2026-02-15")
+    before = bilan.db_bytes()
+    result = bilan(*[a.format(id=bid) for a in args], code=1)
+    assert result.stderr.startswith("Erreur : ")
+    assert words in result.stderr
+    assert result.stdout == ""
+    assert bilan.db_bytes() == before
+
+
+def test_a_closed_bilan_refuses_every_change_of_this_area(bilan):
+    bid = bilan.new("--financement", "plan")
+    bilan("abandon", bid)
+    before = bilan.db_bytes()
+    for args in (["phase", "advance", bid], ["abandon", bid], ["convention", "send", bid],
+                 ["entretien", "add", bid, "--date", "2026-03-02", "--duree", "1h"]):
+        assert "abandonné" in bilan(*args, code=1).stderr
+    assert bilan.db_bytes() == before
