@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from bilancli.cli import base, bilans, convention
+from bilancli.cli import base, bilans, convention, documents, render
 from bilancli.cli.boundary import RootGroup
 
 app = base.make_app(
@@ -29,6 +29,9 @@ def _root(
 
 bilans.register(app)
 app.add_typer(convention.app, name="convention")
+app.add_typer(render.synthese_app, name="synthese")
+app.add_typer(render.emargement_app, name="emargement")
+app.add_typer(documents.app, name="doc")
 
 
 def main() -> None:
