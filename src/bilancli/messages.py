@@ -193,6 +193,45 @@ CONVENTION_SIGNEE = "Convention du bilan {id} signée le {date} (R6313-8) : le b
 
 # --- Documents and rendering (SPEC §4) ------------------------------------------
 
+DOC_TYPE_INCONNU = "type de document inconnu : « {saisie} ». Types possibles : {possibles}."
+DOC_ID_MALFORME = "numéro de document mal formé : « {saisie} ». Exemple : 3 (voir « bilan doc list »)."
+DOC_INCONNU = "le bilan {id} n'a pas de document n° {doc} (voir « bilan doc list {id} »)."
+DOC_TROP_GROS = (
+    "fichier refusé : {fichier} pèse {taille}, au-delà de la limite de {max} par document. "
+    "Réduisez-le (PDF compressé, images allégées) avant de l'ajouter."
+)
+FICHIER_INTROUVABLE = "fichier introuvable : {fichier}."
+FICHIER_ILLISIBLE = "fichier illisible : {fichier} ({raison})."
+FICHIER_EST_DOSSIER = "{fichier} est un dossier, pas un fichier."
+DOSSIER_SORTIE_ABSENT = "le dossier de {fichier} n'existe pas : créez-le ou choisissez un autre chemin."
+ECRITURE_IMPOSSIBLE = "impossible d'écrire {fichier} ({raison}) : rien n'a été écrit."
+SORTIE_TERMINAL = (
+    "le document n° {doc} n'est pas affiché dans le terminal : précisez « -o FICHIER » "
+    "(ou « -o - » pour la sortie standard)."
+)
+DOC_AJOUTE = "Document n° {doc} ({type}, {taille} octets) ajouté au bilan {id}."
+DOC_ECRIT = "Document n° {doc} écrit dans {fichier}."
+AUCUN_DOCUMENT = "Aucun document pour le bilan {id}."
+FORMAT_INCONNU = "format inconnu : « {saisie} ». Formats possibles : {possibles}."
+MODELE_INTROUVABLE = "modèle introuvable : {fichier}."
+MODELE_ILLISIBLE = "modèle illisible : {fichier} ({raison})."
+MODELE_SYNTAXE = "modèle {fichier}, ligne {ligne} : erreur de syntaxe Jinja ({detail})."
+MODELE_VARIABLE = "modèle {fichier} : variable inconnue ({detail}). Voir templates/README.md pour les variables disponibles."
+MODELE_ECHEC = "modèle {fichier} : le rendu a échoué ({detail})."
+PDF_INDISPONIBLE = (
+    "le format PDF demande WeasyPrint, qui n'est pas installé. Installez-le avec "
+    "« pip install 'bilancli[pdf]' » (ou « pipx inject bilancli weasyprint »), "
+    "ou produisez une page imprimable avec « --format html »."
+)
+PDF_ECHEC = "la conversion en PDF a échoué ({detail}) ; « --format html » reste possible."
+SYNTHESE_CONTENU_DETRUIT = (
+    "le contenu du bilan {id} a été détruit le {date} (R6313-7) : la synthèse ne peut plus être produite."
+)
+DOCUMENT_PRODUIT = "Fichier écrit : {fichier} ({document}, bilan {id})."
+DOCUMENT_LABELS = {
+    "synthese": "Document de synthèse", "convention": "Convention", "emargement": "Feuille d'émargement",
+}
+
 # --- Retention and purge (SPEC §5) -----------------------------------------------
 
 # --- Agenda, follow-up, figures (SPEC §6, §7) -------------------------------------

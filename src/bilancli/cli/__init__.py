@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from bilancli.cli import base, bilans, convention, entretiens, phases
+from bilancli.cli import base, bilans, convention, documents, entretiens, phases, render
 from bilancli.cli.boundary import RootGroup
 
 app = base.make_app(
@@ -31,6 +31,9 @@ bilans.register(app)
 app.add_typer(convention.app, name="convention")
 app.add_typer(entretiens.app, name="entretien")
 phases.register(app)
+app.add_typer(documents.app, name="doc")
+app.add_typer(render.synthese_app, name="synthese")
+app.add_typer(render.emargement_app, name="emargement")
 
 
 def main() -> None:

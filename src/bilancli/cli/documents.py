@@ -1,0 +1,133 @@
+"""`bilan doc add|list|get`: files kept inside the store as bytes, so the purge can reach them."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from bilancli import messages as msg
+from bilancli.cli import base
+from bilancli.cli.base import ID_HELP, JSON_HELP
+
+app = base.make_app(
+    "Les documents du bilan (tests, CV, notes) conservés dans le dossier, détruits avec lui (R6313-7)."
+)
+
+
+def _read(path: Path) -> bytes:
+    """The file's bytes, refusing what is missing, a folder, or over the size limit."""
+    from bilancli.core.documents import check_size
+    from bilancli.errors import fail
+
+    try:
+        if path.is_dir():
+            raise fail(msg.FICHIER_EST_DOSSIER, fichier=path)
+        # Size first: a huge file is refused before it is read into memory.
+        check_size(path.stat().st_size, str(path))
+        content = path.read_bytes()
+    except FileNotFoundError:
+        raise fail(msg.FICHIER_INTROUVABLE, fichier=path) from None
+    except OSError as exc:
+        raise fail(msg.FICHIER_ILLISIBLE, fichier=path, raison=exc.strerror or exc) from None
+    check_size(len(content), str(path))
+    return content
+
+
+@base.command(app, "add")
+def add(
+    bilan_id: Annotated[str, typer.Argument(metavar="ID", help=ID_HELP)],
+    fichier: Annotated[str, typer.Argument(metavar="FICHIER", help="Le fichier à conserver (50 Mio au plus).")],
+    type_: Annotated[str, typer.Option("--type", help="test, cv, notes ou autre.")] = "autre",
+    titre: Annotated[Optional[str], typer.Option("--titre", help="Titre affiché (défaut : le nom du fichier).")] = None,
+) -> None:
+    """Conserve un fichier dans le dossier du bilan (son contenu, pas son chemin)."""
+    from bilancli.core.documents import parse_document_type
+    from bilancli.core.ids import parse_id
+    from bilancli.errors import fail
+    from bilancli.store import bilans, records
+
+    wanted = parse_id(bilan_id)
+    kind = parse_document_type(type_)
+    path = Path(fichier)
+    content = _read(path)
+    with base.open_store() as store, store.write() as conn:
+        record = bilans.require(conn, wanted)
+        if record["contenu_detruit_le"]:
+            raise fail(msg.CONTENU_DETRUIT, id=wanted, date=record["contenu_detruit_le"])
+        doc_id = records.add_document(
+            conn, wanted, type_=kind, titre=(titre or "").strip() or path.name, content=content,
+            filename=path.name, phase=record["phase"], on=base.today(),
+        )
+    base.say(msg.DOC_AJOUTE.format(doc=doc_id, type=kind, taille=len(content), id=wanted))
+
+
+@base.command(app, "list")
+def list_(
+    bilan_id: Annotated[str, typer.Argument(metavar="ID", help=ID_HELP)],
+    as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
+) -> None:
+    """Liste les documents conservés pour un bilan."""
+    from bilancli.core.dates import format_date
+    from bilancli.core.ids import parse_id
+    from bilancli.core.model import PHASE_LABELS
+    from bilancli.store import bilans
+
+    wanted = parse_id(bilan_id)
+    with base.open_store() as store:
+        documents = bilans.load(store.conn, wanted).documents
+    if as_json:
+        base.print_json([{"id": d.id, "type": d.type, "titre": d.titre, "taille": d.size} for d in documents])
+        return
+    if not documents:
+        base.say(msg.AUCUN_DOCUMENT.format(id=wanted))
+        return
+    from rich.table import Table
+
+    table = Table("N°", "Type", "Titre", "Taille (octets)", "Phase", "Ajouté le", box=None)
+    for d in documents:
+        table.add_row(
+            str(d.id), d.type, base.text(d.titre), f"{d.size:,}".replace(",", " "),
+            PHASE_LABELS.get(d.phase or "", d.phase or ""), format_date(d.created_on),
+        )
+    base.console().print(table)
+
+
+@base.command(app, "get")
+def get(
+    bilan_id: Annotated[str, typer.Argument(metavar="ID", help=ID_HELP)],
+    doc: Annotated[str, typer.Argument(metavar="DOC", help="Numéro du document (voir « bilan doc list »).")],
+    output: Annotated[Optional[str], typer.Option("-o", "--output", metavar="FICHIER", help="Fichier à écrire ; « - » ou absent : la sortie standard.")] = None,
+) -> None:
+    """Réécrit un document conservé, octet pour octet."""
+    from bilancli.core.documents import parse_document_id
+    from bilancli.core.ids import parse_id
+    from bilancli.errors import fail
+    from bilancli.store import bilans, files, records
+
+    wanted = parse_id(bilan_id)
+    doc_id = parse_document_id(doc)
+    to_stdout = output in (None, "-")
+    if output is None and sys.stdout.isatty():
+        raise fail(msg.SORTIE_TERMINAL, doc=doc_id)
+    target = None if to_stdout else Path(output)
+    if target is not None:
+        files.check_output_path(target)
+    with base.open_store() as store:
+        bilans.require(store.conn, wanted)
+        row = records.document_content(store.conn, wanted, doc_id)
+    if row is None:
+        raise fail(msg.DOC_INCONNU, id=wanted, doc=doc_id)
+    content = bytes(row["contenu"])
+    if target is None:
+        sys.stdout.buffer.write(content)
+        sys.stdout.buffer.flush()
+        return
+    pending = files.stage(target, content)
+    try:
+        pending.commit()
+    finally:
+        pending.discard()
+    base.say(msg.DOC_ECRIT.format(doc=doc_id, fichier=target))

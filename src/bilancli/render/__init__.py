@@ -1,0 +1,1 @@
+"""Documents the cabinet hands out: view models, Jinja templates, Markdown/HTML/PDF output."""

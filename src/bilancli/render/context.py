@@ -1,0 +1,122 @@
+"""What each document may show, as plain data for the templates (pure: no I/O, `today` passed in).
+
+The synthèse belongs to the beneficiary (L6313-4 al. 3): its view holds the identity, the
+cabinet, dates, hours, financing and the content fields, and nothing else — never entretien
+notes nor stored documents, which stay the consultant's working material.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bilancli import messages as msg
+from bilancli.core import convention as conv
+from bilancli.core.dates import format_date, format_date_long, format_minutes
+from bilancli.core.fields import CONTENT_FIELDS, FIELD_LABELS
+from bilancli.core.followup import follow_up_due
+from bilancli.core.model import PHASE_LABELS, Bilan
+from bilancli.settings import CABINET_KEYS
+
+DEFAULT_CONSERVATION = "1 an"  # the cabinet's published commitment (R6313-7)
+
+FINANCEMENT_LABELS = {
+    "cpf": "Compte personnel de formation (CPF)",
+    "plan": "Plan de développement des compétences de l'employeur",
+    "reclassement": "Congé de reclassement",
+    "personnel": "Financement personnel",
+    "france-travail": "France Travail",
+    "autre": "Autre financement",
+}
+STATUT_LABELS = {
+    "salarie": "Salarié(e)", "demandeur-emploi": "Demandeur(se) d'emploi",
+    "particulier": "Particulier", "independant": "Indépendant(e)", "autre": "Autre",
+}
+FORMAT_LABELS = {
+    "presentiel": "En présentiel", "distanciel": "À distance (visioconférence)",
+    "mixte": "Mixte (présentiel et distance)",
+}
+MODALITE_LABELS = {"presentiel": "Présentiel", "visio": "Visioconférence", "telephone": "Téléphone"}
+
+
+def _long(day: date | None) -> str | None:
+    return format_date_long(day) if day else None
+
+
+def _euros(cents: int | None) -> str | None:
+    if cents is None:
+        return None
+    whole, rest = divmod(cents, 100)
+    return f"{whole:,}".replace(",", "\u202f") + f",{rest:02d} €"
+
+
+def _hours(minutes: int | None) -> str | None:
+    return None if minutes is None else format_minutes(minutes)
+
+
+def common(bilan: Bilan, cabinet: dict[str, str], today: date) -> dict:
+    """Who, which cabinet, which bilan: the part every document shares."""
+    full_name = " ".join(x for x in (bilan.prenom, bilan.nom) if x)
+    return {
+        "cabinet": {key: cabinet.get(key, "") for key in CABINET_KEYS},
+        "beneficiaire": {
+            "nom": bilan.nom or "", "prenom": bilan.prenom or "", "nom_complet": full_name,
+            "statut": STATUT_LABELS.get(bilan.statut), "employeur": bilan.employeur,
+        },
+        "bilan": {
+            "id": bilan.id,
+            "phase": PHASE_LABELS.get(bilan.phase, bilan.phase),
+            "date_ouverture": _long(bilan.date_ouverture),
+            "date_fin": _long(bilan.date_fin),
+            "financement": FINANCEMENT_LABELS.get(bilan.financement),
+            "format": FORMAT_LABELS.get(bilan.format),
+            "heures_prevues": _hours(bilan.heures_prevues_minutes),
+            "heures_realisees": format_minutes(bilan.minutes_delivered) if bilan.entretiens else "0h",
+            "tarif": _euros(bilan.tarif_cents),
+        },
+        "date_document": format_date_long(today),
+        "non_renseigne": msg.NON_RENSEIGNE,
+    }
+
+
+def synthese(bilan: Bilan, cabinet: dict[str, str], conservation: dict[str, str], today: date) -> dict:
+    view = common(bilan, cabinet, today)
+    view["champs"] = {name: (bilan.champs.get(name) or "").strip() or None for name in CONTENT_FIELDS}
+    view["libelles"] = {name: FIELD_LABELS[name] for name in CONTENT_FIELDS}
+    view["suivi"] = {
+        "date_prevue": _long(follow_up_due(bilan.date_fin)),
+        "date_realisee": _long(bilan.suivi_on),
+    }
+    view["conservation"] = {
+        "duree": conservation.get("duree") or DEFAULT_CONSERVATION,
+        "cep": bilan.active_consent("cep") is not None,
+        "accord_suivi": bilan.active_consent("conservation") is not None,
+    }
+    return view
+
+
+def convention(bilan: Bilan, cabinet: dict[str, str], today: date) -> dict:
+    view = common(bilan, cabinet, today)
+    c = bilan.convention
+    view["convention"] = {
+        "requise": conv.is_required(bilan.financement),
+        "transmise": _long(c.sent_on),
+        "echeance": _long(conv.deadline(c)),
+        "signee": _long(c.signed_on),
+        "delai_jours": conv.ACCEPTANCE_DAYS,
+        "source": conv.SOURCE,
+    }
+    return view
+
+
+def emargement(bilan: Bilan, cabinet: dict[str, str], today: date) -> dict:
+    """The attendance sheet: when, how long, how — the proof funders ask for; never the notes."""
+    view = common(bilan, cabinet, today)
+    view["entretiens"] = [
+        {
+            "numero": number, "date": format_date_long(e.date), "date_courte": format_date(e.date),
+            "duree": format_minutes(e.minutes), "modalite": MODALITE_LABELS.get(e.modalite, e.modalite),
+            "phase": PHASE_LABELS.get(e.phase, e.phase),
+        }
+        for number, e in enumerate(bilan.entretiens, start=1)
+    ]
+    return view

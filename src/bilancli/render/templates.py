@@ -1,0 +1,74 @@
+"""Finding and applying the Jinja templates: the consultant's own first, then the packaged ones.
+
+User text only ever enters as data (a field holding `{{ 7*7 }}` prints as typed); HTML is
+autoescaped; an unknown variable is an error, not a silent blank (StrictUndefined).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bilancli import messages as msg
+from bilancli.errors import fail
+from bilancli.resources import packaged_templates
+
+
+def search_path(home: Path) -> list[Path]:
+    """`BILAN_HOME/templates/` replaces a packaged template of the same name."""
+    return [home / "templates", packaged_templates()]
+
+
+def environment(home: Path, format_: str):
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    env = Environment(
+        loader=FileSystemLoader([str(p) for p in search_path(home)]),
+        undefined=StrictUndefined,
+        autoescape=format_ != "md",
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["ou_non_renseigne"] = lambda value: value if value not in (None, "") else msg.NON_RENSEIGNE
+    # Markdown joins single lines into one paragraph: keep the consultant's line breaks.
+    env.filters["sauts_de_ligne"] = lambda value: str(value).replace("\n", "  \n")
+    return env
+
+
+def _read_custom(path: Path) -> str:
+    try:
+        return path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        raise fail(msg.MODELE_INTROUVABLE, fichier=path) from None
+    except IsADirectoryError:
+        raise fail(msg.FICHIER_EST_DOSSIER, fichier=path) from None
+    except OSError as exc:
+        raise fail(msg.MODELE_ILLISIBLE, fichier=path, raison=exc.strerror or exc) from None
+    except UnicodeDecodeError:
+        raise fail(msg.MODELE_ILLISIBLE, fichier=path, raison="pas du texte UTF-8") from None
+
+
+def render(home: Path, name: str, format_: str, context: dict, custom: Path | None = None) -> str:
+    """Apply the template `name` (or the file `custom`) to `context`; every failure is French."""
+    import jinja2
+
+    env = environment(home, format_)
+    shown = str(custom) if custom else name
+    try:
+        if custom is not None:
+            template = env.from_string(_read_custom(custom))
+        else:
+            template = env.get_template(name)
+        return template.render(context)
+    except jinja2.TemplateSyntaxError as exc:
+        where = exc.filename or shown
+        raise fail(msg.MODELE_SYNTAXE, fichier=where, ligne=exc.lineno, detail=exc.message) from None
+    except jinja2.TemplateNotFound as exc:
+        raise fail(msg.MODELE_INTROUVABLE, fichier=exc.name) from None
+    except jinja2.UndefinedError as exc:
+        raise fail(msg.MODELE_VARIABLE, fichier=shown, detail=exc.message) from None
+    except jinja2.TemplateError as exc:
+        raise fail(msg.MODELE_ECHEC, fichier=shown, detail=exc.message or type(exc).__name__) from None
+    except (TypeError, ValueError, ArithmeticError, LookupError, AttributeError) as exc:
+        # A consultant's template can do arithmetic on text: say which template, not a traceback.
+        raise fail(msg.MODELE_ECHEC, fichier=shown, detail=type(exc).__name__) from None

@@ -1,0 +1,27 @@
+"""Direct store access for tests: what other commands (entretien add) would have written."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bilancli.store import bilans, records
+from bilancli.store.db import Store
+
+
+def add_entretien(home, bilan_id: str, day: str, minutes: int, *, modalite: str = "presentiel",
+                  phase: str = "preliminaire", notes: str | None = None) -> None:
+    store = Store(home)
+    try:
+        with store.write() as conn:
+            records.add_entretien(conn, bilan_id, on=date.fromisoformat(day), minutes=minutes,
+                                  modalite=modalite, phase=phase, notes=notes)
+    finally:
+        store.close()
+
+
+def snapshot(home, bilan_id: str):
+    store = Store(home)
+    try:
+        return bilans.load(store.conn, bilan_id)
+    finally:
+        store.close()

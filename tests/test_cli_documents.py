@@ -1,0 +1,77 @@
+"""`bilan doc add|list|get`: stored bytes, not paths."""
+
+import os
+import stat
+
+from docstore import snapshot
+
+
+def test_any_bytes_round_trip_exactly(bilan, tmp_path):
+    bid = bilan.new()
+    original = bytes(range(256)) * 40 + b"\x00\r\n\xff fin"
+    source = tmp_path / "résultats tests.bin"
+    source.write_bytes(original)
+    out = bilan("doc", "add", bid, source, "--type", "test", "--titre", "Inventaire d'intérêts").stdout
+    assert "Document n° 1" in out
+    source.unlink()  # the store holds the bytes, not the path
+    assert bilan("doc", "get", bid, "1").stdout_bytes == original
+    target = tmp_path / "copie.bin"
+    bilan("doc", "get", bid, "1", "-o", target)
+    assert target.read_bytes() == original
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_list_gives_id_type_title_and_size(bilan, tmp_path):
+    bid = bilan.new()
+    (tmp_path / "cv.pdf").write_bytes(b"%PDF-1.4 cv")
+    bilan("doc", "add", bid, tmp_path / "cv.pdf", "--type", "cv")
+    (tmp_path / "n.txt").write_text("notes", encoding="utf-8")
+    bilan("doc", "add", bid, tmp_path / "n.txt", "--type", "notes", "--titre", "<b>Notes</b> [red]x[/red]")
+    assert bilan.json("doc", "list", bid) == [
+        {"id": 1, "type": "cv", "titre": "cv.pdf", "taille": 11},
+        {"id": 2, "type": "notes", "titre": "<b>Notes</b> [red]x[/red]", "taille": 5},
+    ]
+    assert "[red]x[/red]" in bilan("doc", "list", bid).stdout  # printed as typed, not as markup
+    assert [d.phase for d in snapshot(bilan.home, bid).documents] == ["preliminaire", "preliminaire"]
+
+
+def test_a_file_over_50_mib_is_refused(bilan, tmp_path):
+    bid = bilan.new()
+    big = tmp_path / "video.mp4"
+    with open(big, "wb") as f:
+        f.truncate(50 * 1024 * 1024 + 1)  # sparse: costs no disk
+    before = bilan.db_bytes()
+    err = bilan("doc", "add", bid, big, code=1).stderr
+    assert "50 Mio" in err and "video.mp4" in err
+    assert bilan.db_bytes() == before
+    exactly = tmp_path / "limite.bin"
+    with open(exactly, "wb") as f:
+        f.truncate(50 * 1024 * 1024)
+    bilan("doc", "add", bid, exactly)
+
+
+def test_bad_input_is_refused_and_changes_nothing(bilan, tmp_path):
+    first, second = bilan.new(), bilan.new(nom="Durand")
+    (tmp_path / "a.txt").write_text("a", encoding="utf-8")
+    bilan("doc", "add", first, tmp_path / "a.txt")
+    before = bilan.db_bytes()
+    assert "introuvable" in bilan("doc", "add", first, tmp_path / "absent.pdf", code=1).stderr
+    assert "dossier" in bilan("doc", "add", first, tmp_path, code=1).stderr
+    assert "type de document inconnu" in bilan("doc", "add", first, tmp_path / "a.txt", "--type", "photo", code=1).stderr
+    assert "n'a pas de document n° 1" in bilan("doc", "get", second, "1", code=1).stderr
+    assert "mal formé" in bilan("doc", "get", first, "un", code=1).stderr
+    assert "aucun bilan" in bilan("doc", "list", "2026-099", code=1).stderr
+    err = bilan("doc", "get", first, "1", "-o", tmp_path / "nulle-part" / "a.txt", code=1).stderr
+    assert "n'existe pas" in err
+    assert not (tmp_path / "nulle-part").exists()
+    assert bilan.db_bytes() == before
+
+
+def test_get_writes_nothing_half_done(bilan, tmp_path):
+    bid = bilan.new()
+    (tmp_path / "a.txt").write_bytes(b"contenu")
+    bilan("doc", "add", bid, tmp_path / "a.txt")
+    out = tmp_path / "sortie"
+    out.mkdir()
+    bilan("doc", "get", bid, "1", "-o", out / "a.txt")
+    assert sorted(os.listdir(out)) == ["a.txt"]  # no temporary file left beside it
