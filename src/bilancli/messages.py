@@ -130,19 +130,20 @@ PURGE_FICHIER_RESTANT = (
 )
 PURGE_INCOMPLETE = "{nombre} fichier(s) n'ont pas pu être détruits : relancez bilan purge après correction."
 PURGE_TITRE_PLAN = "À détruire"
+PURGE_RIEN_A_DETRUIRE = "aucun contenu restant (date de destruction notée)"
 PURGE_TITRE_FAIT = "Détruit"
 PURGE_TITRE_REGLES = "Par règle"
 PURGE_NATURES = {
     "champs": "champs de contenu",
     "notes_entretien": "notes d'entretien",
     "notes_suivi": "notes de suivi",
-    "commentaires_satisfaction": "commentaires de satisfaction",
+    "commentaires_satisfaction": "avis de satisfaction",
     "motif_abandon": "motif d'abandon",
     "documents": "documents conservés",
     "fichiers": "fichiers produits",
     "syntheses": "synthèses conservées",
     "fichiers_synthese": "fichiers de synthèse",
-    "identite": "identité (nom, prénom, courriel, téléphone, employeur)",
+    "identite": "identité",
 }
 
 # --- Agenda, follow-up, figures (SPEC §6, §7) -------------------------------------

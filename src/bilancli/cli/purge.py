@@ -151,20 +151,27 @@ def _size(octets: int) -> str:
 
 
 def _print_table(outcomes, title: str) -> None:
+    """One row per bilan and rule: when it fell due, and what goes under it."""
     from rich.table import Table
 
     from bilancli.core.dates import format_date
     from bilancli.core.retention import RULE_LABELS
 
-    table = Table("Bilan", "Nature", "Nombre", "Taille", "Échéance", "Règle",
-                  box=None, title=title, title_justify="left")
+    table = Table(box=None, title=title, title_justify="left")
+    for header in ("Bilan", "Échéance", "Règle"):
+        table.add_column(header, no_wrap=True)
+    table.add_column("Contenu")
+    table.add_column("Taille", no_wrap=True)
     for outcome in outcomes:
+        groups: dict = {}
         for item in outcome.items:
-            table.add_row(outcome.bilan_id, msg.PURGE_NATURES[item.kind], str(item.count),
-                          _size(item.size), format_date(item.deadline.due_on),
-                          RULE_LABELS[item.deadline.rule])
+            groups.setdefault(item.deadline, []).append(item)
+        for deadline, items in sorted(groups.items(), key=lambda g: g[0].due_on):
+            what = ", ".join(f"{msg.PURGE_NATURES[i.kind]} ({i.count})" for i in items)
+            table.add_row(outcome.bilan_id, format_date(deadline.due_on), RULE_LABELS[deadline.rule],
+                          what, _size(sum(i.size for i in items)))
         if not outcome.items and outcome.marks:
-            table.add_row(outcome.bilan_id, "—", "0", "0 o", "", "")
+            table.add_row(outcome.bilan_id, "", "", msg.PURGE_RIEN_A_DETRUIRE, "")
     base.console().print(table)
 
 

@@ -51,9 +51,9 @@ RULE_ANONYMISATION = "anonymisation"      # end of the administrative record
 
 RULE_LABELS = {
     RULE_END: "R6313-7 : fin de l'action",
-    RULE_CEP: "R6313-7, exception A : synthèse conservée pour le CEP (L6313-4 al. 3)",
-    RULE_AGREEMENT: "R6313-7, exception B : conservation avec l'accord écrit du bénéficiaire",
-    RULE_ANONYMISATION: "anonymisation du dossier administratif ([conservation] administratif)",
+    RULE_CEP: "R6313-7 exc. A : CEP",
+    RULE_AGREEMENT: "R6313-7 exc. B : accord écrit",
+    RULE_ANONYMISATION: "anonymisation",
 }
 
 
@@ -156,15 +156,18 @@ def _synthesis_left(bilan: Bilan) -> bool:
     )
 
 
-def _files_left(bilan: Bilan) -> bool:
-    return any(r.kind != "synthese" and r.destroyed_on is None for r in bilan.renderings)
+def _content_left(bilan: Bilan) -> bool:
+    """Something of the content still there after its purge: later suivi notes, a stuck file."""
+    return bilan.content_destroyed_on is None or bilan.suivi_has_notes or any(
+        r.kind != "synthese" and r.destroyed_on is None for r in bilan.renderings
+    )
 
 
 def next_deadline(bilan: Bilan, settings: Settings) -> date | None:
     """The next day something of this bilan falls due (past when a purge is overdue)."""
     pending = []
     for d in schedule(bilan, settings):
-        if d.what == "contenu" and (bilan.content_destroyed_on is None or _files_left(bilan)
+        if d.what == "contenu" and (_content_left(bilan)
                                     or ("syntheses" in d.kinds and _synthesis_left(bilan))):
             pending.append(d.due_on)
         elif d.what == "synthese" and _synthesis_left(bilan):
