@@ -116,7 +116,7 @@ def print_show(view: dict) -> None:
     if view["purge"]["contenu_detruit_le"]:
         rows.append(("Contenu détruit le", _fr(view["purge"]["contenu_detruit_le"]) + " (R6313-7)"))
     if view["purge"]["prochaine_echeance"]:
-        rows.append(("Prochaine échéance", _fr(view["purge"]["prochaine_echeance"]) + " (R6313-7)"))
+        rows.append(("Prochaine échéance", _fr(view["purge"]["prochaine_echeance"]) + " (conservation, R6313-7)"))
     for label, value in rows:
         ident.add_row(label, t(value if value not in (None, "") else "—"))
     out.print(ident)
