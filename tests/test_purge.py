@@ -257,3 +257,25 @@ def test_json_output_is_one_document_even_for_many_bilans(bilan):
     report = json.loads(result.stdout)
     assert [b["id"] for b in report["bilans"]] == ids
     assert all(matches(state(bilan.home, bid), PURGED) for bid in ids)
+
+
+def test_free_text_of_the_record_goes_too_but_the_scores_stay(bilan):
+    import sqlite3
+
+    from bilancli.store import records
+    from bilancli.store.db import Store
+
+    bid = make_ended_bilan(bilan.home, "TXT", end=date(2026, 2, 1))
+    store = Store(bilan.home)
+    with store.write() as conn:
+        records.enter_phase(conn, bid, "abandonne", date(2026, 2, 1), motif="Raisons de santé")
+        records.record_satisfaction(conn, bid, moment="fin", note=4, commentaire="Très utile",
+                                    on=date(2026, 2, 1))
+    store.close()
+    (entry,) = bilan.json("purge", "--yes")["bilans"]
+    natures = {d["nature"] for d in entry["destructions"]}
+    assert {"motif_abandon", "commentaires_satisfaction"} <= natures
+    conn = sqlite3.connect(bilan.home / "bilans.db")
+    assert conn.execute("SELECT note, commentaire FROM satisfactions").fetchall() == [(4, None)]
+    assert bilan.json("show", bid)["motif_abandon"] is None
+    assert b"Raisons de sant" not in bilan.db_bytes() and b"utile" not in bilan.db_bytes()
