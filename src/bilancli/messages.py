@@ -234,4 +234,49 @@ DOCUMENT_LABELS = {
 
 # --- Retention and purge (SPEC §5) -----------------------------------------------
 
+PERIODE_ILLISIBLE = (
+    "config.toml : [conservation] {cle} illisible : « {saisie} ». "
+    "Exemples : 1 an, 2 ans, 18 mois."
+)
+PERIODE_TROP_LONGUE = (
+    "config.toml : [conservation] duree = « {saisie} » dépasse la durée maximale "
+    "de conservation, {maximum} ({source})."
+)
+ADMINISTRATIF_TROP_COURT = (
+    "config.toml : [conservation] administratif = « {saisie} » est plus court que "
+    "[conservation] duree = « {duree} » : le dossier serait anonymisé avant la "
+    "destruction des documents (R6313-7)."
+)
+PURGE_RIEN = "Rien à détruire au {date} (R6313-7)."
+PURGE_SIMULATION = "Simulation : rien n'a été modifié."
+PURGE_SANS_TERMINAL = (
+    "la purge détruit définitivement des données : confirmez avec --yes "
+    "(indispensable sans terminal, par exemple dans une tâche cron)."
+)
+PURGE_QUESTION = "Détruire définitivement ce contenu de {nombre} bilan(s) ? [o/N] "
+PURGE_ABANDONNEE = "Purge abandonnée : rien n'a été modifié."
+PURGE_FAITE = "Purge du {date} : {nombre} bilan(s) traité(s)."
+PURGE_PROGRESSION = "Purge"
+PURGE_FICHIER_RESTANT = (
+    "le fichier {chemin} du bilan {id} n'a pas pu être détruit ({raison}) : "
+    "il reste à détruire et le sera à la prochaine purge."
+)
+PURGE_INCOMPLETE = "{nombre} fichier(s) n'ont pas pu être détruits : relancez bilan purge après correction."
+PURGE_TITRE_PLAN = "À détruire"
+PURGE_RIEN_A_DETRUIRE = "aucun contenu restant (date de destruction notée)"
+PURGE_TITRE_FAIT = "Détruit"
+PURGE_TITRE_REGLES = "Par règle"
+PURGE_NATURES = {
+    "champs": "champs de contenu",
+    "notes_entretien": "notes d'entretien",
+    "notes_suivi": "notes de suivi",
+    "commentaires_satisfaction": "avis de satisfaction",
+    "motif_abandon": "motif d'abandon",
+    "documents": "documents conservés",
+    "fichiers": "fichiers produits",
+    "syntheses": "synthèses conservées",
+    "fichiers_synthese": "fichiers de synthèse",
+    "identite": "identité",
+}
+
 # --- Agenda, follow-up, figures (SPEC §6, §7) -------------------------------------

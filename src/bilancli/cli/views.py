@@ -41,7 +41,12 @@ def _hours(minutes: int | None) -> float | None:
 
 def purge_view(bilan: Bilan, today: date, home: Path) -> dict:
     """`contenu_detruit_le` and the next retention deadline (R6313-7)."""
-    return {"contenu_detruit_le": iso(bilan.content_destroyed_on), "prochaine_echeance": None}
+    from bilancli.core.retention import next_deadline, settings_from_config
+    from bilancli.settings import load_config
+
+    settings = settings_from_config(load_config(home).conservation, today)
+    return {"contenu_detruit_le": iso(bilan.content_destroyed_on),
+            "prochaine_echeance": iso(next_deadline(bilan, settings))}
 
 
 def show_json(bilan: Bilan, today: date, home: Path) -> dict:
@@ -110,8 +115,8 @@ def print_show(view: dict) -> None:
     ]
     if view["purge"]["contenu_detruit_le"]:
         rows.append(("Contenu détruit le", _fr(view["purge"]["contenu_detruit_le"]) + " (R6313-7)"))
-    elif view["purge"]["prochaine_echeance"]:
-        rows.append(("Destruction prévue", _fr(view["purge"]["prochaine_echeance"]) + " (R6313-7)"))
+    if view["purge"]["prochaine_echeance"]:
+        rows.append(("Prochaine échéance", _fr(view["purge"]["prochaine_echeance"]) + " (conservation, R6313-7)"))
     for label, value in rows:
         ident.add_row(label, t(value if value not in (None, "") else "—"))
     out.print(ident)

@@ -101,6 +101,7 @@ class Bilan:
     renderings: tuple[Rendering, ...] = ()
     history: tuple[PhaseStep, ...] = ()
     suivi_on: date | None = None
+    suivi_has_notes: bool = False                                # notes still to destroy (R6313-7)
     satisfaction: dict[str, int] = field(default_factory=dict)   # moment → note
     edof: dict[str, date] = field(default_factory=dict)          # entree/sortie → date
 

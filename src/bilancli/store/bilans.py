@@ -134,7 +134,7 @@ def load(conn, bilan_id: str) -> Bilan:
         PhaseStep(r["phase"], from_iso(r["date_entree"]))
         for r in q("SELECT phase, date_entree FROM phases WHERE bilan_id = ? ORDER BY id")
     )
-    suivi = q("SELECT date FROM suivis WHERE bilan_id = ?")
+    suivi = q("SELECT date, notes IS NOT NULL AS has_notes FROM suivis WHERE bilan_id = ?")
     satisfaction = {r["moment"]: r["note"] for r in q("SELECT moment, note FROM satisfactions WHERE bilan_id = ?")}
     edof = {r["sens"]: from_iso(r["date"]) for r in q("SELECT sens, date FROM edof WHERE bilan_id = ?")}
     return Bilan(
@@ -149,5 +149,6 @@ def load(conn, bilan_id: str) -> Bilan:
         champs=champs, consents=consents, convention=convention, entretiens=entretiens,
         documents=documents, renderings=renderings, history=history,
         suivi_on=from_iso(suivi[0]["date"]) if suivi else None,
+        suivi_has_notes=bool(suivi and suivi[0]["has_notes"]),
         satisfaction=satisfaction, edof=edof,
     )

@@ -1,0 +1,181 @@
+"""R6313-7: when what was drawn up for a bilan must be destroyed, and when its record is anonymised.
+
+Pure functions over the `Bilan` snapshot; `today` is passed in. The store finds
+the rows and files of each kind and destroys them; this module only says which
+kinds are due, since when, and under which rule.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from bilancli import messages as msg
+from bilancli.core.dates import format_date, months_later
+from bilancli.core.model import Bilan
+from bilancli.errors import fail
+
+SOURCE = "R6313-7"
+
+
+@dataclass(frozen=True)
+class LegalPeriod:
+    since: date
+    months: int
+    text: str   # where the period comes from, quoted when a setting exceeds it
+
+
+# The longest the R6313-7 exceptions may keep documents, by date of entry into force.
+# The next decree is one more line here.
+LEGAL_PERIODS: tuple[LegalPeriod, ...] = (
+    LegalPeriod(date(2019, 1, 1), 12, "R6313-7, dans sa rédaction de 2018"),
+    LegalPeriod(date(2023, 12, 31), 36, "R6313-7, décret n° 2023-1350 du 28 décembre 2023"),
+)
+
+DEFAULT_PERIOD = "1 an"           # the cabinet's published commitment
+DEFAULT_ADMINISTRATIVE = "5 ans"  # limitation period for contractual claims
+
+# Kinds of content, as the store destroys and the purge log counts them.
+CONTENT_KINDS = (
+    "champs", "notes_entretien", "notes_suivi", "commentaires_satisfaction",
+    "motif_abandon", "documents", "fichiers",
+)
+SYNTHESIS_KINDS = ("syntheses", "fichiers_synthese")
+IDENTITY_KIND = "identite"
+
+RULE_END = "R6313-7"                      # destroyed when the action ends
+RULE_CEP = "R6313-7 exception A"          # synthèse kept for the CEP operator (L6313-4 al. 3)
+RULE_AGREEMENT = "R6313-7 exception B"    # kept with the beneficiary's written agreement
+RULE_ANONYMISATION = "anonymisation"      # end of the administrative record
+
+RULE_LABELS = {
+    RULE_END: "R6313-7 : fin de l'action",
+    RULE_CEP: "R6313-7 exc. A : CEP",
+    RULE_AGREEMENT: "R6313-7 exc. B : accord écrit",
+    RULE_ANONYMISATION: "anonymisation",
+}
+
+
+def legal_period(on: date) -> LegalPeriod:
+    """The maximum in force on a given day."""
+    in_force = [p for p in LEGAL_PERIODS if p.since <= on]
+    return in_force[-1] if in_force else LEGAL_PERIODS[0]
+
+
+_PERIOD = re.compile(r"(\d+)\s*(ans?|années?|annees?|mois)")
+
+
+def parse_period(text: str, key: str) -> int:
+    """`1 an`, `2 ans`, `18 mois` → months."""
+    match = _PERIOD.fullmatch(text.strip().lower())
+    if not match or int(match.group(1)) <= 0:
+        raise fail(msg.PERIODE_ILLISIBLE, cle=key, saisie=text)
+    number = int(match.group(1))
+    return number if match.group(2) == "mois" else number * 12
+
+
+@dataclass(frozen=True)
+class Settings:
+    months: int                 # [conservation] duree
+    administrative_months: int  # [conservation] administratif
+
+
+def settings_from_config(conservation: dict[str, str], today: date) -> Settings:
+    """Read `[conservation]`; a period longer than the law allows today is refused (R6313-7)."""
+    duree = conservation.get("duree", DEFAULT_PERIOD)
+    months = parse_period(duree, "duree")
+    maximum = legal_period(today)
+    if months > maximum.months:
+        raise fail(msg.PERIODE_TROP_LONGUE, saisie=duree, maximum=_months_text(maximum.months),
+                   source=maximum.text)
+    admin_text = conservation.get("administratif", DEFAULT_ADMINISTRATIVE)
+    admin = parse_period(admin_text, "administratif")
+    if admin < months:
+        # An anonymised record must not leave documents behind that still name the beneficiary.
+        raise fail(msg.ADMINISTRATIF_TROP_COURT, saisie=admin_text, duree=duree)
+    return Settings(months, admin)
+
+
+def _months_text(months: int) -> str:
+    if months % 12 == 0:
+        years = months // 12
+        return f"{years} an" if years == 1 else f"{years} ans"
+    return f"{months} mois"
+
+
+def period_for(bilan: Bilan, settings: Settings) -> int:
+    """The setting, capped at what the law allowed when this bilan's action ended."""
+    return min(settings.months, legal_period(bilan.date_fin).months)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    what: str                 # contenu, synthese, identite
+    kinds: tuple[str, ...]
+    due_on: date
+    rule: str
+
+
+def schedule(bilan: Bilan, settings: Settings) -> tuple[Deadline, ...]:
+    """Every deadline of an ended bilan, done or not; nothing for a bilan still running."""
+    if bilan.date_fin is None:
+        return ()
+    end = bilan.date_fin
+    kept_until = months_later(end, period_for(bilan, settings))
+    agreement = bilan.active_consent("conservation") is not None
+    cep = bilan.active_consent("cep") is not None
+    if agreement:
+        deadlines = [Deadline("contenu", CONTENT_KINDS + SYNTHESIS_KINDS, kept_until, RULE_AGREEMENT)]
+    elif cep:
+        deadlines = [
+            Deadline("contenu", CONTENT_KINDS, end, RULE_END),
+            Deadline("synthese", SYNTHESIS_KINDS, kept_until, RULE_CEP),
+        ]
+    else:
+        deadlines = [Deadline("contenu", CONTENT_KINDS + SYNTHESIS_KINDS, end, RULE_END)]
+    deadlines.append(Deadline(
+        "identite", (IDENTITY_KIND,), months_later(end, settings.administrative_months),
+        RULE_ANONYMISATION,
+    ))
+    return tuple(deadlines)
+
+
+def due(bilan: Bilan, settings: Settings, today: date) -> tuple[Deadline, ...]:
+    """What a purge run today must look for. Content stays due after its first purge:
+    suivi notes written later, or a file that could not be deleted, go at the next run."""
+    return tuple(
+        d for d in schedule(bilan, settings)
+        if d.due_on <= today and not (d.what == "identite" and bilan.anonymised_on)
+    )
+
+
+def _synthesis_left(bilan: Bilan) -> bool:
+    return any(d.type == "synthese" for d in bilan.documents) or any(
+        r.kind == "synthese" and r.destroyed_on is None for r in bilan.renderings
+    )
+
+
+def _content_left(bilan: Bilan) -> bool:
+    """Something of the content still there after its purge: later suivi notes, a stuck file."""
+    return bilan.content_destroyed_on is None or bilan.suivi_has_notes or any(
+        r.kind != "synthese" and r.destroyed_on is None for r in bilan.renderings
+    )
+
+
+def next_deadline(bilan: Bilan, settings: Settings) -> date | None:
+    """The next day something of this bilan falls due (past when a purge is overdue)."""
+    pending = []
+    for d in schedule(bilan, settings):
+        if d.what == "contenu" and (_content_left(bilan)
+                                    or ("syntheses" in d.kinds and _synthesis_left(bilan))):
+            pending.append(d.due_on)
+        elif d.what == "synthese" and _synthesis_left(bilan):
+            pending.append(d.due_on)
+        elif d.what == "identite" and bilan.anonymised_on is None:
+            pending.append(d.due_on)
+    return min(pending) if pending else None
+
+
+def describe(deadline: Deadline) -> str:
+    return f"{RULE_LABELS[deadline.rule]}, échéance le {format_date(deadline.due_on)}"

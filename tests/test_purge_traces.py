@@ -1,0 +1,101 @@
+"""Nothing of what the purge destroyed survives on disk, even after a `kill -9`."""
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import bilancli
+from purge_helpers import CONTENT_KINDS, PURGED, UNTOUCHED, make_ended_bilan, marker, matches, state
+
+
+def every_file(home: Path) -> list[Path]:
+    return [p for p in home.rglob("*") if p.is_file()]
+
+
+def traces(home: Path, needles: list[str]) -> dict[str, list[str]]:
+    """Each needle found in the raw bytes of any file under BILAN_HOME (utf-8 and utf-16)."""
+    found: dict[str, list[str]] = {}
+    blobs = {p: p.read_bytes() for p in every_file(home)}
+    for needle in needles:
+        for encoding in ("utf-8", "utf-16-le", "utf-16-be"):
+            encoded = needle.encode(encoding)
+            found.setdefault(needle, []).extend(
+                f"{p.name} ({encoding})" for p, data in blobs.items() if encoded in data)
+        if not found[needle]:
+            del found[needle]
+    return found
+
+
+@pytest.mark.parametrize("journal_mode", ["delete", "wal"])
+def test_no_destroyed_content_survives_anywhere_under_bilan_home(bilan, journal_mode):
+    kept = make_ended_bilan(bilan.home, "KEEP", end=date(2026, 2, 1), consents=("conservation",))
+    gone = make_ended_bilan(bilan.home, "GONE", end=date(2026, 2, 1))
+    cep = make_ended_bilan(bilan.home, "CEPX", end=date(2024, 6, 1), consents=("cep",))
+    old = make_ended_bilan(bilan.home, "OLD", end=date(2020, 6, 1), nom="Quixotesquename")
+    conn = sqlite3.connect(bilan.home / "bilans.db")
+    assert conn.execute(f"PRAGMA journal_mode = {journal_mode}").fetchone()[0] == journal_mode
+    conn.close()
+    destroyed = [marker(tag, kind) for tag in ("GONE", "CEPX", "OLD") for kind in CONTENT_KINDS]
+    destroyed.append("Quixotesquename")
+    kept_markers = [marker("KEEP", kind) for kind in CONTENT_KINDS]
+    # The scan sees every marker before the purge: it can fail.
+    assert set(traces(bilan.home, destroyed + kept_markers)) == set(destroyed + kept_markers)
+
+    report = bilan("purge", "--yes", "--json").stdout
+    assert "QZX" not in report and "Quixotesquename" not in report
+
+    assert traces(bilan.home, destroyed) == {}
+    assert set(traces(bilan.home, kept_markers)) == set(kept_markers)
+    assert matches(state(bilan.home, kept), UNTOUCHED)
+    for bid in (gone, cep, old):
+        assert matches(state(bilan.home, bid), PURGED)
+    assert state(bilan.home, old)["nom"] is None
+    wal = bilan.home / "bilans.db-wal"
+    assert not wal.exists() or wal.stat().st_size == 0
+
+
+def _run_purge(home: Path) -> subprocess.Popen:
+    env = dict(os.environ, BILAN_HOME=str(home), BILAN_TODAY="2026-03-02",
+               PYTHONPATH=str(Path(bilancli.__file__).parents[1]))
+    return subprocess.Popen([sys.executable, "-m", "bilancli", "purge", "--yes", "--json"], env=env,
+                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)
+
+
+def _check_each_bilan_untouched_or_purged(home: Path, ids: list[str]) -> int:
+    purged = 0
+    for bid in ids:
+        found = state(home, bid)
+        if matches(found, PURGED) and found["contenu_detruit_le"] == "2026-03-02":
+            # A purged bilan has no file left either.
+            assert not (home / "documents" / bid).exists() or not any((home / "documents" / bid).iterdir())
+            purged += 1
+        else:
+            # Untouched: its record is whole (some due files may already be destroyed).
+            assert matches(found, UNTOUCHED), (bid, found)
+    return purged
+
+
+def test_a_purge_killed_at_any_moment_leaves_each_bilan_whole_or_purged(tmp_path):
+    home = tmp_path / "home"
+    ids = [make_ended_bilan(home, f"K{i:03d}", end=date(2026, 1, 1 + i % 28)) for i in range(60)]
+    for delay in (0.05, 0.3, 0.5, 0.8, 1.2):
+        process = _run_purge(home)
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        _check_each_bilan_untouched_or_purged(home, ids)
+    process = _run_purge(home)
+    _, err = process.communicate(timeout=120)
+    assert process.returncode == 0, err.decode()
+    assert _check_each_bilan_untouched_or_purged(home, ids) == len(ids)
+    destroyed = [marker(f"K{i:03d}", kind) for i in range(60) for kind in CONTENT_KINDS]
+    assert traces(home, destroyed) == {}
+    assert not (home / "bilans.db-journal").exists()
