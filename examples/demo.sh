@@ -3,7 +3,16 @@
 set -eu
 BILAN_HOME="${BILAN_HOME:-$(mktemp -d)}"
 export BILAN_HOME
+# The demo's calendar: the bilan runs in September and October 2026.
+export BILAN_TODAY="${BILAN_TODAY:-2026-10-20}"
 echo "Données de démonstration : $BILAN_HOME"
+cat > "$BILAN_HOME/config.toml" <<'TOML'
+[cabinet]
+nom = "MY CAMPUS"
+adresse = "74 rue Jean Bouin, 84800 L'Isle-sur-la-Sorgue"
+nda = "93840000000"
+consultant = "Anne Roux"
+TOML
 
 id=$(bilan new --nom Martin --prenom Claire --statut salarie --financement cpf \
   --format mixte --heures-prevues 24 --tarif "1 800" --date 2026-09-01 --json \
@@ -34,5 +43,16 @@ bilan set "$id" conditions "Financement CPF du titre ; période d'immersion dans
 bilan set "$id" etapes "Novembre : enquêtes métier ; janvier : entrée en formation ; juin : certification."
 bilan set "$id" plan_action "Contacter trois organismes, monter le dossier CPF, entretien de suivi à six mois."
 bilan entretien list "$id"
-bilan show "$id"
 bilan phase show "$id"
+
+# The synthèse belongs to the beneficiary (L6313-4): rendered, then the bilan ends.
+bilan synthese render "$id" --format md -o -
+bilan synthese render "$id" --format html
+bilan emargement render "$id" --format html
+bilan phase advance "$id" --date 2026-10-20
+bilan show "$id"
+ls -l "$BILAN_HOME/documents/$id"
+
+# The action has ended: without a written agreement, R6313-7 wants its documents destroyed now.
+# --dry-run shows what would go, when and why, and changes nothing.
+bilan purge --dry-run
