@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from bilancli.cli import base, bilans, convention
+from bilancli.cli import agenda, base, bilans, convention, followup
 from bilancli.cli.boundary import RootGroup
 
 app = base.make_app(
@@ -29,6 +29,8 @@ def _root(
 
 bilans.register(app)
 app.add_typer(convention.app, name="convention")
+followup.register(app)
+agenda.register(app)
 
 
 def main() -> None:
