@@ -33,7 +33,7 @@ def agenda(
     purge_dues = None
     items = compute(summaries, today, WorkCalendar(cached_source(base.home())), purge_dues)
     if as_json:
-        base.print_json([
+        _print_json_lines([
             {"bilan": i.bilan, "date": iso(i.date), "quoi": i.quoi, "source": i.source,
              "en_retard": i.en_retard}
             for i in items
@@ -42,25 +42,48 @@ def agenda(
     _print_agenda(items, {s.id: s for s in summaries}, today)
 
 
+def _print_json_lines(rows: list[dict]) -> None:
+    """Compact JSON: `indent` would switch json to its pure-Python encoder, ten times slower
+    on the thousands of items of a large store."""
+    import json
+    import sys
+
+    sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
+
+
 def _print_agenda(items, by_id, today) -> None:
-    from rich.table import Table
+    """Aligned columns built by hand: a rich `Table` measures every cell and takes seconds
+    for a few thousand rows; rich still styles the overdue lines and never reads markup."""
+    from rich.text import Text
 
     from bilancli.core.dates import format_date
 
     if not items:
         base.say(msg.AGENDA_VIDE)
         return
-    table = Table("Échéance", "Bilan", "Bénéficiaire", "À faire", "Source", "", box=None,
-                  title=msg.AGENDA_TITRE.format(date=format_date(today)), title_justify="left")
+    rows = []
     for item in items:
         s = by_id[item.bilan]
         name = " ".join(x for x in (s.prenom, s.nom) if x)
-        late = item.en_retard
-        table.add_row(
-            format_date(item.date), item.bilan, base.text(name), msg.A_FAIRE[item.quoi],
-            item.source, msg.EN_RETARD if late else "", style="bold red" if late else None,
-        )
-    base.console().print(table)
+        rows.append((format_date(item.date), item.bilan, name[:30], msg.A_FAIRE[item.quoi],
+                     item.source, msg.EN_RETARD if item.en_retard else ""))
+    header = ("Échéance", "Bilan", "Bénéficiaire", "À faire", "Source", "")
+    widths = [max(len(r[c]) for r in (header, *rows)) for c in range(len(header))]
+
+    def line(cells) -> str:
+        return "  ".join(cell.ljust(w) for cell, w in zip(cells, widths)).rstrip() + "\n"
+
+    title = msg.AGENDA_TITRE.format(date=format_date(today)) + "\n"
+    console = base.console()
+    if not console.is_terminal:  # piped or redirected: no styles to draw, plain text is instant
+        base.say((title + line(header) + "".join(line(r) for r in rows)).rstrip("\n"))
+        return
+    out = Text()
+    out.append(title, style="bold")
+    out.append(line(header), style="bold")
+    for row, item in zip(rows, items):
+        out.append(line(row), style="bold red" if item.en_retard else "")
+    console.print(out, end="", soft_wrap=True)
 
 
 def stats(

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from bilancli.core import convention, edof, followup, satisfaction
 from bilancli.core.summary import Summary
@@ -23,8 +23,7 @@ KINDS = (
 _ORDER = {kind: i for i, kind in enumerate(KINDS)}
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     bilan: str
     date: date
     quoi: str

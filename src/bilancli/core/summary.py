@@ -7,14 +7,17 @@ after the end. `Summary.from_bilan` keeps the two in step.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from bilancli.core.model import OPEN_PHASES, Bilan, Convention
 
+_NO_CONVENTION = Convention()
 
-@dataclass(frozen=True)
-class Summary:
+
+class Summary(NamedTuple):
+    """Immutable like `Bilan`; a named tuple because 10,000 of them are built per agenda."""
+
     id: str
     phase: str
     date_ouverture: date
@@ -27,13 +30,13 @@ class Summary:
     date_fin: date | None = None
     content_destroyed_on: date | None = None
     anonymised_on: date | None = None
-    convention: Convention = field(default_factory=Convention)
+    convention: Convention = _NO_CONVENTION
     first_entretien: date | None = None
     last_entretien: date | None = None
     minutes_delivered: int = 0
     suivi_on: date | None = None
-    satisfaction: dict[str, int] = field(default_factory=dict)   # moment → note
-    edof: dict[str, date] = field(default_factory=dict)          # entree/sortie → date
+    satisfaction: dict[str, int] = {}   # moment → note (shared default: never mutated)
+    edof: dict[str, date] = {}          # entree/sortie → date
 
     @property
     def is_open(self) -> bool:
@@ -45,7 +48,7 @@ class Summary:
         return self.first_entretien is not None
 
     @classmethod
-    def from_bilan(cls, bilan: Bilan) -> Summary:
+    def from_bilan(cls, bilan: Bilan) -> "Summary":
         dates = [e.date for e in bilan.entretiens]
         return cls(
             id=bilan.id, phase=bilan.phase, date_ouverture=bilan.date_ouverture,

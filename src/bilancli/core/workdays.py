@@ -40,6 +40,7 @@ class WorkCalendar:
     def __init__(self, source: HolidaySource = french_public_holidays) -> None:
         self._source = source
         self._years: dict[int, frozenset[date]] = {}
+        self._after: dict[tuple[date, int], date] = {}  # many bilans share the same dates
 
     def holidays(self, year: int) -> frozenset[date]:
         if year not in self._years:
@@ -55,10 +56,14 @@ class WorkCalendar:
 
     def add_working_days(self, start: date, count: int) -> date:
         """The `count`-th working day after `start` (the day of the event itself is not counted)."""
+        known = self._after.get((start, count))
+        if known is not None:
+            return known
         day = start
         remaining = count
         while remaining > 0:
             day += timedelta(days=1)
             if self.is_working_day(day):
                 remaining -= 1
+        self._after[(start, count)] = day
         return day

@@ -16,8 +16,17 @@ _BILANS = """SELECT id, phase, date_ouverture, nom, prenom, statut, financement,
              FROM bilans"""
 
 
+_DAYS: dict[str, date] = {}
+
+
 def _day(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
+    """ISO text to date, memoised: thousands of rows share a few thousand distinct days."""
+    if not text:
+        return None
+    day = _DAYS.get(text)
+    if day is None:
+        day = _DAYS[text] = date.fromisoformat(text)
+    return day
 
 
 def load_summaries(conn) -> list[Summary]:
@@ -39,18 +48,20 @@ def load_summaries(conn) -> list[Summary]:
     for r in conn.execute("SELECT bilan_id, sens, date FROM edof"):
         edof.setdefault(r[0], {})[r[1]] = _day(r[2])
 
-    summaries = []
     no_entretien = (None, None, 0)
-    for r in conn.execute(_BILANS):
-        bid = r[0]
+    no_convention = Convention()
+    empty: dict = {}
+    summaries = []
+    append = summaries.append
+    # Positional, in the field order of `Summary`: keyword calls cost a third more on 10,000 rows.
+    for (bid, phase, opened, nom, prenom, statut, financement, tarif, prevues, fin,
+         destroyed, anonymised) in conn.execute(_BILANS):
         first, last, minutes = entretiens.get(bid, no_entretien)
-        summaries.append(Summary(
-            id=bid, phase=r[1], date_ouverture=_day(r[2]), nom=r[3], prenom=r[4], statut=r[5],
-            financement=r[6], tarif_cents=r[7], heures_prevues_minutes=r[8], date_fin=_day(r[9]),
-            content_destroyed_on=_day(r[10]), anonymised_on=_day(r[11]),
-            convention=conventions.get(bid, Convention()),
-            first_entretien=first, last_entretien=last, minutes_delivered=minutes or 0,
-            suivi_on=suivis.get(bid), satisfaction=satisfaction.get(bid, {}), edof=edof.get(bid, {}),
+        append(Summary(
+            bid, phase, _day(opened), nom, prenom, statut, financement, tarif, prevues, _day(fin),
+            _day(destroyed), _day(anonymised), conventions.get(bid, no_convention),
+            first, last, minutes or 0, suivis.get(bid), satisfaction.get(bid, empty),
+            edof.get(bid, empty),
         ))
     return summaries
 
