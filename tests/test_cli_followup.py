@@ -186,3 +186,24 @@ def test_stats_of_the_year(bilan):
 @pytest.mark.parametrize("year", ["deux-mille", "26", "2026.0", "-2026"])
 def test_stats_refuses_a_year_that_is_not_a_number(bilan, year):
     assert f"« {year} »" in bilan("stats", "--annee", year, code=1).stderr
+
+
+def test_bulk_snapshots_match_the_full_record(bilan):
+    from bilancli.core.summary import Summary
+    from bilancli.store import bilans
+    from bilancli.store.snapshots import load_summaries
+
+    bilan.today("2026-11-02")
+    bid = finished_cpf(bilan)
+    bilan("edof", bid, "entree", "--date", "2026-01-12")
+    bilan("satisfaction", bid, "--moment", "fin", "--note", "3")
+    bilan("suivi", bid, "--date", "2026-11-02")
+    bilan.new("--financement", "plan")
+    store = Store(bilan.home)
+    try:
+        bulk = {s.id: s for s in load_summaries(store.conn)}
+        for bilan_id in bulk:
+            assert bulk[bilan_id] == Summary.from_bilan(bilans.load(store.conn, bilan_id))
+    finally:
+        store.close()
+    assert bulk[bid].minutes_delivered == 210 and bulk[bid].first_entretien == date(2026, 1, 9)
