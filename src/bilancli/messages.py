@@ -280,3 +280,46 @@ PURGE_NATURES = {
 }
 
 # --- Agenda, follow-up, figures (SPEC §6, §7) -------------------------------------
+
+SUIVI_BILAN_OUVERT = (
+    "le bilan {id} n'est pas terminé : l'entretien de suivi vient après la fin de l'action ({source})."
+)
+SUIVI_AVANT_FIN = (
+    "entretien de suivi refusé : le {date} précède la fin du bilan {id} ({fin}) ; "
+    "le suivi a lieu après la fin de l'action (R6313-4 3° c)."
+)
+SUIVI_ENREGISTRE = "Entretien de suivi du {date} enregistré pour le bilan {id} (R6313-4 3° c)."
+MOMENT_INCONNU = "moment inconnu : « {saisie} ». Moments possibles : {possibles}."
+NOTE_INVALIDE = "note refusée : « {saisie} ». La note est un nombre entier de 1 à 5."
+SATISFACTION_SUIVI_OUVERT = (
+    "le bilan {id} n'est pas terminé : le questionnaire à six mois suit la fin de l'action "
+    "(Qualiopi indicateur 30)."
+)
+SATISFACTION_ENREGISTREE = (
+    "Questionnaire de satisfaction ({moment}) enregistré pour le bilan {id} : {note}/5 "
+    "(Qualiopi indicateur 30)."
+)
+EDOF_SENS_INCONNU = "déclaration EDOF inconnue : « {saisie} ». Valeurs possibles : {possibles}."
+EDOF_NON_CPF = (
+    "le bilan {id} n'est pas financé par le CPF (financement : {financement}) : "
+    "pas de déclaration EDOF."
+)
+EDOF_SORTIE_BILAN_OUVERT = (
+    "le bilan {id} est en cours : la sortie ne se déclare sur EDOF qu'après la fin de l'action."
+)
+EDOF_ENREGISTREE = "Déclaration EDOF de {sens} du {date} enregistrée pour le bilan {id}."
+ANNEE_INVALIDE = "année illisible : « {saisie} ». Exemple : 2026."
+AGENDA_VIDE = "Rien à faire : aucune échéance ouverte."
+AGENDA_TITRE = "Agenda au {date}"
+EN_RETARD = "en retard"
+A_FAIRE = {
+    "convention": "Signature de la convention attendue (sinon refus)",
+    "edof_entree": "Déclarer l'entrée sur EDOF",
+    "edof_sortie": "Déclarer la sortie sur EDOF",
+    "suivi": "Entretien de suivi à six mois",
+    "satisfaction_fin": "Questionnaire de satisfaction de fin",
+    "satisfaction_suivi": "Questionnaire de satisfaction à six mois",
+    "purge": "Détruire les documents (bilan purge)",
+    "inactif": "Aucun entretien depuis 30 jours : relancer",
+}
+STATS_TITRE = "Chiffres de l'année {annee}"

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from bilancli.cli import base, bilans, convention, documents, entretiens, phases, purge, render
+from bilancli.cli import agenda, base, bilans, convention, documents, entretiens, followup, phases, purge, render
 from bilancli.cli.boundary import RootGroup
 
 app = base.make_app(
@@ -34,6 +34,8 @@ phases.register(app)
 app.add_typer(documents.app, name="doc")
 app.add_typer(render.synthese_app, name="synthese")
 app.add_typer(render.emargement_app, name="emargement")
+followup.register(app)
+agenda.register(app)
 purge.register(app)
 
 

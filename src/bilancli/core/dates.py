@@ -156,6 +156,10 @@ def format_hours(minutes: int) -> str:
 
 def months_later(day: date, months: int) -> date:
     """Calendar months, clamped to the month's end (31 août + 6 mois → 28 février)."""
-    from dateutil.relativedelta import relativedelta
+    # Plain arithmetic rather than dateutil's relativedelta: the agenda calls it per bilan.
+    import calendar
 
-    return day + relativedelta(months=months)
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))

@@ -1,0 +1,94 @@
+"""`bilan suivi`, `satisfaction`, `edof`: recording what the agenda asks for after the end."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from bilancli import messages as msg
+from bilancli.cli import base
+from bilancli.cli.base import DATE_HELP, ID_HELP
+
+
+def register(app: typer.Typer) -> None:
+    for name, fn in (("suivi", suivi), ("satisfaction", satisfaction), ("edof", edof)):
+        base.command(app, name)(fn)
+
+
+def _is_open(row) -> bool:
+    from bilancli.core.model import OPEN_PHASES
+
+    return row["phase"] in OPEN_PHASES
+
+
+def suivi(
+    bilan_id: Annotated[str, typer.Argument(metavar="ID", help=ID_HELP)],
+    date: Annotated[str, typer.Option("--date", help="Date de l'entretien de suivi : AAAA-MM-JJ, JJ/MM/AAAA ou en toutes lettres.")],
+    notes: Annotated[Optional[str], typer.Option("--notes", help="Notes de l'entretien ; « - » les lit sur l'entrée standard. Elles sont du contenu du bilan, détruit selon R6313-7.")] = None,
+) -> None:
+    """Enregistre l'entretien de suivi, après la fin du bilan (R6313-4 3° c)."""
+    from bilancli.core.dates import format_date, from_iso, parse_date
+    from bilancli.core.followup import check_recordable
+    from bilancli.core.ids import parse_id
+    from bilancli.store import bilans, records
+
+    wanted = parse_id(bilan_id)
+    on = parse_date(date)
+    if notes == "-":
+        from bilancli.cli.editor import read_stdin
+
+        notes = read_stdin()
+    with base.open_store() as store, store.write() as conn:
+        row = bilans.require(conn, wanted)
+        check_recordable(wanted, _is_open(row), from_iso(row["date_fin"]), on)
+        records.record_suivi(conn, wanted, on, notes if notes and notes.strip() else None)
+    base.say(msg.SUIVI_ENREGISTRE.format(date=format_date(on), id=wanted))
+
+
+def satisfaction(
+    bilan_id: Annotated[str, typer.Argument(metavar="ID", help=ID_HELP)],
+    moment: Annotated[str, typer.Option("--moment", help="fin (à la fin du bilan) ou suivi (à six mois).")],
+    note: Annotated[str, typer.Option("--note", help="Note de satisfaction, de 1 à 5.")],
+    commentaire: Annotated[Optional[str], typer.Option("--commentaire", help="Commentaire du bénéficiaire.")] = None,
+    date: Annotated[Optional[str], typer.Option("--date", help="Date de la réponse. " + DATE_HELP)] = None,
+) -> None:
+    """Enregistre un questionnaire de satisfaction (Qualiopi indicateur 30)."""
+    from bilancli.core import satisfaction as sat
+    from bilancli.core.ids import parse_id
+    from bilancli.store import bilans, records
+
+    wanted = parse_id(bilan_id)
+    kind = sat.parse_moment(moment)
+    score = sat.parse_note(note)
+    on = base.parse_date_option(date)
+    with base.open_store() as store, store.write() as conn:
+        row = bilans.require(conn, wanted)
+        sat.check_recordable(wanted, _is_open(row), kind)
+        records.record_satisfaction(
+            conn, wanted, moment=kind, note=score,
+            commentaire=commentaire if commentaire and commentaire.strip() else None, on=on,
+        )
+    base.say(msg.SATISFACTION_ENREGISTREE.format(moment=kind, id=wanted, note=score))
+
+
+def edof(
+    bilan_id: Annotated[str, typer.Argument(metavar="ID", help=ID_HELP)],
+    sens: Annotated[str, typer.Argument(metavar="SENS", help="entree ou sortie.")],
+    date: Annotated[Optional[str], typer.Option("--date", help="Date de la déclaration. " + DATE_HELP)] = None,
+) -> None:
+    """Enregistre la déclaration d'entrée ou de sortie sur EDOF (bilans financés par le CPF)."""
+    from bilancli.core import edof as rules
+    from bilancli.core.dates import format_date
+    from bilancli.core.ids import parse_id
+    from bilancli.store import bilans, records
+
+    wanted = parse_id(bilan_id)
+    kind = rules.parse_sens(sens)
+    on = base.parse_date_option(date)
+    with base.open_store() as store, store.write() as conn:
+        row = bilans.require(conn, wanted)
+        rules.check_declarable(wanted, row["financement"], _is_open(row), kind)
+        records.record_edof(conn, wanted, kind, on)
+    label = "entrée" if kind == "entree" else "sortie"
+    base.say(msg.EDOF_ENREGISTREE.format(sens=label, date=format_date(on), id=wanted))

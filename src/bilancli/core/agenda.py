@@ -1,0 +1,92 @@
+"""What falls due, computed from the snapshots and today — never stored, so never stale (SPEC §6)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date, timedelta
+from typing import NamedTuple
+
+from bilancli.core import convention, edof, followup, satisfaction
+from bilancli.core.summary import Summary
+from bilancli.core.workdays import WorkCalendar
+
+INACTIVITY_DAYS = 30
+# Indicator 12: measures to keep beneficiaries engaged and prevent drop-outs.
+INACTIVITY_SOURCE = "Qualiopi indicateur 12"
+PURGE_SOURCE = "R6313-7"
+
+# Display order of items falling on the same day of the same bilan.
+KINDS = (
+    "convention", "edof_entree", "edof_sortie", "suivi", "satisfaction_fin",
+    "satisfaction_suivi", "purge", "inactif",
+)
+_ORDER = {kind: i for i, kind in enumerate(KINDS)}
+
+
+class Item(NamedTuple):
+    bilan: str
+    date: date
+    quoi: str
+    source: str
+    en_retard: bool
+
+
+def items_for(s: Summary, today: date, calendar: WorkCalendar,
+              purge_due: date | None = None) -> list[Item]:
+    """Every open obligation of one bilan, each gone once what it asks for is recorded.
+
+    Abandoned bilans: the convention no longer matters (the bilan will not run); the EDOF
+    entry and exit are still owed for a CPF bilan that had begun (the exit declares the
+    completion rate, whatever it is); the end questionnaire is asked if the bilan had begun;
+    neither the follow-up interview nor the six-month questionnaire (there are no conclusions
+    to follow up, R6313-4 3°).
+    """
+    found: list[tuple[str, date | None, str]] = []
+    conv = s.convention
+    if (s.is_open and convention.is_required(s.financement)
+            and conv.sent_on is not None and conv.signed_on is None):
+        found.append(("convention", convention.deadline(conv), convention.SOURCE))
+    if "entree" not in s.edof:
+        found.append(("edof_entree", edof.entry_due(s, calendar), edof.SOURCE))
+    if "sortie" not in s.edof:
+        found.append(("edof_sortie", edof.exit_due(s, calendar), edof.SOURCE))
+    if s.suivi_on is None:
+        found.append(("suivi", followup.due(s.phase, s.date_fin), followup.SOURCE))
+    if "fin" not in s.satisfaction:
+        found.append(("satisfaction_fin", satisfaction.end_due(s), satisfaction.SOURCE))
+    if "suivi" not in s.satisfaction:
+        found.append(("satisfaction_suivi", satisfaction.six_month_due(s), satisfaction.SOURCE))
+    # Purges and inactivity are not planned work: listed only once they fall due.
+    if purge_due is not None and purge_due <= today:
+        found.append(("purge", purge_due, PURGE_SOURCE))
+    inactive_since = inactivity_due(s)
+    if inactive_since is not None and inactive_since <= today:
+        found.append(("inactif", inactive_since, INACTIVITY_SOURCE))
+    return [
+        Item(s.id, due, kind, source, due < today)
+        for kind, due, source in found if due is not None
+    ]
+
+
+def inactivity_due(s: Summary) -> date | None:
+    """An open bilan with no entretien for 30 days, counted from the last one (or the opening)."""
+    if not s.is_open:
+        return None
+    return (s.last_entretien or s.date_ouverture) + timedelta(days=INACTIVITY_DAYS)
+
+
+def agenda(summaries: Iterable[Summary], today: date, calendar: WorkCalendar,
+           purge_dues: Mapping[str, date | None] | None = None) -> list[Item]:
+    """All bilans' items, soonest first.
+
+    An anonymised record is closed for good (five years after the end): whatever it still
+    lacks can no longer be done, so it leaves the agenda.
+    """
+    purge_dues = purge_dues or {}
+    items = [
+        item
+        for s in summaries if s.anonymised_on is None
+        for item in items_for(s, today, calendar, purge_dues.get(s.id))
+    ]
+    items.sort(key=lambda i: (i.date, i.bilan, _ORDER[i.quoi]))
+    return items

@@ -1,0 +1,47 @@
+"""CPF bilans: the entry and exit declared on EDOF within three working days."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bilancli import messages as msg
+from bilancli.core.summary import Summary
+from bilancli.core.workdays import WorkCalendar
+from bilancli.errors import fail
+
+SOURCE = "CGU EDOF (CPF) : 3 jours ouvrés"
+WORKING_DAYS = 3
+SENS = ("entree", "sortie")
+FINANCEMENT = "cpf"
+
+
+def parse_sens(text: str) -> str:
+    value = text.strip().lower().replace("é", "e")
+    if value not in SENS:
+        raise fail(msg.EDOF_SENS_INCONNU, saisie=text, possibles=", ".join(SENS))
+    return value
+
+
+def check_declarable(bilan_id: str, financement: str | None, is_open: bool, sens: str) -> None:
+    """Only CPF bilans go through EDOF; the exit can only follow the end of the action."""
+    if financement != FINANCEMENT:
+        raise fail(msg.EDOF_NON_CPF, id=bilan_id, financement=financement or msg.NON_RENSEIGNE)
+    if sens == "sortie" and is_open:
+        raise fail(msg.EDOF_SORTIE_BILAN_OUVERT, id=bilan_id)
+
+
+def entry_due(s: Summary, calendar: WorkCalendar) -> date | None:
+    """Three working days after the first entretien, the actual start of the action."""
+    if s.financement != FINANCEMENT or s.first_entretien is None:
+        return None
+    return calendar.add_working_days(s.first_entretien, WORKING_DAYS)
+
+
+def exit_due(s: Summary, calendar: WorkCalendar) -> date | None:
+    """Three working days after `date_fin`, completed or abandoned alike: the exit is the
+    "service fait" and carries the completion rate. A bilan that never started has no entry,
+    so nothing to exit from.
+    """
+    if s.financement != FINANCEMENT or s.date_fin is None or not s.has_started:
+        return None
+    return calendar.add_working_days(s.date_fin, WORKING_DAYS)

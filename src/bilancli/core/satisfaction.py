@@ -1,0 +1,52 @@
+"""The beneficiaries' opinion: a questionnaire at the end and at six months (Qualiopi indicator 30)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from bilancli import messages as msg
+from bilancli.core.followup import follow_up_due
+from bilancli.core.summary import Summary
+from bilancli.errors import fail
+
+SOURCE = "Qualiopi indicateur 30"
+MOMENTS = ("fin", "suivi")
+NOTE_MIN, NOTE_MAX = 1, 5
+
+
+def parse_moment(text: str) -> str:
+    value = text.strip().lower()
+    if value not in MOMENTS:
+        raise fail(msg.MOMENT_INCONNU, saisie=text, possibles=", ".join(MOMENTS))
+    return value
+
+
+def parse_note(text: str) -> int:
+    raw = text.strip()
+    if not re.fullmatch(r"\d+", raw) or not NOTE_MIN <= int(raw) <= NOTE_MAX:
+        raise fail(msg.NOTE_INVALIDE, saisie=text)
+    return int(raw)
+
+
+def check_recordable(bilan_id: str, is_open: bool, moment: str) -> None:
+    """The six-month questionnaire follows an ended bilan; the end one may be handed out at the
+    last entretien, before the phase is closed."""
+    if moment == "suivi" and is_open:
+        raise fail(msg.SATISFACTION_SUIVI_OUVERT, id=bilan_id)
+
+
+def end_due(s: Summary) -> date | None:
+    """Asked at `date_fin` of a completed bilan, and of an abandoned one that had begun: the
+    opinion of those who stopped is what indicator 30 most needs. Not asked of a bilan that
+    never had an entretien: there is nothing to assess."""
+    if s.date_fin is None:
+        return None
+    if s.phase == "termine" or (s.phase == "abandonne" and s.has_started):
+        return s.date_fin
+    return None
+
+
+def six_month_due(s: Summary) -> date | None:
+    """With the follow-up interview, six months after a completed bilan only."""
+    return follow_up_due(s.date_fin) if s.phase == "termine" else None
