@@ -5,15 +5,36 @@ import typer.main
 from bilancli.cli import app
 
 
-def walk(command, path=()):
+def walk(command, ctx, path=()):
     yield path, command
-    for name, sub in getattr(command, "commands", {}).items():
-        yield from walk(sub, (*path, name))
+    if hasattr(command, "list_commands"):
+        for name in command.list_commands(ctx):
+            yield from walk(command.get_command(ctx, name), ctx, (*path, name))
+
+
+def all_commands():
+    root = typer.main.get_command(app)
+    return list(walk(root, root.make_context("bilan", ["--help"], resilient_parsing=True)))
+
+
+def test_every_command_of_the_table_of_contents_is_reachable():
+    names = {path for path, _ in all_commands()}
+    for expected in (("new",), ("show",), ("phase", "advance"), ("convention", "render"),
+                     ("synthese", "render"), ("doc", "get"), ("agenda",), ("purge",)):
+        assert expected in names
+
+
+def test_the_root_help_shows_each_command_s_own_short_help(bilan):
+    out = bilan("--help").stdout
+    for path, command in all_commands():
+        if len(path) == 1:
+            short = command.get_short_help_str(limit=200)
+            assert f"{path[0]}" in out and short[:40] in " ".join(out.split()), path
 
 
 def test_every_command_has_a_french_help_text(bilan):
-    commands = list(walk(typer.main.get_command(app)))
-    assert len(commands) > 5
+    commands = all_commands()
+    assert len(commands) > 25
     for path, command in commands:
         assert command.help and command.help.strip(), f"bilan {' '.join(path)} has no help"
         out = bilan(*path, "--help").stdout

@@ -11,9 +11,6 @@ from bilancli.cli import base
 from bilancli.cli.base import JSON_HELP
 
 
-def register(app: typer.Typer) -> None:
-    base.command(app, "agenda")(agenda)
-    base.command(app, "stats")(stats)
 
 
 def agenda(

@@ -11,14 +11,6 @@ from bilancli.cli import base
 from bilancli.cli.base import DATE_HELP, ID_HELP, JSON_HELP
 
 
-def register(app: typer.Typer) -> None:
-    # A value may start with a dash ("- premier point", "-2"): for `set` it is a value, not an option.
-    values_may_start_with_dash = {"context_settings": {"ignore_unknown_options": True}}
-    for name, fn, settings in (
-        ("new", new, {}), ("list", list_, {}), ("show", show, {}),
-        ("set", set_, values_may_start_with_dash), ("consent", consent, {}),
-    ):
-        base.command(app, name, **settings)(fn)
 
 
 def new(

@@ -7,11 +7,16 @@ and reword Click's exceptions here, where every error leaves the program.
 
 from __future__ import annotations
 
+import importlib
+import inspect
 import os
 import re
 import sys
 
+import typer
+
 from typer._click import exceptions as click_exceptions
+from typer._click.utils import make_default_short_help
 from typer.core import TyperCommand, TyperGroup
 from typer.exceptions import Abort
 
@@ -67,12 +72,7 @@ class _FrenchHelp:
         self._section(formatter, msg.SECTION_ARGUMENTS, arguments)
         self._section(formatter, msg.SECTION_OPTIONS, options)
         if isinstance(self, TyperGroup):
-            rows = []
-            for name in self.list_commands(ctx):
-                command = self.get_command(ctx, name)
-                if command is not None and not command.hidden:
-                    rows.append((name, command.get_short_help_str(limit=70)))
-            self._section(formatter, msg.SECTION_COMMANDES, rows)
+            self._section(formatter, msg.SECTION_COMMANDES, self.command_rows(ctx))
 
     @staticmethod
     def _section(formatter, title: str, rows) -> None:
@@ -92,9 +92,41 @@ class FrenchGroup(_FrenchHelp, TyperGroup):
         # Commands in the order they were declared: the order of a bilan's life.
         return list(self.commands)
 
+    def command_rows(self, ctx) -> list[tuple[str, str]]:
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit=200)))
+        return rows
+
 
 class RootGroup(FrenchGroup):
-    """The `bilan` command itself: every error of every sub-command ends here."""
+    """The `bilan` command itself: builds only the sub-command typed, and every error of
+    every sub-command ends here."""
+
+    def list_commands(self, ctx):
+        from bilancli.cli.root import COMMANDS
+
+        return list(COMMANDS)
+
+    def get_command(self, ctx, name):
+        from bilancli.cli.root import COMMANDS
+
+        if name not in self.commands and name in COMMANDS:
+            self.commands[name] = _build(name, *COMMANDS[name])
+        return self.commands.get(name)
+
+    def command_rows(self, ctx) -> list[tuple[str, str]]:
+        """The short help of every sub-command, read from its docstring without building it."""
+        from bilancli.cli.root import COMMANDS
+
+        rows = []
+        for name, (module, attribute, _) in COMMANDS.items():
+            target = getattr(importlib.import_module(module), attribute)
+            text = target.info.help if isinstance(target, typer.Typer) else target.__doc__
+            rows.append((name, make_default_short_help(inspect.cleandoc(text or ""), 200)))
+        return rows
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         try:
@@ -118,6 +150,31 @@ class RootGroup(FrenchGroup):
                 raise
             _leave(msg.ERREUR_INATTENDUE.format(type=type(exc).__name__), 1)
         sys.exit(result if isinstance(result, int) else 0)
+
+
+def _build(name: str, module: str, attribute: str, settings: dict):
+    """The click command for one entry of the table of contents."""
+    import typer.main
+
+    target = getattr(importlib.import_module(module), attribute)
+    if isinstance(target, typer.Typer):
+        # Always a group, even with one sub-command (`bilan synthese render`).
+        command = typer.main.get_group(target)
+    else:
+        single = typer.Typer(add_completion=False)
+        single.command(name, cls=FrenchCommand, **settings)(target)
+        command = typer.main.get_command(single)
+    command.name = name
+    return command
+
+
+def _close_commands(ctx, typo: str) -> list[str]:
+    """Commands of the group that look like the typo (Typer only looks at built ones)."""
+    import difflib
+
+    if ctx is None or not hasattr(ctx.command, "list_commands"):
+        return []
+    return difflib.get_close_matches(typo, ctx.command.list_commands(ctx))
 
 
 def _leave(text: str, code: int) -> None:
@@ -149,8 +206,8 @@ def usage_message(exc) -> str:
         text = msg.VALEUR_INVALIDE.format(nom=name, valeur=exc.message)
     elif match := re.match(r"No such command '([^']*)'", exc.message):
         text = msg.COMMANDE_INCONNUE.format(commande=match.group(1))
-        if close := re.search(r"Did you mean '([^']*)'", exc.message):
-            text += msg.OPTION_PROCHE.format(suggestions=close.group(1))
+        if close := _close_commands(exc.ctx, match.group(1)):
+            text += msg.OPTION_PROCHE.format(suggestions=", ".join(close))
     elif match := re.match(r"Got unexpected extra arguments? \((.*)\)", exc.message):
         text = msg.ARGUMENT_EN_TROP.format(valeur=match.group(1))
     else:

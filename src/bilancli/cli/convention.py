@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from bilancli import messages as msg
-from bilancli.cli import base
+from bilancli.cli import base, render
 from bilancli.cli.base import DATE_HELP, ID_HELP
 
 app = base.make_app(
@@ -51,3 +51,7 @@ def sign(
         conv.check_sign(bilans.load(conn, wanted), on)
         records.convention_signed(conn, wanted, on)
     base.say(msg.CONVENTION_SIGNEE.format(id=wanted, date=format_date(on)))
+
+
+# The convention's rendering shares its options and machinery with the other documents.
+base.command(app, "render")(render.convention_render)

@@ -11,9 +11,6 @@ from bilancli.cli import base
 from bilancli.cli.base import DATE_HELP, ID_HELP
 
 
-def register(app: typer.Typer) -> None:
-    for name, fn in (("suivi", suivi), ("satisfaction", satisfaction), ("edof", edof)):
-        base.command(app, name)(fn)
 
 
 def _is_open(row) -> bool:

@@ -13,11 +13,6 @@ from bilancli.cli.base import DATE_HELP, ID_HELP, JSON_HELP
 app = base.make_app("Les trois phases du bilan (R6313-4) et les conditions pour passer de l'une à l'autre.")
 
 
-def register(root: typer.Typer) -> None:
-    root.add_typer(app, name="phase")
-    base.command(root, "abandon")(abandon)
-
-
 @base.command(app, "show")
 def show(
     bilan_id: Annotated[str, typer.Argument(metavar="ID", help=ID_HELP)],

@@ -14,8 +14,6 @@ from bilancli.cli.base import JSON_HELP
 MANY_BILANS = 5   # from this many, a terminal shows a progress bar
 
 
-def register(app: typer.Typer) -> None:
-    base.command(app, "purge")(purge)
 
 
 def purge(

@@ -12,7 +12,6 @@ import typer
 from bilancli import messages as msg
 from bilancli.cli import base
 from bilancli.cli.base import ID_HELP
-from bilancli.cli.convention import app as convention_app
 
 synthese_app = base.make_app(
     "Le document de synthèse remis au bénéficiaire, qui lui appartient (L6313-4 al. 3)."
@@ -39,7 +38,6 @@ def synthese_render(bilan_id: IdArg, format_: FormatOpt = "pdf", output: OutputO
     render_document("synthese", bilan_id, format_, output, template)
 
 
-@base.command(convention_app, "render")
 def convention_render(bilan_id: IdArg, format_: FormatOpt = "pdf", output: OutputOpt = None,
                       template: TemplateOpt = None) -> None:
     """Produit la convention tripartite avec les mentions de R6313-8."""
