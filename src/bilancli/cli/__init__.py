@@ -4,6 +4,11 @@ from __future__ import annotations
 
 
 def main() -> None:
+    import sys
+
+    from bilancli.cli import fast
+
+    fast.run(sys.argv[1:])  # exits when it handled the command
     from bilancli.cli.root import app
 
     app(prog_name="bilan")

@@ -1,14 +1,16 @@
-"""What every command module shares: its Typer app, the store of this run, output helpers."""
+"""What every command module shares: its Typer app, the store of this run, output helpers.
+
+Free of Typer at import time, so that the fast path (`cli.fast`) can use it.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from contextlib import contextmanager
 
-import typer
-
-from bilancli.cli.boundary import FrenchCommand, FrenchGroup
+from bilancli import messages as msg
 
 JSON_HELP = "Sortie JSON (un seul document sur la sortie standard)."
 DATE_HELP = "Date : AAAA-MM-JJ, JJ/MM/AAAA ou en toutes lettres (défaut : aujourd'hui)."
@@ -22,15 +24,21 @@ class _RunState:
 state = _RunState()
 
 
-def make_app(help_text: str, cls=FrenchGroup, name: str | None = None) -> typer.Typer:
+def make_app(help_text: str, cls=None, name: str | None = None):
+    import typer
+
+    from bilancli.cli.boundary import FrenchGroup
+
     return typer.Typer(
-        name=name, cls=cls, help=help_text, no_args_is_help=True, add_completion=False,
+        name=name, cls=cls or FrenchGroup, help=help_text, no_args_is_help=True, add_completion=False,
         rich_markup_mode=None, pretty_exceptions_enable=False,
     )
 
 
-def command(app: typer.Typer, name: str, **settings):
+def command(app, name: str, **settings):
     """Register a sub-command with French help."""
+    from bilancli.cli.boundary import FrenchCommand
+
     return app.command(name, cls=FrenchCommand, **settings)
 
 
@@ -68,7 +76,9 @@ def parse_date_option(text: str | None):
 
 
 def print_json(data) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    """One compact document: with `indent`, json falls back to its pure-Python encoder,
+    ten times slower on the thousands of rows of a large store."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
 
 
 def say(text: str) -> None:
@@ -87,3 +97,22 @@ def text(value) -> object:
     from rich.text import Text
 
     return Text("" if value is None else str(value))
+
+
+def leave(text: str, code: int) -> None:
+    sys.stderr.write(text.rstrip("\n") + "\n")
+    sys.exit(code)
+
+
+def leave_on(exc: BaseException) -> None:
+    """The exit for an error raised by a command: a refusal, an interruption, or the
+    last resort, never a traceback for the consultant."""
+    from bilancli.errors import BilanError
+
+    if isinstance(exc, BilanError):
+        leave(msg.PREFIX_ERREUR + exc.message, exc.exit_code)
+    if isinstance(exc, KeyboardInterrupt):
+        leave(msg.INTERROMPU, 130)
+    if os.environ.get("BILAN_DEBUG"):
+        raise exc
+    leave(msg.ERREUR_INATTENDUE.format(type=type(exc).__name__), 1)

@@ -51,17 +51,9 @@ def list_(
     as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
     """Liste les bilans, du plus récent au plus ancien."""
-    from bilancli.cli.views import list_rows_json, print_list
-    from bilancli.core.phases import parse_phase
-    from bilancli.store import bilans
+    from bilancli.cli.views import list_bilans
 
-    wanted = parse_phase(phase) if phase else None
-    with base.open_store() as store:
-        rows = bilans.list_rows(store.conn, wanted)
-    if as_json:
-        base.print_json(list_rows_json(rows))
-    else:
-        print_list(rows)
+    list_bilans(phase, as_json)
 
 
 def show(
@@ -69,18 +61,9 @@ def show(
     as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
     """Affiche tout le dossier d'un bilan."""
-    from bilancli.cli.views import print_show, show_json
-    from bilancli.core.ids import parse_id
-    from bilancli.store import bilans
+    from bilancli.cli.views import show_bilan
 
-    wanted = parse_id(bilan_id)
-    with base.open_store() as store:
-        bilan = bilans.load(store.conn, wanted)
-        view = show_json(bilan, base.today(), base.home())
-    if as_json:
-        base.print_json(view)
-    else:
-        print_show(view)
+    show_bilan(bilan_id, as_json)
 
 
 def set_(

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import importlib
 import inspect
-import os
 import re
 import sys
 
@@ -21,7 +20,7 @@ from typer.core import TyperCommand, TyperGroup
 from typer.exceptions import Abort
 
 from bilancli import messages as msg
-from bilancli.errors import BilanError
+from bilancli.cli.base import leave, leave_on
 
 _BRACKETS = (
     (re.compile(r"\bdefault: "), msg.AIDE_DEFAUT.split("{")[0]),
@@ -134,21 +133,15 @@ class RootGroup(FrenchGroup):
                 args=args, prog_name=prog_name or "bilan", complete_var=complete_var,
                 standalone_mode=False, **extra,
             )
-        except BilanError as exc:
-            _leave(msg.PREFIX_ERREUR + exc.message, exc.exit_code)
         except click_exceptions.NoArgsIsHelpError as exc:
             sys.stdout.write(exc.ctx.get_help() + "\n")
             sys.exit(2)
         except click_exceptions.UsageError as exc:
-            _leave(usage_message(exc), 2)
+            leave(usage_message(exc), 2)
         except Abort:
-            _leave(msg.INTERROMPU, 1)
-        except KeyboardInterrupt:
-            _leave(msg.INTERROMPU, 130)
-        except Exception as exc:  # the last resort: never a traceback for the consultant
-            if os.environ.get("BILAN_DEBUG"):
-                raise
-            _leave(msg.ERREUR_INATTENDUE.format(type=type(exc).__name__), 1)
+            leave(msg.INTERROMPU, 1)
+        except (Exception, KeyboardInterrupt) as exc:
+            leave_on(exc)
         sys.exit(result if isinstance(result, int) else 0)
 
 
@@ -175,11 +168,6 @@ def _close_commands(ctx, typo: str) -> list[str]:
     if ctx is None or not hasattr(ctx.command, "list_commands"):
         return []
     return difflib.get_close_matches(typo, ctx.command.list_commands(ctx))
-
-
-def _leave(text: str, code: int) -> None:
-    sys.stderr.write(text.rstrip("\n") + "\n")
-    sys.exit(code)
 
 
 def usage_message(exc) -> str:

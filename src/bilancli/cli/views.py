@@ -14,6 +14,35 @@ from bilancli.core.followup import follow_up_due
 from bilancli.core.model import PHASE_LABELS, Bilan
 
 
+def list_bilans(phase: str | None, as_json: bool) -> None:
+    """`bilan list`."""
+    from bilancli.core.phases import parse_phase
+    from bilancli.store import bilans
+
+    wanted = parse_phase(phase) if phase else None
+    with base.open_store() as store:
+        rows = bilans.list_rows(store.conn, wanted)
+    if as_json:
+        base.print_json(list_rows_json(rows))
+    else:
+        print_list(rows)
+
+
+def show_bilan(bilan_id: str, as_json: bool) -> None:
+    """`bilan show`."""
+    from bilancli.core.ids import parse_id
+    from bilancli.store import bilans
+
+    wanted = parse_id(bilan_id)
+    with base.open_store() as store:
+        bilan = bilans.load(store.conn, wanted)
+        view = show_json(bilan, base.today(), base.home())
+    if as_json:
+        base.print_json(view)
+    else:
+        print_show(view)
+
+
 def list_rows_json(rows) -> list[dict]:
     keys = ("id", "nom", "prenom", "phase", "date_ouverture", "date_fin")
     return [{k: row[k] for k in keys} for row in rows]

@@ -1,0 +1,80 @@
+"""The fast path: the read commands a consultant types all day, run without Typer.
+
+Importing Typer and building its commands costs more than `bilan show` itself
+(see README, Performance). For the exact, simple forms below, the same
+implementation functions the Typer commands call are invoked directly; any
+other form (`--help`, an unknown or repeated option, a missing argument…)
+returns `False` and goes through Typer, which owns help and usage errors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class FastForm:
+    module: str
+    function: str
+    arguments: tuple[str, ...] = ()                          # positional, all required
+    options: dict[str, str] = field(default_factory=dict)    # --option VALUE → parameter
+    flags: dict[str, str] = field(default_factory=dict)      # --flag → parameter=True
+
+
+_JSON = {"--json": "as_json"}
+FAST_FORMS = {
+    "show": FastForm("bilancli.cli.views", "show_bilan", ("bilan_id",), flags=_JSON),
+    "list": FastForm("bilancli.cli.views", "list_bilans", options={"--phase": "phase"}, flags=_JSON),
+}
+
+
+def parse(argv: list[str]) -> tuple[str | None, FastForm, dict] | None:
+    """(home option, form, keyword arguments), or None when Typer must handle it."""
+    home = None
+    rest = list(argv)
+    if rest and rest[0] == "--home" and len(rest) > 1:
+        home, rest = rest[1], rest[2:]
+    elif rest and rest[0].startswith("--home="):
+        home, rest = rest[0].split("=", 1)[1], rest[1:]
+    if not rest or rest[0] not in FAST_FORMS:
+        return None
+    form = FAST_FORMS[rest[0]]
+    values: dict = {name: False for name in form.flags.values()}
+    values.update({name: None for name in form.options.values()})
+    positional: list[str] = []
+    tokens = iter(rest[1:])
+    for token in tokens:
+        if token in form.flags and not values[form.flags[token]]:
+            values[form.flags[token]] = True
+        elif token in form.options and values[form.options[token]] is None:
+            value = next(tokens, None)
+            if value is None or value.startswith("-"):
+                return None
+            values[form.options[token]] = value
+        elif token.startswith("-"):
+            return None
+        else:
+            positional.append(token)
+    if len(positional) != len(form.arguments):
+        return None
+    values.update(zip(form.arguments, positional))
+    return home, form, values
+
+
+def run(argv: list[str]) -> bool:
+    """Run a fast form and exit; return False when `argv` is not one."""
+    parsed = parse(argv)
+    if parsed is None:
+        return False
+    import importlib
+    import sys
+
+    from bilancli.cli import base
+
+    home, form, values = parsed
+    base.state.home_option = home
+    try:
+        getattr(importlib.import_module(form.module), form.function)(**values)
+    except (Exception, KeyboardInterrupt) as exc:
+        base.leave_on(exc)
+    sys.exit(0)

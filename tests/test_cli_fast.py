@@ -1,0 +1,76 @@
+"""The fast path answers exactly as the Typer commands do, and leaves Typer unimported."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import bilancli
+from bilancli.cli import fast
+
+
+@pytest.mark.parametrize(("argv", "accepted"), [
+    (["show", "2026-001"], True),
+    (["show", "2026-001", "--json"], True),
+    (["show", "--json", "2026-001"], True),
+    (["--home", "/tmp/x", "show", "2026-001"], True),
+    (["--home=/tmp/x", "list", "--json"], True),
+    (["list", "--phase", "conclusion", "--json"], True),
+    (["show"], False),                          # missing argument: Typer's usage error
+    (["show", "a", "b"], False),
+    (["show", "2026-001", "--help"], False),
+    (["show", "2026-001", "--json", "--json"], False),
+    (["show", "2026-001", "--verbose"], False),
+    (["list", "--phase"], False),
+    (["list", "--phase", "--json"], False),
+    (["list", "--phase", "a", "--phase", "b"], False),
+    (["new", "--nom", "A"], False),
+    (["--help"], False),
+    ([], False),
+])
+def test_only_exact_simple_forms_take_the_fast_path(argv, accepted):
+    assert (fast.parse(argv) is not None) is accepted
+
+
+def run_fast(argv, capsys):
+    with pytest.raises(SystemExit) as leaving:
+        assert fast.run(argv)
+    out = capsys.readouterr()
+    return leaving.value.code, out.out, out.err
+
+
+@pytest.mark.parametrize("argv", [
+    ["show", "2026-001"], ["show", "2026-001", "--json"], ["show", "2026-009", "--json"],
+    ["show", "26-1"], ["list"], ["list", "--json"], ["list", "--phase", "preliminaire", "--json"],
+    ["list", "--phase", "fini"],
+])
+def test_fast_and_typer_paths_print_the_same(bilan, capsys, argv):
+    bid = bilan.new(nom="Dupont [bold]")
+    bilan("set", bid, "demande", "Reconversion {{ 7*7 }}")
+    typer_result = bilan(*argv, code=None)
+    code, out, err = run_fast(argv, capsys)
+    assert (code, out, err) == (typer_result.exit_code, typer_result.stdout, typer_result.stderr)
+
+
+def test_the_home_option_is_honoured(bilan, capsys, tmp_path):
+    other = tmp_path / "autre"
+    bilan("--home", str(other), "new", "--nom", "Ailleurs", "--prenom", "B")
+    code, out, _ = run_fast(["--home", str(other), "list", "--json"], capsys)
+    assert code == 0 and [r["nom"] for r in json.loads(out)] == ["Ailleurs"]
+
+
+def test_show_json_does_not_import_typer(bilan):
+    bid = bilan.new()
+    src = Path(bilancli.__file__).resolve().parents[1]
+    probe = (
+        "import sys\nfrom bilancli.cli import main\nsys.argv = ['bilan', 'show', %r, '--json']\n"
+        "try:\n    main()\nexcept SystemExit as e:\n    code = e.code\n"
+        "sys.stderr.write('typer' if 'typer' in sys.modules else 'sans typer')\nsys.exit(code)\n"
+    ) % bid
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            env={**__import__("os").environ, "PYTHONPATH": str(src)})
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["id"] == bid
+    assert result.stderr == "sans typer"
