@@ -125,8 +125,24 @@ def _one(conn, rng, opened, ended, fate, purged, document, today) -> None:
         if financement == "cpf":
             records.record_edof(conn, bid, "entree", opened + timedelta(days=2))
             records.record_edof(conn, bid, "sortie", ended + timedelta(days=2))
+    # What a consultant records after the end: the follow-up and its questionnaire, six months on.
+    follow_up = ended + timedelta(days=183)
+    if fate == "termine" and follow_up <= today and rng.random() < 0.9:
+        records.record_suivi(conn, bid, follow_up, None)
+        records.record_satisfaction(conn, bid, moment="suivi", note=rng.choice((3, 4, 5)),
+                                    commentaire=None, on=follow_up)
+    if fate == "abandonne" and financement == "cpf":
+        records.record_edof(conn, bid, "entree", opened + timedelta(days=2))
+        records.record_edof(conn, bid, "sortie", ended + timedelta(days=1))
     if purged:
         conn.execute("UPDATE bilans SET contenu_detruit_le = ? WHERE id = ?", (ended.isoformat(), bid))
+        # Five years on, the record itself was anonymised by an earlier `bilan purge`.
+        if ended + timedelta(days=5 * 365 + 1) <= today:
+            conn.execute(
+                "UPDATE bilans SET nom = NULL, prenom = NULL, email = NULL, telephone = NULL, "
+                "employeur = NULL, anonymise_le = ? WHERE id = ?",
+                ((ended + timedelta(days=5 * 365 + 1)).isoformat(), bid),
+            )
 
 
 def main() -> None:

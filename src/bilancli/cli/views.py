@@ -21,6 +21,9 @@ def list_bilans(phase: str | None, as_json: bool) -> None:
 
     wanted = parse_phase(phase) if phase else None
     with base.open_store() as store:
+        if as_json and (text := bilans.list_json(store.conn, wanted)) is not None:
+            base.say(text)
+            return
         rows = bilans.list_rows(store.conn, wanted)
     if as_json:
         base.print_json(list_rows_json(rows))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 
 from bilancli import messages as msg
@@ -89,13 +90,31 @@ def withdraw_consent(conn, bilan_id: str, kind: str, on: date) -> bool:
     return cursor.rowcount > 0
 
 
+_LIST = (
+    "SELECT id, nom, prenom, phase, date_ouverture, date_fin FROM bilans{where} "
+    "ORDER BY date_ouverture DESC, annee DESC, numero DESC"
+)
+
+
 def list_rows(conn, phase: str | None = None) -> list:
-    sql = "SELECT id, nom, prenom, phase, date_ouverture, date_fin FROM bilans"
-    args: tuple = ()
-    if phase:
-        sql += " WHERE phase = ?"
-        args = (phase,)
-    return conn.execute(sql + " ORDER BY date_ouverture DESC, annee DESC, numero DESC", args).fetchall()
+    """The bilans, newest first (SPEC §4 `list`)."""
+    where, args = (" WHERE phase = ?", (phase,)) if phase else ("", ())
+    return conn.execute(_LIST.format(where=where), args).fetchall()
+
+
+def list_json(conn, phase: str | None = None) -> str | None:
+    """The same list as one JSON array built by SQLite: ten thousand rows never become
+    Python objects. None when this SQLite has no JSON functions."""
+    where, args = (" WHERE phase = ?", (phase,)) if phase else ("", ())
+    sql = (
+        "SELECT json_group_array(json_object('id', id, 'nom', nom, 'prenom', prenom, "
+        "'phase', phase, 'date_ouverture', date_ouverture, 'date_fin', date_fin)) "
+        f"FROM ({_LIST.format(where=where)})"
+    )
+    try:
+        return conn.execute(sql, args).fetchone()[0]
+    except sqlite3.OperationalError:
+        return None
 
 
 def load(conn, bilan_id: str) -> Bilan:
