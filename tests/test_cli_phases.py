@@ -4,7 +4,7 @@ import pytest
 
 
 def ready_to_leave_preliminaire(bilan, *extra, financement="cpf"):
-    bid = bilan.new("--financement", financement, "--format", "mixte", *extra)
+    bid = bilan.new("--financement", financement, "--format", "mixte", "--date", "2026-03-01", *extra)
     bilan("consent", bid, "bilan", "--date", "2026-03-01")
     for field in ("demande", "besoins", "modalites"):
         bilan("set", bid, field, f"texte {field}")
@@ -178,6 +178,7 @@ def test_24_hours_at_most(bilan):
 
 def test_abandon_ends_an_open_bilan(bilan):
     bid = bilan.new()
+    bilan.today("2026-03-09")
     out = bilan("abandon", bid, "--date", "5 mars 2026", "--motif", "Reprise d'emploi [b]").stdout
     assert "abandonné le 05/03/2026" in out
     view = bilan.json("show", bid)

@@ -110,7 +110,7 @@ def test_no_editor_configured_is_explained(bilan):
 
 
 def test_consent_recorded_and_withdrawn(bilan):
-    bid = bilan.new()
+    bid = bilan.new("--date", "2026-03-01")
     out = bilan("consent", bid, "bilan", "--date", "1er mars 2026").stdout
     assert "L6313-4 al. 2" in out
     bilan("consent", bid, "cep")

@@ -6,10 +6,11 @@ import pytest
 
 from bilancli.core import convention as conv
 from bilancli.core.entretiens import check_new_entretien, parse_modalite
-from bilancli.core.model import Bilan, Convention, Entretien, PhaseStep
+from bilancli.core.model import Bilan, Consent, Convention, Entretien, PhaseStep
 from bilancli.errors import BilanError
 
 SENT = date(2026, 2, 1)
+TODAY = date(2026, 3, 2)
 
 
 def make(financement="plan", convention=Convention(), **kw) -> Bilan:
@@ -36,62 +37,62 @@ def test_status_without_a_convention_to_sign():
 
 def test_the_deadline_is_ten_days_after_transmission():
     assert conv.deadline(Convention(date(2026, 2, 25))) == date(2026, 3, 7)
-    assert conv.check_send(make(), SENT) == date(2026, 2, 11)
+    assert conv.check_send(make(), SENT, TODAY) == date(2026, 2, 11)
 
 
 @pytest.mark.parametrize("financement", ["cpf", "personnel", "france-travail", "autre", None])
 def test_no_convention_for_other_financings(financement):
     with pytest.raises(BilanError, match="R6313-8"):
-        conv.check_send(make(financement), SENT)
+        conv.check_send(make(financement), SENT, TODAY)
     with pytest.raises(BilanError, match="R6313-8"):
-        conv.check_sign(make(financement, Convention(SENT)), SENT)
+        conv.check_sign(make(financement, Convention(SENT)), SENT, TODAY)
 
 
 def test_sign_needs_a_transmission_before_it_and_within_ten_days():
     with pytest.raises(BilanError, match="aucun projet"):
-        conv.check_sign(make(), SENT)
+        conv.check_sign(make(), SENT, TODAY)
     with pytest.raises(BilanError, match="précède la transmission"):
-        conv.check_sign(make(convention=Convention(SENT)), date(2026, 1, 31))
+        conv.check_sign(make(convention=Convention(SENT)), date(2026, 1, 31), TODAY)
     with pytest.raises(BilanError, match="vaut refus"):
-        conv.check_sign(make(convention=Convention(SENT)), date(2026, 2, 12))
-    conv.check_sign(make(convention=Convention(SENT)), date(2026, 2, 11))
+        conv.check_sign(make(convention=Convention(SENT)), date(2026, 2, 12), TODAY)
+    conv.check_sign(make(convention=Convention(SENT)), date(2026, 2, 11), TODAY)
 
 
 def test_a_signed_convention_is_neither_resent_nor_resigned():
     signed = make(convention=Convention(SENT, date(2026, 2, 3)))
     with pytest.raises(BilanError, match="déjà signée"):
-        conv.check_send(signed, date(2026, 2, 5))
+        conv.check_send(signed, date(2026, 2, 5), TODAY)
     with pytest.raises(BilanError, match="déjà signée"):
-        conv.check_sign(signed, date(2026, 2, 5))
+        conv.check_sign(signed, date(2026, 2, 5), TODAY)
 
 
 def test_an_entretien_waits_for_the_signature_when_a_convention_is_needed():
     with pytest.raises(BilanError, match="R6313-8"):
-        check_new_entretien(make(), date(2026, 2, 5), 60)
+        check_new_entretien(make(), date(2026, 2, 5), 60, TODAY)
     with pytest.raises(BilanError, match="R6313-8"):
-        check_new_entretien(make(convention=Convention(SENT)), date(2026, 2, 5), 60)
+        check_new_entretien(make(convention=Convention(SENT)), date(2026, 2, 5), 60, TODAY)
     signed = make(convention=Convention(SENT, date(2026, 2, 3)))
     with pytest.raises(BilanError, match="précède la signature"):
-        check_new_entretien(signed, date(2026, 2, 2), 60)
-    check_new_entretien(signed, date(2026, 2, 3), 60)
-    check_new_entretien(make("cpf"), date(2026, 2, 3), 60)
+        check_new_entretien(signed, date(2026, 2, 2), 60, TODAY)
+    check_new_entretien(signed, date(2026, 2, 3), 60, TODAY)
+    check_new_entretien(make("cpf"), date(2026, 2, 3), 60, TODAY)
 
 
 def test_an_entretien_past_24_hours_is_refused():
     done = (Entretien(1, date(2026, 2, 1), 23 * 60, "visio", "preliminaire"),)
-    check_new_entretien(make("cpf", entretiens=done), date(2026, 2, 2), 60)
+    check_new_entretien(make("cpf", entretiens=done), date(2026, 2, 2), 60, TODAY)
     with pytest.raises(BilanError, match="L6313-4 al. 5"):
-        check_new_entretien(make("cpf", entretiens=done), date(2026, 2, 2), 61)
+        check_new_entretien(make("cpf", entretiens=done), date(2026, 2, 2), 61, TODAY)
 
 
 def test_an_entretien_is_refused_on_a_closed_bilan_or_before_its_phase():
     with pytest.raises(BilanError, match="clos"):
-        check_new_entretien(make("cpf", phase="termine"), date(2026, 2, 2), 60)
+        check_new_entretien(make("cpf", phase="termine"), date(2026, 2, 2), 60, TODAY)
     inv = make("cpf", phase="investigation", history=(PhaseStep("investigation", date(2026, 2, 10)),))
     with pytest.raises(BilanError, match="précède l'entrée"):
-        check_new_entretien(inv, date(2026, 2, 9), 60)
+        check_new_entretien(inv, date(2026, 2, 9), 60, TODAY)
     with pytest.raises(BilanError, match="précède l'entrée"):
-        check_new_entretien(make("cpf"), date(2026, 1, 14), 60)
+        check_new_entretien(make("cpf"), date(2026, 1, 14), 60, TODAY)
 
 
 def test_modalities():
@@ -99,3 +100,24 @@ def test_modalities():
     assert parse_modalite("présentiel") == "presentiel"
     with pytest.raises(BilanError, match="zoom"):
         parse_modalite("zoom")
+
+
+def test_convention_dates_and_entretiens_are_never_in_the_future():
+    with pytest.raises(BilanError, match="03/03/2026"):
+        conv.check_send(make(), date(2026, 3, 3), TODAY)
+    conv.check_send(make(), TODAY, TODAY)
+    with pytest.raises(BilanError, match="postérieur à aujourd'hui"):
+        conv.check_sign(make(convention=Convention(date(2026, 3, 1))), date(2026, 3, 3), TODAY)
+    with pytest.raises(BilanError, match="l'entretien"):
+        check_new_entretien(make("cpf"), date(2026, 3, 3), 60, TODAY)
+    check_new_entretien(make("cpf"), TODAY, 60, TODAY)
+
+
+def test_no_entretien_after_the_bilan_consent_is_withdrawn():
+    withdrawn = make("cpf", consents={"bilan": Consent("bilan", date(2026, 2, 1), date(2026, 2, 10))})
+    with pytest.raises(BilanError, match="L6313-4 al. 2"):
+        check_new_entretien(withdrawn, date(2026, 2, 11), 60, TODAY)
+    # Held up to the day of the withdrawal: its hours were delivered and may be logged.
+    check_new_entretien(withdrawn, date(2026, 2, 10), 60, TODAY)
+    # Before any consent, the préliminaire entretien is where it is sought.
+    check_new_entretien(make("cpf"), date(2026, 2, 11), 60, TODAY)

@@ -35,6 +35,17 @@ def test_negative_or_unreadable_amounts_are_refused():
     assert "illisible" in refused(parse_amount, "nan")
 
 
+@pytest.mark.parametrize("typed", ["1e30", "1e999", "1E5", "Infinity", "-inf", "sNaN", "0x10", "1_000"])
+def test_exponents_and_special_numbers_are_unreadable(typed):
+    assert f"illisible : « {typed} »" in refused(parse_amount, typed)
+
+
+def test_a_tarif_above_the_ceiling_is_a_typo():
+    assert parse_amount("100 000") == 10_000_000
+    assert "100 000 € HT" in refused(parse_amount, "100 000,01")
+    assert "« 99999999999999999999 »" in refused(parse_amount, "99999999999999999999")
+
+
 def test_planned_hours_are_capped_at_24_citing_the_law():
     assert parse_planned_hours("24") == 1440
     assert parse_planned_hours("20,5") == 1230

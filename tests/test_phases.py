@@ -10,6 +10,7 @@ from bilancli.core.model import Bilan, Consent, Convention, Document, Entretien,
 from bilancli.errors import BilanError
 
 D = date(2026, 3, 2)
+LATER = date(2026, 12, 31)  # today, in tests not about the future
 
 
 def make(phase="preliminaire", **kw) -> Bilan:
@@ -26,8 +27,9 @@ def gate(phase: str, key: str):
     return found
 
 
+CONSENTED = {"bilan": Consent("bilan", D)}
 PRELIM_DONE = dict(
-    consents={"bilan": Consent("bilan", D)},
+    consents=CONSENTED,
     champs={"demande": "d", "besoins": "b", "modalites": "m"},
     format="mixte", financement="cpf", entretiens=(entretien(),),
 )
@@ -146,15 +148,15 @@ def test_closed_bilans_have_no_gates():
 
 
 def test_advance_moves_one_step_when_every_gate_holds():
-    assert phases.advance(make(**PRELIM_DONE), D) == "investigation"
-    inv = make("investigation", champs={"competences": "c", "projet": "p"},
+    assert phases.advance(make(**PRELIM_DONE), D, LATER) == "investigation"
+    inv = make("investigation", champs={"competences": "c", "projet": "p"}, consents=CONSENTED,
                entretiens=(entretien("investigation"),))
-    assert phases.advance(inv, D) == "conclusion"
+    assert phases.advance(inv, D, LATER) == "conclusion"
 
 
 def test_advance_lists_every_unmet_gate_with_its_source():
     with pytest.raises(BilanError) as err:
-        phases.advance(make(financement="plan"), D)
+        phases.advance(make(financement="plan"), D, LATER)
     text = err.value.message
     for source in ("L6313-4 al. 2", "R6313-4 1° a–c", "R6313-8", "R6313-4)"):
         assert source in text
@@ -165,22 +167,22 @@ def test_advance_lists_every_unmet_gate_with_its_source():
 @pytest.mark.parametrize("phase", ["termine", "abandonne"])
 def test_a_closed_bilan_cannot_advance_nor_be_abandoned(phase):
     with pytest.raises(BilanError, match="pas de phase suivante"):
-        phases.advance(make(phase), D)
+        phases.advance(make(phase), D, LATER)
     with pytest.raises(BilanError, match="clos"):
-        phases.abandon(make(phase), D)
+        phases.abandon(make(phase), D, LATER)
 
 
 def test_dates_cannot_precede_the_current_phase_nor_the_last_entretien():
-    inv = make("investigation", champs={"competences": "c", "projet": "p"},
+    inv = make("investigation", champs={"competences": "c", "projet": "p"}, consents=CONSENTED,
                entretiens=(entretien("investigation", day=date(2026, 3, 20)),),
                history=(PhaseStep("preliminaire", date(2026, 3, 1)),
                         PhaseStep("investigation", date(2026, 3, 10))))
     assert phases.phase_entered_on(inv) == date(2026, 3, 10)
     with pytest.raises(BilanError, match="précède l'entrée"):
-        phases.advance(inv, date(2026, 3, 9))
+        phases.advance(inv, date(2026, 3, 9), LATER)
     with pytest.raises(BilanError, match="dernier entretien"):
-        phases.abandon(inv, date(2026, 3, 15))
-    phases.abandon(inv, date(2026, 3, 20))
+        phases.abandon(inv, date(2026, 3, 15), LATER)
+    phases.abandon(inv, date(2026, 3, 20), LATER)
 
 
 def test_warnings_are_cabinet_practice_not_gates():
@@ -190,3 +192,36 @@ def test_warnings_are_cabinet_practice_not_gates():
     over = make(heures_prevues_minutes=60, entretiens=(entretien(minutes=90),))
     assert any("heures prévues" in w for w in phases.warnings(over))
     assert phases.warnings(make()) == []
+
+
+@pytest.mark.parametrize("phase", ["preliminaire", "investigation", "conclusion"])
+def test_the_bilan_consent_must_still_hold_to_leave_every_open_phase(phase):
+    g = gate(phase, "consentement")
+    assert g.source == "L6313-4 al. 2"
+    assert g.holds(make(phase, consents={"bilan": Consent("bilan", D)}))
+    assert not g.holds(make(phase, consents={"bilan": Consent("bilan", D, withdrawn_on=D)}))
+
+
+def test_a_withdrawn_consent_blocks_advancing_from_investigation():
+    inv = make("investigation", champs={"competences": "c", "projet": "p"},
+               entretiens=(entretien("investigation"),),
+               consents={"bilan": Consent("bilan", D, withdrawn_on=D)})
+    with pytest.raises(BilanError, match="L6313-4 al. 2"):
+        phases.advance(inv, D, LATER)
+
+
+def test_transitions_and_abandons_are_not_dated_in_the_future():
+    with pytest.raises(BilanError, match="le passage de phase"):
+        phases.advance(make(**PRELIM_DONE), date(2026, 3, 3), D)
+    assert phases.advance(make(**PRELIM_DONE), D, D) == "investigation"
+    conclusion = make("conclusion", consents={"bilan": Consent("bilan", D)})
+    with pytest.raises(BilanError, match="la fin du bilan.*R6313-7"):
+        phases.advance(conclusion, date(2099, 1, 1), D)
+    with pytest.raises(BilanError, match="01/01/2099"):
+        phases.abandon(make(), date(2099, 1, 1), D)
+    phases.abandon(make(), D, D)
+
+
+def test_the_satisfaction_warning_names_its_command():
+    (warning,) = [w for w in phases.warnings(make("conclusion")) if "Qualiopi" in w]
+    assert "bilan satisfaction 2026-001 --moment fin --note N" in warning

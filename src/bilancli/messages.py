@@ -45,6 +45,26 @@ DUREE_ILLISIBLE = (
 DUREE_NON_POSITIVE = "durée refusée : « {saisie} » — une durée doit être strictement positive."
 MONTANT_ILLISIBLE = "montant illisible : « {saisie} ». Exemple : 1500 ou 1 500,50 (euros HT)."
 MONTANT_NEGATIF = "montant refusé : « {saisie} » — un tarif ne peut pas être négatif."
+MONTANT_TROP_ELEVE = (
+    "montant refusé : « {saisie} » dépasse {plafond} € HT, bien au-delà du prix d'un bilan "
+    "de compétences (faute de frappe ?)."
+)
+DATE_FUTURE = (
+    "date refusée pour {quoi} : le {date} est postérieur à aujourd'hui ({aujourdhui}) ; "
+    "on n'enregistre que ce qui a déjà eu lieu."
+)
+# What a date records, named in DATE_FUTURE.
+QUOI_PASSAGE = "le passage de phase"
+QUOI_FIN = "la fin du bilan (elle fait courir le délai de destruction, R6313-7)"
+QUOI_ABANDON = "l'abandon"
+QUOI_ENTRETIEN = "l'entretien"
+QUOI_CONSENTEMENT = "le consentement"
+QUOI_RETRAIT = "le retrait du consentement"
+QUOI_TRANSMISSION = "la transmission de la convention"
+QUOI_SIGNATURE = "la signature de la convention"
+QUOI_SUIVI = "l'entretien de suivi"
+QUOI_EDOF = "la déclaration EDOF"
+QUOI_SATISFACTION = "la réponse au questionnaire de satisfaction"
 HEURES_ILLISIBLES = "nombre d'heures illisible : « {saisie} ». Exemple : 24, 20,5 ou 18h30."
 HEURES_NEGATIVES = "nombre d'heures refusé : « {saisie} » — il ne peut pas être négatif."
 HEURES_MAX = (
@@ -65,6 +85,17 @@ CONSENTEMENT_INCONNU = (
     "type de consentement inconnu : « {saisie} ». Types possibles : {possibles}."
 )
 CONSENTEMENT_ABSENT = "aucun consentement « {type} » n'est enregistré pour le bilan {id} : rien à retirer."
+CONSENTEMENT_AVANT_OUVERTURE = (
+    "consentement refusé : le {date} précède l'ouverture du bilan {id} (le {ouverture})."
+)
+CONSENTEMENT_APRES_FIN = (
+    "consentement « {type} » refusé : le {date} est postérieur à la fin du bilan {id} (le {fin}). "
+    "Les documents sont détruits dès le terme de l'action ; l'accord qui les fait conserver "
+    "doit être donné avant ce terme (R6313-7)."
+)
+RETRAIT_AVANT_CONSENTEMENT = (
+    "retrait refusé : le {date} précède le consentement « {type} » qu'il retire (donné le {donne})."
+)
 BILAN_CLOS = "le bilan {id} est clos ({phase}) : il ne peut plus être modifié ainsi."
 EDITEUR_ABSENT = (
     "aucun éditeur configuré : définissez VISUAL ou EDITOR, ou donnez la valeur "
@@ -98,7 +129,7 @@ CONFIG_VALEUR = "config.toml : la clé [{section}] {cle} doit être du texte."
 # --- Phases, entretiens, convention, abandon (SPEC §3) -------------------------
 
 # Gates to leave a phase: the checklist the consultant reads (core/phases.py gives the sources).
-GATE_CONSENTEMENT = "consentement « bilan » du bénéficiaire enregistré"
+GATE_CONSENTEMENT = "consentement « bilan » du bénéficiaire enregistré et non retiré"
 GATE_CADRAGE = "demande, besoins et modalités de déroulement renseignés ; format choisi"
 GATE_FINANCEMENT = "financement renseigné (il décide si une convention est nécessaire)"
 GATE_CONVENTION = "convention signée par le salarié dans les dix jours de sa transmission"
@@ -116,8 +147,8 @@ AVERT_PLAN_B_SEUL = (
 )
 AVERT_HEURES_PREVUES = "heures réalisées ({realisees} h) au-delà des heures prévues ({prevues} h)."
 AVERT_SATISFACTION_FIN = (
-    "questionnaire de satisfaction de fin de bilan non enregistré (pratique du cabinet, "
-    "Qualiopi indicateur 30)."
+    "questionnaire de satisfaction de fin de bilan non enregistré : « bilan satisfaction {id} "
+    "--moment fin --note N » (pratique du cabinet, Qualiopi indicateur 30)."
 )
 
 PHASE_FINALE = "le bilan {id} est {phase} : il n'a pas de phase suivante."
@@ -160,6 +191,11 @@ ENTRETIEN_SANS_CONVENTION = (
 ENTRETIEN_AVANT_SIGNATURE = (
     "entretien refusé : le {date} précède la signature de la convention du bilan {id} "
     "(le {signee}, R6313-8)."
+)
+ENTRETIEN_SANS_CONSENTEMENT = (
+    "entretien refusé : le {date} suit le retrait du consentement « bilan » (le {retire}) ; "
+    "le bilan {id} ne peut être réalisé qu'avec le consentement du bénéficiaire (L6313-4 al. 2). "
+    "S'il consent de nouveau : « bilan consent {id} bilan »."
 )
 ENTRETIEN_ENREGISTRE = (
     "Entretien du {date} ({duree}, {modalite}) enregistré en phase {phase} pour le bilan {id} : "

@@ -127,20 +127,21 @@ def consent(
     retirer: Annotated[bool, typer.Option("--retirer", help="Retire le consentement.")] = False,
 ) -> None:
     """Enregistre (ou retire) un consentement du bénéficiaire."""
+    from bilancli.core import consents as rules
     from bilancli.core.fields import CONSENTS, parse_consent_type
     from bilancli.core.ids import parse_id
-    from bilancli.errors import fail
     from bilancli.store import bilans
 
     wanted = parse_id(bilan_id)
     kind = parse_consent_type(type_)
     on = base.parse_date_option(date)
     with base.open_store() as store, store.write() as conn:
-        bilans.require(conn, wanted)
+        bilan = bilans.load(conn, wanted)
         if retirer:
-            if not bilans.withdraw_consent(conn, wanted, kind, on):
-                raise fail(msg.CONSENTEMENT_ABSENT, type=kind, id=wanted)
+            rules.check_withdraw(bilan, kind, on, base.today())
+            bilans.withdraw_consent(conn, wanted, kind, on)
         else:
+            rules.check_record(bilan, kind, on, base.today())
             bilans.record_consent(conn, wanted, kind, on)
     from bilancli.core.dates import format_date
 

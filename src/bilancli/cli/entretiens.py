@@ -38,7 +38,7 @@ def add(
         notes = read_stdin()
     with base.open_store() as store, store.write() as conn:
         bilan = bilans.load(conn, wanted)
-        check_new_entretien(bilan, on, minutes)
+        check_new_entretien(bilan, on, minutes, base.today())
         records.add_entretien(conn, wanted, on=on, minutes=minutes, modalite=kind,
                               phase=bilan.phase, notes=notes if notes and notes.strip() else None)
     base.say(msg.ENTRETIEN_ENREGISTRE.format(

@@ -38,7 +38,7 @@ def suivi(
         notes = read_stdin()
     with base.open_store() as store, store.write() as conn:
         row = bilans.require(conn, wanted)
-        check_recordable(wanted, _is_open(row), from_iso(row["date_fin"]), on)
+        check_recordable(wanted, _is_open(row), from_iso(row["date_fin"]), on, base.today())
         records.record_suivi(conn, wanted, on, notes if notes and notes.strip() else None)
     base.say(msg.SUIVI_ENREGISTRE.format(date=format_date(on), id=wanted))
 
@@ -61,7 +61,7 @@ def satisfaction(
     on = base.parse_date_option(date)
     with base.open_store() as store, store.write() as conn:
         row = bilans.require(conn, wanted)
-        sat.check_recordable(wanted, _is_open(row), kind)
+        sat.check_recordable(wanted, _is_open(row), kind, on, base.today())
         records.record_satisfaction(
             conn, wanted, moment=kind, note=score,
             commentaire=commentaire if commentaire and commentaire.strip() else None, on=on,
@@ -85,7 +85,7 @@ def edof(
     on = base.parse_date_option(date)
     with base.open_store() as store, store.write() as conn:
         row = bilans.require(conn, wanted)
-        rules.check_declarable(wanted, row["financement"], _is_open(row), kind)
+        rules.check_declarable(wanted, row["financement"], _is_open(row), kind, on, base.today())
         records.record_edof(conn, wanted, kind, on)
     label = "entrée" if kind == "entree" else "sortie"
     base.say(msg.EDOF_ENREGISTREE.format(sens=label, date=format_date(on), id=wanted))

@@ -89,7 +89,7 @@ def advance(
     on = base.parse_date_option(date)
     with base.open_store() as store, store.write() as conn:
         bilan = bilans.load(conn, wanted)
-        target = rules.advance(bilan, on)
+        target = rules.advance(bilan, on, base.today())
         ends = target == rules.TERMINE
         records.enter_phase(conn, wanted, target, on, date_fin=on if ends else None)
     base.say(msg.PASSAGE_FAIT.format(id=wanted, ancienne=PHASE_LABELS[bilan.phase],
@@ -117,6 +117,6 @@ def abandon(
     reason = motif.strip() if motif and motif.strip() else None
     with base.open_store() as store, store.write() as conn:
         bilan = bilans.load(conn, wanted)
-        rules.abandon(bilan, on)
+        rules.abandon(bilan, on, base.today())
         records.enter_phase(conn, wanted, rules.ABANDONNE, on, date_fin=on, motif=reason)
     base.say(msg.BILAN_ABANDONNE.format(id=wanted, date=format_date(on), phase=PHASE_LABELS[bilan.phase]))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from bilancli import messages as msg
-from bilancli.core.dates import format_date
+from bilancli.core.dates import format_date, require_not_future
 from bilancli.core.model import Bilan, Convention
 from bilancli.errors import fail
 
@@ -60,15 +60,17 @@ def _require_convention(bilan: Bilan) -> None:
                    signee=format_date(bilan.convention.signed_on))
 
 
-def check_send(bilan: Bilan, on: date) -> date:
+def check_send(bilan: Bilan, on: date, today: date) -> date:
     """A (new) draft may be sent while none is signed; returns the signing deadline."""
     _require_convention(bilan)
+    require_not_future(on, today, msg.QUOI_TRANSMISSION)
     return deadline(Convention(sent_on=on))
 
 
-def check_sign(bilan: Bilan, on: date) -> None:
+def check_sign(bilan: Bilan, on: date, today: date) -> None:
     """The employee signs after the transmission and within ten days; silence is refusal."""
     _require_convention(bilan)
+    require_not_future(on, today, msg.QUOI_SIGNATURE)
     conv = bilan.convention
     if conv.sent_on is None:
         raise fail(msg.CONVENTION_NON_TRANSMISE, id=bilan.id)

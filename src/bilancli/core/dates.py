@@ -93,6 +93,14 @@ def _french_parserinfo():
     return _PARSERINFO
 
 
+def require_not_future(day: date, today: date, what: str) -> None:
+    """A date that records something done (an entretien held, a signature, the end of the
+    action) cannot be later than today: a future `date_fin` would put off the R6313-7
+    destruction, a future entretien would open the gates before it is held."""
+    if day > today:
+        raise fail(msg.DATE_FUTURE, quoi=what, date=format_date(day), aujourdhui=format_date(today))
+
+
 def iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from bilancli import messages as msg
+from bilancli.core.dates import require_not_future
 from bilancli.core.summary import Summary
 from bilancli.core.workdays import WorkCalendar
 from bilancli.errors import fail
@@ -22,12 +23,15 @@ def parse_sens(text: str) -> str:
     return value
 
 
-def check_declarable(bilan_id: str, financement: str | None, is_open: bool, sens: str) -> None:
-    """Only CPF bilans go through EDOF; the exit can only follow the end of the action."""
+def check_declarable(bilan_id: str, financement: str | None, is_open: bool, sens: str,
+                     on: date, today: date) -> None:
+    """Only CPF bilans go through EDOF; the exit can only follow the end of the action; a
+    declaration is recorded once made."""
     if financement != FINANCEMENT:
         raise fail(msg.EDOF_NON_CPF, id=bilan_id, financement=financement or msg.NON_RENSEIGNE)
     if sens == "sortie" and is_open:
         raise fail(msg.EDOF_SORTIE_BILAN_OUVERT, id=bilan_id)
+    require_not_future(on, today, msg.QUOI_EDOF)
 
 
 def entry_due(s: Summary, calendar: WorkCalendar) -> date | None:

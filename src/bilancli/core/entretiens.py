@@ -6,7 +6,8 @@ from datetime import date
 
 from bilancli import messages as msg
 from bilancli.core import convention as conv
-from bilancli.core.dates import format_date, format_hours, format_minutes
+from bilancli.core.consents import bilan_consent_withdrawn_on
+from bilancli.core.dates import format_date, format_hours, format_minutes, require_not_future
 from bilancli.core.fields import MAX_MINUTES
 from bilancli.core.model import MODALITES, Bilan
 from bilancli.core.phases import check_not_before_phase, require_open
@@ -22,9 +23,12 @@ def parse_modalite(text: str) -> str:
     return value
 
 
-def check_new_entretien(bilan: Bilan, on: date, minutes: int) -> None:
+def check_new_entretien(bilan: Bilan, on: date, minutes: int, today: date) -> None:
     """Refuse an entretien the law does not allow; the cli then records it in the current phase."""
     require_open(bilan)
+    # Logged once held: a future one would satisfy the "entretien in this phase" gates.
+    require_not_future(on, today, msg.QUOI_ENTRETIEN)
+    _check_consent_not_withdrawn(bilan, on)
     if conv.is_required(bilan.financement):
         signed = bilan.convention.signed_on
         # R6313-8: under a plan or a congé de reclassement the bilan cannot start unsigned.
@@ -40,3 +44,13 @@ def check_new_entretien(bilan: Bilan, on: date, minutes: int) -> None:
         left = max(MAX_MINUTES - bilan.minutes_delivered, 0)
         raise fail(msg.ENTRETIEN_HEURES_MAX, duree=format_minutes(minutes), id=bilan.id,
                    total=format_hours(total), reste=format_minutes(left))
+
+
+def _check_consent_not_withdrawn(bilan: Bilan, on: date) -> None:
+    """L6313-4 al. 2: no entretien after the worker withdrew consent to the bilan. One held
+    up to that day (often the one where they said so) may still be logged: its hours were
+    delivered. Before any consent the préliminaire entretien is where it is sought."""
+    withdrawn = bilan_consent_withdrawn_on(bilan)
+    if withdrawn is not None and on > withdrawn:
+        raise fail(msg.ENTRETIEN_SANS_CONSENTEMENT, date=format_date(on), id=bilan.id,
+                   retire=format_date(withdrawn))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from bilancli import messages as msg
 from bilancli.core.dates import parse_duration
@@ -90,18 +90,22 @@ def parse_enum(field: str, text: str) -> str:
     return value
 
 
+MAX_TARIF_EUROS = 100_000  # far above any bilan's price: more is a typo, not a tarif
+_AMOUNT = re.compile(r"\d+(?:\.\d+)?")
+
+
 def parse_amount(text: str) -> int:
-    """A price in euros HT → cents (`1 500,50 €` → 150050)."""
+    """A price in euros HT → cents (`1 500,50 €` → 150050), at most MAX_TARIF_EUROS."""
     cleaned = re.sub(r"[\s\u00a0\u202f€]|eur(?:os?)?", "", text.strip().lower())
     cleaned = cleaned.replace(",", ".")
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        raise fail(msg.MONTANT_ILLISIBLE, saisie=text) from None
-    if not value.is_finite():
-        raise fail(msg.MONTANT_ILLISIBLE, saisie=text)
-    if value < 0:
+    if cleaned.startswith("-") and _AMOUNT.fullmatch(cleaned[1:]):
         raise fail(msg.MONTANT_NEGATIF, saisie=text)
+    # Plain digits only: Decimal would also read exponents, NaN and infinities.
+    if not _AMOUNT.fullmatch(cleaned):
+        raise fail(msg.MONTANT_ILLISIBLE, saisie=text)
+    value = Decimal(cleaned)
+    if value > MAX_TARIF_EUROS:
+        raise fail(msg.MONTANT_TROP_ELEVE, saisie=text, plafond=f"{MAX_TARIF_EUROS:,}".replace(",", " "))
     return int((value * 100).quantize(Decimal(1)))
 
 

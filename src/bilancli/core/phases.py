@@ -12,7 +12,7 @@ from datetime import date
 
 from bilancli import messages as msg
 from bilancli.core import convention as conv
-from bilancli.core.dates import format_date
+from bilancli.core.dates import format_date, require_not_future
 from bilancli.core.fields import MAX_MINUTES
 from bilancli.core.model import PHASE_LABELS, PHASES, Bilan
 from bilancli.errors import fail
@@ -43,7 +43,8 @@ def _all_filled(*names: str) -> Callable[[Bilan], bool]:
     return lambda bilan: all(field_filled(bilan, n) for n in names)
 
 
-def _consent_recorded(bilan: Bilan) -> bool:
+def _consent_active(bilan: Bilan) -> bool:
+    # Recorded and not withdrawn: without it the bilan cannot go on, in any phase.
     return bilan.active_consent("bilan") is not None
 
 
@@ -96,9 +97,13 @@ def _fields_gate(key: str, wording: str, source: str, *names: str) -> Gate:
     return Gate(key, wording, source, _all_filled(*names), fields=names)
 
 
+# L6313-4 al. 2: the bilan is carried out only with the worker's consent, so a withdrawal
+# stops it wherever it stands.
+_CONSENT_GATE = Gate("consentement", msg.GATE_CONSENTEMENT, "L6313-4 al. 2", _consent_active)
+
 GATES_TO_LEAVE: dict[str, tuple[Gate, ...]] = {
     PRELIMINAIRE: (
-        Gate("consentement", msg.GATE_CONSENTEMENT, "L6313-4 al. 2", _consent_recorded),
+        _CONSENT_GATE,
         _fields_gate("cadrage", msg.GATE_CADRAGE, "R6313-4 1° a–c",
                      "demande", "besoins", "modalites", "format"),
         _fields_gate("financement", msg.GATE_FINANCEMENT, "R6313-8", "financement"),
@@ -107,11 +112,13 @@ GATES_TO_LEAVE: dict[str, tuple[Gate, ...]] = {
         Gate("entretien", msg.GATE_ENTRETIEN, "R6313-4", _entretien_in_phase),
     ),
     INVESTIGATION: (
+        _CONSENT_GATE,
         _fields_gate("competences", msg.GATE_COMPETENCES, "L6313-4 al. 1", "competences"),
         Gate("projet", msg.GATE_PROJET, "R6313-4 2°", _projet_or_plan_b),
         Gate("entretien", msg.GATE_ENTRETIEN, "R6313-4", _entretien_in_phase),
     ),
     CONCLUSION: (
+        _CONSENT_GATE,
         _fields_gate("conclusions", msg.GATE_CONCLUSIONS, "R6313-4 3° b–c",
                      "objectifs", "conditions", "etapes", "plan_action"),
         Gate("entretien", msg.GATE_ENTRETIEN, "R6313-4 3°", _entretien_in_phase),
@@ -156,7 +163,7 @@ def warnings(bilan: Bilan) -> list[str]:
         if len(present) == 1:
             found.append(msg.AVERT_PLAN_B_SEUL.format(present=present[0]))
     if bilan.phase == CONCLUSION and "fin" not in bilan.satisfaction:
-        found.append(msg.AVERT_SATISFACTION_FIN)
+        found.append(msg.AVERT_SATISFACTION_FIN.format(id=bilan.id))
     planned = bilan.heures_prevues_minutes
     if bilan.is_open and planned and bilan.minutes_delivered > planned:
         found.append(msg.AVERT_HEURES_PREVUES.format(
@@ -202,9 +209,10 @@ def check_not_before_phase(bilan: Bilan, on: date) -> None:
                    phase=PHASE_LABELS[bilan.phase], entree=format_date(entered))
 
 
-def advance(bilan: Bilan, on: date) -> str:
+def advance(bilan: Bilan, on: date, today: date) -> str:
     """The phase the bilan moves to on `on`, or a refusal listing every unmet gate."""
     target = next_phase(bilan)
+    require_not_future(on, today, msg.QUOI_FIN if target == TERMINE else msg.QUOI_PASSAGE)
     unmet = [c for c in check_gates(bilan) if not c.held]
     if unmet:
         raise fail(
@@ -223,9 +231,11 @@ def _describe(check: Check) -> str:
         condition=check.gate.wording, source=check.gate.source, detail=detail)
 
 
-def abandon(bilan: Bilan, on: date) -> None:
-    """An open bilan may be abandoned from any phase, not before its current phase began."""
+def abandon(bilan: Bilan, on: date, today: date) -> None:
+    """An open bilan may be abandoned from any phase, not before its current phase began,
+    not later than today (its date is `date_fin`, which starts the R6313-7 clock)."""
     require_open(bilan)
+    require_not_future(on, today, msg.QUOI_ABANDON)
     check_not_before_phase(bilan, on)
     _check_end_after_entretiens(bilan, on)
 

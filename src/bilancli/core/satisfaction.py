@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 from bilancli import messages as msg
+from bilancli.core.dates import require_not_future
 from bilancli.core.followup import follow_up_due
 from bilancli.core.summary import Summary
 from bilancli.errors import fail
@@ -29,11 +30,12 @@ def parse_note(text: str) -> int:
     return int(raw)
 
 
-def check_recordable(bilan_id: str, is_open: bool, moment: str) -> None:
+def check_recordable(bilan_id: str, is_open: bool, moment: str, on: date, today: date) -> None:
     """The six-month questionnaire follows an ended bilan; the end one may be handed out at the
-    last entretien, before the phase is closed."""
+    last entretien, before the phase is closed. Either is recorded once answered."""
     if moment == "suivi" and is_open:
         raise fail(msg.SATISFACTION_SUIVI_OUVERT, id=bilan_id)
+    require_not_future(on, today, msg.QUOI_SATISFACTION)
 
 
 def end_due(s: Summary) -> date | None:
