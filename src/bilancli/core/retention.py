@@ -8,8 +8,10 @@ kinds are due, since when, and under which rule.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import NamedTuple
 
 from bilancli import messages as msg
@@ -137,9 +139,9 @@ class Facts(NamedTuple):
         )
 
 
-def period_for(facts: Facts, settings: Settings) -> int:
-    """The setting, capped at what the law allowed when this bilan's action ended."""
-    return min(settings.months, legal_period(facts.date_fin).months)
+def period_for(end: date, settings: Settings) -> int:
+    """The setting, capped at what the law allowed when the action ended (`date_fin`)."""
+    return min(settings.months, legal_period(end).months)
 
 
 @dataclass(frozen=True)
@@ -154,11 +156,15 @@ def schedule(facts: Facts, settings: Settings) -> tuple[Deadline, ...]:
     """Every deadline of an ended bilan, done or not; nothing for a bilan still running."""
     if facts.date_fin is None:
         return ()
-    end = facts.date_fin
-    kept_until = months_later(end, period_for(facts, settings))
-    if facts.conservation:
+    return _schedule(facts.date_fin, facts.conservation, facts.cep, settings)
+
+
+@lru_cache(maxsize=8192)  # the agenda asks for thousands of bilans sharing end dates
+def _schedule(end: date, agreement: bool, cep: bool, settings: Settings) -> tuple[Deadline, ...]:
+    kept_until = months_later(end, period_for(end, settings))
+    if agreement:
         deadlines = [Deadline("contenu", CONTENT_KINDS + SYNTHESIS_KINDS, kept_until, RULE_AGREEMENT)]
-    elif facts.cep:
+    elif cep:
         deadlines = [
             Deadline("contenu", CONTENT_KINDS, end, RULE_END),
             Deadline("synthese", SYNTHESIS_KINDS, kept_until, RULE_CEP),
@@ -206,6 +212,18 @@ def purge_due(facts: Facts, settings: Settings, today: date) -> date | None:
     Anonymisation counts: it is a purge run too."""
     pending = next_deadline(facts, settings)
     return pending if pending is not None and pending <= today else None
+
+
+def purge_dues(facts: Mapping[str, Facts], settings: Settings, today: date) -> dict[str, date]:
+    """Bilan id → the day its owed purge fell due, for the bilans that owe one today."""
+    dues = {}
+    for bilan_id, f in facts.items():
+        # Every deadline falls on or after the end: a running or recent bilan owes nothing yet.
+        if f.date_fin is not None and f.date_fin <= today:
+            day = purge_due(f, settings, today)
+            if day is not None:
+                dues[bilan_id] = day
+    return dues
 
 
 def describe(deadline: Deadline) -> str:
