@@ -104,3 +104,21 @@ def test_agenda_is_soonest_first_and_skips_anonymised_records(cal):
     dates = [i.date for i in agenda([a, b, gone], TODAY, cal)]
     assert dates == sorted(dates)
     assert {i.bilan for i in agenda([a, b, gone], TODAY, cal)} == {"2026-001", "2026-002"}
+
+
+def test_an_owed_purge_is_listed_at_its_due_date_never_before(cal):
+    s = ended()
+    assert ("purge", date(2026, 4, 30)) in kinds(agenda([s], TODAY, cal, {s.id: date(2026, 4, 30)}))
+    (purge,) = [i for i in agenda([s], TODAY, cal, {s.id: date(2026, 4, 30)}) if i.quoi == "purge"]
+    assert purge.source == "R6313-7" and purge.en_retard
+    on_the_day = [i for i in agenda([s], TODAY, cal, {s.id: TODAY}) if i.quoi == "purge"]
+    assert [(i.date, i.en_retard) for i in on_the_day] == [(TODAY, False)]
+    assert "purge" not in {i.quoi for i in agenda([s], TODAY, cal, {s.id: date(2026, 6, 2)})}
+    assert "purge" not in {i.quoi for i in agenda([s], TODAY, cal, {})}
+
+
+def test_an_anonymised_record_keeps_only_an_owed_purge(cal):
+    s = ended(financement="cpf", anonymised_on=date(2026, 5, 1))
+    assert agenda([s], TODAY, cal) == []
+    items = agenda([s], TODAY, cal, {s.id: date(2026, 4, 30)})
+    assert [(i.quoi, i.date) for i in items] == [("purge", date(2026, 4, 30))]

@@ -44,7 +44,10 @@ def test_agenda_lists_what_a_finished_cpf_bilan_still_owes(bilan):
     assert [i["date"] for i in items] == sorted(i["date"] for i in items)
     found = {i["quoi"]: i for i in items}
     assert set(found) == {"edof_entree", "edof_sortie", "suivi", "satisfaction_fin",
-                          "satisfaction_suivi"}
+                          "satisfaction_suivi", "purge"}
+    # No consent to keep anything: the content was due for destruction at the end (R6313-7).
+    assert found["purge"] == {"bilan": bid, "date": "2026-04-30", "quoi": "purge",
+                              "source": "R6313-7", "en_retard": True}
     assert found["edof_entree"] == {"bilan": bid, "date": "2026-01-14", "quoi": "edof_entree",
                                     "source": found["edof_entree"]["source"], "en_retard": True}
     assert found["edof_sortie"]["date"] == "2026-05-06"  # 1 May is not a working day
@@ -60,6 +63,8 @@ def test_items_leave_the_agenda_once_recorded(bilan):
     bilan("edof", bid, "sortie")
     bilan("satisfaction", bid, "--moment", "fin", "--note", "5", "--commentaire", "Très utile")
     bilan("suivi", bid, "--date", "2 novembre 2026", "--notes", "A trouvé une formation.")
+    assert set(agenda(bilan)) == {(bid, "satisfaction_suivi"), (bid, "purge")}
+    bilan("purge", "--yes")
     assert set(agenda(bilan)) == {(bid, "satisfaction_suivi")}
     bilan("satisfaction", bid, "--moment", "suivi", "--note", "4")
     assert bilan.json("agenda") == []

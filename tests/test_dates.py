@@ -90,3 +90,8 @@ def test_calendar_months_clamp_to_the_end_of_month():
     assert months_later(date(2026, 8, 31), 6) == date(2027, 2, 28)
     assert months_later(date(2027, 8, 31), 6) == date(2028, 2, 29)
     assert months_later(date(2026, 3, 15), 6) == date(2026, 9, 15)
+    assert months_later(date(2099, 8, 31), 6) == date(2100, 2, 28)   # not a leap year
+    assert months_later(date(1999, 8, 31), 6) == date(2000, 2, 29)   # a leap year
+    assert months_later(date(2026, 1, 30), 1) == date(2026, 2, 28)
+    assert months_later(date(2026, 5, 31), 1) == date(2026, 6, 30)
+    assert months_later(date(2025, 12, 31), 60) == date(2030, 12, 31)

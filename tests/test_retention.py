@@ -12,11 +12,13 @@ DAY = timedelta(days=1)
 TODAY = date(2026, 3, 2)
 
 
-def ended(on=date(2025, 6, 30), consents=(), withdrawn=(), **extra) -> Bilan:
+def ended(on=date(2025, 6, 30), consents=(), withdrawn=(), **extra) -> retention.Facts:
+    """The retention facts of an ended bilan, read from the full snapshot as `purge` reads them."""
     found = {k: Consent(k, date(2025, 1, 10)) for k in consents}
     found.update({k: Consent(k, date(2025, 1, 10), date(2025, 5, 1)) for k in withdrawn})
-    return Bilan(id="2025-001", nom="Martin", prenom="Claire", phase="termine",
-                 date_ouverture=date(2025, 1, 5), date_fin=on, consents=found, **extra)
+    return retention.Facts.from_bilan(Bilan(
+        id="2025-001", nom="Martin", prenom="Claire", phase="termine",
+        date_ouverture=date(2025, 1, 5), date_fin=on, consents=found, **extra))
 
 
 def settings(duree="1 an", administratif="5 ans", today=TODAY):
@@ -39,8 +41,8 @@ def test_everything_is_due_on_the_day_the_action_ends_not_before():
 
 
 def test_a_running_bilan_is_never_due():
-    running = Bilan(id="2025-002", nom="A", prenom="B", phase="investigation",
-                    date_ouverture=date(2020, 1, 1))
+    running = retention.Facts.from_bilan(Bilan(id="2025-002", nom="A", prenom="B",
+                                               phase="investigation", date_ouverture=date(2020, 1, 1)))
     assert retention.due(running, settings(), TODAY) == ()
     assert retention.next_deadline(running, settings()) is None
 
@@ -176,3 +178,52 @@ def test_next_deadline_walks_content_then_synthesis_then_anonymisation():
     anonymised = ended(on=date(2019, 6, 30), content_destroyed_on=date(2019, 7, 1),
                        anonymised_on=date(2024, 7, 1))
     assert retention.next_deadline(anonymised, s) is None
+
+
+def _rendering(kind, destroyed_on=None):
+    return Rendering(1, kind, "pdf", "documents/x.pdf", "h", "conclusion", date(2025, 6, 1), destroyed_on)
+
+
+def test_facts_read_from_the_full_snapshot():
+    plain = ended()
+    assert (plain.conservation, plain.cep, plain.synthesis_left, plain.other_files_left) == (
+        False, False, False, False)
+    assert ended(consents=("cep", "conservation")).cep and ended(consents=("conservation",)).conservation
+    assert not ended(withdrawn=("conservation", "cep")).conservation
+    assert ended(documents=(Document(1, "synthese", "Synthèse", 10),)).synthesis_left
+    assert not ended(documents=(Document(1, "test", "Test", 10),)).synthesis_left
+    assert ended(renderings=(_rendering("synthese"),)).synthesis_left
+    assert not ended(renderings=(_rendering("synthese", date(2025, 7, 1)),)).synthesis_left
+    stuck = ended(renderings=(_rendering("emargement"),))
+    assert stuck.other_files_left and not stuck.synthesis_left
+    assert not ended(renderings=(_rendering("convention", date(2025, 7, 1)),)).other_files_left
+    assert ended(suivi_has_notes=True).suivi_has_notes
+
+
+def test_a_purge_is_owed_from_the_day_it_falls_due_until_it_is_done():
+    s = settings()
+    bilan = ended(on=date(2025, 6, 30))
+    assert retention.purge_due(bilan, s, date(2025, 6, 29)) is None
+    assert retention.purge_due(bilan, s, date(2025, 6, 30)) == date(2025, 6, 30)
+    assert retention.purge_due(bilan, s, TODAY) == date(2025, 6, 30)
+    done = ended(on=date(2025, 6, 30), content_destroyed_on=date(2025, 7, 1))
+    assert retention.purge_due(done, s, TODAY) is None
+    later_notes = ended(on=date(2025, 6, 30), content_destroyed_on=date(2025, 7, 1), suivi_has_notes=True)
+    assert retention.purge_due(later_notes, s, TODAY) == date(2025, 6, 30)
+
+
+def test_with_the_agreement_a_purge_is_owed_only_after_the_period():
+    s = settings()
+    bilan = ended(on=date(2025, 6, 30), consents=("conservation",))
+    assert retention.purge_due(bilan, s, date(2026, 6, 29)) is None
+    assert retention.purge_due(bilan, s, date(2026, 6, 30)) == date(2026, 6, 30)
+
+
+def test_anonymisation_is_an_owed_purge_until_done():
+    s = settings()
+    purged = ended(on=date(2020, 3, 31), content_destroyed_on=date(2020, 4, 1))
+    assert retention.purge_due(purged, s, date(2025, 3, 30)) is None
+    assert retention.purge_due(purged, s, date(2025, 3, 31)) == date(2025, 3, 31)
+    anonymised = ended(on=date(2020, 3, 31), content_destroyed_on=date(2020, 4, 1),
+                       anonymised_on=date(2025, 4, 1))
+    assert retention.purge_due(anonymised, s, date(2025, 4, 2)) is None

@@ -17,18 +17,24 @@ def agenda(
     as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
     """Ce qui arrive à échéance ou est en retard : conventions, EDOF, suivis, questionnaires, purges."""
+    from bilancli.core import retention
     from bilancli.core.agenda import agenda as compute
     from bilancli.core.dates import iso
     from bilancli.core.workdays import WorkCalendar
+    from bilancli.settings import load_config
     from bilancli.store.feries import cached_source
-    from bilancli.store.snapshots import load_summaries
+    from bilancli.store.snapshots import load_retention_facts, load_summaries
 
     today = base.today()
+    home = base.home()
+    # Refused like `purge` and `show`: an agenda silently missing the purges a setting
+    # the law forbids would hide, would mislead.
+    settings = retention.settings_from_config(load_config(home).conservation, today)
     with base.open_store() as store:
         summaries = load_summaries(store.conn)
-    # Purge due dates come from the retention rules (core/retention.py), wired at merge.
-    purge_dues = None
-    items = compute(summaries, today, WorkCalendar(cached_source(base.home())), purge_dues)
+        facts = load_retention_facts(store.conn)
+    purge_dues = retention.purge_dues(facts, settings, today)
+    items = compute(summaries, today, WorkCalendar(cached_source(home)), purge_dues)
     if as_json:
         _print_json_lines([
             {"bilan": i.bilan, "date": iso(i.date), "quoi": i.quoi, "source": i.source,

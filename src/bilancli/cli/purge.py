@@ -61,7 +61,8 @@ def _plan(store, settings, today) -> list:
 
     plans = []
     for bilan_id in store_purge.ended_bilan_ids(store.conn):
-        deadlines = retention.due(bilans.load(store.conn, bilan_id), settings, today)
+        facts = retention.Facts.from_bilan(bilans.load(store.conn, bilan_id))
+        deadlines = retention.due(facts, settings, today)
         if deadlines:
             outcome = store_purge.inventory(store.conn, store.home, bilan_id, deadlines)
             if outcome.touched:

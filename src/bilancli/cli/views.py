@@ -73,12 +73,12 @@ def _hours(minutes: int | None) -> float | None:
 
 def purge_view(bilan: Bilan, today: date, home: Path) -> dict:
     """`contenu_detruit_le` and the next retention deadline (R6313-7)."""
-    from bilancli.core.retention import next_deadline, settings_from_config
+    from bilancli.core.retention import Facts, next_deadline, settings_from_config
     from bilancli.settings import load_config
 
     settings = settings_from_config(load_config(home).conservation, today)
     return {"contenu_detruit_le": iso(bilan.content_destroyed_on),
-            "prochaine_echeance": iso(next_deadline(bilan, settings))}
+            "prochaine_echeance": iso(next_deadline(Facts.from_bilan(bilan), settings))}
 
 
 def show_json(bilan: Bilan, today: date, home: Path) -> dict:

@@ -6,14 +6,14 @@ from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from bilancli.core import convention, edof, followup, satisfaction
+from bilancli.core import convention, edof, followup, retention, satisfaction
 from bilancli.core.summary import Summary
 from bilancli.core.workdays import WorkCalendar
 
 INACTIVITY_DAYS = 30
 # Indicator 12: measures to keep beneficiaries engaged and prevent drop-outs.
 INACTIVITY_SOURCE = "Qualiopi indicateur 12"
-PURGE_SOURCE = "R6313-7"
+PURGE_SOURCE = retention.SOURCE
 
 # Display order of items falling on the same day of the same bilan.
 KINDS = (
@@ -76,17 +76,21 @@ def inactivity_due(s: Summary) -> date | None:
 
 
 def agenda(summaries: Iterable[Summary], today: date, calendar: WorkCalendar,
-           purge_dues: Mapping[str, date | None] | None = None) -> list[Item]:
-    """All bilans' items, soonest first.
+           purge_dues: Mapping[str, date] | None = None) -> list[Item]:
+    """All bilans' items, soonest first. `purge_dues`: bilan id → the day its owed purge
+    fell due (`retention.purge_dues`).
 
     An anonymised record is closed for good (five years after the end): whatever it still
-    lacks can no longer be done, so it leaves the agenda.
+    lacks can no longer be done, so it leaves the agenda — except a purge still owed, a file
+    the last run could not delete.
     """
     purge_dues = purge_dues or {}
-    items = [
-        item
-        for s in summaries if s.anonymised_on is None
-        for item in items_for(s, today, calendar, purge_dues.get(s.id))
-    ]
+    items = []
+    for s in summaries:
+        purge_due = purge_dues.get(s.id)
+        if s.anonymised_on is None:
+            items += items_for(s, today, calendar, purge_due)
+        elif purge_due is not None and purge_due <= today:
+            items.append(Item(s.id, purge_due, "purge", PURGE_SOURCE, purge_due < today))
     items.sort(key=lambda i: (i.date, i.bilan, _ORDER[i.quoi]))
     return items

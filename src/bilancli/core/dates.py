@@ -162,12 +162,17 @@ def format_hours(minutes: int) -> str:
     return text.replace(".", ",")
 
 
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def months_later(day: date, months: int) -> date:
     """Calendar months, clamped to the month's end (31 août + 6 mois → 28 février)."""
-    # Plain arithmetic rather than dateutil's relativedelta: the agenda calls it per bilan.
-    import calendar
-
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    month += 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    # Plain arithmetic rather than dateutil's relativedelta or calendar.monthrange (which
+    # also computes a weekday): the agenda calls it for every bilan.
+    year, month0 = divmod(day.year * 12 + day.month - 1 + months, 12)
+    if day.day <= 28:
+        return date(year, month0 + 1, day.day)
+    last = _MONTH_DAYS[month0]
+    if month0 == 1 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        last = 29
+    return date(year, month0 + 1, min(day.day, last))

@@ -8,8 +8,11 @@ kinds are due, since when, and under which rule.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
+from typing import NamedTuple
 
 from bilancli import messages as msg
 from bilancli.core.dates import format_date, months_later
@@ -104,9 +107,41 @@ def _months_text(months: int) -> str:
     return f"{months} mois"
 
 
-def period_for(bilan: Bilan, settings: Settings) -> int:
-    """The setting, capped at what the law allowed when this bilan's action ended."""
-    return min(settings.months, legal_period(bilan.date_fin).months)
+class Facts(NamedTuple):
+    """What R6313-7 reads of a bilan, and nothing more.
+
+    Built from a full `Bilan` (`from_bilan`, for `purge` and `show`) or in bulk by
+    `store/snapshots.load_retention_facts` (for the agenda): both feed the same rules below.
+    """
+
+    date_fin: date | None = None
+    conservation: bool = False              # consent `conservation` active (exception B)
+    cep: bool = False                       # consent `cep` active (exception A)
+    content_destroyed_on: date | None = None
+    anonymised_on: date | None = None
+    suivi_has_notes: bool = False           # suivi notes, possibly written after the purge
+    synthesis_left: bool = False            # a kept synthèse, or its file not yet destroyed
+    other_files_left: bool = False          # another recorded file not yet destroyed
+
+    @classmethod
+    def from_bilan(cls, bilan: Bilan) -> "Facts":
+        return cls(
+            date_fin=bilan.date_fin,
+            conservation=bilan.active_consent("conservation") is not None,
+            cep=bilan.active_consent("cep") is not None,
+            content_destroyed_on=bilan.content_destroyed_on,
+            anonymised_on=bilan.anonymised_on,
+            suivi_has_notes=bilan.suivi_has_notes,
+            synthesis_left=any(d.type == "synthese" for d in bilan.documents) or any(
+                r.kind == "synthese" and r.destroyed_on is None for r in bilan.renderings),
+            other_files_left=any(
+                r.kind != "synthese" and r.destroyed_on is None for r in bilan.renderings),
+        )
+
+
+def period_for(end: date, settings: Settings) -> int:
+    """The setting, capped at what the law allowed when the action ended (`date_fin`)."""
+    return min(settings.months, legal_period(end).months)
 
 
 @dataclass(frozen=True)
@@ -117,14 +152,16 @@ class Deadline:
     rule: str
 
 
-def schedule(bilan: Bilan, settings: Settings) -> tuple[Deadline, ...]:
+def schedule(facts: Facts, settings: Settings) -> tuple[Deadline, ...]:
     """Every deadline of an ended bilan, done or not; nothing for a bilan still running."""
-    if bilan.date_fin is None:
+    if facts.date_fin is None:
         return ()
-    end = bilan.date_fin
-    kept_until = months_later(end, period_for(bilan, settings))
-    agreement = bilan.active_consent("conservation") is not None
-    cep = bilan.active_consent("cep") is not None
+    return _schedule(facts.date_fin, facts.conservation, facts.cep, settings)
+
+
+@lru_cache(maxsize=8192)  # the agenda asks for thousands of bilans sharing end dates
+def _schedule(end: date, agreement: bool, cep: bool, settings: Settings) -> tuple[Deadline, ...]:
+    kept_until = months_later(end, period_for(end, settings))
     if agreement:
         deadlines = [Deadline("contenu", CONTENT_KINDS + SYNTHESIS_KINDS, kept_until, RULE_AGREEMENT)]
     elif cep:
@@ -141,40 +178,52 @@ def schedule(bilan: Bilan, settings: Settings) -> tuple[Deadline, ...]:
     return tuple(deadlines)
 
 
-def due(bilan: Bilan, settings: Settings, today: date) -> tuple[Deadline, ...]:
+def due(facts: Facts, settings: Settings, today: date) -> tuple[Deadline, ...]:
     """What a purge run today must look for. Content stays due after its first purge:
     suivi notes written later, or a file that could not be deleted, go at the next run."""
     return tuple(
-        d for d in schedule(bilan, settings)
-        if d.due_on <= today and not (d.what == "identite" and bilan.anonymised_on)
+        d for d in schedule(facts, settings)
+        if d.due_on <= today and not (d.what == "identite" and facts.anonymised_on)
     )
 
 
-def _synthesis_left(bilan: Bilan) -> bool:
-    return any(d.type == "synthese" for d in bilan.documents) or any(
-        r.kind == "synthese" and r.destroyed_on is None for r in bilan.renderings
-    )
-
-
-def _content_left(bilan: Bilan) -> bool:
+def _content_left(facts: Facts) -> bool:
     """Something of the content still there after its purge: later suivi notes, a stuck file."""
-    return bilan.content_destroyed_on is None or bilan.suivi_has_notes or any(
-        r.kind != "synthese" and r.destroyed_on is None for r in bilan.renderings
-    )
+    return facts.content_destroyed_on is None or facts.suivi_has_notes or facts.other_files_left
 
 
-def next_deadline(bilan: Bilan, settings: Settings) -> date | None:
-    """The next day something of this bilan falls due (past when a purge is overdue)."""
+def next_deadline(facts: Facts, settings: Settings) -> date | None:
+    """The next day something of this bilan falls due (past when a purge is overdue);
+    None once everything is done."""
     pending = []
-    for d in schedule(bilan, settings):
-        if d.what == "contenu" and (_content_left(bilan)
-                                    or ("syntheses" in d.kinds and _synthesis_left(bilan))):
+    for d in schedule(facts, settings):
+        if d.what == "contenu" and (_content_left(facts)
+                                    or ("syntheses" in d.kinds and facts.synthesis_left)):
             pending.append(d.due_on)
-        elif d.what == "synthese" and _synthesis_left(bilan):
+        elif d.what == "synthese" and facts.synthesis_left:
             pending.append(d.due_on)
-        elif d.what == "identite" and bilan.anonymised_on is None:
+        elif d.what == "identite" and facts.anonymised_on is None:
             pending.append(d.due_on)
     return min(pending) if pending else None
+
+
+def purge_due(facts: Facts, settings: Settings, today: date) -> date | None:
+    """The day a purge fell due and is still owed (the agenda's `purge` item), None otherwise.
+    Anonymisation counts: it is a purge run too."""
+    pending = next_deadline(facts, settings)
+    return pending if pending is not None and pending <= today else None
+
+
+def purge_dues(facts: Mapping[str, Facts], settings: Settings, today: date) -> dict[str, date]:
+    """Bilan id → the day its owed purge fell due, for the bilans that owe one today."""
+    dues = {}
+    for bilan_id, f in facts.items():
+        # Every deadline falls on or after the end: a running or recent bilan owes nothing yet.
+        if f.date_fin is not None and f.date_fin <= today:
+            day = purge_due(f, settings, today)
+            if day is not None:
+                dues[bilan_id] = day
+    return dues
 
 
 def describe(deadline: Deadline) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from bilancli.core.model import Convention
+from bilancli.core.retention import Facts
 from bilancli.core.summary import Summary
 
 _BILANS = """SELECT id, phase, date_ouverture, nom, prenom, statut, financement, tarif_centimes,
@@ -64,6 +65,41 @@ def load_summaries(conn) -> list[Summary]:
             edof.get(bid, empty),
         ))
     return summaries
+
+
+def load_retention_facts(conn) -> dict[str, Facts]:
+    """Bilan id → what R6313-7 reads of it, in the same terms as `Facts.from_bilan`.
+
+    One query per table, each returning only the few bilans where a fact holds: cheaper
+    than correlated EXISTS per bilan, which costs three times as much on 10,000 bilans.
+    """
+    consents: dict[str, set[str]] = {}
+    for bid, kind in conn.execute(
+        "SELECT bilan_id, type FROM consentements "
+        "WHERE retire_le IS NULL AND type IN ('conservation', 'cep')"
+    ):
+        consents.setdefault(bid, set()).add(kind)
+    notes = {r[0] for r in conn.execute("SELECT bilan_id FROM suivis WHERE notes IS NOT NULL")}
+    synthesis = {r[0] for r in conn.execute(
+        "SELECT DISTINCT bilan_id FROM documents WHERE type = 'synthese'")}
+    other_files = set()
+    for bid, synthesis_file, other_file in conn.execute(
+        "SELECT bilan_id, MAX(genre = 'synthese'), MAX(genre != 'synthese') FROM rendus "
+        "WHERE detruit_le IS NULL GROUP BY bilan_id"
+    ):
+        if synthesis_file:
+            synthesis.add(bid)
+        if other_file:
+            other_files.add(bid)
+    none: set[str] = set()
+    facts = {}
+    for bid, fin, destroyed, anonymised in conn.execute(
+        "SELECT id, date_fin, contenu_detruit_le, anonymise_le FROM bilans"
+    ):
+        kinds = consents.get(bid, none)
+        facts[bid] = Facts(_day(fin), "conservation" in kinds, "cep" in kinds, _day(destroyed),
+                           _day(anonymised), bid in notes, bid in synthesis, bid in other_files)
+    return facts
 
 
 def minutes_held_in(conn, year: int) -> dict[str, int]:
