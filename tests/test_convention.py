@@ -99,3 +99,15 @@ def test_modalities():
     assert parse_modalite("présentiel") == "presentiel"
     with pytest.raises(BilanError, match="zoom"):
         parse_modalite("zoom")
+
+
+@pytest.mark.parametrize("financement", ["cpf", "personnel", "france-travail", "autre", None])
+def test_no_convention_document_for_a_financing_that_needs_none(financement):
+    with pytest.raises(BilanError, match="R6313-8"):
+        conv.check_render(make(financement))
+
+
+def test_a_convention_is_rendered_again_after_its_signature_or_the_end():
+    signed = make("reclassement", Convention(SENT, date(2026, 2, 5)), date_fin=date(2026, 5, 1))
+    conv.check_render(signed)
+    conv.check_render(make("plan"))
