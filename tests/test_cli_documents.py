@@ -2,6 +2,9 @@
 
 import os
 import stat
+from pathlib import Path
+
+import pytest
 
 from docstore import snapshot
 
@@ -75,3 +78,37 @@ def test_get_writes_nothing_half_done(bilan, tmp_path):
     out.mkdir()
     bilan("doc", "get", bid, "1", "-o", out / "a.txt")
     assert sorted(os.listdir(out)) == ["a.txt"]  # no temporary file left beside it
+
+
+def test_a_document_number_must_be_a_sane_positive_integer(bilan):
+    bid = bilan.new()
+    before = bilan.db_bytes()
+    for typed in ("99999999999999999999", "0", "²", "-1", "1e3"):
+        err = bilan("doc", "get", "-o", "-", "--", bid, typed, code=1).stderr
+        assert "numéro de document" in err and typed in err, (typed, err)
+        assert "Erreur inattendue" not in err
+    assert bilan.db_bytes() == before
+
+
+def test_only_regular_files_are_accepted(bilan, tmp_path):
+    bid = bilan.new()
+    fifo = tmp_path / "tube"
+    os.mkfifo(fifo)
+    before = bilan.db_bytes()
+    for special in ("/dev/null", "/dev/zero", fifo):
+        err = bilan("doc", "add", bid, special, code=1).stderr
+        assert "n'est pas un fichier ordinaire" in err and str(special) in err, err
+    assert bilan.db_bytes() == before
+    assert bilan.json("doc", "list", bid) == []
+
+
+def test_the_size_limit_holds_whatever_the_announced_size(bilan, monkeypatch):
+    # /proc files announce a size of 0 bytes and hold more: the read itself is bounded.
+    status = Path("/proc/self/status")
+    if not status.is_file() or status.stat().st_size != 0:
+        pytest.skip("needs Linux /proc")
+    bid = bilan.new()
+    monkeypatch.setattr("bilancli.core.documents.MAX_DOCUMENT_BYTES", 100)
+    err = bilan("doc", "add", bid, status, code=1).stderr
+    assert "plus de" in err and "status" in err
+    assert bilan.json("doc", "list", bid) == []

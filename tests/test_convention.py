@@ -121,3 +121,15 @@ def test_no_entretien_after_the_bilan_consent_is_withdrawn():
     check_new_entretien(withdrawn, date(2026, 2, 10), 60, TODAY)
     # Before any consent, the préliminaire entretien is where it is sought.
     check_new_entretien(make("cpf"), date(2026, 2, 11), 60, TODAY)
+
+
+@pytest.mark.parametrize("financement", ["cpf", "personnel", "france-travail", "autre", None])
+def test_no_convention_document_for_a_financing_that_needs_none(financement):
+    with pytest.raises(BilanError, match="R6313-8"):
+        conv.check_render(make(financement))
+
+
+def test_a_convention_is_rendered_again_after_its_signature_or_the_end():
+    signed = make("reclassement", Convention(SENT, date(2026, 2, 5)), date_fin=date(2026, 5, 1))
+    conv.check_render(signed)
+    conv.check_render(make("plan"))

@@ -2,6 +2,9 @@
 
 from datetime import date
 
+import pytest
+
+from bilancli.errors import BilanError
 from bilancli.core.model import Bilan, Consent, Convention, Entretien
 from bilancli.render import context
 
@@ -73,3 +76,18 @@ def test_the_convention_carries_the_ten_day_deadline_and_the_price():
     assert view["convention"]["echeance"] == "15 janvier 2026"
     assert view["convention"]["requise"] is True and view["convention"]["source"] == "R6313-8"
     assert view["bilan"]["tarif"] == "1\u202f800,50 €"
+
+
+def test_an_illegal_conservation_setting_is_refused_citing_r6313_7():
+    with pytest.raises(BilanError) as refused:
+        context.synthese(a_bilan(), CABINET, {"duree": "5 ans"}, TODAY)
+    assert "R6313-7" in str(refused.value) and "5 ans" in str(refused.value)
+
+
+def test_the_promised_period_is_capped_for_actions_ended_before_the_2023_decree():
+    agreement = {"conservation": Consent("conservation", date(2023, 1, 10))}
+    old = a_bilan(date_fin=date(2023, 6, 30), consents=agreement)
+    assert context.synthese(old, CABINET, {"duree": "3 ans"}, TODAY)["conservation"]["duree"] == "1 an"
+    recent = a_bilan(date_fin=date(2026, 2, 27), consents=agreement)
+    assert context.synthese(recent, CABINET, {"duree": "18 mois"}, TODAY)["conservation"]["duree"] == "18 mois"
+    assert context.synthese(a_bilan(), CABINET, {"duree": "3 ans"}, TODAY)["conservation"]["duree"] == "3 ans"

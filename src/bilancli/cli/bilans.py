@@ -98,11 +98,12 @@ def set_(
 
 
 def _check_editable(record, field: str) -> None:
+    from bilancli.core.content import require_content_kept
     from bilancli.core.fields import is_content
     from bilancli.errors import fail
 
-    if is_content(field) and record["contenu_detruit_le"]:
-        raise fail(msg.CONTENU_DETRUIT, id=record["id"], date=record["contenu_detruit_le"])
+    if is_content(field):
+        require_content_kept(record)
     if not is_content(field) and record["anonymise_le"]:
         raise fail(msg.BILAN_ANONYMISE, id=record["id"])
 

@@ -18,22 +18,48 @@ app = base.make_app(
 
 
 def _read(path: Path) -> bytes:
-    """The file's bytes, refusing what is missing, a folder, or over the size limit."""
-    from bilancli.core.documents import check_size
+    """The bytes of a regular file, refusing what is missing, not a file, or over the size limit."""
+    import os
+    import stat
+
+    from bilancli.core import documents as rules
     from bilancli.errors import fail
 
     try:
-        if path.is_dir():
-            raise fail(msg.FICHIER_EST_DOSSIER, fichier=path)
-        # Size first: a huge file is refused before it is read into memory.
-        check_size(path.stat().st_size, str(path))
-        content = path.read_bytes()
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except FileNotFoundError:
         raise fail(msg.FICHIER_INTROUVABLE, fichier=path) from None
     except OSError as exc:
         raise fail(msg.FICHIER_ILLISIBLE, fichier=path, raison=exc.strerror or exc) from None
-    check_size(len(content), str(path))
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise fail(msg.FICHIER_EST_DOSSIER, fichier=path)
+        if not stat.S_ISREG(info.st_mode):
+            raise fail(msg.FICHIER_PAS_ORDINAIRE, fichier=path)
+        # Announced size first: a huge file is refused before it is read at all.
+        rules.check_size(info.st_size, str(path))
+        content = _read_at_most(fd, rules.read_limit())
+    except OSError as exc:
+        raise fail(msg.FICHIER_ILLISIBLE, fichier=path, raison=exc.strerror or exc) from None
+    finally:
+        os.close(fd)
+    rules.check_read_size(len(content), str(path))
     return content
+
+
+def _read_at_most(fd: int, limit: int) -> bytes:
+    import os
+
+    chunks, left = [], limit
+    while left > 0:
+        chunk = os.read(fd, min(left, 1024 * 1024))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
 
 
 @base.command(app, "add")
@@ -44,9 +70,9 @@ def add(
     titre: Annotated[Optional[str], typer.Option("--titre", help="Titre affiché (défaut : le nom du fichier).")] = None,
 ) -> None:
     """Conserve un fichier dans le dossier du bilan (son contenu, pas son chemin)."""
+    from bilancli.core.content import require_content_kept
     from bilancli.core.documents import parse_document_type
     from bilancli.core.ids import parse_id
-    from bilancli.errors import fail
     from bilancli.store import bilans, records
 
     wanted = parse_id(bilan_id)
@@ -55,8 +81,7 @@ def add(
     content = _read(path)
     with base.open_store() as store, store.write() as conn:
         record = bilans.require(conn, wanted)
-        if record["contenu_detruit_le"]:
-            raise fail(msg.CONTENU_DETRUIT, id=wanted, date=record["contenu_detruit_le"])
+        require_content_kept(record)
         doc_id = records.add_document(
             conn, wanted, type_=kind, titre=(titre or "").strip() or path.name, content=content,
             filename=path.name, phase=record["phase"], on=base.today(),
@@ -114,7 +139,7 @@ def get(
         raise fail(msg.SORTIE_TERMINAL, doc=doc_id)
     target = None if to_stdout else Path(output)
     if target is not None:
-        files.check_output_path(target)
+        files.check_output_path(target, base.home())
     with base.open_store() as store:
         bilans.require(store.conn, wanted)
         row = records.document_content(store.conn, wanted, doc_id)
@@ -125,7 +150,7 @@ def get(
         sys.stdout.buffer.write(content)
         sys.stdout.buffer.flush()
         return
-    pending = files.stage(target, content)
+    pending = files.stage(target, content, base.home())
     try:
         pending.commit()
     finally:

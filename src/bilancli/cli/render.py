@@ -66,7 +66,6 @@ def render_document(kind: str, bilan_id: str, format_text: str, output: str | No
     """Everything that can be refused is checked and rendered before anything is written."""
     from bilancli.core.documents import default_filename, parse_format, template_name
     from bilancli.core.ids import parse_id
-    from bilancli.errors import fail
     from bilancli.render import output as out
     from bilancli.render import templates
     from bilancli.settings import load_config
@@ -75,13 +74,12 @@ def render_document(kind: str, bilan_id: str, format_text: str, output: str | No
     wanted = parse_id(bilan_id)
     fmt = parse_format(format_text)
     target = None if output == "-" else (Path(output) if output else None)
-    if target is not None:
-        files.check_output_path(target)
     home, today = base.home(), base.today()
+    if target is not None:
+        files.check_output_path(target, home)
     with base.open_store() as store:
         bilan = bilans.load(store.conn, wanted)
-        if kind == "synthese" and bilan.content_destroyed_on:
-            raise fail(msg.SYNTHESE_CONTENU_DETRUIT, id=wanted, date=bilan.content_destroyed_on.strftime("%d/%m/%Y"))
+        _check_renderable(kind, bilan)
         config = load_config(home)
         text = templates.render(
             home, template_name(kind, fmt), fmt, _context(kind, bilan, config, today),
@@ -98,6 +96,16 @@ def render_document(kind: str, bilan_id: str, format_text: str, output: str | No
             target = files.document_folder(home, wanted) / filename
         _write_and_record(store, kind, bilan, data, target, fmt, today)
     base.say(msg.DOCUMENT_PRODUIT.format(document=msg.DOCUMENT_LABELS[kind], id=wanted, fichier=target))
+
+
+def _check_renderable(kind: str, bilan) -> None:
+    from bilancli.core import convention
+    from bilancli.core.content import require_content_kept
+
+    if kind == "synthese":
+        require_content_kept(bilan, msg.SYNTHESE_CONTENU_DETRUIT)
+    elif kind == "convention":
+        convention.check_render(bilan)
 
 
 def _keep_copy(store, kind, bilan, data, filename, fmt, today) -> None:
@@ -117,7 +125,7 @@ def _write_and_record(store, kind, bilan, data, target, fmt, today) -> None:
     """Rows and file together: the rename happens inside the transaction, the temp file never stays."""
     from bilancli.store import files, records
 
-    pending = files.stage(target, data)
+    pending = files.stage(target, data, store.home)
     try:
         with store.write() as conn:
             records.add_rendering(

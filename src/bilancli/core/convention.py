@@ -48,6 +48,14 @@ def status(bilan: Bilan, today: date) -> str:
     return STATUS_PENDING
 
 
+def check_render(bilan: Bilan) -> None:
+    """The R6313-8 convention exists only where the financing asks for one (also once signed)."""
+    if bilan.financement is None:
+        raise fail(msg.CONVENTION_FINANCEMENT_ABSENT, id=bilan.id, source=SOURCE)
+    if not is_required(bilan.financement):
+        raise fail(msg.CONVENTION_NON_REQUISE, id=bilan.id, financement=bilan.financement)
+
+
 def _require_convention(bilan: Bilan) -> None:
     from bilancli.core.phases import require_open
 

@@ -155,6 +155,14 @@ def format_minutes(minutes: int) -> str:
     return f"{hours}h{rest:02d}" if rest else f"{hours}h"
 
 
+def format_months(months: int) -> str:
+    """`12` → `1 an`, `36` → `3 ans`, `18` → `18 mois`."""
+    if months % 12 == 0:
+        years = months // 12
+        return f"{years} an" if years == 1 else f"{years} ans"
+    return f"{months} mois"
+
+
 def format_hours(minutes: int) -> str:
     """Hours as a French decimal number (`90` → `1,5`)."""
     value = round(minutes / 60, 2)

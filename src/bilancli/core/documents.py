@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bilancli import messages as msg
 from bilancli.errors import fail
 
@@ -24,9 +26,13 @@ def parse_document_type(text: str) -> str:
     return value
 
 
+# ASCII digits only (str.isdigit accepts "²"), and few enough for SQLite's 64-bit integers.
+_DOCUMENT_ID = re.compile(r"[0-9]{1,12}")
+
+
 def parse_document_id(text: str) -> int:
     value = text.strip()
-    if not value.isdigit():
+    if not _DOCUMENT_ID.fullmatch(value) or int(value) == 0:
         raise fail(msg.DOC_ID_MALFORME, saisie=text)
     return int(value)
 
@@ -34,6 +40,18 @@ def parse_document_id(text: str) -> int:
 def check_size(size: int, shown_name: str) -> None:
     if size > MAX_DOCUMENT_BYTES:
         raise fail(msg.DOC_TROP_GROS, fichier=shown_name, taille=_mib(size), max=MAX_DOCUMENT_LABEL)
+
+
+def read_limit() -> int:
+    """How many bytes to read from a file: one more than allowed tells a file over the limit,
+    whatever size the system announced (0 for /proc files, anything for a growing file)."""
+    return MAX_DOCUMENT_BYTES + 1
+
+
+def check_read_size(size: int, shown_name: str) -> None:
+    """After a read bounded by `read_limit()`: the true size is unknown, only that it is too much."""
+    if size > MAX_DOCUMENT_BYTES:
+        raise fail(msg.DOC_TROP_GROS_LU, fichier=shown_name, max=MAX_DOCUMENT_LABEL)
 
 
 def _mib(size: int) -> str:

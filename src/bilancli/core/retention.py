@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from bilancli import messages as msg
-from bilancli.core.dates import format_date, months_later
+from bilancli.core.dates import format_date, format_months, months_later
 from bilancli.core.model import Bilan
 from bilancli.errors import fail
 
@@ -90,7 +90,7 @@ def settings_from_config(conservation: dict[str, str], today: date) -> Settings:
     months = parse_period(duree, "duree")
     maximum = legal_period(today)
     if months > maximum.months:
-        raise fail(msg.PERIODE_TROP_LONGUE, saisie=duree, maximum=_months_text(maximum.months),
+        raise fail(msg.PERIODE_TROP_LONGUE, saisie=duree, maximum=format_months(maximum.months),
                    source=maximum.text)
     admin_text = conservation.get("administratif", DEFAULT_ADMINISTRATIVE)
     admin = parse_period(admin_text, "administratif")
@@ -98,13 +98,6 @@ def settings_from_config(conservation: dict[str, str], today: date) -> Settings:
         # An anonymised record must not leave documents behind that still name the beneficiary.
         raise fail(msg.ADMINISTRATIF_TROP_COURT, saisie=admin_text, duree=duree)
     return Settings(months, admin)
-
-
-def _months_text(months: int) -> str:
-    if months % 12 == 0:
-        years = months // 12
-        return f"{years} an" if years == 1 else f"{years} ans"
-    return f"{months} mois"
 
 
 class Facts(NamedTuple):

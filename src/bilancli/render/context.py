@@ -11,13 +11,12 @@ from datetime import date
 
 from bilancli import messages as msg
 from bilancli.core import convention as conv
-from bilancli.core.dates import format_date, format_date_long, format_minutes
+from bilancli.core import retention
+from bilancli.core.dates import format_date, format_date_long, format_minutes, format_months
 from bilancli.core.fields import CONTENT_FIELDS, FIELD_LABELS
 from bilancli.core.followup import follow_up_due
 from bilancli.core.model import PHASE_LABELS, Bilan
 from bilancli.settings import CABINET_KEYS
-
-DEFAULT_CONSERVATION = "1 an"  # the cabinet's published commitment (R6313-7)
 
 FINANCEMENT_LABELS = {
     "cpf": "Compte personnel de formation (CPF)",
@@ -87,11 +86,19 @@ def synthese(bilan: Bilan, cabinet: dict[str, str], conservation: dict[str, str]
         "date_realisee": _long(bilan.suivi_on),
     }
     view["conservation"] = {
-        "duree": conservation.get("duree") or DEFAULT_CONSERVATION,
+        "duree": format_months(_kept_months(bilan, conservation, today)),
         "cep": bilan.active_consent("cep") is not None,
         "accord_suivi": bilan.active_consent("conservation") is not None,
     }
     return view
+
+
+def _kept_months(bilan: Bilan, conservation: dict[str, str], today: date) -> int:
+    """The period the synthèse promises: the setting, refused when illegal (R6313-7), capped
+    at what the law allowed when the action ended."""
+    settings = retention.settings_from_config(conservation, today)
+    # A bilan still running ends today at the earliest, under the law in force today.
+    return retention.period_for(bilan.date_fin or today, settings)
 
 
 def convention(bilan: Bilan, cabinet: dict[str, str], today: date) -> dict:

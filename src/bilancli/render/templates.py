@@ -6,11 +6,17 @@ autoescaped; an unknown variable is an error, not a silent blank (StrictUndefine
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from bilancli import messages as msg
 from bilancli.errors import fail
+from bilancli.render import markdown
 from bilancli.resources import packaged_templates
+
+# Jinja names the missing piece in English: "'x' is undefined", "'dict object' has no attribute 'x'".
+_MISSING = re.compile(r"(?:'([^']+)' is undefined|has no (?:attribute|element) '?([^']+?)'?$)")
+_FROM_STRING = "<template>"  # the file name Jinja gives a template read with --template
 
 
 def search_path(home: Path) -> list[Path]:
@@ -32,6 +38,9 @@ def environment(home: Path, format_: str):
     env.filters["ou_non_renseigne"] = lambda value: value if value not in (None, "") else msg.NON_RENSEIGNE
     # Markdown joins single lines into one paragraph: keep the consultant's line breaks.
     env.filters["sauts_de_ligne"] = lambda value: str(value).replace("\n", "  \n")
+    # User text in Markdown: backslash-escaped so a viewer shows it as typed (see markdown.py).
+    env.filters["md"] = markdown.escape
+    env.filters["md_cellule"] = markdown.escape_cell
     return env
 
 
@@ -61,14 +70,39 @@ def render(home: Path, name: str, format_: str, context: dict, custom: Path | No
             template = env.get_template(name)
         return template.render(context)
     except jinja2.TemplateSyntaxError as exc:
-        where = exc.filename or shown
-        raise fail(msg.MODELE_SYNTAXE, fichier=where, ligne=exc.lineno, detail=exc.message) from None
+        where = shown if exc.filename in (None, _FROM_STRING) else exc.filename
+        raise fail(msg.MODELE_SYNTAXE, lieu=_place(where, exc.lineno), detail=exc.message) from None
     except jinja2.TemplateNotFound as exc:
         raise fail(msg.MODELE_INTROUVABLE, fichier=exc.name) from None
     except jinja2.UndefinedError as exc:
-        raise fail(msg.MODELE_VARIABLE, fichier=shown, detail=exc.message) from None
+        lieu = _place(*_failing_line(exc, shown))
+        match = _MISSING.search(exc.message or "")
+        if match:
+            raise fail(msg.MODELE_VARIABLE, lieu=lieu, variable=match.group(1) or match.group(2)) from None
+        raise fail(msg.MODELE_VARIABLE_SANS_NOM, lieu=lieu, detail=exc.message) from None
     except jinja2.TemplateError as exc:
-        raise fail(msg.MODELE_ECHEC, fichier=shown, detail=exc.message or type(exc).__name__) from None
+        raise fail(msg.MODELE_ECHEC, lieu=_place(*_failing_line(exc, shown)),
+                   detail=exc.message or type(exc).__name__) from None
     except (TypeError, ValueError, ArithmeticError, LookupError, AttributeError) as exc:
         # A consultant's template can do arithmetic on text: say which template, not a traceback.
-        raise fail(msg.MODELE_ECHEC, fichier=shown, detail=type(exc).__name__) from None
+        raise fail(msg.MODELE_ECHEC, lieu=_place(*_failing_line(exc, shown)),
+                   detail=type(exc).__name__) from None
+
+
+def _failing_line(exc: BaseException, shown: str) -> tuple[str, int | None]:
+    """The template file and line of a rendering error: Jinja rewrites the traceback so
+    that its frames point into the templates themselves."""
+    import traceback
+
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename == _FROM_STRING:
+            return shown, frame.lineno
+        if frame.filename.endswith(".j2"):
+            return frame.filename, frame.lineno
+    return shown, None
+
+
+def _place(fichier: str, ligne: int | None) -> str:
+    if ligne is None:
+        return msg.MODELE_LIEU_SANS_LIGNE.format(fichier=fichier)
+    return msg.MODELE_LIEU.format(fichier=fichier, ligne=ligne)

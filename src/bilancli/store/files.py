@@ -34,17 +34,36 @@ class PendingFile:
             self.temp = None
 
 
-def check_output_path(target: Path) -> None:
-    """Refuse before any work: a folder that does not exist, or a folder given as the file."""
+def check_output_path(target: Path, home: Path) -> None:
+    """Refuse before any work: a folder that does not exist, a folder given as the file, or a
+    file of the data folder itself (the store, its journals, config.toml, templates/)."""
+    _check_outside_store(target, home)
     if target.is_dir():
         raise fail(msg.FICHIER_EST_DOSSIER, fichier=target)
     if not target.parent.is_dir():
         raise fail(msg.DOSSIER_SORTIE_ABSENT, fichier=target)
 
 
-def stage(target: Path, data: bytes) -> PendingFile:
+# Beside the database: SQLite's journals, which a replaced file would corrupt as surely.
+_STORE_FILES = ("bilans.db", "bilans.db-journal", "bilans.db-wal", "bilans.db-shm", "config.toml")
+
+
+def _check_outside_store(target: Path, home: Path) -> None:
+    """Inside BILAN_HOME only documents/ takes output; symlinks and `..` are resolved first."""
+    where = target.resolve()
+    root = home.resolve()
+    documents = (home / "documents").resolve()
+    protected = {root / name for name in _STORE_FILES}
+    inside_documents = where.is_relative_to(documents) and where != documents
+    # documents/ itself could be a link back into the data folder: the named files stay protected.
+    if (where.is_relative_to(root) and not inside_documents) or where in protected \
+            or where.is_relative_to(root / "templates"):
+        raise fail(msg.SORTIE_DANS_LES_DONNEES, fichier=target, dossier=home)
+
+
+def stage(target: Path, data: bytes, home: Path) -> PendingFile:
     """Write `data` to a private temporary file beside `target` (same folder: the rename is atomic)."""
-    check_output_path(target)
+    check_output_path(target, home)
     try:
         fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
