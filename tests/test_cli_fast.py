@@ -27,6 +27,9 @@ from bilancli.cli import fast
     (["list", "--phase", "--json"], False),
     (["list", "--phase", "a", "--phase", "b"], False),
     (["new", "--nom", "A"], False),
+    (["agenda", "--json"], True),
+    (["stats", "--annee", "2025"], True),
+    (["agenda", "2026-001"], False),
     (["--help"], False),
     ([], False),
 ])
@@ -44,7 +47,8 @@ def run_fast(argv, capsys):
 @pytest.mark.parametrize("argv", [
     ["show", "2026-001"], ["show", "2026-001", "--json"], ["show", "2026-009", "--json"],
     ["show", "26-1"], ["list"], ["list", "--json"], ["list", "--phase", "preliminaire", "--json"],
-    ["list", "--phase", "fini"],
+    ["list", "--phase", "fini"], ["agenda"], ["agenda", "--json"], ["stats"],
+    ["stats", "--json"], ["stats", "--annee", "2026", "--json"], ["stats", "--annee", "deux"],
 ])
 def test_fast_and_typer_paths_print_the_same(bilan, capsys, argv):
     bid = bilan.new(nom="Dupont [bold]")

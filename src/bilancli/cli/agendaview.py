@@ -1,0 +1,71 @@
+"""What `bilan agenda` computes and prints; free of Typer, so the fast path can run it."""
+
+from __future__ import annotations
+
+from bilancli import messages as msg
+from bilancli.cli import base
+
+
+def show_agenda(as_json: bool) -> None:
+    """`bilan agenda`."""
+    from bilancli.core import retention
+    from bilancli.core.agenda import agenda as compute
+    from bilancli.core.dates import iso
+    from bilancli.core.workdays import WorkCalendar
+    from bilancli.settings import load_config
+    from bilancli.store.feries import cached_source
+    from bilancli.store.snapshots import MAY_STILL_OWE, load_retention_facts, load_summaries
+
+    today = base.today()
+    home = base.home()
+    # Refused like `purge` and `show`: an agenda silently missing the purges a setting
+    # the law forbids would hide, would mislead.
+    settings = retention.settings_from_config(load_config(home).conservation, today)
+    with base.open_store() as store:
+        summaries = load_summaries(store.conn, MAY_STILL_OWE)
+        facts = load_retention_facts(store.conn, MAY_STILL_OWE)
+    purge_dues = retention.purge_dues(facts, settings, today)
+    items = compute(summaries, today, WorkCalendar(cached_source(home)), purge_dues)
+    if as_json:
+        base.print_json([
+            {"bilan": i.bilan, "date": iso(i.date), "quoi": i.quoi, "source": i.source,
+             "en_retard": i.en_retard}
+            for i in items
+        ])
+        return
+    _print_agenda(items, {s.id: s for s in summaries}, today)
+
+
+def _print_agenda(items, by_id, today) -> None:
+    """Aligned columns built by hand: a rich `Table` measures every cell and takes seconds
+    for a few thousand rows; rich still styles the overdue lines and never reads markup."""
+    from rich.text import Text
+
+    from bilancli.core.dates import format_date
+
+    if not items:
+        base.say(msg.AGENDA_VIDE)
+        return
+    rows = []
+    for item in items:
+        s = by_id[item.bilan]
+        name = " ".join(x for x in (s.prenom, s.nom) if x)
+        rows.append((format_date(item.date), item.bilan, name[:30], msg.A_FAIRE[item.quoi],
+                     item.source, msg.EN_RETARD if item.en_retard else ""))
+    header = ("Échéance", "Bilan", "Bénéficiaire", "À faire", "Source", "")
+    widths = [max(len(r[c]) for r in (header, *rows)) for c in range(len(header))]
+
+    def line(cells) -> str:
+        return "  ".join(cell.ljust(w) for cell, w in zip(cells, widths)).rstrip() + "\n"
+
+    title = msg.AGENDA_TITRE.format(date=format_date(today)) + "\n"
+    console = base.console()
+    if not console.is_terminal:  # piped or redirected: no styles to draw, plain text is instant
+        base.say((title + line(header) + "".join(line(r) for r in rows)).rstrip("\n"))
+        return
+    out = Text()
+    out.append(title, style="bold")
+    out.append(line(header), style="bold")
+    for row, item in zip(rows, items):
+        out.append(line(row), style="bold red" if item.en_retard else "")
+    console.print(out, end="", soft_wrap=True)

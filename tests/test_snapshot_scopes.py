@@ -1,0 +1,56 @@
+"""The scopes that keep the agenda and the figures fast change none of their results."""
+
+import importlib.util
+import random
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bilancli.core import retention
+from bilancli.core.agenda import agenda
+from bilancli.core.stats import year_figures
+from bilancli.core.workdays import WorkCalendar
+from bilancli.store import snapshots
+from bilancli.store.db import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = date(2026, 11, 27)
+
+
+@pytest.fixture(scope="module")
+def ten_years(tmp_path_factory):
+    """Ten years of a cabinet, built by the benchmark's seed through the store layer."""
+    spec = importlib.util.spec_from_file_location("seed", ROOT / "benchmarks" / "seed.py")
+    seed = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(seed)
+    home = tmp_path_factory.mktemp("dix-ans")
+    seed.seed(home, 600, 60, TODAY, random.Random(11))
+    store = Store(home)
+    yield store
+    store.close()
+
+
+def _agenda(conn, scope, today):
+    settings = retention.settings_from_config({}, today)
+    dues = retention.purge_dues(snapshots.load_retention_facts(conn, scope), settings, today)
+    return agenda(snapshots.load_summaries(conn, scope), today, WorkCalendar(), dues)
+
+
+@pytest.mark.parametrize("today", [TODAY, date(2027, 6, 1), date(2031, 1, 15)])
+def test_the_agenda_scope_drops_only_bilans_that_owe_nothing(ten_years, today):
+    conn = ten_years.conn
+    narrowed = snapshots.load_summaries(conn, snapshots.MAY_STILL_OWE)
+    assert 0 < len(narrowed) < len(snapshots.load_summaries(conn))
+    full = _agenda(conn, snapshots.EVERY_BILAN, today)
+    assert full and _agenda(conn, snapshots.MAY_STILL_OWE, today) == full
+
+
+@pytest.mark.parametrize("year", range(2016, 2028))
+def test_the_year_scope_gives_the_same_figures(ten_years, year):
+    conn = ten_years.conn
+    minutes = snapshots.minutes_held_in(conn, year)
+    full = year_figures(snapshots.load_summaries(conn), year, minutes, TODAY)
+    scoped = year_figures(snapshots.load_summaries(conn, snapshots.year_scope(year)), year,
+                          minutes, TODAY)
+    assert scoped == full
