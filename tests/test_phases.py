@@ -1,6 +1,5 @@
 """The gates of SPEC §3, each alone, on snapshots built by hand: no database."""
 
-from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -49,9 +48,9 @@ def test_framing_gate_needs_three_fields_and_the_format():
     assert g.source == "R6313-4 1° a–c"
     full = make(champs={"demande": "d", "besoins": "b", "modalites": "m"}, format="mixte")
     assert g.holds(full)
-    assert not g.holds(replace(full, format=None))
-    assert not g.holds(replace(full, champs={"demande": "d", "besoins": "  ", "modalites": "m"}))
-    (check,) = [c for c in phases.check_gates(replace(full, format=None, champs={"demande": "d"}))
+    assert not g.holds(full._replace(format=None))
+    assert not g.holds(full._replace(champs={"demande": "d", "besoins": "  ", "modalites": "m"}))
+    (check,) = [c for c in phases.check_gates(full._replace(format=None, champs={"demande": "d"}))
                 if c.gate.key == "cadrage"]
     assert check.missing == ("besoins", "modalites", "format")
 
@@ -126,11 +125,11 @@ def test_synthese_gate_holds_on_a_rendering_or_a_kept_copy_of_this_phase():
     rendu = Rendering(1, "synthese", "pdf", "documents/x.pdf", "ab", "conclusion", D)
     assert not g.holds(make("conclusion"))
     assert g.holds(make("conclusion", renderings=(rendu,)))
-    assert not g.holds(make("conclusion", renderings=(replace(rendu, phase="investigation"),)))
-    assert not g.holds(make("conclusion", renderings=(replace(rendu, kind="convention"),)))
+    assert not g.holds(make("conclusion", renderings=(rendu._replace(phase="investigation"),)))
+    assert not g.holds(make("conclusion", renderings=(rendu._replace(kind="convention"),)))
     copy = Document(1, "synthese", "Synthèse", 10, phase="conclusion")
     assert g.holds(make("conclusion", documents=(copy,)))
-    assert not g.holds(make("conclusion", documents=(replace(copy, type="cv"),)))
+    assert not g.holds(make("conclusion", documents=(copy._replace(type="cv"),)))
 
 
 def test_hours_gate_applies_in_every_open_phase():
@@ -188,7 +187,7 @@ def test_dates_cannot_precede_the_current_phase_nor_the_last_entretien():
 def test_warnings_are_cabinet_practice_not_gates():
     conclusion = make("conclusion")
     assert any("Qualiopi" in w for w in phases.warnings(conclusion))
-    assert not any("Qualiopi" in w for w in phases.warnings(replace(conclusion, satisfaction={"fin": 5})))
+    assert not any("Qualiopi" in w for w in phases.warnings(conclusion._replace(satisfaction={"fin": 5})))
     over = make(heures_prevues_minutes=60, entretiens=(entretien(minutes=90),))
     assert any("heures prévues" in w for w in phases.warnings(over))
     assert phases.warnings(make()) == []

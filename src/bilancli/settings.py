@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 from pathlib import Path
 
 from bilancli import messages as msg
@@ -35,10 +35,9 @@ def today() -> date:
 CABINET_KEYS = ("nom", "adresse", "nda", "siret", "consultant")
 
 
-@dataclass(frozen=True)
-class Config:
-    cabinet: dict[str, str] = field(default_factory=dict)
-    conservation: dict[str, str] = field(default_factory=dict)
+class Config(NamedTuple):
+    cabinet: dict[str, str] = {}
+    conservation: dict[str, str] = {}
 
 
 def load_config(home: Path) -> Config:

@@ -9,16 +9,16 @@ returns `False` and goes through Typer, which owns help and usage errors.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class FastForm:
+
+class FastForm(NamedTuple):
     module: str
     function: str
     arguments: tuple[str, ...] = ()                          # positional, all required
-    options: dict[str, str] = field(default_factory=dict)    # --option VALUE → parameter
-    flags: dict[str, str] = field(default_factory=dict)      # --flag → parameter=True
+    options: dict[str, str] = {}    # --option VALUE → parameter
+    flags: dict[str, str] = {}      # --flag → parameter=True
 
 
 _JSON = {"--json": "as_json"}

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from decimal import Decimal
+from typing import NamedTuple
 
 from bilancli import messages as msg
 from bilancli.core.dates import parse_duration
@@ -59,8 +58,7 @@ CONSENTS: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
-class FieldValue:
+class FieldValue(NamedTuple):
     """A validated administrative value, in its stored form."""
 
     field: str
@@ -103,6 +101,8 @@ def parse_amount(text: str) -> int:
     # Plain digits only: Decimal would also read exponents, NaN and infinities.
     if not _AMOUNT.fullmatch(cleaned):
         raise fail(msg.MONTANT_ILLISIBLE, saisie=text)
+    from decimal import Decimal  # exact cents; imported here, off the read commands' start-up
+
     value = Decimal(cleaned)
     if value > MAX_TARIF_EUROS:
         raise fail(msg.MONTANT_TROP_ELEVE, saisie=text, plafond=f"{MAX_TARIF_EUROS:,}".replace(",", " "))

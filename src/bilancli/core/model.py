@@ -1,9 +1,14 @@
-"""Snapshots of a bilan as the domain sees it: plain frozen dataclasses, no I/O."""
+"""Snapshots of a bilan as the domain sees it: immutable named tuples, no I/O.
+
+Named tuples rather than dataclasses: `dataclasses` (and the `inspect` it imports)
+would cost a third of the start-up of `bilan show --json` (see README, Performance).
+The dict fields' shared empty defaults are never mutated: snapshots are read-only.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 PHASES = ("preliminaire", "investigation", "conclusion", "termine", "abandonne")
 OPEN_PHASES = ("preliminaire", "investigation", "conclusion")
@@ -17,8 +22,7 @@ PHASE_LABELS = {
 MODALITES = ("presentiel", "visio", "telephone")
 
 
-@dataclass(frozen=True)
-class Consent:
+class Consent(NamedTuple):
     type: str
     date: date
     withdrawn_on: date | None = None
@@ -28,14 +32,12 @@ class Consent:
         return self.withdrawn_on is None
 
 
-@dataclass(frozen=True)
-class Convention:
+class Convention(NamedTuple):
     sent_on: date | None = None       # transmise: the employer sent the draft
     signed_on: date | None = None     # signee: the employee signed it
 
 
-@dataclass(frozen=True)
-class Entretien:
+class Entretien(NamedTuple):
     id: int
     date: date
     minutes: int
@@ -44,8 +46,7 @@ class Entretien:
     has_notes: bool = False
 
 
-@dataclass(frozen=True)
-class Document:
+class Document(NamedTuple):
     id: int
     type: str
     titre: str
@@ -54,8 +55,7 @@ class Document:
     created_on: date | None = None
 
 
-@dataclass(frozen=True)
-class Rendering:
+class Rendering(NamedTuple):
     """A file the tool wrote under documents/ and must be able to destroy (R6313-7)."""
 
     id: int
@@ -68,14 +68,12 @@ class Rendering:
     destroyed_on: date | None = None
 
 
-@dataclass(frozen=True)
-class PhaseStep:
+class PhaseStep(NamedTuple):
     phase: str
     entered_on: date
 
 
-@dataclass(frozen=True)
-class Bilan:
+class Bilan(NamedTuple):
     id: str
     nom: str | None
     prenom: str | None
@@ -93,17 +91,17 @@ class Bilan:
     motif_abandon: str | None = None
     content_destroyed_on: date | None = None
     anonymised_on: date | None = None
-    champs: dict[str, str] = field(default_factory=dict)
-    consents: dict[str, Consent] = field(default_factory=dict)
-    convention: Convention = field(default_factory=Convention)
+    champs: dict[str, str] = {}
+    consents: dict[str, Consent] = {}
+    convention: Convention = Convention()
     entretiens: tuple[Entretien, ...] = ()
     documents: tuple[Document, ...] = ()
     renderings: tuple[Rendering, ...] = ()
     history: tuple[PhaseStep, ...] = ()
     suivi_on: date | None = None
     suivi_has_notes: bool = False                                # notes still to destroy (R6313-7)
-    satisfaction: dict[str, int] = field(default_factory=dict)   # moment → note
-    edof: dict[str, date] = field(default_factory=dict)          # entree/sortie → date
+    satisfaction: dict[str, int] = {}   # moment → note
+    edof: dict[str, date] = {}          # entree/sortie → date
 
     @property
     def is_open(self) -> bool:

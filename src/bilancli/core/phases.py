@@ -7,8 +7,8 @@ consultant reads. The tables below follow the SPEC §3 table line by line.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from bilancli import messages as msg
 from bilancli.core import convention as conv
@@ -83,8 +83,7 @@ def _always(bilan: Bilan) -> bool:
 # --- The gates ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Gate:
+class Gate(NamedTuple):
     key: str
     wording: str
     source: str
@@ -138,8 +137,7 @@ def gates_to_leave(bilan: Bilan) -> tuple[Gate, ...]:
     return tuple(g for g in GATES_TO_LEAVE[bilan.phase] + GATES_ALWAYS if g.applies(bilan))
 
 
-@dataclass(frozen=True)
-class Check:
+class Check(NamedTuple):
     gate: Gate
     held: bool
     missing: tuple[str, ...] = ()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
@@ -22,8 +21,7 @@ from bilancli.errors import fail
 SOURCE = "R6313-7"
 
 
-@dataclass(frozen=True)
-class LegalPeriod:
+class LegalPeriod(NamedTuple):
     since: date
     months: int
     text: str   # where the period comes from, quoted when a setting exceeds it
@@ -78,8 +76,7 @@ def parse_period(text: str, key: str) -> int:
     return number if match.group(2) == "mois" else number * 12
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     months: int                 # [conservation] duree
     administrative_months: int  # [conservation] administratif
 
@@ -137,8 +134,7 @@ def period_for(end: date, settings: Settings) -> int:
     return min(settings.months, legal_period(end).months)
 
 
-@dataclass(frozen=True)
-class Deadline:
+class Deadline(NamedTuple):
     what: str                 # contenu, synthese, identite
     kinds: tuple[str, ...]
     due_on: date
