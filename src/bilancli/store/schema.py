@@ -126,8 +126,33 @@ INITIAL = (
     "CREATE INDEX purges_bilan ON purges (bilan_id)",
 )
 
+# The attendance totals the agenda and the figures read for every bilan, kept by triggers on
+# `entretiens` so that no write path can forget them: aggregating every entretien of ten
+# years on each `bilan agenda` cost more than the rest of the command.
+_RECOMPUTE = """UPDATE bilans SET
+        premier_entretien = (SELECT MIN(date) FROM entretiens WHERE bilan_id = {ref}),
+        dernier_entretien = (SELECT MAX(date) FROM entretiens WHERE bilan_id = {ref}),
+        minutes_realisees = (SELECT COALESCE(SUM(duree_minutes), 0) FROM entretiens
+                             WHERE bilan_id = {ref})
+    WHERE id = {ref}"""
+ATTENDANCE_TOTALS = (
+    "ALTER TABLE bilans ADD COLUMN premier_entretien TEXT",
+    "ALTER TABLE bilans ADD COLUMN dernier_entretien TEXT",
+    "ALTER TABLE bilans ADD COLUMN minutes_realisees INTEGER NOT NULL DEFAULT 0",
+    _RECOMPUTE.format(ref="bilans.id").replace("WHERE id = bilans.id", ""),
+    f"""CREATE TRIGGER entretiens_totaux_ajout AFTER INSERT ON entretiens BEGIN
+        {_RECOMPUTE.format(ref="NEW.bilan_id")}; END""",
+    f"""CREATE TRIGGER entretiens_totaux_retrait AFTER DELETE ON entretiens BEGIN
+        {_RECOMPUTE.format(ref="OLD.bilan_id")}; END""",
+    f"""CREATE TRIGGER entretiens_totaux_modification
+        AFTER UPDATE OF bilan_id, date, duree_minutes ON entretiens BEGIN
+        {_RECOMPUTE.format(ref="OLD.bilan_id")};
+        {_RECOMPUTE.format(ref="NEW.bilan_id")}; END""",
+)
+
 MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("0001_initial", INITIAL),
+    ("0002_attendance_totals", ATTENDANCE_TOTALS),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
