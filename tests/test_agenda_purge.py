@@ -141,7 +141,7 @@ def test_the_configured_period_moves_the_agenda_as_it_moves_the_purge(bilan):
 def test_bulk_retention_facts_match_the_full_record(bilan):
     from bilancli.core.retention import Facts
     from bilancli.store import bilans
-    from bilancli.store.snapshots import load_retention_facts
+    from bilancli.store.snapshots import load_retention_facts, load_summaries
 
     plain = make_ended_bilan(bilan.home, "F1", end=date(2026, 2, 1))
     agreement = make_ended_bilan(bilan.home, "F2", end=date(2026, 2, 1), consents=("conservation",))
@@ -166,7 +166,7 @@ def test_bulk_retention_facts_match_the_full_record(bilan):
     try:
         with store.write() as conn:
             records.record_suivi(conn, cep, date(2026, 1, 2), "Notes après la purge")
-        bulk = load_retention_facts(store.conn)
+        bulk = load_retention_facts(store.conn, load_summaries(store.conn))
         full = {bid: Facts.from_bilan(bilans.load(store.conn, bid)) for bid in bulk}
     finally:
         store.close()

@@ -33,8 +33,9 @@ def ten_years(tmp_path_factory):
 
 def _agenda(conn, scope, today):
     settings = retention.settings_from_config({}, today)
-    dues = retention.purge_dues(snapshots.load_retention_facts(conn, scope), settings, today)
-    return agenda(snapshots.load_summaries(conn, scope), today, WorkCalendar(), dues)
+    summaries = snapshots.load_summaries(conn, scope)
+    dues = retention.purge_dues(snapshots.load_retention_facts(conn, summaries), settings, today)
+    return agenda(summaries, today, WorkCalendar(), dues)
 
 
 @pytest.mark.parametrize("today", [TODAY, date(2027, 6, 1), date(2031, 1, 15)])

@@ -23,7 +23,7 @@ def show_agenda(as_json: bool) -> None:
     settings = retention.settings_from_config(load_config(home).conservation, today)
     with base.open_store() as store:
         summaries = load_summaries(store.conn, MAY_STILL_OWE)
-        facts = load_retention_facts(store.conn, MAY_STILL_OWE)
+        facts = load_retention_facts(store.conn, summaries)
     purge_dues = retention.purge_dues(facts, settings, today)
     items = compute(summaries, today, WorkCalendar(cached_source(home)), purge_dues)
     if as_json:

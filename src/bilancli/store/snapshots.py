@@ -113,13 +113,13 @@ def load_summaries(conn, scope: Scope = EVERY_BILAN) -> list[Summary]:
     return summaries
 
 
-def load_retention_facts(conn, scope: Scope = EVERY_BILAN) -> dict[str, Facts]:
-    """Bilan id → what R6313-7 reads of it, in the same terms as `Facts.from_bilan`.
+def load_retention_facts(conn, summaries: list[Summary]) -> dict[str, Facts]:
+    """Bilan id → what R6313-7 reads of it, in the same terms as `Facts.from_bilan`, for
+    the bilans already summarised (their dates come from the summaries).
 
     One query per table, each returning only the few bilans where a fact holds: cheaper
     than correlated EXISTS per bilan, which costs three times as much on 10,000 bilans.
     """
-    _materialise(conn, scope)
     consents: dict[str, set[str]] = {}
     for bid, kind in conn.execute(
         "SELECT bilan_id, type FROM consentements "
@@ -140,13 +140,12 @@ def load_retention_facts(conn, scope: Scope = EVERY_BILAN) -> dict[str, Facts]:
             other_files.add(bid)
     none: set[str] = set()
     facts = {}
-    for bid, fin, destroyed, anonymised in _rows(
-        conn, "SELECT id, date_fin, contenu_detruit_le, anonymise_le FROM bilans WHERE {within}",
-        scope, "id",
-    ):
+    for s in summaries:
+        bid = s.id
         kinds = consents.get(bid, none)
-        facts[bid] = Facts(_day(fin), "conservation" in kinds, "cep" in kinds, _day(destroyed),
-                           _day(anonymised), bid in notes, bid in synthesis, bid in other_files)
+        facts[bid] = Facts(s.date_fin, "conservation" in kinds, "cep" in kinds,
+                           s.content_destroyed_on, s.anonymised_on, bid in notes, bid in synthesis,
+                           bid in other_files)
     return facts
 
 
