@@ -184,6 +184,8 @@ def test_abandon_ends_an_open_bilan(bilan):
     view = bilan.json("show", bid)
     assert view["phase"] == "abandonne" and view["date_fin"] == "2026-03-05"
     assert view["motif_abandon"] == "Reprise d'emploi [b]"
+    # No conclusions to follow up after an abandon (R6313-4 3° c): no follow-up date.
+    assert view["suivi"] == {"date_prevue": None, "date_realisee": None}
     assert "Reprise d'emploi [b]" in bilan("show", bid).stdout
     assert [r["id"] for r in bilan.json("list", "--phase", "abandonne")] == [bid]
 

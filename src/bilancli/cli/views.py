@@ -10,7 +10,7 @@ from bilancli.cli import base
 from bilancli.core import convention as conv
 from bilancli.core.dates import format_date, format_minutes, from_iso, iso
 from bilancli.core.fields import CONTENT_FIELDS, FIELD_LABELS
-from bilancli.core.followup import follow_up_due
+from bilancli.core import followup
 from bilancli.core.model import PHASE_LABELS, Bilan
 
 
@@ -110,7 +110,7 @@ def show_json(bilan: Bilan, today: date, home: Path) -> dict:
             {"id": d.id, "type": d.type, "titre": d.titre, "taille": d.size} for d in bilan.documents
         ],
         "historique": [{"phase": s.phase, "date": iso(s.entered_on)} for s in bilan.history],
-        "suivi": {"date_prevue": iso(follow_up_due(bilan.date_fin)), "date_realisee": iso(bilan.suivi_on)},
+        "suivi": {"date_prevue": iso(followup.due(bilan.phase, bilan.date_fin)), "date_realisee": iso(bilan.suivi_on)},
         "satisfaction": dict(bilan.satisfaction),
         "edof": {k: iso(v) for k, v in bilan.edof.items()},
         "purge": purge_view(bilan, today, home),
