@@ -55,3 +55,14 @@ def test_a_typo_in_a_command_suggests_the_right_one(bilan):
     assert "commande inconnue : nwe" in result.stderr
     assert "Vouliez-vous dire new" in result.stderr
     assert "bilan --help" in result.stderr
+
+
+def test_the_readme_documents_every_command():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    leaves = [path for path, command in all_commands()
+              if path and not hasattr(command, "list_commands")]
+    assert len(leaves) > 20
+    for path in leaves:
+        assert f"`bilan {' '.join(path)}" in readme, path
