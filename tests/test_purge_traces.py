@@ -79,7 +79,7 @@ def _check_each_bilan_untouched_or_purged(home: Path, ids: list[str]) -> int:
             purged += 1
         else:
             # Untouched: its record is whole (some due files may already be destroyed).
-            assert matches(found, UNTOUCHED), (bid, found)
+            assert matches(found, UNTOUCHED), repr((bid, found))
     return purged
 
 
