@@ -22,8 +22,10 @@ from bilancli.core.retention import Deadline
 from bilancli.store import purge_files
 from bilancli.store.purge_files import MODIFIED, Check
 
-BATCH = 20     # bilans per transaction
-CHUNK = 500    # ids per `IN (…)` query
+# Bilans per transaction: each commit costs fsyncs, and a kill loses at most the batch under
+# way (redone by the next run). A run makes about COMMITS of them, of BATCH_MIN to BATCH_MAX bilans.
+COMMITS, BATCH_MIN, BATCH_MAX = 8, 10, 500
+CHUNK = 500    # ids per `IN (…)` query; more than this, a scan of the table is cheaper
 
 
 @dataclass(frozen=True)
@@ -104,42 +106,48 @@ def _chunks(ids: list[str], size: int) -> Iterator[list[str]]:
         yield ids[start:start + size]
 
 
-def _db_items(conn, due: dict[str, dict[str, Deadline]]) -> dict[str, list[Item]]:
-    """Bilan id → what is left of each due kind in the database, a few queries for all."""
+def _inspect_db(conn, due: dict[str, dict[str, Deadline]]) -> tuple[dict, dict]:
+    """Bilan id → what is left of each due kind in the database, and the dates still to note.
+
+    A few queries for all the bilans: a scan of each table when they are many (the plan
+    looks at every ended bilan), an `IN (…)` lookup when they are few (a batch)."""
     items: dict[str, list[Item]] = {bid: [] for bid in due}
     for kind, spec in _DB_KINDS.items():
         wanted = [bid for bid, kinds in due.items() if kind in kinds]
-        for chunk in _chunks(wanted, CHUNK):
-            rows = conn.execute(
-                f"SELECT {spec.key}, COUNT(*), COALESCE(SUM({spec.size}), 0) FROM {spec.table} "
-                f"WHERE {spec.where} AND {spec.key} IN ({', '.join('?' * len(chunk))}) "
-                f"GROUP BY {spec.key}", chunk)
-            for bid, count, size in rows:
+        for bid, count, size in _select(conn, spec.key, wanted,
+                                         f"{spec.key}, COUNT(*), COALESCE(SUM({spec.size}), 0)",
+                                         spec.table, spec.where, group=True):
+            if bid in due and kind in due[bid]:
                 items[bid].append(Item(kind, count, size, due[bid][kind]))
-    for bid, row in _records(conn, list(due)):
-        present = [str(v).encode() for v in row[2:] if v is not None]
-        if present and "identite" in due[bid]:
-            items[bid].append(Item("identite", len(present), sum(map(len, present)),
-                                   due[bid]["identite"]))
-    return items
-
-
-def _records(conn, ids: list[str]) -> Iterator[tuple[str, tuple]]:
-    """(id, (contenu_detruit_le, anonymise_le, identity…)) of each bilan."""
-    for chunk in _chunks(ids, CHUNK):
-        yield from ((r[0], tuple(r)[1:]) for r in conn.execute(
-            f"SELECT id, contenu_detruit_le, anonymise_le, {', '.join(IDENTITY_COLUMNS)} "
-            f"FROM bilans WHERE id IN ({', '.join('?' * len(chunk))})", chunk))
-
-
-def _marks(conn, due: dict[str, dict[str, Deadline]]) -> dict[str, list[str]]:
     marks: dict[str, list[str]] = {bid: [] for bid in due}
-    for bid, row in _records(conn, list(due)):
-        if "champs" in due[bid] and row[0] is None:
+    columns = f"id, contenu_detruit_le, anonymise_le, {', '.join(IDENTITY_COLUMNS)}"
+    for row in _select(conn, "id", list(due), columns, "bilans", "date_fin IS NOT NULL"):
+        bid = row[0]
+        kinds = due.get(bid)
+        if kinds is None:
+            continue
+        if "champs" in kinds and row[1] is None:
             marks[bid].append("contenu_detruit_le")
-        if "identite" in due[bid] and row[1] is None:
-            marks[bid].append("anonymise_le")
-    return marks
+        if "identite" in kinds:
+            if row[2] is None:
+                marks[bid].append("anonymise_le")
+            present = [str(v).encode() for v in row[3:] if v is not None]
+            if present:
+                items[bid].append(Item("identite", len(present), sum(map(len, present)),
+                                       kinds["identite"]))
+    return items, marks
+
+
+def _select(conn, key: str, ids: list[str], columns: str, table: str, where: str,
+            group: bool = False) -> Iterator[tuple]:
+    grouping = f" GROUP BY {key}" if group else ""
+    if len(ids) > CHUNK:
+        yield from conn.execute(f"SELECT {columns} FROM {table} WHERE {where}{grouping}")
+        return
+    for chunk in _chunks(ids, CHUNK):
+        yield from conn.execute(
+            f"SELECT {columns} FROM {table} WHERE {where} "
+            f"AND {key} IN ({', '.join('?' * len(chunk))}){grouping}", chunk)
 
 
 def _file_items(checks: list[Check], due: dict[str, Deadline]) -> list[Item]:
@@ -169,7 +177,7 @@ def inventory(conn, home: Path, dues: dict[str, tuple[Deadline, ...]], *,
     know which bilans a real run must visit, which checks each file as it destroys it.
     """
     due = {bid: _due_kinds(d) for bid, d in dues.items()}
-    items, marks = _db_items(conn, due), _marks(conn, due)
+    items, marks = _inspect_db(conn, due)
     files = purge_files.pending_files(conn, {bid: set(k) for bid, k in due.items()})
     outcomes = []
     for bid in dues:
@@ -184,7 +192,8 @@ def purge(store, dues: dict[str, tuple[Deadline, ...]], today: date,
           advance: Callable[[int], None] = lambda n: None) -> list[Outcome]:
     """Destroy what is due for these bilans, a batch at a time; `advance(n)` after each batch."""
     outcomes = []
-    for batch in _chunks(list(dues), BATCH):
+    size = min(BATCH_MAX, max(BATCH_MIN, -(-len(dues) // COMMITS)))
+    for batch in _chunks(list(dues), size):
         outcomes += _purge_batch(store, {bid: dues[bid] for bid in batch}, today)
         advance(len(batch))
     return outcomes
@@ -199,7 +208,7 @@ def _purge_batch(store, dues: dict[str, tuple[Deadline, ...]], today: date) -> l
         _remove_empty_folder(store.home / "documents" / bid)
     day = iso(today)
     with store.write() as conn:
-        items, marks = _db_items(conn, due), _marks(conn, due)
+        items, marks = _inspect_db(conn, due)
         outcomes = [_outcome(bid, items[bid], marks[bid], checks[bid], due[bid]) for bid in due]
         for kind, spec in _DB_KINDS.items():
             conn.executemany(spec.destroy, [(o.bilan_id,) for o in outcomes
