@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from datetime import date
 
@@ -42,9 +43,10 @@ def make_ended_bilan(home, tag: str, *, end: date, consents=(), nom: str = "Mart
             folder.mkdir(parents=True, exist_ok=True)
             for kind, name, text in (("synthese", f"synthese-{bid}.md", "SYNTHFICHIER"),
                                      ("emargement", f"emargement-{bid}.md", "FICHIER")):
-                (folder / name).write_text(marker(tag, text), encoding="utf-8")
+                data = marker(tag, text).encode()
+                (folder / name).write_bytes(data)
                 records.add_rendering(conn, bid, kind=kind, format_="md",
-                                      path=f"documents/{bid}/{name}", sha256="0" * 64,
+                                      path=f"documents/{bid}/{name}", sha256=hashlib.sha256(data).hexdigest(),
                                       phase="conclusion", on=opened)
             for kind in consents:
                 store_bilans.record_consent(conn, bid, kind, opened)

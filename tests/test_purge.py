@@ -279,3 +279,14 @@ def test_free_text_of_the_record_goes_too_but_the_scores_stay(bilan):
     assert conn.execute("SELECT note, commentaire FROM satisfactions").fetchall() == [(4, None)]
     assert bilan.json("show", bid)["motif_abandon"] is None
     assert b"Raisons de sant" not in bilan.db_bytes() and b"utile" not in bilan.db_bytes()
+
+
+def test_a_purge_of_many_bilans_ends_with_the_short_table_by_rule(bilan, monkeypatch):
+    from bilancli.cli import purge
+
+    monkeypatch.setattr(purge, "DETAILED_REPORT", 2)
+    ids = [make_ended_bilan(bilan.home, f"N{i}", end=date(2026, 1, 1 + i)) for i in range(3)]
+    out = bilan("purge", "--yes").stdout
+    assert "Par règle" in out and "bilan show" in out and "3 bilan(s)" in out
+    assert not any(bid in out for bid in ids)
+    assert all(matches(state(bilan.home, bid), PURGED) for bid in ids)

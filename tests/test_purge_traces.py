@@ -1,6 +1,7 @@
 """Nothing of what the purge destroyed survives on disk, even after a `kill -9`."""
 
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -70,6 +71,7 @@ def _run_purge(home: Path) -> subprocess.Popen:
 
 
 def _check_each_bilan_untouched_or_purged(home: Path, ids: list[str]) -> int:
+    """The invariant after any kill; returns how many bilans are fully purged."""
     purged = 0
     for bid in ids:
         found = state(home, bid)
@@ -79,23 +81,59 @@ def _check_each_bilan_untouched_or_purged(home: Path, ids: list[str]) -> int:
             purged += 1
         else:
             # Untouched: its record is whole (some due files may already be destroyed).
-            assert matches(found, UNTOUCHED), (bid, found)
+            assert matches(found, UNTOUCHED), repr((bid, found))
     return purged
 
 
-def test_a_purge_killed_at_any_moment_leaves_each_bilan_whole_or_purged(tmp_path):
-    home = tmp_path / "home"
-    ids = [make_ended_bilan(home, f"K{i:03d}", end=date(2026, 1, 1 + i % 28)) for i in range(60)]
-    for delay in (0.05, 0.3, 0.5, 0.8, 1.2):
-        process = _run_purge(home)
-        time.sleep(delay)
+def _killed_after(home: Path, delay: float) -> bool:
+    """Run a purge and kill -9 it after `delay` seconds; False if it had already finished."""
+    process = _run_purge(home)
+    try:
+        process.wait(timeout=delay)
+        return False
+    except subprocess.TimeoutExpired:
         process.send_signal(signal.SIGKILL)
         process.wait()
-        _check_each_bilan_untouched_or_purged(home, ids)
-    process = _run_purge(home)
+        return True
+
+
+def test_a_purge_killed_at_any_moment_leaves_each_bilan_whole_or_purged(tmp_path):
+    pristine = tmp_path / "pristine"
+    ids = [make_ended_bilan(pristine, f"K{i:03d}", end=date(2026, 1, 1 + i % 28)) for i in range(60)]
+    timing = tmp_path / "timing"
+    shutil.copytree(pristine, timing)
+    started = time.monotonic()
+    assert not _killed_after(timing, 120)
+    low, high = 0.0, time.monotonic() - started   # killed at `high`, it would be done
+
+    # Home in on the moment a kill lands part-way: some bilans purged, some untouched.
+    partial, tries, deadline = None, 0, time.monotonic() + 60
+    while partial is None and tries < 30 and time.monotonic() < deadline:
+        tries += 1
+        home = tmp_path / f"try{tries}"
+        shutil.copytree(pristine, home)
+        delay = (low + high) / 2
+        if not _killed_after(home, delay):
+            high = delay
+            continue
+        purged = _check_each_bilan_untouched_or_purged(home, ids)
+        if purged == 0:
+            low = delay
+        elif purged == len(ids):
+            high = delay
+        else:
+            partial = home
+    assert partial is not None, f"no kill landed part-way in {tries} tries"
+
+    # More kills on the half-purged store, then a clean run finishes the work.
+    for delay in (0.05, (low + high) / 2, high):
+        _killed_after(partial, delay)
+        _check_each_bilan_untouched_or_purged(partial, ids)
+    process = _run_purge(partial)
     _, err = process.communicate(timeout=120)
     assert process.returncode == 0, err.decode()
-    assert _check_each_bilan_untouched_or_purged(home, ids) == len(ids)
+    assert _check_each_bilan_untouched_or_purged(partial, ids) == len(ids)
     destroyed = [marker(f"K{i:03d}", kind) for i in range(60) for kind in CONTENT_KINDS]
-    assert traces(home, destroyed) == {}
-    assert not (home / "bilans.db-journal").exists()
+    assert traces(partial, destroyed) == {}
+    assert not (partial / "bilans.db-journal").exists()
+    assert not [p.name for p in partial.rglob(".*.bilan-purge")]

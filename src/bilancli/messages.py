@@ -335,6 +335,13 @@ PURGE_FICHIER_RESTANT = (
     "le fichier {chemin} du bilan {id} n'a pas pu être détruit ({raison}) : "
     "il reste à détruire et le sera à la prochaine purge."
 )
+PURGE_FICHIER_MODIFIE = (
+    "le fichier {chemin} du bilan {id} n'a pas été détruit ({raison}) ; "
+    "il restera signalé à chaque purge tant qu'il existe."
+)
+PURGE_RAISON_MODIFIE = "modifié depuis le rendu : vérifiez et supprimez-le vous-même"
+PURGE_RAISON_PAS_UN_FICHIER = "ce n'est plus un fichier ordinaire"
+PURGE_DETAIL_PAR_BILAN = "Le détail par bilan reste consultable avec bilan show ID."
 PURGE_INCOMPLETE = "{nombre} fichier(s) n'ont pas pu être détruits : relancez bilan purge après correction."
 PURGE_TITRE_PLAN = "À détruire"
 PURGE_RIEN_A_DETRUIRE = "aucun contenu restant (date de destruction notée)"

@@ -12,8 +12,9 @@ from bilancli.cli import base
 from bilancli.cli.base import JSON_HELP
 
 MANY_BILANS = 5   # from this many, a terminal shows a progress bar
-
-
+# Beyond this many bilans a real purge ends with the short table by rule only: a thousand
+# rows scroll past unread (`--dry-run` lists them all beforehand, `show` tells each one).
+DETAILED_REPORT = 30
 
 
 def purge(
@@ -31,43 +32,47 @@ def purge(
     # Checked first: a setting the law forbids is refused even when nothing is due.
     settings = retention.settings_from_config(load_config(home).conservation, today)
     with base.open_store() as store:
-        plans = _plan(store, settings, today)
+        # A run with --yes checks each file as it destroys it: no need to read it twice.
+        plans = _plan(store, settings, today, check_files=dry_run or not yes)
         if dry_run or not plans:
-            _report([p[1] for p in plans], today, as_json, simulated=True)
+            _report([p[0] for p in plans], today, as_json, simulated=dry_run)
             return
-        if not as_json:
-            _print_table([p[1] for p in plans], msg.PURGE_TITRE_PLAN)
         if not yes:
+            if not as_json:
+                _print_table([p[0] for p in plans], msg.PURGE_TITRE_PLAN)
             _confirm(len(plans))
-        outcomes = _execute(store, plans, today)
+        outcomes = _execute(store, {o.bilan_id: deadlines for o, deadlines in plans}, today)
         if any(o.items for o in outcomes):
             store_purge.finish(store)
     _report(outcomes, today, as_json, simulated=False)
     failures = [(o.bilan_id, f) for o in outcomes for f in o.failures]
     for bilan_id, failure in failures:
-        sys.stderr.write(msg.PURGE_FICHIER_RESTANT.format(
-            chemin=failure.path, id=bilan_id, raison=failure.reason) + "\n")
+        template = msg.PURGE_FICHIER_MODIFIE if failure.modified else msg.PURGE_FICHIER_RESTANT
+        sys.stderr.write(template.format(chemin=failure.path, id=bilan_id, raison=failure.reason) + "\n")
     if failures:
         from bilancli.errors import fail
 
         raise fail(msg.PURGE_INCOMPLETE, nombre=len(failures))
 
 
-def _plan(store, settings, today) -> list:
-    """(bilan id, what would go now, deadlines) for every bilan with something due."""
-    from bilancli.core import retention
-    from bilancli.store import bilans
-    from bilancli.store import purge as store_purge
+def _plan(store, settings, today, check_files: bool) -> list:
+    """(what would go now, deadlines) for every bilan with something due.
 
-    plans = []
+    The facts of every bilan in a few queries, then the inventory of the due ones in a
+    few more: never one full snapshot per ended bilan.
+    """
+    from bilancli.core import retention
+    from bilancli.store import purge as store_purge
+    from bilancli.store.snapshots import load_retention_facts
+
+    facts = load_retention_facts(store.conn)
+    dues = {}
     for bilan_id in store_purge.ended_bilan_ids(store.conn):
-        facts = retention.Facts.from_bilan(bilans.load(store.conn, bilan_id))
-        deadlines = retention.due(facts, settings, today)
+        deadlines = retention.due(facts[bilan_id], settings, today)
         if deadlines:
-            outcome = store_purge.inventory(store.conn, store.home, bilan_id, deadlines)
-            if outcome.touched:
-                plans.append((bilan_id, outcome, deadlines))
-    return plans
+            dues[bilan_id] = deadlines
+    outcomes = store_purge.inventory(store.conn, store.home, dues, check_files=check_files)
+    return [(o, dues[o.bilan_id]) for o in outcomes if o.touched]
 
 
 def _confirm(count: int) -> None:
@@ -86,21 +91,17 @@ def _is_terminal() -> bool:
     return sys.stdin.isatty()
 
 
-def _execute(store, plans, today) -> list:
+def _execute(store, dues, today) -> list:
     from bilancli.store import purge as store_purge
 
     err = _stderr_console()
-    if len(plans) < MANY_BILANS or not err.is_terminal:
-        return [store_purge.purge_bilan(store, bid, deadlines, today) for bid, _, deadlines in plans]
+    if len(dues) < MANY_BILANS or not err.is_terminal:
+        return store_purge.purge(store, dues, today)
     from rich.progress import Progress
 
-    outcomes = []
     with Progress(console=err, transient=True) as progress:
-        task = progress.add_task(msg.PURGE_PROGRESSION, total=len(plans))
-        for bilan_id, _, deadlines in plans:
-            outcomes.append(store_purge.purge_bilan(store, bilan_id, deadlines, today))
-            progress.advance(task)
-    return outcomes
+        task = progress.add_task(msg.PURGE_PROGRESSION, total=len(dues))
+        return store_purge.purge(store, dues, today, lambda n: progress.advance(task, n))
 
 
 def _stderr_console():
@@ -123,8 +124,11 @@ def _report(outcomes, today, as_json: bool, simulated: bool) -> None:
         _print_table(outcomes, msg.PURGE_TITRE_PLAN)
         base.say(msg.PURGE_SIMULATION)
         return
-    _print_table(outcomes, msg.PURGE_TITRE_FAIT)
+    if len(outcomes) <= DETAILED_REPORT:
+        _print_table(outcomes, msg.PURGE_TITRE_FAIT)
     _print_by_rule(outcomes)
+    if len(outcomes) > DETAILED_REPORT:
+        base.say(msg.PURGE_DETAIL_PAR_BILAN)
     base.say(msg.PURGE_FAITE.format(date=format_date(today), nombre=len(outcomes)))
 
 

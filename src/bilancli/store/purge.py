@@ -1,65 +1,62 @@
 """Destroying what R6313-7 says must go, so that nothing of it survives on disk.
 
-Per bilan: the recorded files are overwritten and unlinked first, then one
-transaction deletes the content rows, marks the files destroyed and writes the
-purge log. A `kill -9` before the commit leaves the bilan's record untouched
-(some of its due files may already be gone: a missing file counts as destroyed
-at the next run); after it, the bilan is fully purged. `secure_delete` zeroes
-freed pages; `finish` truncates any WAL and rebuilds the file with VACUUM.
+Bilans are purged in batches: the batch's recorded files are overwritten and
+unlinked first, then one transaction deletes the batch's content rows, marks
+the files destroyed and writes the purge log. A `kill -9` before a commit
+leaves every bilan of that batch's record untouched (some of their due files
+may already be gone: a missing file counts as destroyed at the next run);
+after it, they are fully purged. One commit per batch rather than per bilan:
+each commit is an fsync. `secure_delete` zeroes freed pages; `finish`
+truncates any WAL and rebuilds the file with VACUUM.
 """
 
 from __future__ import annotations
 
-import os
-import stat
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from bilancli.core.dates import iso
 from bilancli.core.retention import Deadline
+from bilancli.store import purge_files
+from bilancli.store.purge_files import MODIFIED, Check
 
-# kind → (what is left: count and bytes; how it is destroyed). `?` is the bilan id.
-_DB_KINDS: dict[str, tuple[str, str]] = {
-    "champs": (
-        "SELECT COUNT(*), COALESCE(SUM(LENGTH(CAST(valeur AS BLOB))), 0) FROM champs WHERE bilan_id = ?",
-        "DELETE FROM champs WHERE bilan_id = ?",
-    ),
-    "notes_entretien": (
-        "SELECT COUNT(*), COALESCE(SUM(LENGTH(CAST(notes AS BLOB))), 0) FROM entretiens "
-        "WHERE bilan_id = ? AND notes IS NOT NULL",
-        # Attendance (date, duration, modality) stays: only the notes go.
-        "UPDATE entretiens SET notes = NULL WHERE bilan_id = ? AND notes IS NOT NULL",
-    ),
-    "notes_suivi": (
-        "SELECT COUNT(*), COALESCE(SUM(LENGTH(CAST(notes AS BLOB))), 0) FROM suivis "
-        "WHERE bilan_id = ? AND notes IS NOT NULL",
-        "UPDATE suivis SET notes = NULL WHERE bilan_id = ? AND notes IS NOT NULL",
-    ),
-    "commentaires_satisfaction": (
-        "SELECT COUNT(*), COALESCE(SUM(LENGTH(CAST(commentaire AS BLOB))), 0) FROM satisfactions "
-        "WHERE bilan_id = ? AND commentaire IS NOT NULL",
-        # The score stays for the figures (Qualiopi indicator 2); the free text goes.
-        "UPDATE satisfactions SET commentaire = NULL WHERE bilan_id = ? AND commentaire IS NOT NULL",
-    ),
-    "motif_abandon": (
-        "SELECT COUNT(*), COALESCE(SUM(LENGTH(CAST(motif_abandon AS BLOB))), 0) FROM bilans "
-        "WHERE id = ? AND motif_abandon IS NOT NULL",
-        "UPDATE bilans SET motif_abandon = NULL WHERE id = ?",
-    ),
-    "documents": (
-        "SELECT COUNT(*), COALESCE(SUM(taille), 0) FROM documents "
-        "WHERE bilan_id = ? AND type != 'synthese'",
-        "DELETE FROM documents WHERE bilan_id = ? AND type != 'synthese'",
-    ),
-    "syntheses": (
-        "SELECT COUNT(*), COALESCE(SUM(taille), 0) FROM documents "
-        "WHERE bilan_id = ? AND type = 'synthese'",
-        "DELETE FROM documents WHERE bilan_id = ? AND type = 'synthese'",
-    ),
+# Bilans per transaction: each commit costs fsyncs, and a kill loses at most the batch under
+# way (redone by the next run). A run makes about COMMITS of them, of BATCH_MIN to BATCH_MAX bilans.
+COMMITS, BATCH_MIN, BATCH_MAX = 8, 10, 500
+CHUNK = 500    # ids per `IN (…)` query; more than this, a scan of the table is cheaper
+
+
+@dataclass(frozen=True)
+class _Kind:
+    table: str
+    key: str        # the column naming the bilan
+    size: str       # bytes of one row's content
+    where: str      # rows holding content of this kind
+    destroy: str    # statement destroying it for one bilan (`?`)
+
+
+def _column(table: str, column: str, key: str = "bilan_id") -> _Kind:
+    # Only the free text goes: attendance, scores and the record itself stay.
+    return _Kind(table, key, f"LENGTH(CAST({column} AS BLOB))", f"{column} IS NOT NULL",
+                 f"UPDATE {table} SET {column} = NULL WHERE {key} = ? AND {column} IS NOT NULL")
+
+
+_DB_KINDS: dict[str, _Kind] = {
+    "champs": _Kind("champs", "bilan_id", "LENGTH(CAST(valeur AS BLOB))", "1",
+                    "DELETE FROM champs WHERE bilan_id = ?"),
+    "notes_entretien": _column("entretiens", "notes"),
+    "notes_suivi": _column("suivis", "notes"),
+    "commentaires_satisfaction": _column("satisfactions", "commentaire"),
+    "motif_abandon": _column("bilans", "motif_abandon", key="id"),
+    "documents": _Kind("documents", "bilan_id", "taille", "type != 'synthese'",
+                       "DELETE FROM documents WHERE bilan_id = ? AND type != 'synthese'"),
+    "syntheses": _Kind("documents", "bilan_id", "taille", "type = 'synthese'",
+                       "DELETE FROM documents WHERE bilan_id = ? AND type = 'synthese'"),
 }
 IDENTITY_COLUMNS = ("nom", "prenom", "email", "telephone", "employeur")
-FILE_KINDS = {"fichiers", "fichiers_synthese"}
+_ANONYMISE = f"UPDATE bilans SET {', '.join(c + ' = NULL' for c in IDENTITY_COLUMNS)} WHERE id = ?"
 
 
 @dataclass(frozen=True)
@@ -74,6 +71,7 @@ class Item:
 class FileFailure:
     path: str
     reason: str
+    modified: bool = False   # holds something we did not write: the consultant decides
 
 
 @dataclass
@@ -84,10 +82,11 @@ class Outcome:
     items: list[Item] = field(default_factory=list)
     failures: list[FileFailure] = field(default_factory=list)
     marks: list[str] = field(default_factory=list)   # contenu_detruit_le, anonymise_le
+    settled_files: int = 0    # file rows to close (destroyed, gone, or overwritten by a later rendering)
 
     @property
     def touched(self) -> bool:
-        return bool(self.items or self.failures or self.marks)
+        return bool(self.items or self.failures or self.marks or self.settled_files)
 
 
 def ended_bilan_ids(conn) -> list[str]:
@@ -98,139 +97,136 @@ def ended_bilan_ids(conn) -> list[str]:
     return [r[0] for r in rows]
 
 
-def _kind_of_file(genre: str) -> str:
-    return "fichiers_synthese" if genre == "synthese" else "fichiers"
-
-
-def file_path(home: Path, recorded: str) -> Path:
-    path = Path(recorded)
-    return path if path.is_absolute() else home / path
-
-
 def _due_kinds(deadlines: tuple[Deadline, ...]) -> dict[str, Deadline]:
     return {kind: d for d in deadlines for kind in d.kinds}
 
 
-def _pending_files(conn, bilan_id: str, due: dict[str, Deadline]) -> list:
-    rows = conn.execute(
-        "SELECT id, genre, chemin FROM rendus WHERE bilan_id = ? AND detruit_le IS NULL ORDER BY id",
-        (bilan_id,),
-    ).fetchall()
-    return [r for r in rows if _kind_of_file(r["genre"]) in due]
+def _chunks(ids: list[str], size: int) -> Iterator[list[str]]:
+    for start in range(0, len(ids), size):
+        yield ids[start:start + size]
 
 
-def _marks(conn, bilan_id: str, due: dict[str, Deadline]) -> list[str]:
-    row = conn.execute(
-        "SELECT contenu_detruit_le, anonymise_le FROM bilans WHERE id = ?", (bilan_id,)
-    ).fetchone()
-    marks = []
-    if "champs" in due and row["contenu_detruit_le"] is None:
-        marks.append("contenu_detruit_le")
-    if "identite" in due and row["anonymise_le"] is None:
-        marks.append("anonymise_le")
-    return marks
+def _inspect_db(conn, due: dict[str, dict[str, Deadline]]) -> tuple[dict, dict]:
+    """Bilan id → what is left of each due kind in the database, and the dates still to note.
 
-
-def _db_items(conn, bilan_id: str, due: dict[str, Deadline]) -> list[Item]:
-    items = []
-    for kind, (count_sql, _) in _DB_KINDS.items():
-        if kind in due:
-            count, size = conn.execute(count_sql, (bilan_id,)).fetchone()
-            if count:
-                items.append(Item(kind, count, size, due[kind]))
-    if "identite" in due:
-        row = conn.execute(
-            f"SELECT {', '.join(IDENTITY_COLUMNS)} FROM bilans WHERE id = ?", (bilan_id,)
-        ).fetchone()
-        present = [str(v).encode() for v in row if v is not None]
-        if present:
-            items.append(Item("identite", len(present), sum(map(len, present)), due["identite"]))
-    return items
-
-
-def _file_items(sizes: dict[str, list[int]], due: dict[str, Deadline]) -> list[Item]:
-    return [Item(kind, len(found), sum(found), due[kind]) for kind, found in sizes.items() if found]
-
-
-def inventory(conn, home: Path, bilan_id: str, deadlines: tuple[Deadline, ...]) -> Outcome:
-    """What a purge would destroy now, without touching anything (--dry-run)."""
-    due = _due_kinds(deadlines)
-    sizes: dict[str, list[int]] = {}
-    for row in _pending_files(conn, bilan_id, due):
-        try:
-            size = file_path(home, row["chemin"]).lstat().st_size
-        except OSError:
-            size = 0
-        sizes.setdefault(_kind_of_file(row["genre"]), []).append(size)
-    items = _db_items(conn, bilan_id, due) + _file_items(sizes, due)
-    return Outcome(bilan_id, items, [], _marks(conn, bilan_id, due))
-
-
-def purge_bilan(store, bilan_id: str, deadlines: tuple[Deadline, ...], today: date) -> Outcome:
-    """Destroy what is due for one bilan: its files, then its rows in one transaction."""
-    due = _due_kinds(deadlines)
-    destroyed: list[tuple[int, str, int]] = []
-    failures: list[FileFailure] = []
-    for row in _pending_files(store.conn, bilan_id, due):
-        try:
-            size = destroy_file(file_path(store.home, row["chemin"]))
-        except OSError as exc:
-            failures.append(FileFailure(row["chemin"], exc.strerror or type(exc).__name__))
+    A few queries for all the bilans: a scan of each table when they are many (the plan
+    looks at every ended bilan), an `IN (…)` lookup when they are few (a batch)."""
+    items: dict[str, list[Item]] = {bid: [] for bid in due}
+    for kind, spec in _DB_KINDS.items():
+        wanted = [bid for bid, kinds in due.items() if kind in kinds]
+        for bid, count, size in _select(conn, spec.key, wanted,
+                                         f"{spec.key}, COUNT(*), COALESCE(SUM({spec.size}), 0)",
+                                         spec.table, spec.where, group=True):
+            if bid in due and kind in due[bid]:
+                items[bid].append(Item(kind, count, size, due[bid][kind]))
+    marks: dict[str, list[str]] = {bid: [] for bid in due}
+    columns = f"id, contenu_detruit_le, anonymise_le, {', '.join(IDENTITY_COLUMNS)}"
+    for row in _select(conn, "id", list(due), columns, "bilans", "date_fin IS NOT NULL"):
+        bid = row[0]
+        kinds = due.get(bid)
+        if kinds is None:
             continue
-        destroyed.append((row["id"], _kind_of_file(row["genre"]), size))
-    _remove_empty_folder(store.home / "documents" / bilan_id)
+        if "champs" in kinds and row[1] is None:
+            marks[bid].append("contenu_detruit_le")
+        if "identite" in kinds:
+            if row[2] is None:
+                marks[bid].append("anonymise_le")
+            present = [str(v).encode() for v in row[3:] if v is not None]
+            if present:
+                items[bid].append(Item("identite", len(present), sum(map(len, present)),
+                                       kinds["identite"]))
+    return items, marks
+
+
+def _select(conn, key: str, ids: list[str], columns: str, table: str, where: str,
+            group: bool = False) -> Iterator[tuple]:
+    grouping = f" GROUP BY {key}" if group else ""
+    if len(ids) > CHUNK:
+        yield from conn.execute(f"SELECT {columns} FROM {table} WHERE {where}{grouping}")
+        return
+    for chunk in _chunks(ids, CHUNK):
+        yield from conn.execute(
+            f"SELECT {columns} FROM {table} WHERE {where} "
+            f"AND {key} IN ({', '.join('?' * len(chunk))}){grouping}", chunk)
+
+
+def _file_items(checks: list[Check], due: dict[str, Deadline]) -> list[Item]:
+    """One item per kind of file: each distinct path counted once, with the bytes destroyed."""
+    sizes: dict[str, list[int]] = {}
+    for c in checks:
+        if c.state in (purge_files.PRESENT, purge_files.ABSENT):
+            sizes.setdefault(c.file.kind, []).append(c.size)
+    return [Item(kind, len(found), sum(found), due[kind]) for kind, found in sizes.items()]
+
+
+def _failures(checks: list[Check]) -> list[FileFailure]:
+    return [FileFailure(c.file.path, c.reason, c.state == MODIFIED) for c in checks if not c.settled]
+
+
+def _outcome(bilan_id: str, items: list[Item], marks: list[str], checks: list[Check],
+             due: dict[str, Deadline]) -> Outcome:
+    return Outcome(bilan_id, items + _file_items(checks, due), _failures(checks), marks,
+                   sum(len(c.file.rows) for c in checks if c.settled))
+
+
+def inventory(conn, home: Path, dues: dict[str, tuple[Deadline, ...]], *,
+              check_files: bool = True) -> list[Outcome]:
+    """What a purge would destroy now, in the order of `dues`, without touching anything.
+
+    `check_files=False` only lists the recorded files, without reading them: enough to
+    know which bilans a real run must visit, which checks each file as it destroys it.
+    """
+    due = {bid: _due_kinds(d) for bid, d in dues.items()}
+    items, marks = _inspect_db(conn, due)
+    files = purge_files.pending_files(conn, {bid: set(k) for bid, k in due.items()})
+    outcomes = []
+    for bid in dues:
+        mine = files.get(bid, [])
+        checks = ([purge_files.check(home, f) for f in mine] if check_files
+                  else [Check(f, purge_files.PRESENT) for f in mine])
+        outcomes.append(_outcome(bid, items[bid], marks[bid], checks, due[bid]))
+    return outcomes
+
+
+def purge(store, dues: dict[str, tuple[Deadline, ...]], today: date,
+          advance: Callable[[int], None] = lambda n: None) -> list[Outcome]:
+    """Destroy what is due for these bilans, a batch at a time; `advance(n)` after each batch."""
+    outcomes = []
+    size = min(BATCH_MAX, max(BATCH_MIN, -(-len(dues) // COMMITS)))
+    for batch in _chunks(list(dues), size):
+        outcomes += _purge_batch(store, {bid: dues[bid] for bid in batch}, today)
+        advance(len(batch))
+    return outcomes
+
+
+def _purge_batch(store, dues: dict[str, tuple[Deadline, ...]], today: date) -> list[Outcome]:
+    due = {bid: _due_kinds(d) for bid, d in dues.items()}
+    files = purge_files.pending_files(store.conn, {bid: set(k) for bid, k in due.items()})
+    # Files first: a kill before the commit leaves them gone and the record whole.
+    checks = {bid: [purge_files.destroy(store.home, f) for f in files.get(bid, [])] for bid in due}
+    for bid in due:
+        _remove_empty_folder(store.home / "documents" / bid)
+    day = iso(today)
     with store.write() as conn:
-        items = _db_items(conn, bilan_id, due)
-        marks = _marks(conn, bilan_id, due)
-        for item in items:
-            if item.kind == "identite":
-                blanks = ", ".join(f"{c} = NULL" for c in IDENTITY_COLUMNS)
-                conn.execute(f"UPDATE bilans SET {blanks} WHERE id = ?", (bilan_id,))
-            else:
-                conn.execute(_DB_KINDS[item.kind][1], (bilan_id,))
-        sizes: dict[str, list[int]] = {}
-        for rendering_id, kind, size in destroyed:
-            # The path may name the beneficiary (-o): it goes with the file.
-            conn.execute(
-                "UPDATE rendus SET detruit_le = ?, chemin = '', sha256 = '' WHERE id = ?",
-                (iso(today), rendering_id),
-            )
-            sizes.setdefault(kind, []).append(size)
-        items += _file_items(sizes, due)
-        for mark in marks:
-            conn.execute(f"UPDATE bilans SET {mark} = ? WHERE id = ?", (iso(today), bilan_id))
-        for item in items:
-            conn.execute(
-                "INSERT INTO purges (bilan_id, date, nature, nombre, octets, regle) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                (bilan_id, iso(today), item.kind, item.count, item.size, item.deadline.rule),
-            )
-    return Outcome(bilan_id, items, failures, marks)
-
-
-def destroy_file(path: Path) -> int:
-    """Overwrite then unlink; a file already gone counts as destroyed. Returns its size."""
-    try:
-        info = path.lstat()
-    except FileNotFoundError:
-        return 0
-    if stat.S_ISLNK(info.st_mode):
-        path.unlink()   # a link: remove it, never overwrite what it points to
-        return 0
-    if not stat.S_ISREG(info.st_mode):
-        raise IsADirectoryError(21, os.strerror(21)) if stat.S_ISDIR(info.st_mode) else OSError(
-            22, os.strerror(22))
-    fd = os.open(path, os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0))
-    try:
-        zeros = bytes(64 * 1024)
-        left = info.st_size
-        while left > 0:
-            left -= os.write(fd, zeros[: min(left, len(zeros))])
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    path.unlink()
-    return info.st_size
+        items, marks = _inspect_db(conn, due)
+        outcomes = [_outcome(bid, items[bid], marks[bid], checks[bid], due[bid]) for bid in due]
+        for kind, spec in _DB_KINDS.items():
+            conn.executemany(spec.destroy, [(o.bilan_id,) for o in outcomes
+                                            if any(i.kind == kind for i in o.items)])
+        conn.executemany(_ANONYMISE, [(o.bilan_id,) for o in outcomes
+                                      if any(i.kind == "identite" for i in o.items)])
+        # The path may name the beneficiary (-o): it goes with the file.
+        conn.executemany(
+            "UPDATE rendus SET detruit_le = ?, chemin = '', sha256 = '' WHERE id = ?",
+            [(day, row) for bid in due for c in checks[bid] if c.settled for row in c.file.rows])
+        for mark in ("contenu_detruit_le", "anonymise_le"):
+            conn.executemany(f"UPDATE bilans SET {mark} = ? WHERE id = ?",
+                             [(day, o.bilan_id) for o in outcomes if mark in o.marks])
+        conn.executemany(
+            "INSERT INTO purges (bilan_id, date, nature, nombre, octets, regle) VALUES (?, ?, ?, ?, ?, ?)",
+            [(o.bilan_id, day, i.kind, i.count, i.size, i.deadline.rule)
+             for o in outcomes for i in o.items])
+    return outcomes
 
 
 def _remove_empty_folder(folder: Path) -> None:

@@ -1,0 +1,202 @@
+"""Recorded files: destroyed only when they still hold what the tool wrote there.
+
+A path given with `-o` may since hold something else: another rendering (of this
+bilan or another), or a file the consultant put there. Only bytes whose SHA-256
+the tool recorded for this bilan are overwritten and unlinked; anything else is
+left alone and reported, and its row stays on the retry list until the file is
+gone. Each distinct path counts once, however many times it was rendered.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from bilancli import messages as msg
+
+CHUNK = 1024 * 1024   # hash and overwrite huge files a slice at a time
+
+# What a check found at a recorded path.
+PRESENT = "present"         # our bytes: destroy
+ABSENT = "absent"           # already gone (by hand, or an interrupted run): counts as destroyed
+SUPERSEDED = "superseded"   # a later rendering the tool recorded for someone else: not ours any more
+MODIFIED = "modified"       # something we did not write: never destroyed, reported
+BLOCKED = "blocked"         # cannot be read or deleted: reported, retried
+
+
+@dataclass(frozen=True)
+class RecordedFile:
+    """One distinct path of one bilan, with every rendering recorded there."""
+
+    path: str                   # as recorded: relative to BILAN_HOME, or absolute
+    kind: str                   # fichiers, fichiers_synthese
+    rows: tuple[int, ...]       # rendus ids naming this path for this bilan
+    ours: frozenset[str]        # the hashes written there for this bilan
+    others: frozenset[str]      # the hashes written there for anyone else, still recorded
+
+
+@dataclass(frozen=True)
+class Check:
+    file: RecordedFile
+    state: str
+    size: int = 0
+    reason: str = ""
+
+    @property
+    def settled(self) -> bool:
+        """The row can be marked destroyed: nothing of this bilan is left at the path."""
+        return self.state in (PRESENT, ABSENT, SUPERSEDED)
+
+
+def kind_of(genre: str) -> str:
+    return "fichiers_synthese" if genre == "synthese" else "fichiers"
+
+
+def full_path(home: Path, recorded: str) -> Path:
+    path = Path(recorded)
+    return path if path.is_absolute() else home / path
+
+
+def pending_files(conn, due_kinds: dict[str, set[str]]) -> dict[str, list[RecordedFile]]:
+    """Bilan id → its recorded files not yet destroyed whose kind is due, one per distinct path."""
+    rows = conn.execute(
+        "SELECT id, bilan_id, genre, chemin, sha256 FROM rendus WHERE detruit_le IS NULL ORDER BY id"
+    ).fetchall()
+    by_path: dict[str, list] = {}
+    for row in rows:
+        by_path.setdefault(row[3], []).append(row)
+    found: dict[str, dict[str, list]] = {}
+    for row in rows:
+        kinds = due_kinds.get(row[1])
+        if kinds is not None and kind_of(row[2]) in kinds:
+            found.setdefault(row[1], {}).setdefault(row[3], []).append(row)
+    result: dict[str, list[RecordedFile]] = {}
+    for bilan_id, paths in found.items():
+        for path, mine in paths.items():
+            ids = {r[0] for r in mine}
+            result.setdefault(bilan_id, []).append(RecordedFile(
+                path, kind_of(mine[-1][2]), tuple(sorted(ids)), frozenset(r[4] for r in mine),
+                frozenset(r[4] for r in by_path[path] if r[0] not in ids),
+            ))
+    return result
+
+
+def check(home: Path, file: RecordedFile) -> Check:
+    """What `destroy` would do, reading only (--dry-run)."""
+    return _examine(home, file, destroy=False)
+
+
+def destroy(home: Path, file: RecordedFile) -> Check:
+    """Overwrite and unlink the file if it still holds our bytes; say what was done."""
+    return _examine(home, file, destroy=True)
+
+
+def tombstone(path: Path) -> Path:
+    """Where a file goes while it is overwritten: a kill then leaves the recorded path empty,
+    and the next run finishes this name, rather than finding half-zeroed bytes it cannot
+    recognise at the recorded path."""
+    return path.with_name(f".{path.name}.bilan-purge")
+
+
+def _examine(home: Path, file: RecordedFile, destroy: bool) -> Check:
+    path = full_path(home, file.path)
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        return _interrupted(file, tombstone(path), destroy)
+    except OSError as exc:
+        return _blocked(file, exc)
+    if stat.S_ISLNK(info.st_mode):
+        # We only ever write regular files: a link in their place is someone else's.
+        return Check(file, MODIFIED, reason=msg.PURGE_RAISON_MODIFIE)
+    if not stat.S_ISREG(info.st_mode):
+        return Check(file, BLOCKED, reason=msg.PURGE_RAISON_PAS_UN_FICHIER)
+    try:
+        fd = _open(path, destroy)
+    except FileNotFoundError:
+        return _interrupted(file, tombstone(path), destroy)
+    except OSError as exc:
+        return _blocked(file, exc)
+    try:
+        opened = os.fstat(fd)
+        if not stat.S_ISREG(opened.st_mode) or _identity(opened) != _identity(info):
+            return Check(file, MODIFIED, reason=msg.PURGE_RAISON_MODIFIE)   # swapped under us
+        digest = _sha256(fd)
+        if digest not in file.ours:
+            if digest in file.others:
+                return Check(file, SUPERSEDED)
+            return Check(file, MODIFIED, size=opened.st_size, reason=msg.PURGE_RAISON_MODIFIE)
+        if destroy:
+            grave = tombstone(path)
+            _interrupted(file, grave, destroy=True)   # left by an older killed run: finish it first
+            os.replace(path, grave)
+            _zero_fill(fd, opened.st_size)
+            _unlink_if_same(grave, opened)
+    except OSError as exc:
+        return _blocked(file, exc)
+    finally:
+        os.close(fd)
+    return Check(file, PRESENT, size=opened.st_size)
+
+
+def _interrupted(file: RecordedFile, grave: Path, destroy: bool) -> Check:
+    """The recorded path is empty: gone, or moved aside by a run killed while overwriting it."""
+    try:
+        info = grave.lstat()
+    except OSError:
+        return Check(file, ABSENT)
+    if not stat.S_ISREG(info.st_mode):
+        return Check(file, ABSENT)
+    if destroy:
+        try:
+            fd = _open(grave, True)
+            try:
+                _zero_fill(fd, os.fstat(fd).st_size)
+            finally:
+                os.close(fd)
+            _unlink_if_same(grave, info)
+        except OSError as exc:
+            return _blocked(file, exc)
+    return Check(file, PRESENT, size=info.st_size)
+
+
+def _open(path: Path, writable: bool) -> int:
+    flags = (os.O_RDWR if writable else os.O_RDONLY) | getattr(os, "O_NOFOLLOW", 0)
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
+
+
+def _blocked(file: RecordedFile, exc: OSError) -> Check:
+    return Check(file, BLOCKED, reason=exc.strerror or type(exc).__name__)
+
+
+def _identity(info: os.stat_result) -> tuple[int, int]:
+    return info.st_dev, info.st_ino
+
+
+def _sha256(fd: int) -> str:
+    digest = hashlib.sha256()
+    while chunk := os.read(fd, CHUNK):
+        digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _zero_fill(fd: int, size: int) -> None:
+    os.lseek(fd, 0, os.SEEK_SET)
+    zeros = bytes(min(size, CHUNK))
+    left = size
+    while left > 0:
+        left -= os.write(fd, zeros[: min(left, len(zeros))])
+    os.fsync(fd)
+
+
+def _unlink_if_same(path: Path, opened: os.stat_result) -> None:
+    """Unlink the file we overwrote, not one put in its place meanwhile."""
+    try:
+        now = path.lstat()
+    except FileNotFoundError:
+        return
+    if _identity(now) == _identity(opened):
+        path.unlink()
