@@ -141,7 +141,9 @@ def test_the_configured_period_moves_the_agenda_as_it_moves_the_purge(bilan):
 def test_bulk_retention_facts_match_the_full_record(bilan):
     from bilancli.core.retention import Facts
     from bilancli.store import bilans
-    from bilancli.store.snapshots import load_retention_facts, load_summaries
+    from bilancli.store.snapshots import (
+        ended_dates, load_retention_facts, load_summaries, summary_dates,
+    )
 
     plain = make_ended_bilan(bilan.home, "F1", end=date(2026, 2, 1))
     agreement = make_ended_bilan(bilan.home, "F2", end=date(2026, 2, 1), consents=("conservation",))
@@ -166,11 +168,13 @@ def test_bulk_retention_facts_match_the_full_record(bilan):
     try:
         with store.write() as conn:
             records.record_suivi(conn, cep, date(2026, 1, 2), "Notes après la purge")
-        bulk = load_retention_facts(store.conn, load_summaries(store.conn))
+        bulk = load_retention_facts(store.conn, summary_dates(load_summaries(store.conn)))
+        ended = load_retention_facts(store.conn, ended_dates(store.conn))   # the purge's way
         full = {bid: Facts.from_bilan(bilans.load(store.conn, bid)) for bid in bulk}
     finally:
         store.close()
     assert bulk == full
+    assert ended == {bid: f for bid, f in full.items() if bid != running}
     assert set(bulk) == {plain, agreement, both, cep, withdrawn, old, stuck, running}
     # The store really is varied: every fact holds for some bilan and fails for another.
     for name in Facts._fields:

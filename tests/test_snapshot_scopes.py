@@ -34,7 +34,7 @@ def ten_years(tmp_path_factory):
 def _agenda(conn, scope, today):
     settings = retention.settings_from_config({}, today)
     summaries = snapshots.load_summaries(conn, scope)
-    dues = retention.purge_dues(snapshots.load_retention_facts(conn, summaries), settings, today)
+    dues = retention.purge_dues(snapshots.load_retention_facts(conn, snapshots.summary_dates(summaries)), settings, today)
     return agenda(summaries, today, WorkCalendar(), dues)
 
 

@@ -14,7 +14,9 @@ def show_agenda(as_json: bool) -> None:
     from bilancli.core.workdays import WorkCalendar
     from bilancli.settings import load_config
     from bilancli.store.feries import cached_source
-    from bilancli.store.snapshots import MAY_STILL_OWE, load_retention_facts, load_summaries
+    from bilancli.store.snapshots import (
+        MAY_STILL_OWE, load_retention_facts, load_summaries, summary_dates,
+    )
 
     today = base.today()
     home = base.home()
@@ -23,7 +25,7 @@ def show_agenda(as_json: bool) -> None:
     settings = retention.settings_from_config(load_config(home).conservation, today)
     with base.open_store() as store:
         summaries = load_summaries(store.conn, MAY_STILL_OWE)
-        facts = load_retention_facts(store.conn, summaries)
+        facts = load_retention_facts(store.conn, summary_dates(summaries))
     purge_dues = retention.purge_dues(facts, settings, today)
     items = compute(summaries, today, WorkCalendar(cached_source(home)), purge_dues)
     if as_json:

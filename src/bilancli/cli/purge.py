@@ -63,12 +63,11 @@ def _plan(store, settings, today, check_files: bool) -> list:
     """
     from bilancli.core import retention
     from bilancli.store import purge as store_purge
-    from bilancli.store.snapshots import load_retention_facts
+    from bilancli.store.snapshots import ended_dates, load_retention_facts
 
-    facts = load_retention_facts(store.conn)
     dues = {}
-    for bilan_id in store_purge.ended_bilan_ids(store.conn):
-        deadlines = retention.due(facts[bilan_id], settings, today)
+    for bilan_id, facts in load_retention_facts(store.conn, ended_dates(store.conn)).items():
+        deadlines = retention.due(facts, settings, today)
         if deadlines:
             dues[bilan_id] = deadlines
     outcomes = store_purge.inventory(store.conn, store.home, dues, check_files=check_files)

@@ -89,14 +89,6 @@ class Outcome:
         return bool(self.items or self.failures or self.marks or self.settled_files)
 
 
-def ended_bilan_ids(conn) -> list[str]:
-    """Only an ended action (termine or abandonne) starts the R6313-7 clock."""
-    rows = conn.execute(
-        "SELECT id FROM bilans WHERE date_fin IS NOT NULL ORDER BY annee, numero"
-    ).fetchall()
-    return [r[0] for r in rows]
-
-
 def _due_kinds(deadlines: tuple[Deadline, ...]) -> dict[str, Deadline]:
     return {kind: d for d in deadlines for kind in d.kinds}
 

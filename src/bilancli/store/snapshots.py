@@ -113,9 +113,26 @@ def load_summaries(conn, scope: Scope = EVERY_BILAN) -> list[Summary]:
     return summaries
 
 
-def load_retention_facts(conn, summaries: list[Summary]) -> dict[str, Facts]:
+def ended_dates(conn):
+    """(id, date_fin, content destroyed on, anonymised on) of every ended bilan, in the
+    order of their ids: what `load_retention_facts` needs when no summary is at hand."""
+    return [
+        (bid, _day(fin), _day(destroyed), _day(anonymised))
+        for bid, fin, destroyed, anonymised in conn.execute(
+            "SELECT id, date_fin, contenu_detruit_le, anonymise_le FROM bilans "
+            "WHERE date_fin IS NOT NULL ORDER BY annee, numero"
+        )
+    ]
+
+
+def summary_dates(summaries: list[Summary]):
+    """The same four values, from summaries already loaded."""
+    return [(s.id, s.date_fin, s.content_destroyed_on, s.anonymised_on) for s in summaries]
+
+
+def load_retention_facts(conn, dates) -> dict[str, Facts]:
     """Bilan id → what R6313-7 reads of it, in the same terms as `Facts.from_bilan`, for
-    the bilans already summarised (their dates come from the summaries).
+    the bilans whose dates are given (`ended_dates` or `summary_dates`).
 
     One query per table, each returning only the few bilans where a fact holds: cheaper
     than correlated EXISTS per bilan, which costs three times as much on 10,000 bilans.
@@ -140,12 +157,10 @@ def load_retention_facts(conn, summaries: list[Summary]) -> dict[str, Facts]:
             other_files.add(bid)
     none: set[str] = set()
     facts = {}
-    for s in summaries:
-        bid = s.id
+    for bid, fin, destroyed, anonymised in dates:
         kinds = consents.get(bid, none)
-        facts[bid] = Facts(s.date_fin, "conservation" in kinds, "cep" in kinds,
-                           s.content_destroyed_on, s.anonymised_on, bid in notes, bid in synthesis,
-                           bid in other_files)
+        facts[bid] = Facts(fin, "conservation" in kinds, "cep" in kinds, destroyed, anonymised,
+                           bid in notes, bid in synthesis, bid in other_files)
     return facts
 
 
