@@ -185,7 +185,6 @@ def test_pdf_without_weasyprint_says_how_to_install_it(bilan, case, monkeypatch)
 
 
 def test_pdf_is_the_default_format(bilan, case):
-    pytest.importorskip("weasyprint")
     bilan("synthese", "render", case)
     path = bilan.home / "documents" / case / f"synthese-{case}.pdf"
     assert path.read_bytes().startswith(b"%PDF")
