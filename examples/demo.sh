@@ -24,6 +24,7 @@ bilan set "$id" modalites "Huit entretiens de deux heures à trois heures, en pr
 
 # Préliminaire: a CPF bilan needs no convention; one entretien, then the gates hold.
 bilan entretien add "$id" --date 2026-09-01 --duree 2h --notes "Premier entretien : cadre légal, attentes, planning."
+bilan edof "$id" entree --date 2026-09-02   # CPF: the entry declared on EDOF within 3 working days
 bilan phase show "$id"
 bilan phase advance "$id" --date 2026-09-08
 
@@ -50,9 +51,14 @@ bilan synthese render "$id" --format md -o -
 bilan synthese render "$id" --format html
 bilan emargement render "$id" --format html
 bilan phase advance "$id" --date 2026-10-20
+bilan satisfaction "$id" --moment fin --note 5 --date 2026-10-20
 bilan show "$id"
 ls -l "$BILAN_HOME/documents/$id"
 
 # The action has ended: without a written agreement, R6313-7 wants its documents destroyed now.
 # --dry-run shows what would go, when and why, and changes nothing.
 bilan purge --dry-run
+
+# Every morning: what falls due (the EDOF exit, the follow-up in April, the purge…), and the year's figures.
+bilan agenda
+bilan stats --annee 2026
