@@ -59,15 +59,10 @@ def list_(
     wanted = parse_id(bilan_id)
     with base.open_store() as store:
         bilan = bilans.load(store.conn, wanted)
-    view = {
-        "entretiens": [
-            {"date": e.date.isoformat(), "duree_minutes": e.minutes, "modalite": e.modalite, "phase": e.phase}
-            for e in bilan.entretiens
-        ],
-        "heures_realisees": round(bilan.minutes_delivered / 60, 2),
-    }
     if as_json:
-        base.print_json(view)
+        from bilancli.cli.views import attendance_json
+
+        base.print_json(attendance_json(bilan))
     else:
         _print(bilan)
 

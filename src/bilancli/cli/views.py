@@ -81,6 +81,17 @@ def purge_view(bilan: Bilan, today: date, home: Path) -> dict:
             "prochaine_echeance": iso(next_deadline(Facts.from_bilan(bilan), settings))}
 
 
+def attendance_json(bilan: Bilan) -> dict:
+    """The entretiens and their total, as `show --json` and `entretien list --json` give them."""
+    return {
+        "entretiens": [
+            {"date": iso(e.date), "duree_minutes": e.minutes, "modalite": e.modalite, "phase": e.phase}
+            for e in bilan.entretiens
+        ],
+        "heures_realisees": _hours(bilan.minutes_delivered),
+    }
+
+
 def show_json(bilan: Bilan, today: date, home: Path) -> dict:
     c = bilan.convention
     deadline = conv.deadline(c)
@@ -101,11 +112,7 @@ def show_json(bilan: Bilan, today: date, home: Path) -> dict:
             "transmise": iso(c.sent_on), "signee": iso(c.signed_on),
             "echeance": iso(deadline), "statut": conv.status(bilan, today),
         },
-        "entretiens": [
-            {"date": iso(e.date), "duree_minutes": e.minutes, "modalite": e.modalite, "phase": e.phase}
-            for e in bilan.entretiens
-        ],
-        "heures_realisees": _hours(bilan.minutes_delivered),
+        **attendance_json(bilan),
         "documents": [
             {"id": d.id, "type": d.type, "titre": d.titre, "taille": d.size} for d in bilan.documents
         ],
