@@ -186,3 +186,29 @@ def test_bilan_today_replaces_today(bilan):
     bilan.today("2031-07-14")
     assert bilan.new() == "2031-001"
     assert bilan.json("show", "2031-001")["date_ouverture"] == "2031-07-14"
+
+
+def test_a_purge_while_the_editor_is_open_wins(bilan, tmp_path, monkeypatch):
+    """The editor is slow; meanwhile the content is destroyed: the edit must not bring it back."""
+    from bilancli.store.db import Store
+
+    bid = bilan.new()
+    bilan("set", bid, "demande", "Avant")
+    script = tmp_path / "editeur.py"
+    script.write_text(
+        "import sqlite3, sys\n"
+        f"db = sqlite3.connect({str(bilan.home / 'bilans.db')!r})\n"
+        "db.execute(\"UPDATE bilans SET contenu_detruit_le = '2026-03-02'\")\n"
+        "db.execute('DELETE FROM champs')\n"
+        "db.commit()\n"
+        "open(sys.argv[1], 'w').write('TEXTE-REVENU')\n"
+    )
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
+    result = bilan("set", bid, "demande", code=1)
+    assert "détruit" in result.stderr
+    store = Store(bilan.home)
+    try:
+        assert store.conn.execute("SELECT COUNT(*) FROM champs").fetchone()[0] == 0
+    finally:
+        store.close()
+    assert b"TEXTE-REVENU" not in bilan.db_bytes()

@@ -89,6 +89,8 @@ def set_(
             valeur = edit_text(current)
         on = base.today()
         with store.write() as conn:
+            # Again inside the transaction: a purge may have run while the editor was open.
+            _check_editable(bilans.require(conn, wanted), field)
             if is_content(field):
                 bilans.set_content(conn, wanted, field, valeur, on)
             else:
