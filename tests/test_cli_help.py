@@ -3,6 +3,7 @@
 import typer.main
 
 from bilancli.cli import app
+from bilancli.cli.boundary import short_help
 
 
 def walk(command, ctx, path=()):
@@ -28,8 +29,7 @@ def test_the_root_help_shows_each_command_s_own_short_help(bilan):
     out = bilan("--help").stdout
     for path, command in all_commands():
         if len(path) == 1:
-            short = command.get_short_help_str(limit=200)
-            assert f"{path[0]}" in out and short[:40] in " ".join(out.split()), path
+            assert f"{path[0]}" in out and short_help(command.help) in " ".join(out.split()), path
 
 
 def test_every_command_has_a_french_help_text(bilan):
@@ -66,3 +66,7 @@ def test_the_readme_documents_every_command():
     assert len(leaves) > 20
     for path in leaves:
         assert f"`bilan {' '.join(path)}" in readme, path
+
+
+def test_a_short_help_is_never_cut_at_an_abbreviation():
+    assert short_help("Le document (L6313-4 al. 3), remis.\n\nDétails.") == "Le document (L6313-4 al. 3), remis."

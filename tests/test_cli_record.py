@@ -166,6 +166,9 @@ def test_home_option_wins_over_the_environment(bilan, tmp_path):
     (["shwo", "2026-001"], 2, "shwo"),
     (["show", "2026-001", "--verbose"], 2, "--verbose"),
     (["new", "--nom"], 2, "--nom"),
+    (["show", "2026-001", "en-trop"], 2, "argument en trop : en-trop"),
+    (["purge", "--yes", "x"], 2, "argument en trop : x"),
+    (["--home", "/tmp/ailleurs"], 2, "commande manquante"),
 ])
 def test_bad_input_is_refused_in_french_and_changes_nothing(bilan, args, code, words):
     bilan.new()

@@ -15,7 +15,6 @@ import sys
 import typer
 
 from typer._click import exceptions as click_exceptions
-from typer._click.utils import make_default_short_help
 from typer.core import TyperCommand, TyperGroup
 from typer.exceptions import Abort
 
@@ -96,7 +95,7 @@ class FrenchGroup(_FrenchHelp, TyperGroup):
         for name in self.list_commands(ctx):
             command = self.get_command(ctx, name)
             if command is not None and not command.hidden:
-                rows.append((name, command.get_short_help_str(limit=200)))
+                rows.append((name, short_help(command.help)))
         return rows
 
 
@@ -124,7 +123,7 @@ class RootGroup(FrenchGroup):
         for name, (module, attribute, _) in COMMANDS.items():
             target = getattr(importlib.import_module(module), attribute)
             text = target.info.help if isinstance(target, typer.Typer) else target.__doc__
-            rows.append((name, make_default_short_help(inspect.cleandoc(text or ""), 200)))
+            rows.append((name, short_help(text)))
         return rows
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
@@ -159,6 +158,13 @@ def _build(name: str, module: str, attribute: str, settings: dict):
         command = typer.main.get_command(single)
     command.name = name
     return command
+
+
+def short_help(text: str | None) -> str:
+    """A command's first paragraph, whole: Click's own cut stops at the first full stop,
+    such as the one of « L6313-4 al. 3 »."""
+    first = inspect.cleandoc(text or "").split("\n\n")[0]
+    return " ".join(first.split())
 
 
 def _close_commands(ctx, typo: str) -> list[str]:
@@ -196,8 +202,10 @@ def usage_message(exc) -> str:
         text = msg.COMMANDE_INCONNUE.format(commande=match.group(1))
         if close := _close_commands(exc.ctx, match.group(1)):
             text += msg.OPTION_PROCHE.format(suggestions=", ".join(close))
-    elif match := re.match(r"Got unexpected extra arguments? \((.*)\)", exc.message):
+    elif match := re.match(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)", exc.message):
         text = msg.ARGUMENT_EN_TROP.format(valeur=match.group(1))
+    elif exc.message.startswith("Missing command"):
+        text = msg.COMMANDE_MANQUANTE
     else:
         text = msg.UTILISATION_INCORRECTE.format(detail=exc.message)
     text = msg.PREFIX_ERREUR + text
