@@ -34,7 +34,7 @@ def test_show_json_holds_the_keys_of_the_contract(bilan):
     assert view["convention"]["statut"] == "non_requise"
     assert view["heures_prevues"] == 24 and view["tarif"] == 1800
     assert view["suivi"] == {"date_prevue": None, "date_realisee": None}
-    assert set(view["purge"]) == {"contenu_detruit_le", "prochaine_echeance"}
+    assert view["purge"] == {"contenu_detruit_le": None, "prochaine_echeance": None, "regle": None}
 
 
 def test_list_is_newest_first_and_filters_by_phase(bilan):
@@ -215,3 +215,11 @@ def test_a_purge_while_the_editor_is_open_wins(bilan, tmp_path, monkeypatch):
     finally:
         store.close()
     assert b"TEXTE-REVENU" not in bilan.db_bytes()
+
+
+def test_show_speaks_french_to_the_consultant(bilan):
+    bid = bilan.new("--financement", "plan", "--heures-prevues", "20,5")
+    out = bilan("show", bid).stdout
+    assert "à transmettre au salarié (R6313-8)" in out
+    assert "0 réalisées sur 20,5 prévues" in out
+    assert "a_transmettre" not in out and "20.5" not in out

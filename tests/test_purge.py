@@ -43,7 +43,8 @@ def test_content_goes_on_the_day_the_action_ends_and_the_record_stays(bilan):
     assert view["documents"] == []
     assert len(view["entretiens"]) == 1 and view["entretiens"][0]["duree_minutes"] == 90
     assert (view["nom"], view["tarif"], view["financement"]) == ("Martin", 1800, "cpf")
-    assert view["purge"] == {"contenu_detruit_le": "2026-03-02", "prochaine_echeance": "2031-03-02"}
+    assert view["purge"] == {"contenu_detruit_le": "2026-03-02", "prochaine_echeance": "2031-03-02",
+                             "regle": "anonymisation"}
     assert "Contenu détruit le" in bilan("show", bid).stdout
 
     # Idempotent: a second run finds nothing, and changes nothing.

@@ -117,6 +117,13 @@ CONTENU_DETRUIT = (
     "le contenu du bilan {id} a été détruit le {date} ({source}) : il ne peut plus être complété."
 )
 BILAN_ANONYMISE = "le dossier administratif du bilan {id} a été anonymisé : il ne peut plus être modifié."
+CONVENTION_STATUTS = {
+    "non_requise": "non requise pour ce financement (R6313-8)",
+    "a_transmettre": "à transmettre au salarié (R6313-8)",
+    "en_attente": "transmise le {transmise}, signature attendue au plus tard le {echeance} (R6313-8)",
+    "signee": "signée le {signee} (R6313-8)",
+    "refusee": "refusée : non signée dans les dix jours suivant le {transmise} (R6313-8)",
+}
 PHASE_INCONNUE = "phase inconnue : « {saisie} ». Phases possibles : {possibles}."
 
 # --- Store and configuration ---------------------------------------------------

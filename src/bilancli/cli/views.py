@@ -73,12 +73,14 @@ def _hours(minutes: int | None) -> float | None:
 
 def purge_view(bilan: Bilan, today: date, home: Path) -> dict:
     """`contenu_detruit_le` and the next retention deadline (R6313-7)."""
-    from bilancli.core.retention import Facts, next_deadline, settings_from_config
+    from bilancli.core.retention import Facts, next_pending, settings_from_config
     from bilancli.settings import load_config
 
     settings = settings_from_config(load_config(home).conservation, today)
+    pending = next_pending(Facts.from_bilan(bilan), settings)
     return {"contenu_detruit_le": iso(bilan.content_destroyed_on),
-            "prochaine_echeance": iso(next_deadline(Facts.from_bilan(bilan), settings))}
+            "prochaine_echeance": iso(pending.due_on) if pending else None,
+            "regle": pending.rule if pending else None}
 
 
 def attendance_json(bilan: Bilan) -> dict:
@@ -129,6 +131,16 @@ def _fr(value: str | None) -> str:
     return format_date(day) if day else "—"
 
 
+def _decimal(hours: float) -> str:
+    return f"{hours:g}".replace(".", ",")
+
+
+def _convention_line(c: dict) -> str:
+    """The convention's status in words, with its dates (R6313-8)."""
+    return msg.CONVENTION_STATUTS[c["statut"]].format(
+        transmise=_fr(c["transmise"]), signee=_fr(c["signee"]), echeance=_fr(c["echeance"]))
+
+
 def print_show(view: dict) -> None:
     from rich.table import Table
 
@@ -145,17 +157,20 @@ def print_show(view: dict) -> None:
         ("Format", view["format"]), ("Employeur", view["employeur"]),
         ("Courriel", view["email"]), ("Téléphone", view["telephone"]),
         ("Ouverture", _fr(view["date_ouverture"])), ("Fin", _fr(view["date_fin"])),
-        ("Heures", f"{view['heures_realisees']:g} réalisées"
-         + (f" sur {view['heures_prevues']:g} prévues" if view["heures_prevues"] is not None else "")),
+        ("Heures", f"{_decimal(view['heures_realisees'])} réalisées"
+         + (f" sur {_decimal(view['heures_prevues'])} prévues" if view["heures_prevues"] is not None else "")),
         ("Tarif", f"{tarif:,.2f} € HT".replace(",", " ").replace(".", ",") if tarif is not None else None),
-        ("Convention", f"{view['convention']['statut']} (R6313-8)"),
+        ("Convention", _convention_line(view["convention"])),
         ("Suivi prévu", _fr(view["suivi"]["date_prevue"])),
         ("Suivi réalisé", _fr(view["suivi"]["date_realisee"])),
     ]
     if view["purge"]["contenu_detruit_le"]:
         rows.append(("Contenu détruit le", _fr(view["purge"]["contenu_detruit_le"]) + " (R6313-7)"))
     if view["purge"]["prochaine_echeance"]:
-        rows.append(("Prochaine échéance", _fr(view["purge"]["prochaine_echeance"]) + " (conservation, R6313-7)"))
+        from bilancli.core.retention import RULE_LABELS
+
+        rows.append(("Prochaine échéance", f"{_fr(view['purge']['prochaine_echeance'])} "
+                                           f"({RULE_LABELS[view['purge']['regle']]})"))
     for label, value in rows:
         ident.add_row(label, t(value if value not in (None, "") else "—"))
     out.print(ident)

@@ -181,19 +181,25 @@ def _content_left(facts: Facts) -> bool:
     return facts.content_destroyed_on is None or facts.suivi_has_notes or facts.other_files_left
 
 
-def next_deadline(facts: Facts, settings: Settings) -> date | None:
-    """The next day something of this bilan falls due (past when a purge is overdue);
-    None once everything is done."""
+def next_pending(facts: Facts, settings: Settings) -> Deadline | None:
+    """The next deadline of this bilan with something still to do (past when a purge is
+    overdue); None once everything is done."""
     pending = []
     for d in schedule(facts, settings):
         if d.what == "contenu" and (_content_left(facts)
                                     or ("syntheses" in d.kinds and facts.synthesis_left)):
-            pending.append(d.due_on)
+            pending.append(d)
         elif d.what == "synthese" and facts.synthesis_left:
-            pending.append(d.due_on)
+            pending.append(d)
         elif d.what == "identite" and facts.anonymised_on is None:
-            pending.append(d.due_on)
-    return min(pending) if pending else None
+            pending.append(d)
+    return min(pending, key=lambda d: d.due_on) if pending else None
+
+
+def next_deadline(facts: Facts, settings: Settings) -> date | None:
+    """The day of `next_pending`."""
+    pending = next_pending(facts, settings)
+    return pending.due_on if pending else None
 
 
 def purge_due(facts: Facts, settings: Settings, today: date) -> date | None:
