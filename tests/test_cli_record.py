@@ -223,3 +223,18 @@ def test_show_speaks_french_to_the_consultant(bilan):
     assert "à transmettre au salarié (R6313-8)" in out
     assert "0 réalisées sur 20,5 prévues" in out
     assert "a_transmettre" not in out and "20.5" not in out
+
+
+def test_system_and_toml_errors_are_explained_in_french(bilan, tmp_path):
+    bid = bilan.new()
+    (bilan.home / "config.toml").write_text('[cabinet]\nnom = "MY CAMPUS\n', encoding="utf-8")
+    err = bilan("purge", "--dry-run", code=1).stderr
+    assert "config.toml illisible (erreur de syntaxe TOML ligne 2, colonne" in err
+    (bilan.home / "config.toml").write_bytes(b"[cabinet]\nnom = \"\xe9\"\n")
+    assert "pas en UTF-8" in bilan("show", bid, code=1).stderr
+    a_file = tmp_path / "pas-un-dossier"
+    a_file.write_text("x")
+    err = bilan("--home", str(a_file), "list", code=1).stderr
+    assert "un fichier porte déjà ce nom" in err
+    for english in ("Invalid", "Expected", "File exists", "codec"):
+        assert english not in err

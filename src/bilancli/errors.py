@@ -18,3 +18,13 @@ class BilanError(Exception):
 def fail(template: str, **values: object) -> BilanError:
     """Build a BilanError from a message template of `bilancli.messages`."""
     return BilanError(template.format(**values))
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the system refused, in French (the system's own words are English)."""
+    import errno
+
+    from bilancli import messages as msg
+
+    name = errno.errorcode.get(exc.errno or 0, "")
+    return msg.RAISONS_SYSTEME.get(name) or msg.RAISON_SYSTEME_AUTRE.format(code=name or exc.errno)

@@ -128,10 +128,29 @@ PHASE_INCONNUE = "phase inconnue : « {saisie} ». Phases possibles : {possibles
 
 # --- Store and configuration ---------------------------------------------------
 
-STORE_ILLISIBLE = "le dossier de données {chemin} est illisible ou n'est pas une base bilancli."
+STORE_ILLISIBLE = "la base {chemin} est illisible ou n'est pas une base bilancli."
 STORE_INACCESSIBLE = "impossible de créer ou d'ouvrir le dossier de données {chemin} ({raison})."
 STORE_OCCUPE = "le dossier est occupé par une autre commande depuis trop longtemps ; réessayez."
 CONFIG_ILLISIBLE = "config.toml illisible ({detail})."
+CONFIG_SYNTAXE = "erreur de syntaxe TOML ligne {ligne}, colonne {colonne}"
+CONFIG_SYNTAXE_SANS_LIEU = "erreur de syntaxe TOML"
+CONFIG_PAS_UTF8 = "le fichier n'est pas en UTF-8"
+# Why the system refused a file operation, by errno name.
+RAISONS_SYSTEME = {
+    "ENOENT": "fichier ou dossier introuvable",
+    "EEXIST": "un fichier porte déjà ce nom",
+    "EACCES": "permission refusée",
+    "EPERM": "opération non permise",
+    "ENOTDIR": "un élément du chemin n'est pas un dossier",
+    "EISDIR": "c'est un dossier",
+    "ENOSPC": "plus de place sur le disque",
+    "EROFS": "système de fichiers en lecture seule",
+    "ENAMETOOLONG": "nom trop long",
+    "ELOOP": "trop de liens symboliques",
+    "EBUSY": "fichier occupé",
+    "EIO": "erreur d'entrée-sortie",
+}
+RAISON_SYSTEME_AUTRE = "erreur système {code}"
 CONFIG_VALEUR = "config.toml : la clé [{section}] {cle} doit être du texte."
 
 # --- Phases, entretiens, convention, abandon (SPEC §3) -------------------------

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+import re
 from datetime import date
 from typing import NamedTuple
 from pathlib import Path
 
 from bilancli import messages as msg
-from bilancli.errors import fail
+from bilancli.errors import fail, os_reason
 
 
 def resolve_home(option: str | None = None) -> Path:
@@ -48,13 +49,19 @@ def load_config(home: Path) -> Config:
     except FileNotFoundError:
         return Config()
     except OSError as exc:
-        raise fail(msg.CONFIG_ILLISIBLE, detail=exc.strerror) from None
+        raise fail(msg.CONFIG_ILLISIBLE, detail=os_reason(exc)) from None
     import tomllib
 
     try:
         data = tomllib.loads(raw.decode("utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise fail(msg.CONFIG_ILLISIBLE, detail=exc) from None
+    except UnicodeDecodeError:
+        raise fail(msg.CONFIG_ILLISIBLE, detail=msg.CONFIG_PAS_UTF8) from None
+    except tomllib.TOMLDecodeError as exc:
+        # tomllib explains in English; keep only where, in French.
+        where = re.search(r"line (\d+), column (\d+)", str(exc))
+        detail = (msg.CONFIG_SYNTAXE.format(ligne=where.group(1), colonne=where.group(2))
+                  if where else msg.CONFIG_SYNTAXE_SANS_LIEU)
+        raise fail(msg.CONFIG_ILLISIBLE, detail=detail) from None
     sections = {}
     for section in ("cabinet", "conservation"):
         values = data.get(section, {})

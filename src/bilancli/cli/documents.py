@@ -23,7 +23,7 @@ def _read(path: Path) -> bytes:
     import stat
 
     from bilancli.core import documents as rules
-    from bilancli.errors import fail
+    from bilancli.errors import fail, os_reason
 
     try:
         # O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
@@ -31,7 +31,7 @@ def _read(path: Path) -> bytes:
     except FileNotFoundError:
         raise fail(msg.FICHIER_INTROUVABLE, fichier=path) from None
     except OSError as exc:
-        raise fail(msg.FICHIER_ILLISIBLE, fichier=path, raison=exc.strerror or exc) from None
+        raise fail(msg.FICHIER_ILLISIBLE, fichier=path, raison=os_reason(exc)) from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
@@ -42,7 +42,7 @@ def _read(path: Path) -> bytes:
         rules.check_size(info.st_size, str(path))
         content = _read_at_most(fd, rules.read_limit())
     except OSError as exc:
-        raise fail(msg.FICHIER_ILLISIBLE, fichier=path, raison=exc.strerror or exc) from None
+        raise fail(msg.FICHIER_ILLISIBLE, fichier=path, raison=os_reason(exc)) from None
     finally:
         os.close(fd)
     rules.check_read_size(len(content), str(path))

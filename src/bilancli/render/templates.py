@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from bilancli import messages as msg
-from bilancli.errors import fail
+from bilancli.errors import fail, os_reason
 from bilancli.render import markdown
 from bilancli.resources import packaged_templates
 
@@ -52,7 +52,7 @@ def _read_custom(path: Path) -> str:
     except IsADirectoryError:
         raise fail(msg.FICHIER_EST_DOSSIER, fichier=path) from None
     except OSError as exc:
-        raise fail(msg.MODELE_ILLISIBLE, fichier=path, raison=exc.strerror or exc) from None
+        raise fail(msg.MODELE_ILLISIBLE, fichier=path, raison=os_reason(exc)) from None
     except UnicodeDecodeError:
         raise fail(msg.MODELE_ILLISIBLE, fichier=path, raison="pas du texte UTF-8") from None
 

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from bilancli import messages as msg
-from bilancli.errors import fail
+from bilancli.errors import fail, os_reason
 from bilancli.store import schema
 
 DB_NAME = "bilans.db"
@@ -21,7 +21,7 @@ def ensure_private_dir(path: Path) -> Path:
         path.mkdir(mode=0o700, parents=True, exist_ok=True)
         os.chmod(path, 0o700)
     except OSError as exc:
-        raise fail(msg.STORE_INACCESSIBLE, chemin=path, raison=exc.strerror or exc) from None
+        raise fail(msg.STORE_INACCESSIBLE, chemin=path, raison=os_reason(exc)) from None
     return path
 
 
@@ -53,7 +53,7 @@ class Store:
         except sqlite3.DatabaseError:
             raise fail(msg.STORE_ILLISIBLE, chemin=self.path) from None
         except OSError as exc:
-            raise fail(msg.STORE_INACCESSIBLE, chemin=self.path, raison=exc.strerror) from None
+            raise fail(msg.STORE_INACCESSIBLE, chemin=self.path, raison=os_reason(exc)) from None
         if version < schema.SCHEMA_VERSION:
             with self.write():
                 schema.apply(self.conn)

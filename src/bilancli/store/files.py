@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bilancli import messages as msg
-from bilancli.errors import fail
+from bilancli.errors import fail, os_reason
 from bilancli.store.db import ensure_private_dir
 
 
@@ -25,7 +25,7 @@ class PendingFile:
         try:
             os.replace(self.temp, self.target)
         except OSError as exc:
-            raise fail(msg.ECRITURE_IMPOSSIBLE, fichier=self.target, raison=exc.strerror or exc) from None
+            raise fail(msg.ECRITURE_IMPOSSIBLE, fichier=self.target, raison=os_reason(exc)) from None
         self.temp = None
 
     def discard(self) -> None:
@@ -67,7 +67,7 @@ def stage(target: Path, data: bytes, home: Path) -> PendingFile:
     try:
         fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
-        raise fail(msg.ECRITURE_IMPOSSIBLE, fichier=target, raison=exc.strerror or exc) from None
+        raise fail(msg.ECRITURE_IMPOSSIBLE, fichier=target, raison=os_reason(exc)) from None
     temp = Path(name)
     try:
         with os.fdopen(fd, "wb") as out:
@@ -77,7 +77,7 @@ def stage(target: Path, data: bytes, home: Path) -> PendingFile:
             os.fsync(out.fileno())
     except OSError as exc:
         temp.unlink(missing_ok=True)
-        raise fail(msg.ECRITURE_IMPOSSIBLE, fichier=target, raison=exc.strerror or exc) from None
+        raise fail(msg.ECRITURE_IMPOSSIBLE, fichier=target, raison=os_reason(exc)) from None
     return PendingFile(target, temp, hashlib.sha256(data).hexdigest())
 
 
