@@ -376,6 +376,10 @@ SATISFACTION_SUIVI_OUVERT = (
     "le bilan {id} n'est pas terminé : le questionnaire à six mois suit la fin de l'action "
     "(Qualiopi indicateur 30)."
 )
+SATISFACTION_COMMENTAIRE_DETRUIT = (
+    "le contenu du bilan {id} a été détruit le {date} ({source}) : le commentaire ne peut "
+    "plus être enregistré ; la note seule reste possible (sans --commentaire)."
+)
 SATISFACTION_ENREGISTREE = (
     "Questionnaire de satisfaction ({moment}) enregistré pour le bilan {id} : {note}/5 "
     "(Qualiopi indicateur 30)."
