@@ -330,6 +330,7 @@ PURGE_SANS_TERMINAL = (
 PURGE_QUESTION = "Détruire définitivement ce contenu de {nombre} bilan(s) ? [o/N] "
 PURGE_ABANDONNEE = "Purge abandonnée : rien n'a été modifié."
 PURGE_FAITE = "Purge du {date} : {nombre} bilan(s) traité(s)."
+PURGE_RIEN_DETRUIT = "Purge du {date} : rien n'a été détruit."
 PURGE_PROGRESSION = "Purge"
 PURGE_FICHIER_RESTANT = (
     "le fichier {chemin} du bilan {id} n'a pas pu être détruit ({raison}) : "
@@ -337,6 +338,15 @@ PURGE_FICHIER_RESTANT = (
 )
 PURGE_FICHIER_MODIFIE = (
     "le fichier {chemin} du bilan {id} n'a pas été détruit ({raison}) ; "
+    "il restera signalé à chaque purge tant qu'il existe."
+)
+# The dry run's warnings: the same files and reasons, before the fact.
+PURGE_PREVU_RESTANT = (
+    "le fichier {chemin} du bilan {id} ne pourra pas être détruit ({raison}) : "
+    "il restera à détruire jusqu'à la purge qui y parviendra."
+)
+PURGE_PREVU_MODIFIE = (
+    "le fichier {chemin} du bilan {id} ne sera pas détruit ({raison}) ; "
     "il restera signalé à chaque purge tant qu'il existe."
 )
 PURGE_RAISON_MODIFIE = "modifié depuis le rendu : vérifiez et supprimez-le vous-même"
