@@ -212,3 +212,28 @@ def test_bulk_snapshots_match_the_full_record(bilan):
     finally:
         store.close()
     assert bulk[bid].minutes_delivered == 210 and bulk[bid].first_entretien == date(2026, 1, 9)
+
+
+def test_a_comment_is_refused_once_the_content_is_destroyed_but_a_score_alone_is_kept(bilan):
+    bid = bilan.new("--financement", "cpf")
+    bilan("abandon", bid)
+    bilan("purge", "--yes")
+    before = bilan.db_bytes()
+    err = bilan("satisfaction", bid, "--moment", "suivi", "--note", "4",
+                "--commentaire", "SECRETQZX", code=1).stderr
+    assert f"bilan {bid}" in err and "02/03/2026" in err and "R6313-7" in err
+    assert "commentaire" in err and "SECRETQZX" not in err
+    assert bilan.db_bytes() == before
+
+    # The score is administrative: it stays welcome, and nothing is left to destroy.
+    bilan("satisfaction", bid, "--moment", "suivi", "--note", "4")
+    assert bilan.json("show", bid)["satisfaction"] == {"suivi": 4}
+    assert bilan.json("purge", "--dry-run")["bilans"] == []
+
+
+def test_a_comment_is_still_taken_while_the_content_is_kept(bilan):
+    bid = finished_cpf(bilan)
+    bilan.today("2026-05-04")
+    bilan("satisfaction", bid, "--moment", "fin", "--note", "5", "--commentaire", "Très utile.")
+    (entry,) = bilan.json("purge", "--dry-run")["bilans"]
+    assert "commentaires_satisfaction" in {d["nature"] for d in entry["destructions"]}

@@ -291,3 +291,31 @@ def test_a_purge_of_many_bilans_ends_with_the_short_table_by_rule(bilan, monkeyp
     assert "Par règle" in out and "bilan show" in out and "3 bilan(s)" in out
     assert not any(bid in out for bid in ids)
     assert all(matches(state(bilan.home, bid), PURGED) for bid in ids)
+
+
+def test_files_destroyed_by_a_run_cut_short_before_its_commit_are_recorded_by_the_next(bilan, monkeypatch):
+    """What the README promises about a `kill -9`: the record is all or nothing per batch,
+    the files may already be gone, and the next run notes them as destroyed."""
+    from contextlib import contextmanager
+
+    from bilancli.store.db import Store
+
+    bid = make_ended_bilan(bilan.home, "CUT", end=date(2026, 2, 1))
+    real_write = Store.write
+
+    @contextmanager
+    def cut_short(self):
+        raise KeyboardInterrupt   # the batch's files are gone; its transaction never begins
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Store, "write", cut_short)
+        assert bilan("purge", "--yes", code=None).exit_code != 0
+    assert Store.write is real_write
+    assert files(bilan, bid) == []
+    assert matches(state(bilan.home, bid), UNTOUCHED)   # the record of the batch is whole
+
+    (entry,) = bilan.json("purge", "--yes")["bilans"]
+    went = {d["nature"]: (d["nombre"], d["octets"]) for d in entry["destructions"]}
+    assert went["fichiers"] == (1, 0) and went["fichiers_synthese"] == (1, 0)
+    assert entry["fichiers_non_detruits"] == []
+    assert matches(state(bilan.home, bid), PURGED)

@@ -116,3 +116,33 @@ def test_a_real_purge_with_nothing_due_is_not_a_simulation(bilan):
     bilan.new()
     assert bilan.json("purge", "--yes") == {"date": "2026-03-02", "simulation": False, "bilans": []}
     assert bilan.json("purge", "--dry-run")["simulation"] is True
+
+
+def test_the_text_dry_run_names_the_file_it_will_leave_and_why(bilan, rendered):
+    bid, target = rendered
+    target.write_text("Mes notes personnelles.", encoding="utf-8")
+    bilan("abandon", bid)
+    before = bilan.db_bytes()
+
+    result = bilan("purge", "--dry-run")
+    assert bid in result.stdout and "Simulation" in result.stdout   # the rest would still go
+    assert f"le fichier {target} du bilan {bid} ne sera pas détruit" in result.stderr
+    assert "modifié depuis le rendu : vérifiez et supprimez-le vous-même" in result.stderr
+    assert bilan.db_bytes() == before and target.exists()
+
+
+def test_a_purge_that_destroys_nothing_says_so(bilan, rendered):
+    bid, target = rendered
+    target.write_text("Mes notes personnelles.", encoding="utf-8")
+    bilan("abandon", bid)
+    bilan("purge", "--yes", code=1)
+
+    planned = bilan("purge", "--dry-run")
+    assert "Rien à détruire au 02/03/2026" in planned.stdout and "Bilan" not in planned.stdout
+    assert str(target) in planned.stderr
+
+    again = bilan("purge", "--yes", code=1)
+    assert "Purge du 02/03/2026 : rien n'a été détruit." in again.stdout
+    assert "Détruit" not in again.stdout and "traité" not in again.stdout
+    assert f"le fichier {target} du bilan {bid} n'a pas été détruit" in again.stderr
+    assert target.exists()

@@ -357,6 +357,7 @@ PURGE_SANS_TERMINAL = (
 PURGE_QUESTION = "Détruire définitivement ce contenu de {nombre} bilan(s) ? [o/N] "
 PURGE_ABANDONNEE = "Purge abandonnée : rien n'a été modifié."
 PURGE_FAITE = "Purge du {date} : {nombre} bilan(s) traité(s)."
+PURGE_RIEN_DETRUIT = "Purge du {date} : rien n'a été détruit."
 PURGE_PROGRESSION = "Purge"
 PURGE_FICHIER_RESTANT = (
     "le fichier {chemin} du bilan {id} n'a pas pu être détruit ({raison}) : "
@@ -364,6 +365,15 @@ PURGE_FICHIER_RESTANT = (
 )
 PURGE_FICHIER_MODIFIE = (
     "le fichier {chemin} du bilan {id} n'a pas été détruit ({raison}) ; "
+    "il restera signalé à chaque purge tant qu'il existe."
+)
+# The dry run's warnings: the same files and reasons, before the fact.
+PURGE_PREVU_RESTANT = (
+    "le fichier {chemin} du bilan {id} ne pourra pas être détruit ({raison}) : "
+    "il restera à détruire jusqu'à la purge qui y parviendra."
+)
+PURGE_PREVU_MODIFIE = (
+    "le fichier {chemin} du bilan {id} ne sera pas détruit ({raison}) ; "
     "il restera signalé à chaque purge tant qu'il existe."
 )
 PURGE_RAISON_MODIFIE = "modifié depuis le rendu : vérifiez et supprimez-le vous-même"
@@ -402,6 +412,10 @@ NOTE_INVALIDE = "note refusée : « {saisie} ». La note est un nombre entier de
 SATISFACTION_SUIVI_OUVERT = (
     "le bilan {id} n'est pas terminé : le questionnaire à six mois suit la fin de l'action "
     "(Qualiopi indicateur 30)."
+)
+SATISFACTION_COMMENTAIRE_DETRUIT = (
+    "le contenu du bilan {id} a été détruit le {date} ({source}) : le commentaire ne peut "
+    "plus être enregistré ; la note seule reste possible (sans --commentaire)."
 )
 SATISFACTION_ENREGISTREE = (
     "Questionnaire de satisfaction ({moment}) enregistré pour le bilan {id} : {note}/5 "

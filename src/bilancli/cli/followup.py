@@ -11,8 +11,6 @@ from bilancli.cli import base
 from bilancli.cli.base import DATE_HELP, ID_HELP
 
 
-
-
 def _is_open(row) -> bool:
     from bilancli.core.model import OPEN_PHASES
 
@@ -52,6 +50,7 @@ def satisfaction(
 ) -> None:
     """Enregistre un questionnaire de satisfaction (Qualiopi indicateur 30)."""
     from bilancli.core import satisfaction as sat
+    from bilancli.core.content import require_content_kept
     from bilancli.core.ids import parse_id
     from bilancli.store import bilans, records
 
@@ -59,13 +58,14 @@ def satisfaction(
     kind = sat.parse_moment(moment)
     score = sat.parse_note(note)
     on = base.parse_date_option(date)
+    comment = commentaire if commentaire and commentaire.strip() else None
     with base.open_store() as store, store.write() as conn:
         row = bilans.require(conn, wanted)
         sat.check_recordable(wanted, _is_open(row), kind, on, base.today())
-        records.record_satisfaction(
-            conn, wanted, moment=kind, note=score,
-            commentaire=commentaire if commentaire and commentaire.strip() else None, on=on,
-        )
+        if comment is not None:
+            # A comment is the bilan's content (R6313-7); the score alone is administrative.
+            require_content_kept(row, msg.SATISFACTION_COMMENTAIRE_DETRUIT)
+        records.record_satisfaction(conn, wanted, moment=kind, note=score, commentaire=comment, on=on)
     base.say(msg.SATISFACTION_ENREGISTREE.format(moment=kind, id=wanted, note=score))
 
 

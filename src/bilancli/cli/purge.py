@@ -36,6 +36,7 @@ def purge(
         plans = _plan(store, settings, today, check_files=dry_run or not yes)
         if dry_run or not plans:
             _report([p[0] for p in plans], today, as_json, simulated=dry_run)
+            _warn_files([p[0] for p in plans], simulated=dry_run)
             return
         if not yes:
             if not as_json:
@@ -45,14 +46,24 @@ def purge(
         if any(o.items for o in outcomes):
             store_purge.finish(store)
     _report(outcomes, today, as_json, simulated=False)
-    failures = [(o.bilan_id, f) for o in outcomes for f in o.failures]
-    for bilan_id, failure in failures:
-        template = msg.PURGE_FICHIER_MODIFIE if failure.modified else msg.PURGE_FICHIER_RESTANT
-        sys.stderr.write(template.format(chemin=failure.path, id=bilan_id, raison=failure.reason) + "\n")
+    failures = _warn_files(outcomes, simulated=False)
     if failures:
         from bilancli.errors import fail
 
-        raise fail(msg.PURGE_INCOMPLETE, nombre=len(failures))
+        raise fail(msg.PURGE_INCOMPLETE, nombre=failures)
+
+
+def _warn_files(outcomes, simulated: bool) -> int:
+    """Name on stderr each file that stays (or would stay), and why; returns how many."""
+    if simulated:
+        modified, blocked = msg.PURGE_PREVU_MODIFIE, msg.PURGE_PREVU_RESTANT
+    else:
+        modified, blocked = msg.PURGE_FICHIER_MODIFIE, msg.PURGE_FICHIER_RESTANT
+    failures = [(o.bilan_id, f) for o in outcomes for f in o.failures]
+    for bilan_id, failure in failures:
+        template = modified if failure.modified else blocked
+        sys.stderr.write(template.format(chemin=failure.path, id=bilan_id, raison=failure.reason) + "\n")
+    return len(failures)
 
 
 def _plan(store, settings, today, check_files: bool) -> list:
@@ -116,19 +127,26 @@ def _report(outcomes, today, as_json: bool, simulated: bool) -> None:
         base.print_json({"date": iso(today), "simulation": simulated,
                          "bilans": [outcome_json(o) for o in outcomes]})
         return
-    if not outcomes:
-        base.say(msg.PURGE_RIEN.format(date=format_date(today)))
+    # A bilan left with only a file it cannot destroy gets no row: the warnings name it.
+    shown = [o for o in outcomes if _has_rows(o)]
+    if not shown:
+        empty = msg.PURGE_RIEN if simulated or not outcomes else msg.PURGE_RIEN_DETRUIT
+        base.say(empty.format(date=format_date(today)))
         return
     if simulated:
-        _print_table(outcomes, msg.PURGE_TITRE_PLAN)
+        _print_table(shown, msg.PURGE_TITRE_PLAN)
         base.say(msg.PURGE_SIMULATION)
         return
-    if len(outcomes) <= DETAILED_REPORT:
-        _print_table(outcomes, msg.PURGE_TITRE_FAIT)
-    _print_by_rule(outcomes)
-    if len(outcomes) > DETAILED_REPORT:
+    if len(shown) <= DETAILED_REPORT:
+        _print_table(shown, msg.PURGE_TITRE_FAIT)
+    _print_by_rule(shown)
+    if len(shown) > DETAILED_REPORT:
         base.say(msg.PURGE_DETAIL_PAR_BILAN)
-    base.say(msg.PURGE_FAITE.format(date=format_date(today), nombre=len(outcomes)))
+    base.say(msg.PURGE_FAITE.format(date=format_date(today), nombre=len(shown)))
+
+
+def _has_rows(outcome) -> bool:
+    return bool(outcome.items or outcome.marks)
 
 
 def outcome_json(outcome) -> dict:
