@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bilancli import messages as msg
+from bilancli.errors import os_reason
 
 CHUNK = 1024 * 1024   # hash and overwrite huge files a slice at a time
 
@@ -169,7 +170,7 @@ def _open(path: Path, writable: bool) -> int:
 
 
 def _blocked(file: RecordedFile, exc: OSError) -> Check:
-    return Check(file, BLOCKED, reason=exc.strerror or type(exc).__name__)
+    return Check(file, BLOCKED, reason=os_reason(exc))
 
 
 def _identity(info: os.stat_result) -> tuple[int, int]:
