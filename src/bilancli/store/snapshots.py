@@ -27,14 +27,16 @@ _SUMMARIES = (
     " c.transmise, c.signee, s.date"
     + "".join(f", sat_{m}.note" for m in MOMENTS)
     + "".join(f", edof_{d}.date" for d in SENS)
-    + " FROM bilans b LEFT JOIN conventions c ON c.bilan_id = b.id"
+    + " FROM {bilans} LEFT JOIN conventions c ON c.bilan_id = b.id"
     " LEFT JOIN suivis s ON s.bilan_id = b.id"
     + "".join(f" LEFT JOIN satisfactions sat_{m} ON sat_{m}.bilan_id = b.id"
               f" AND sat_{m}.moment = '{m}'" for m in MOMENTS)
     + "".join(f" LEFT JOIN edof edof_{d} ON edof_{d}.bilan_id = b.id AND edof_{d}.sens = '{d}'"
               for d in SENS)
-    + " WHERE {within}"
 )
+# The bilans in scope, read from the scope's own table first: half the cost of a test of
+# every bilan against it.
+_IN_SCOPE = "temp.scope_ids t CROSS JOIN bilans b ON b.id = t.id"
 _EDOF_AT = 18 + len(MOMENTS)
 
 
@@ -82,12 +84,6 @@ def _day(text: str | None) -> date | None:
     return day
 
 
-def _rows(conn, sql: str, scope: Scope, column: str = "bilan_id"):
-    """`sql` over the rows of the bilans in scope: its `{within}` is the condition on `column`."""
-    within = "1" if scope is EVERY_BILAN else f"{column} IN (SELECT id FROM temp.scope_ids)"
-    return conn.execute(sql.format(within=within))
-
-
 def _materialise(conn, scope: Scope) -> None:
     """The ids in scope, once, in a temporary table of this connection (never in the store)."""
     if scope is EVERY_BILAN:
@@ -104,7 +100,8 @@ def load_summaries(conn, scope: Scope = EVERY_BILAN) -> list[Summary]:
     summaries = []
     append = summaries.append
     # Positional, in the field order of `Summary`: keyword calls cost a third more on 10,000 rows.
-    for row in _rows(conn, _SUMMARIES, scope, "b.id"):
+    source = "bilans b" if scope is EVERY_BILAN else _IN_SCOPE
+    for row in conn.execute(_SUMMARIES.format(bilans=source)):
         (bid, phase, opened, nom, prenom, statut, financement, tarif, prevues, fin, destroyed,
          anonymised, first, last, minutes, sent, signed, suivi) = row[:18]
         notes, declared = row[18:_EDOF_AT], row[_EDOF_AT:]
