@@ -24,7 +24,7 @@ def show_agenda(as_json: bool) -> None:
     # the law forbids would hide, would mislead.
     settings = retention.settings_from_config(load_config(home).conservation, today)
     with base.open_store() as store:
-        summaries = load_summaries(store.conn, MAY_STILL_OWE)
+        summaries = load_summaries(store.conn, MAY_STILL_OWE, names=not as_json, money=False)
         facts = load_retention_facts(store.conn, summary_dates(summaries))
     purge_dues = retention.purge_dues(facts, settings, today)
     items = compute(summaries, today, WorkCalendar(cached_source(home)), purge_dues)

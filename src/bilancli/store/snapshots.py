@@ -21,8 +21,8 @@ from bilancli.core.summary import Summary
 # satisfaction moment and EDOF direction (all primary-key lookups): a third faster than a
 # query per table merged in Python.
 _SUMMARIES = (
-    "SELECT b.id, b.phase, b.date_ouverture, b.nom, b.prenom, b.statut, b.financement,"
-    " b.tarif_centimes, b.heures_prevues_minutes, b.date_fin, b.contenu_detruit_le,"
+    "SELECT b.id, b.phase, b.date_ouverture, {names}, b.statut, b.financement,"
+    " {money}, b.date_fin, b.contenu_detruit_le,"
     " b.anonymise_le, b.premier_entretien, b.dernier_entretien, b.minutes_realisees,"
     " c.transmise, c.signee, s.date"
     + "".join(f", sat_{m}.note" for m in MOMENTS)
@@ -92,7 +92,11 @@ def _materialise(conn, scope: Scope) -> None:
     conn.execute(f"INSERT INTO temp.scope_ids {scope.ids()}", scope.args)
 
 
-def load_summaries(conn, scope: Scope = EVERY_BILAN) -> list[Summary]:
+def load_summaries(conn, scope: Scope = EVERY_BILAN, *, names: bool = True,
+                   money: bool = True) -> list[Summary]:
+    """The summaries of the bilans in scope. Without `names` (nom, prénom) or `money` (tarif,
+    heures prévues) those fields are None: the agenda's JSON reads neither, and every text
+    column of ten thousand rows costs its share of the command."""
     _materialise(conn, scope)
     no_convention = Convention()
     empty: dict = {}
@@ -100,7 +104,10 @@ def load_summaries(conn, scope: Scope = EVERY_BILAN) -> list[Summary]:
     append = summaries.append
     # Positional, in the field order of `Summary`: keyword calls cost a third more on 10,000 rows.
     source = "bilans b" if scope is EVERY_BILAN else _IN_SCOPE
-    for row in conn.execute(_SUMMARIES.format(bilans=source)):
+    sql = _SUMMARIES.format(
+        bilans=source, names="b.nom, b.prenom" if names else "NULL, NULL",
+        money="b.tarif_centimes, b.heures_prevues_minutes" if money else "NULL, NULL")
+    for row in conn.execute(sql):
         (bid, phase, opened, nom, prenom, statut, financement, tarif, prevues, fin, destroyed,
          anonymised, first, last, minutes, sent, signed, suivi) = row[:18]
         notes, declared = row[18:_EDOF_AT], row[_EDOF_AT:]
