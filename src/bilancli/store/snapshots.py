@@ -17,16 +17,22 @@ from bilancli.core.satisfaction import MOMENTS
 from bilancli.core.retention import Facts
 from bilancli.core.summary import Summary
 
+def _jd(column: str) -> str:
+    """A date column as an integer day number: ten thousand rows of ints cost a third less to
+    read than the same dates as text (`_julian` turns them back into dates)."""
+    return f"CAST(julianday({column}) AS INTEGER)"
+
+
 # One row per bilan: the record, its convention and follow-up, and one column per
 # satisfaction moment and EDOF direction (all primary-key lookups): a third faster than a
 # query per table merged in Python.
 _SUMMARIES = (
-    "SELECT b.id, b.phase, b.date_ouverture, {names}, b.statut, b.financement,"
-    " {money}, b.date_fin, b.contenu_detruit_le,"
-    " b.anonymise_le, b.premier_entretien, b.dernier_entretien, b.minutes_realisees,"
-    " c.transmise, c.signee, s.date"
+    f"SELECT b.id, b.phase, {_jd('b.date_ouverture')}, {{names}}, b.statut, b.financement,"
+    f" {{money}}, {_jd('b.date_fin')}, {_jd('b.contenu_detruit_le')}, {_jd('b.anonymise_le')},"
+    f" {_jd('b.premier_entretien')}, {_jd('b.dernier_entretien')}, b.minutes_realisees,"
+    f" {_jd('c.transmise')}, {_jd('c.signee')}, {_jd('s.date')}"
     + "".join(f", sat_{m}.note" for m in MOMENTS)
-    + "".join(f", edof_{d}.date" for d in SENS)
+    + "".join(f", {_jd(f'edof_{d}.date')}" for d in SENS)
     + " FROM {bilans} LEFT JOIN conventions c ON c.bilan_id = b.id"
     " LEFT JOIN suivis s ON s.bilan_id = b.id"
     + "".join(f" LEFT JOIN satisfactions sat_{m} ON sat_{m}.bilan_id = b.id"
@@ -82,6 +88,20 @@ class _Days(dict):
 
 _day = _Days().__getitem__
 
+# julianday('0001-01-01') is 1721425.5: its integer part is the day before ordinal 1.
+_ORDINAL_OFFSET = 1721424
+
+
+class _JulianDays(dict):
+    """Integer day number → date, memoised like `_Days` (NULL → None)."""
+
+    def __missing__(self, number):
+        day = self[number] = None if number is None else date.fromordinal(number - _ORDINAL_OFFSET)
+        return day
+
+
+_julian = _JulianDays().__getitem__
+
 
 def _materialise(conn, scope: Scope) -> None:
     """The ids in scope, once, in a temporary table of this connection (never in the store)."""
@@ -116,12 +136,13 @@ def load_summaries(conn, scope: Scope = EVERY_BILAN, *, names: bool = True,
             satisfaction = {m: n for m, n in zip(MOMENTS, notes) if n is not None}
         edof = empty
         if any(declared):
-            edof = {d: _day(v) for d, v in zip(SENS, declared) if v}
-        convention = no_convention if not (sent or signed) else Convention(_day(sent), _day(signed))
+            edof = {d: _julian(v) for d, v in zip(SENS, declared) if v}
+        convention = (no_convention if not (sent or signed)
+                      else Convention(_julian(sent), _julian(signed)))
         append(Summary(
-            bid, phase, _day(opened), nom, prenom, statut, financement, tarif, prevues, _day(fin),
-            _day(destroyed), _day(anonymised), convention, _day(first), _day(last), minutes,
-            _day(suivi), satisfaction, edof,
+            bid, phase, _julian(opened), nom, prenom, statut, financement, tarif, prevues,
+            _julian(fin), _julian(destroyed), _julian(anonymised), convention, _julian(first),
+            _julian(last), minutes, _julian(suivi), satisfaction, edof,
         ))
     return summaries
 
