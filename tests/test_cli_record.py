@@ -238,3 +238,13 @@ def test_system_and_toml_errors_are_explained_in_french(bilan, tmp_path):
     assert "un fichier porte déjà ce nom" in err
     for english in ("Invalid", "Expected", "File exists", "codec"):
         assert english not in err
+
+
+def test_list_prints_aligned_columns_and_user_text_as_typed(bilan):
+    bilan.new(nom="Dupont [bold]\x1b[31m", prenom="Jean\nLuc")
+    bilan.new("--date", "2026-01-02", nom="Martin")
+    lines = bilan("list").stdout.splitlines()
+    assert lines[0].split() == ["Bilan", "Bénéficiaire", "Phase", "Ouverture", "Fin"]
+    assert "Jean Luc Dupont [bold]" in lines[1] and "\x1b" not in lines[1]
+    assert lines[1].index("préliminaire") == lines[2].index("préliminaire")   # aligned
+    assert len(lines) == 3

@@ -39,10 +39,7 @@ def show_agenda(as_json: bool) -> None:
 
 
 def _print_agenda(items, by_id, today) -> None:
-    """Aligned columns built by hand: a rich `Table` measures every cell and takes seconds
-    for a few thousand rows; rich still styles the overdue lines and never reads markup."""
-    from rich.text import Text
-
+    """One line per obligation, overdue ones in red."""
     from bilancli.core.dates import format_date
 
     if not items:
@@ -51,23 +48,10 @@ def _print_agenda(items, by_id, today) -> None:
     rows = []
     for item in items:
         s = by_id[item.bilan]
-        name = " ".join(x for x in (s.prenom, s.nom) if x)
-        rows.append((format_date(item.date), item.bilan, name[:30], msg.A_FAIRE[item.quoi],
-                     item.source, msg.EN_RETARD if item.en_retard else ""))
-    header = ("Échéance", "Bilan", "Bénéficiaire", "À faire", "Source", "")
-    widths = [max(len(r[c]) for r in (header, *rows)) for c in range(len(header))]
-
-    def line(cells) -> str:
-        return "  ".join(cell.ljust(w) for cell, w in zip(cells, widths)).rstrip() + "\n"
-
-    title = msg.AGENDA_TITRE.format(date=format_date(today)) + "\n"
-    console = base.console()
-    if not console.is_terminal:  # piped or redirected: no styles to draw, plain text is instant
-        base.say((title + line(header) + "".join(line(r) for r in rows)).rstrip("\n"))
-        return
-    out = Text()
-    out.append(title, style="bold")
-    out.append(line(header), style="bold")
-    for row, item in zip(rows, items):
-        out.append(line(row), style="bold red" if item.en_retard else "")
-    console.print(out, end="", soft_wrap=True)
+        rows.append((format_date(item.date), item.bilan, base.full_name(s.prenom, s.nom)[:30],
+                     msg.A_FAIRE[item.quoi], item.source, msg.EN_RETARD if item.en_retard else ""))
+    base.print_columns(
+        msg.AGENDA_TITRE.format(date=format_date(today)),
+        ("Échéance", "Bilan", "Bénéficiaire", "À faire", "Source", ""), rows,
+        ["bold red" if item.en_retard else "" for item in items],
+    )

@@ -92,11 +92,44 @@ def console():
     return Console(highlight=False)
 
 
+def full_name(prenom: str | None, nom: str | None) -> str:
+    return " ".join(x for x in (prenom, nom) if x)
+
+
 def text(value) -> object:
     """User text for a rich table: a `Text` is never read as markup."""
     from rich.text import Text
 
     return Text("" if value is None else str(value))
+
+
+_CONTROL = {code: " " for code in (*range(0, 32), 127)}
+
+
+def print_columns(title: str | None, header: tuple[str, ...], rows: list[tuple[str, ...]],
+                  styles: list[str] | None = None) -> None:
+    """Aligned columns built by hand, for lists of thousands of rows: a rich `Table` measures
+    every cell and takes seconds there. On a terminal, rich still styles the title, the header
+    and each row (`styles`) and never reads user text as markup; piped, it is plain text."""
+    rows = [tuple(cell.translate(_CONTROL) for cell in row) for row in rows]
+    widths = [max(len(r[c]) for r in (header, *rows)) for c in range(len(header))]
+
+    def line(cells) -> str:
+        return "  ".join(cell.ljust(w) for cell, w in zip(cells, widths)).rstrip() + "\n"
+
+    heading = f"{title}\n" if title else ""
+    out = console()
+    if not out.is_terminal:  # no styles to draw: plain text is instant
+        sys.stdout.write(heading + line(header) + "".join(line(r) for r in rows))
+        return
+    from rich.text import Text
+
+    text = Text()
+    text.append(heading, style="bold")
+    text.append(line(header), style="bold")
+    for row, style in zip(rows, styles or [""] * len(rows)):
+        text.append(line(row), style=style)
+    out.print(text, end="", soft_wrap=True)
 
 
 def leave(text: str, code: int) -> None:

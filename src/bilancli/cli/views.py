@@ -52,19 +52,16 @@ def list_rows_json(rows) -> list[dict]:
 
 
 def print_list(rows) -> None:
+    """One line per bilan: thousands of them after a few years."""
     if not rows:
         base.say(msg.AUCUN_BILAN)
         return
-    from rich.table import Table
-
-    table = Table("Bilan", "Bénéficiaire", "Phase", "Ouverture", "Fin", box=None)
-    for row in rows:
-        name = " ".join(x for x in (row["prenom"], row["nom"]) if x)
-        table.add_row(
-            row["id"], base.text(name), PHASE_LABELS.get(row["phase"], row["phase"]),
-            format_date(from_iso(row["date_ouverture"])), format_date(from_iso(row["date_fin"])),
-        )
-    base.console().print(table)
+    base.print_columns(None, ("Bilan", "Bénéficiaire", "Phase", "Ouverture", "Fin"), [
+        (row["id"], base.full_name(row["prenom"], row["nom"]),
+         PHASE_LABELS.get(row["phase"], row["phase"]),
+         format_date(from_iso(row["date_ouverture"])), format_date(from_iso(row["date_fin"])))
+        for row in rows
+    ])
 
 
 def _hours(minutes: int | None) -> float | None:
@@ -149,7 +146,7 @@ def print_show(view: dict) -> None:
     ident = Table(show_header=False, box=None, title=f"Bilan {view['id']}", title_justify="left")
     ident.add_column(style="bold")
     ident.add_column()
-    name = " ".join(x for x in (view["prenom"], view["nom"]) if x)
+    name = base.full_name(view["prenom"], view["nom"])
     tarif = view["tarif"]
     rows = [
         ("Bénéficiaire", name), ("Phase", PHASE_LABELS.get(view["phase"], view["phase"])),
