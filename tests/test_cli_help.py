@@ -70,3 +70,13 @@ def test_the_readme_documents_every_command():
 
 def test_a_short_help_is_never_cut_at_an_abbreviation():
     assert short_help("Le document (L6313-4 al. 3), remis.\n\nDétails.") == "Le document (L6313-4 al. 3), remis."
+
+
+def test_ctrl_c_says_nothing_was_changed(bilan, monkeypatch):
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("bilancli.core.fields.validate_admin", interrupted)
+    result = bilan("new", "--nom", "A", "--prenom", "B", code=130)
+    assert "Interrompu : rien n'a été modifié." in result.stderr
+    assert not (bilan.home / "bilans.db").exists() or bilan.json("list") == []

@@ -99,6 +99,9 @@ class FrenchGroup(_FrenchHelp, TyperGroup):
         return rows
 
 
+INTERRUPTED = 130
+
+
 class RootGroup(FrenchGroup):
     """The `bilan` command itself: builds only the sub-command typed, and every error of
     every sub-command ends here."""
@@ -141,6 +144,8 @@ class RootGroup(FrenchGroup):
             leave(msg.INTERROMPU, 1)
         except (Exception, KeyboardInterrupt) as exc:
             leave_on(exc)
+        if result == INTERRUPTED:  # Typer turns Ctrl-C into a silent exit code 130
+            leave(msg.INTERROMPU, INTERRUPTED)
         sys.exit(result if isinstance(result, int) else 0)
 
 
