@@ -2,7 +2,7 @@
 
 import json
 
-from bilancli.cli.views import list_rows_json
+from bilancli.cli.listview import list_rows_json
 from bilancli.store import bilans
 from bilancli.store.db import Store
 

@@ -51,7 +51,7 @@ def list_(
     as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
     """Liste les bilans, du plus récent au plus ancien."""
-    from bilancli.cli.views import list_bilans
+    from bilancli.cli.listview import list_bilans
 
     list_bilans(phase, as_json)
 

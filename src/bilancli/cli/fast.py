@@ -24,7 +24,7 @@ class FastForm(NamedTuple):
 _JSON = {"--json": "as_json"}
 FAST_FORMS = {
     "show": FastForm("bilancli.cli.views", "show_bilan", ("bilan_id",), flags=_JSON),
-    "list": FastForm("bilancli.cli.views", "list_bilans", options={"--phase": "phase"}, flags=_JSON),
+    "list": FastForm("bilancli.cli.listview", "list_bilans", options={"--phase": "phase"}, flags=_JSON),
     "agenda": FastForm("bilancli.cli.agendaview", "show_agenda", flags=_JSON),
     "stats": FastForm("bilancli.cli.statsview", "show_stats", options={"--annee": "annee"}, flags=_JSON),
 }

@@ -1,4 +1,4 @@
-"""What `list` and `show` print: the JSON of SPEC §4 and its rich rendering."""
+"""What `show` prints: the JSON of SPEC §4 and its rich rendering."""
 
 from __future__ import annotations
 
@@ -14,23 +14,6 @@ from bilancli.core import followup
 from bilancli.core.model import PHASE_LABELS, Bilan
 
 
-def list_bilans(phase: str | None, as_json: bool) -> None:
-    """`bilan list`."""
-    from bilancli.core.phases import parse_phase
-    from bilancli.store import bilans
-
-    wanted = parse_phase(phase) if phase else None
-    with base.open_store() as store:
-        if as_json and (text := bilans.list_json(store.conn, wanted)) is not None:
-            base.say(text)
-            return
-        rows = bilans.list_rows(store.conn, wanted)
-    if as_json:
-        base.print_json(list_rows_json(rows))
-    else:
-        print_list(rows)
-
-
 def show_bilan(bilan_id: str, as_json: bool) -> None:
     """`bilan show`."""
     from bilancli.core.ids import parse_id
@@ -44,24 +27,6 @@ def show_bilan(bilan_id: str, as_json: bool) -> None:
         base.print_json(view)
     else:
         print_show(view)
-
-
-def list_rows_json(rows) -> list[dict]:
-    keys = ("id", "nom", "prenom", "phase", "date_ouverture", "date_fin")
-    return [{k: row[k] for k in keys} for row in rows]
-
-
-def print_list(rows) -> None:
-    """One line per bilan: thousands of them after a few years."""
-    if not rows:
-        base.say(msg.AUCUN_BILAN)
-        return
-    base.print_columns(None, ("Bilan", "Bénéficiaire", "Phase", "Ouverture", "Fin"), [
-        (row["id"], base.full_name(row["prenom"], row["nom"]),
-         PHASE_LABELS.get(row["phase"], row["phase"]),
-         format_date(from_iso(row["date_ouverture"])), format_date(from_iso(row["date_fin"])))
-        for row in rows
-    ])
 
 
 def _hours(minutes: int | None) -> float | None:
