@@ -92,7 +92,7 @@ CONSENTEMENT_AVANT_OUVERTURE = (
 CONSENTEMENT_APRES_FIN = (
     "consentement « {type} » refusé : le {date} est postérieur à la fin du bilan {id} (le {fin}). "
     "Les documents sont détruits dès le terme de l'action ; l'accord qui les fait conserver "
-    "doit être donné avant ce terme (R6313-7)."
+    "doit être donné avant ce terme ({source})."
 )
 RETRAIT_AVANT_CONSENTEMENT = (
     "retrait refusé : le {date} précède le consentement « {type} » qu'il retire (donné le {donne})."
@@ -179,7 +179,6 @@ AVERT_SATISFACTION_FIN = (
 )
 
 PHASE_FINALE = "le bilan {id} est {phase} : il n'a pas de phase suivante."
-PHASE_SANS_SUITE = "phase « {phase} » sans phase suivante connue : passage impossible."
 PASSAGE_REFUSE = (
     "passage du bilan {id} de la phase {phase} à la phase {suivante} refusé, "
     "conditions non remplies :\n{conditions}"

@@ -12,6 +12,7 @@ import typer
 from bilancli import messages as msg
 from bilancli.cli import base
 from bilancli.cli.base import ID_HELP
+from bilancli.core.documents import DEFAULT_FORMAT
 
 synthese_app = base.make_app(
     "Le document de synthèse remis au bénéficiaire, qui lui appartient (L6313-4 al. 3)."
@@ -32,20 +33,20 @@ TemplateOpt = Annotated[Optional[str], typer.Option(
 
 
 @base.command(synthese_app, "render")
-def synthese_render(bilan_id: IdArg, format_: FormatOpt = "pdf", output: OutputOpt = None,
+def synthese_render(bilan_id: IdArg, format_: FormatOpt = DEFAULT_FORMAT, output: OutputOpt = None,
                     template: TemplateOpt = None) -> None:
     """Produit le document de synthèse (défaut : PDF dans documents/ID/)."""
     render_document("synthese", bilan_id, format_, output, template)
 
 
-def convention_render(bilan_id: IdArg, format_: FormatOpt = "pdf", output: OutputOpt = None,
+def convention_render(bilan_id: IdArg, format_: FormatOpt = DEFAULT_FORMAT, output: OutputOpt = None,
                       template: TemplateOpt = None) -> None:
     """Produit la convention tripartite avec les mentions de R6313-8."""
     render_document("convention", bilan_id, format_, output, template)
 
 
 @base.command(emargement_app, "render")
-def emargement_render(bilan_id: IdArg, format_: FormatOpt = "pdf", output: OutputOpt = None,
+def emargement_render(bilan_id: IdArg, format_: FormatOpt = DEFAULT_FORMAT, output: OutputOpt = None,
                       template: TemplateOpt = None) -> None:
     """Produit la feuille d'émargement des entretiens."""
     render_document("emargement", bilan_id, format_, output, template)

@@ -13,8 +13,7 @@ SYNTHESE_TYPE = "synthese"  # the kept copy of the rendered synthèse (L6313-4 a
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 MAX_DOCUMENT_LABEL = "50 Mio"
 
-# Documents the cabinet renders, each with its own templates.
-KINDS = ("synthese", "convention", "emargement")
+# The formats of the documents the cabinet renders (synthèse, convention, émargement).
 FORMATS = ("md", "html", "pdf")
 DEFAULT_FORMAT = "pdf"
 

@@ -58,9 +58,9 @@ def add_document(conn, bilan_id: str, *, type_: str, titre: str, content: bytes,
 
 
 def document_content(conn, bilan_id: str, doc_id: int):
-    """(titre, nom_fichier, contenu) of one of this bilan's documents, or None."""
+    """The row (contenu) of one of this bilan's documents, or None."""
     return conn.execute(
-        "SELECT titre, nom_fichier, contenu FROM documents WHERE bilan_id = ? AND id = ?",
+        "SELECT contenu FROM documents WHERE bilan_id = ? AND id = ?",
         (bilan_id, doc_id),
     ).fetchone()
 
