@@ -36,7 +36,7 @@ def new(
         "statut": statut, "financement": financement, "format": format_,
         "employeur": employeur, "heures_prevues": heures_prevues, "tarif": tarif,
     }
-    admin = {k: validate_admin(k, v).value for k, v in typed.items() if v is not None or k in ("nom", "prenom")}
+    admin = {k: validate_admin(k, v) for k, v in typed.items() if v is not None or k in ("nom", "prenom")}
     opened_on = base.parse_date_option(date)
     with base.open_store() as store, store.write() as conn:
         bilan_id = bilans.create(conn, opened_on=opened_on, admin=admin)
@@ -94,7 +94,7 @@ def set_(
             if is_content(field):
                 bilans.set_content(conn, wanted, field, valeur, on)
             else:
-                bilans.set_admin(conn, wanted, field, validate_admin(field, valeur).value)
+                bilans.set_admin(conn, wanted, field, validate_admin(field, valeur))
     template = msg.CHAMP_ENREGISTRE if (valeur or "").strip() else msg.CHAMP_EFFACE
     base.say(template.format(champ=field, id=wanted))
 

@@ -7,6 +7,7 @@ from datetime import date
 
 from bilancli import messages as msg
 from bilancli.core.dates import from_iso, iso
+from bilancli.core.ids import format_id
 from bilancli.core.model import (
     Bilan, Consent, Convention, Document, Entretien, PhaseStep, Rendering,
 )
@@ -26,7 +27,7 @@ def next_id(conn, year: int) -> tuple[str, int]:
         "SELECT COALESCE(MAX(numero), 0) + 1 FROM bilans WHERE annee = ?", (year,)
     ).fetchone()
     number = row[0]
-    return f"{year}-{number:03d}", number
+    return format_id(year, number), number
 
 
 def create(conn, *, opened_on: date, admin: dict[str, object]) -> str:
@@ -131,10 +132,9 @@ def load(conn, bilan_id: str) -> Bilan:
         Convention(from_iso(conv[0]["transmise"]), from_iso(conv[0]["signee"])) if conv else Convention()
     )
     entretiens = tuple(
-        Entretien(r["id"], from_iso(r["date"]), r["duree_minutes"], r["modalite"], r["phase"],
-                  bool(r["has_notes"]))
+        Entretien(r["id"], from_iso(r["date"]), r["duree_minutes"], r["modalite"], r["phase"])
         for r in q(
-            "SELECT id, date, duree_minutes, modalite, phase, notes IS NOT NULL AS has_notes "
+            "SELECT id, date, duree_minutes, modalite, phase "
             "FROM entretiens WHERE bilan_id = ? ORDER BY date, id"
         )
     )
