@@ -7,6 +7,7 @@ from datetime import date
 
 from bilancli import messages as msg
 from bilancli.core.dates import from_iso, iso
+from bilancli.core.fields import is_content
 from bilancli.core.ids import format_id
 from bilancli.core.model import (
     Bilan, Consent, Convention, Document, Entretien, PhaseStep, Rendering,
@@ -61,6 +62,18 @@ def require(conn, bilan_id: str):
 def set_admin(conn, bilan_id: str, field: str, value: object) -> None:
     column = ADMIN_COLUMNS[field]
     conn.execute(f"UPDATE bilans SET {column} = ? WHERE id = ?", (value, bilan_id))
+
+
+def current_value(conn, record, field: str) -> str:
+    """The stored text of a field as the editor opens it ("" when empty); `record` is the
+    bilan's row, which already holds the administrative fields."""
+    if is_content(field):
+        row = conn.execute(
+            "SELECT valeur FROM champs WHERE bilan_id = ? AND champ = ?", (record["id"], field)
+        ).fetchone()
+        return row[0] if row else ""
+    value = record[ADMIN_COLUMNS[field]]
+    return "" if value is None else str(value)
 
 
 def set_content(conn, bilan_id: str, field: str, text: str | None, on: date) -> None:
