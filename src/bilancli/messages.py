@@ -429,6 +429,7 @@ EDOF_SORTIE_BILAN_OUVERT = (
     "le bilan {id} est en cours : la sortie ne se déclare sur EDOF qu'après la fin de l'action."
 )
 EDOF_ENREGISTREE = "Déclaration EDOF de {sens} du {date} enregistrée pour le bilan {id}."
+EDOF_SENS_LABELS = {"entree": "entrée", "sortie": "sortie"}
 ANNEE_INVALIDE = "année illisible : « {saisie} ». Exemple : 2026."
 AGENDA_VIDE = "Rien à faire : aucune échéance ouverte."
 AGENDA_TITRE = "Agenda au {date}"
