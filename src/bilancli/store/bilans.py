@@ -46,6 +46,7 @@ def create(conn, *, opened_on: date, admin: dict[str, object]) -> str:
 
 
 def record_phase(conn, bilan_id: str, phase: str, on: date) -> None:
+    """One step of the phase history: the opening here, each later move in `records.enter_phase`."""
     conn.execute(
         "INSERT INTO phases (bilan_id, phase, date_entree) VALUES (?, ?, ?)",
         (bilan_id, phase, iso(on)),
