@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from bilancli import messages as msg
-from bilancli.core.content import require_content_kept
+from bilancli.core.content import check_editable, require_content_kept
 from bilancli.core.model import Bilan
 from bilancli.errors import BilanError
 
@@ -31,3 +31,24 @@ def test_the_refusal_can_say_what_cannot_be_done_any_more():
     with pytest.raises(BilanError) as refused:
         require_content_kept(bilan, msg.SYNTHESE_CONTENU_DETRUIT)
     assert "synthèse" in str(refused.value)
+
+
+def _record(**changes) -> dict:
+    return {"id": "2026-001", "contenu_detruit_le": None, "anonymise_le": None, **changes}
+
+
+def test_a_content_field_is_editable_until_the_content_is_destroyed():
+    check_editable(_record(), "projet")
+    with pytest.raises(BilanError) as refused:
+        check_editable(_record(contenu_detruit_le="2026-03-01"), "projet")
+    assert "R6313-7" in str(refused.value)
+
+
+def test_an_administrative_field_is_editable_until_the_record_is_anonymised():
+    check_editable(_record(contenu_detruit_le="2026-03-01"), "email")
+    anonymised = Bilan(id="2026-001", nom=None, prenom=None, date_ouverture=date(2026, 1, 5),
+                       phase="termine", anonymised_on=date(2031, 3, 1))
+    for record in (_record(anonymise_le="2031-03-01"), anonymised):
+        with pytest.raises(BilanError) as refused:
+            check_editable(record, "email")
+        assert "2026-001" in str(refused.value) and "anonymisé" in str(refused.value)

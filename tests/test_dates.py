@@ -6,7 +6,7 @@ import pytest
 
 from bilancli.core.dates import (
     format_date, format_date_long, format_hours, format_minutes, months_later,
-    parse_date, parse_duration,
+    parse_date, parse_duration, parse_year,
 )
 from bilancli.errors import BilanError
 
@@ -95,3 +95,14 @@ def test_calendar_months_clamp_to_the_end_of_month():
     assert months_later(date(2026, 1, 30), 1) == date(2026, 2, 28)
     assert months_later(date(2026, 5, 31), 1) == date(2026, 6, 30)
     assert months_later(date(2025, 12, 31), 60) == date(2030, 12, 31)
+
+
+def test_a_year_is_four_digits():
+    assert parse_year(" 2025 ") == 2025
+
+
+@pytest.mark.parametrize("typed", ["26", "deux", "20256", "２０２６", "202²"])
+def test_anything_else_is_refused_quoting_it(typed):
+    with pytest.raises(BilanError) as caught:
+        parse_year(typed)
+    assert f"« {typed} »" in caught.value.message

@@ -70,8 +70,8 @@ def test_unknown_enum_values_are_refused(field, typed):
 
 
 def test_admin_values_are_normalised():
-    assert validate_admin("statut", " Salarie ").value == "salarie"
-    assert validate_admin("employeur", "").value is None
+    assert validate_admin("statut", " Salarie ") == "salarie"
+    assert validate_admin("employeur", "") is None
     assert "vide" in refused(validate_admin, "nom", "  ")
     assert "invalide" in refused(validate_admin, "email", "claire.martin")
 

@@ -18,7 +18,7 @@ def a_bilan(**changes) -> Bilan:
         date_ouverture=date(2026, 1, 12), financement="cpf", heures_prevues_minutes=24 * 60,
         champs={"demande": "Changer de métier", "projet": "   "},
         entretiens=(
-            Entretien(1, date(2026, 1, 12), 90, "presentiel", "preliminaire", has_notes=True),
+            Entretien(1, date(2026, 1, 12), 90, "presentiel", "preliminaire"),
             Entretien(2, date(2026, 2, 1), 120, "visio", "investigation"),
         ),
     )

@@ -92,7 +92,7 @@ CONSENTEMENT_AVANT_OUVERTURE = (
 CONSENTEMENT_APRES_FIN = (
     "consentement « {type} » refusé : le {date} est postérieur à la fin du bilan {id} (le {fin}). "
     "Les documents sont détruits dès le terme de l'action ; l'accord qui les fait conserver "
-    "doit être donné avant ce terme (R6313-7)."
+    "doit être donné avant ce terme ({source})."
 )
 RETRAIT_AVANT_CONSENTEMENT = (
     "retrait refusé : le {date} précède le consentement « {type} » qu'il retire (donné le {donne})."
@@ -179,7 +179,6 @@ AVERT_SATISFACTION_FIN = (
 )
 
 PHASE_FINALE = "le bilan {id} est {phase} : il n'a pas de phase suivante."
-PHASE_SANS_SUITE = "phase « {phase} » sans phase suivante connue : passage impossible."
 PASSAGE_REFUSE = (
     "passage du bilan {id} de la phase {phase} à la phase {suivante} refusé, "
     "conditions non remplies :\n{conditions}"
@@ -430,6 +429,7 @@ EDOF_SORTIE_BILAN_OUVERT = (
     "le bilan {id} est en cours : la sortie ne se déclare sur EDOF qu'après la fin de l'action."
 )
 EDOF_ENREGISTREE = "Déclaration EDOF de {sens} du {date} enregistrée pour le bilan {id}."
+EDOF_SENS_LABELS = {"entree": "entrée", "sortie": "sortie"}
 ANNEE_INVALIDE = "année illisible : « {saisie} ». Exemple : 2026."
 AGENDA_VIDE = "Rien à faire : aucune échéance ouverte."
 AGENDA_TITRE = "Agenda au {date}"

@@ -11,8 +11,6 @@ from bilancli.cli import base
 from bilancli.cli.base import DATE_HELP, ID_HELP, JSON_HELP
 
 
-
-
 def new(
     nom: Annotated[str, typer.Option("--nom", help="Nom du bénéficiaire.")],
     prenom: Annotated[str, typer.Option("--prenom", help="Prénom du bénéficiaire.")],
@@ -28,7 +26,7 @@ def new(
     as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
     """Ouvre un bilan en phase préliminaire et affiche son identifiant."""
-    from bilancli.core.fields import validate_admin
+    from bilancli.core.fields import REQUIRED_FIELDS, validate_admin
     from bilancli.store import bilans
 
     typed = {
@@ -36,7 +34,7 @@ def new(
         "statut": statut, "financement": financement, "format": format_,
         "employeur": employeur, "heures_prevues": heures_prevues, "tarif": tarif,
     }
-    admin = {k: validate_admin(k, v).value for k, v in typed.items() if v is not None or k in ("nom", "prenom")}
+    admin = {k: validate_admin(k, v) for k, v in typed.items() if v is not None or k in REQUIRED_FIELDS}
     opened_on = base.parse_date_option(date)
     with base.open_store() as store, store.write() as conn:
         bilan_id = bilans.create(conn, opened_on=opened_on, admin=admin)
@@ -73,6 +71,7 @@ def set_(
 ) -> None:
     """Renseigne un champ de contenu ou administratif."""
     from bilancli.cli.editor import edit_text, read_stdin
+    from bilancli.core.content import check_editable
     from bilancli.core.fields import is_content, parse_field_name, validate_admin
     from bilancli.core.ids import parse_id
     from bilancli.store import bilans
@@ -81,46 +80,22 @@ def set_(
     field = parse_field_name(champ)
     with base.open_store() as store:
         record = bilans.require(store.conn, wanted)
-        _check_editable(record, field)
+        check_editable(record, field)
         if valeur == "-":
             valeur = read_stdin()
         elif valeur is None:
-            current = _current_value(store.conn, record, field)
+            current = bilans.current_value(store.conn, record, field)
             valeur = edit_text(current)
         on = base.today()
         with store.write() as conn:
             # Again inside the transaction: a purge may have run while the editor was open.
-            _check_editable(bilans.require(conn, wanted), field)
+            check_editable(bilans.require(conn, wanted), field)
             if is_content(field):
                 bilans.set_content(conn, wanted, field, valeur, on)
             else:
-                bilans.set_admin(conn, wanted, field, validate_admin(field, valeur).value)
+                bilans.set_admin(conn, wanted, field, validate_admin(field, valeur))
     template = msg.CHAMP_ENREGISTRE if (valeur or "").strip() else msg.CHAMP_EFFACE
     base.say(template.format(champ=field, id=wanted))
-
-
-def _check_editable(record, field: str) -> None:
-    from bilancli.core.content import require_content_kept
-    from bilancli.core.fields import is_content
-    from bilancli.errors import fail
-
-    if is_content(field):
-        require_content_kept(record)
-    if not is_content(field) and record["anonymise_le"]:
-        raise fail(msg.BILAN_ANONYMISE, id=record["id"])
-
-
-def _current_value(conn, record, field: str) -> str:
-    from bilancli.core.fields import is_content
-    from bilancli.store.bilans import ADMIN_COLUMNS
-
-    if is_content(field):
-        row = conn.execute(
-            "SELECT valeur FROM champs WHERE bilan_id = ? AND champ = ?", (record["id"], field)
-        ).fetchone()
-        return row[0] if row else ""
-    value = record[ADMIN_COLUMNS[field]]
-    return "" if value is None else str(value)
 
 
 def consent(

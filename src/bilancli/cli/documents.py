@@ -104,6 +104,8 @@ def list_(
     with base.open_store() as store:
         documents = bilans.load(store.conn, wanted).documents
     if as_json:
+        # The same {id, type, titre, taille} as `show --json` (views.py): to be one builder
+        # there, Typer-free for the fast path, once views.py is free to change.
         base.print_json([{"id": d.id, "type": d.type, "titre": d.titre, "taille": d.size} for d in documents])
         return
     if not documents:

@@ -9,6 +9,7 @@ import typer
 from bilancli import messages as msg
 from bilancli.cli import base
 from bilancli.cli.base import ID_HELP, JSON_HELP
+from bilancli.core.entretiens import DEFAULT_MODALITE
 
 app = base.make_app("Les entretiens d'un bilan : date, durée, modalité, dans la limite de 24 heures (L6313-4).")
 
@@ -18,7 +19,7 @@ def add(
     bilan_id: Annotated[str, typer.Argument(metavar="ID", help=ID_HELP)],
     date: Annotated[str, typer.Option("--date", help="Date de l'entretien : AAAA-MM-JJ, JJ/MM/AAAA ou en toutes lettres.")],
     duree: Annotated[str, typer.Option("--duree", help="Durée : 2h, 1h30, 90min, 1,5…")],
-    modalite: Annotated[str, typer.Option("--modalite", help="presentiel, visio ou telephone.")] = "presentiel",
+    modalite: Annotated[str, typer.Option("--modalite", help="presentiel, visio ou telephone.")] = DEFAULT_MODALITE,
     notes: Annotated[Optional[str], typer.Option("--notes", help="Notes de l'entretien ; « - » les lit sur l'entrée standard.")] = None,
 ) -> None:
     """Consigne un entretien dans la phase en cours du bilan."""

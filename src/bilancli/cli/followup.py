@@ -87,5 +87,4 @@ def edof(
         row = bilans.require(conn, wanted)
         rules.check_declarable(wanted, row["financement"], _is_open(row), kind, on, base.today())
         records.record_edof(conn, wanted, kind, on)
-    label = "entrée" if kind == "entree" else "sortie"
-    base.say(msg.EDOF_ENREGISTREE.format(sens=label, date=format_date(on), id=wanted))
+    base.say(msg.EDOF_ENREGISTREE.format(sens=msg.EDOF_SENS_LABELS[kind], date=format_date(on), id=wanted))

@@ -12,6 +12,9 @@ import typer
 from bilancli import messages as msg
 from bilancli.cli import base
 from bilancli.cli.base import ID_HELP
+from bilancli.core.documents import (
+    DEFAULT_FORMAT, check_renderable, default_filename, keeps_copy, parse_format, template_name,
+)
 
 synthese_app = base.make_app(
     "Le document de synthèse remis au bénéficiaire, qui lui appartient (L6313-4 al. 3)."
@@ -32,20 +35,20 @@ TemplateOpt = Annotated[Optional[str], typer.Option(
 
 
 @base.command(synthese_app, "render")
-def synthese_render(bilan_id: IdArg, format_: FormatOpt = "pdf", output: OutputOpt = None,
+def synthese_render(bilan_id: IdArg, format_: FormatOpt = DEFAULT_FORMAT, output: OutputOpt = None,
                     template: TemplateOpt = None) -> None:
     """Produit le document de synthèse (défaut : PDF dans documents/ID/)."""
     render_document("synthese", bilan_id, format_, output, template)
 
 
-def convention_render(bilan_id: IdArg, format_: FormatOpt = "pdf", output: OutputOpt = None,
+def convention_render(bilan_id: IdArg, format_: FormatOpt = DEFAULT_FORMAT, output: OutputOpt = None,
                       template: TemplateOpt = None) -> None:
     """Produit la convention tripartite avec les mentions de R6313-8."""
     render_document("convention", bilan_id, format_, output, template)
 
 
 @base.command(emargement_app, "render")
-def emargement_render(bilan_id: IdArg, format_: FormatOpt = "pdf", output: OutputOpt = None,
+def emargement_render(bilan_id: IdArg, format_: FormatOpt = DEFAULT_FORMAT, output: OutputOpt = None,
                       template: TemplateOpt = None) -> None:
     """Produit la feuille d'émargement des entretiens."""
     render_document("emargement", bilan_id, format_, output, template)
@@ -64,7 +67,6 @@ def _context(kind: str, bilan, config, today) -> dict:
 def render_document(kind: str, bilan_id: str, format_text: str, output: str | None,
                     template: str | None) -> None:
     """Everything that can be refused is checked and rendered before anything is written."""
-    from bilancli.core.documents import default_filename, parse_format, template_name
     from bilancli.core.ids import parse_id
     from bilancli.render import output as out
     from bilancli.render import templates
@@ -79,7 +81,7 @@ def render_document(kind: str, bilan_id: str, format_text: str, output: str | No
         files.check_output_path(target, home)
     with base.open_store() as store:
         bilan = bilans.load(store.conn, wanted)
-        _check_renderable(kind, bilan)
+        check_renderable(kind, bilan)
         config = load_config(home)
         text = templates.render(
             home, template_name(kind, fmt), fmt, _context(kind, bilan, config, today),
@@ -98,19 +100,9 @@ def render_document(kind: str, bilan_id: str, format_text: str, output: str | No
     base.say(msg.DOCUMENT_PRODUIT.format(document=msg.DOCUMENT_LABELS[kind], id=wanted, fichier=target))
 
 
-def _check_renderable(kind: str, bilan) -> None:
-    from bilancli.core import convention
-    from bilancli.core.content import require_content_kept
-
-    if kind == "synthese":
-        require_content_kept(bilan, msg.SYNTHESE_CONTENU_DETRUIT)
-    elif kind == "convention":
-        convention.check_render(bilan)
-
-
 def _keep_copy(store, kind, bilan, data, filename, fmt, today) -> None:
-    """The synthèse is also kept in the store: the purge and the conclusion gate count on it."""
-    if kind != "synthese":
+    """The copy `keeps_copy` asks for, in the store."""
+    if not keeps_copy(kind):
         return
     from bilancli.store.documents import keep_synthese_copy
 

@@ -61,11 +61,12 @@ def print_figures(f: dict) -> None:
 
 def show_stats(annee: str | None, as_json: bool) -> None:
     """`bilan stats`."""
+    from bilancli.core.dates import parse_year
     from bilancli.core.stats import year_figures
     from bilancli.store.snapshots import load_summaries, minutes_held_in, year_scope
 
     today = base.today()
-    year = _parse_year(annee) if annee is not None else today.year
+    year = parse_year(annee) if annee is not None else today.year
     with base.open_store() as store:
         summaries = load_summaries(store.conn, year_scope(year))
         minutes = minutes_held_in(store.conn, year)
@@ -74,12 +75,3 @@ def show_stats(annee: str | None, as_json: bool) -> None:
         base.print_json(figures)
     else:
         print_figures(figures)
-
-
-def _parse_year(text: str) -> int:
-    from bilancli.errors import fail
-
-    raw = text.strip()
-    if not raw.isascii() or not raw.isdigit() or len(raw) != 4:
-        raise fail(msg.ANNEE_INVALIDE, saisie=text)
-    return int(raw)

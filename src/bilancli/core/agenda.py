@@ -57,15 +57,22 @@ def items_for(s: Summary, today: date, calendar: WorkCalendar,
     if "suivi" not in s.satisfaction:
         found.append(("satisfaction_suivi", satisfaction.six_month_due(s), satisfaction.SOURCE))
     # Purges and inactivity are not planned work: listed only once they fall due.
-    if purge_due is not None and purge_due <= today:
-        found.append(("purge", purge_due, PURGE_SOURCE))
     inactive_since = inactivity_due(s)
     if inactive_since is not None and inactive_since <= today:
         found.append(("inactif", inactive_since, INACTIVITY_SOURCE))
-    return [
+    items = [
         Item(s.id, due, kind, source, due < today)
         for kind, due, source in found if due is not None
     ]
+    return items + _owed_purge(s.id, purge_due, today)
+
+
+def _owed_purge(bilan_id: str, purge_due: date | None, today: date) -> list[Item]:
+    """The purge item, once its day has come. `retention.purge_dues` only gives such days;
+    the check keeps a day passed by any other caller from listing a purge ahead of time."""
+    if purge_due is None or purge_due > today:
+        return []
+    return [Item(bilan_id, purge_due, "purge", PURGE_SOURCE, purge_due < today)]
 
 
 def inactivity_due(s: Summary) -> date | None:
@@ -90,7 +97,7 @@ def agenda(summaries: Iterable[Summary], today: date, calendar: WorkCalendar,
         purge_due = purge_dues.get(s.id)
         if s.anonymised_on is None:
             items += items_for(s, today, calendar, purge_due)
-        elif purge_due is not None and purge_due <= today:
-            items.append(Item(s.id, purge_due, "purge", PURGE_SOURCE, purge_due < today))
+        else:
+            items += _owed_purge(s.id, purge_due, today)
     items.sort(key=lambda i: (i.date, i.bilan, _ORDER[i.quoi]))
     return items

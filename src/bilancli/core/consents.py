@@ -24,7 +24,7 @@ def check_record(bilan: Bilan, kind: str, on: date, today: date) -> None:
                    ouverture=format_date(bilan.date_ouverture))
     if kind in KEEPING_CONSENTS and bilan.date_fin is not None and on > bilan.date_fin:
         raise fail(msg.CONSENTEMENT_APRES_FIN, type=kind, date=format_date(on), id=bilan.id,
-                   fin=format_date(bilan.date_fin))
+                   fin=format_date(bilan.date_fin), source=KEEPING_SOURCE)
 
 
 def check_withdraw(bilan: Bilan, kind: str, on: date, today: date) -> None:

@@ -93,6 +93,14 @@ def _french_parserinfo():
     return _PARSERINFO
 
 
+def parse_year(text: str) -> int:
+    """A year as `--annee` takes it: four ASCII digits (str.isdigit alone accepts "²")."""
+    raw = text.strip()
+    if not raw.isascii() or not raw.isdigit() or len(raw) != 4:
+        raise fail(msg.ANNEE_INVALIDE, saisie=text)
+    return int(raw)
+
+
 def require_not_future(day: date, today: date, what: str) -> None:
     """A date that records something done (an entretien held, a signature, the end of the
     action) cannot be later than today: a future `date_fin` would put off the R6313-7

@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 
 from bilancli import messages as msg
+from bilancli.core import convention
+from bilancli.core.content import require_content_kept
+from bilancli.core.model import Bilan
 from bilancli.errors import fail
 
 # Files kept in the store as bytes, so the purge of R6313-7 can reach them.
@@ -13,8 +16,7 @@ SYNTHESE_TYPE = "synthese"  # the kept copy of the rendered synthèse (L6313-4 a
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 MAX_DOCUMENT_LABEL = "50 Mio"
 
-# Documents the cabinet renders, each with its own templates.
-KINDS = ("synthese", "convention", "emargement")
+# The formats of the documents the cabinet renders (synthèse, convention, émargement).
 FORMATS = ("md", "html", "pdf")
 DEFAULT_FORMAT = "pdf"
 
@@ -63,6 +65,20 @@ def parse_format(text: str) -> str:
     if value not in FORMATS:
         raise fail(msg.FORMAT_INCONNU, saisie=text, possibles=", ".join(FORMATS))
     return value
+
+
+def check_renderable(kind: str, bilan: Bilan) -> None:
+    """The synthèse is the bilan's content (gone once destroyed, R6313-7); the convention
+    carries the mentions of R6313-8 and refuses what it cannot state."""
+    if kind == "synthese":
+        require_content_kept(bilan, msg.SYNTHESE_CONTENU_DETRUIT)
+    elif kind == "convention":
+        convention.check_render(bilan)
+
+
+def keeps_copy(kind: str) -> bool:
+    """Only the synthèse is also kept in the store: the purge and the conclusion gate count on it."""
+    return kind == SYNTHESE_TYPE
 
 
 def default_filename(kind: str, bilan_id: str, format_: str) -> str:

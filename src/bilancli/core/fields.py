@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from bilancli import messages as msg
 from bilancli.core.dates import parse_duration
@@ -56,13 +55,6 @@ CONSENTS: dict[str, str] = {
     "cep": "L6313-4 al. 3, R6313-7 exception A",
     "employeur": "L6313-4 al. 3",
 }
-
-
-class FieldValue(NamedTuple):
-    """A validated administrative value, in its stored form."""
-
-    field: str
-    value: str | int | float | None
 
 
 def parse_field_name(text: str) -> str:
@@ -125,22 +117,23 @@ def parse_planned_hours(text: str) -> int:
     return minutes
 
 
-def validate_admin(field: str, text: str | None) -> FieldValue:
-    """Check one administrative value; `None` or blank clears an optional field."""
+def validate_admin(field: str, text: str | None) -> str | int | None:
+    """Check one administrative value and return it in its stored form; `None` or blank
+    clears an optional field."""
     raw = (text or "").strip()
     if not raw:
         if field in REQUIRED_FIELDS:
             raise fail(msg.NOM_VIDE, champ=field)
-        return FieldValue(field, None)
+        return None
     if field in ENUMS:
-        return FieldValue(field, parse_enum(field, raw))
+        return parse_enum(field, raw)
     if field == "tarif":
-        return FieldValue(field, parse_amount(raw))
+        return parse_amount(raw)
     if field == "heures_prevues":
-        return FieldValue(field, parse_planned_hours(raw))
+        return parse_planned_hours(raw)
     if field == "email" and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", raw):
         raise fail(msg.EMAIL_INVALIDE, saisie=raw)
-    return FieldValue(field, raw)
+    return raw
 
 
 def is_content(field: str) -> bool:

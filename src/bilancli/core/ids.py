@@ -15,8 +15,8 @@ def parse_id(text: str) -> str:
     match = _ID.fullmatch(text.strip())
     if not match or int(match.group(2)) == 0:
         raise fail(msg.ID_MALFORME, saisie=text)
-    return f"{match.group(1)}-{int(match.group(2)):03d}"
+    return format_id(int(match.group(1)), int(match.group(2)))
 
 
 def format_id(year: int, number: int) -> str:
-    return f"{year}-{number:03d}"
+    return f"{year:04d}-{number:03d}"

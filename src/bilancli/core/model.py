@@ -43,7 +43,6 @@ class Entretien(NamedTuple):
     minutes: int
     modalite: str
     phase: str
-    has_notes: bool = False
 
 
 class Document(NamedTuple):

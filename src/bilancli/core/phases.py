@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from bilancli import messages as msg
 from bilancli.core import convention as conv
-from bilancli.core.dates import format_date, require_not_future
+from bilancli.core.dates import format_date, format_hours, require_not_future
 from bilancli.core.fields import MAX_MINUTES
 from bilancli.core.model import PHASE_LABELS, PHASES, Bilan
 from bilancli.errors import fail
@@ -165,14 +165,8 @@ def warnings(bilan: Bilan) -> list[str]:
     planned = bilan.heures_prevues_minutes
     if bilan.is_open and planned and bilan.minutes_delivered > planned:
         found.append(msg.AVERT_HEURES_PREVUES.format(
-            realisees=_hours(bilan.minutes_delivered), prevues=_hours(planned)))
+            realisees=format_hours(bilan.minutes_delivered), prevues=format_hours(planned)))
     return found
-
-
-def _hours(minutes: int) -> str:
-    from bilancli.core.dates import format_hours
-
-    return format_hours(minutes)
 
 
 # --- Moving on -----------------------------------------------------------------------
@@ -189,8 +183,6 @@ def phase_entered_on(bilan: Bilan) -> date:
 def next_phase(bilan: Bilan) -> str:
     if bilan.phase in (TERMINE, ABANDONNE):
         raise fail(msg.PHASE_FINALE, id=bilan.id, phase=PHASE_LABELS[bilan.phase])
-    if bilan.phase not in NEXT_PHASE:
-        raise fail(msg.PHASE_SANS_SUITE, phase=bilan.phase)
     return NEXT_PHASE[bilan.phase]
 
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from bilancli import messages as msg
-from bilancli.core.dates import format_date, format_months, months_later
+from bilancli.core.dates import format_months, months_later
 from bilancli.core.model import Bilan
 from bilancli.errors import fail
 
@@ -220,6 +220,3 @@ def purge_dues(facts: Mapping[str, Facts], settings: Settings, today: date) -> d
                 dues[bilan_id] = day
     return dues
 
-
-def describe(deadline: Deadline) -> str:
-    return f"{RULE_LABELS[deadline.rule]}, échéance le {format_date(deadline.due_on)}"

@@ -7,6 +7,8 @@ from datetime import date
 
 from bilancli import messages as msg
 from bilancli.core.dates import from_iso, iso
+from bilancli.core.fields import is_content
+from bilancli.core.ids import format_id
 from bilancli.core.model import (
     Bilan, Consent, Convention, Document, Entretien, PhaseStep, Rendering,
 )
@@ -26,7 +28,7 @@ def next_id(conn, year: int) -> tuple[str, int]:
         "SELECT COALESCE(MAX(numero), 0) + 1 FROM bilans WHERE annee = ?", (year,)
     ).fetchone()
     number = row[0]
-    return f"{year}-{number:03d}", number
+    return format_id(year, number), number
 
 
 def create(conn, *, opened_on: date, admin: dict[str, object]) -> str:
@@ -44,6 +46,7 @@ def create(conn, *, opened_on: date, admin: dict[str, object]) -> str:
 
 
 def record_phase(conn, bilan_id: str, phase: str, on: date) -> None:
+    """One step of the phase history: the opening here, each later move in `records.enter_phase`."""
     conn.execute(
         "INSERT INTO phases (bilan_id, phase, date_entree) VALUES (?, ?, ?)",
         (bilan_id, phase, iso(on)),
@@ -60,6 +63,18 @@ def require(conn, bilan_id: str):
 def set_admin(conn, bilan_id: str, field: str, value: object) -> None:
     column = ADMIN_COLUMNS[field]
     conn.execute(f"UPDATE bilans SET {column} = ? WHERE id = ?", (value, bilan_id))
+
+
+def current_value(conn, record, field: str) -> str:
+    """The stored text of a field as the editor opens it ("" when empty); `record` is the
+    bilan's row, which already holds the administrative fields."""
+    if is_content(field):
+        row = conn.execute(
+            "SELECT valeur FROM champs WHERE bilan_id = ? AND champ = ?", (record["id"], field)
+        ).fetchone()
+        return row[0] if row else ""
+    value = record[ADMIN_COLUMNS[field]]
+    return "" if value is None else str(value)
 
 
 def set_content(conn, bilan_id: str, field: str, text: str | None, on: date) -> None:
@@ -131,10 +146,9 @@ def load(conn, bilan_id: str) -> Bilan:
         Convention(from_iso(conv[0]["transmise"]), from_iso(conv[0]["signee"])) if conv else Convention()
     )
     entretiens = tuple(
-        Entretien(r["id"], from_iso(r["date"]), r["duree_minutes"], r["modalite"], r["phase"],
-                  bool(r["has_notes"]))
+        Entretien(r["id"], from_iso(r["date"]), r["duree_minutes"], r["modalite"], r["phase"])
         for r in q(
-            "SELECT id, date, duree_minutes, modalite, phase, notes IS NOT NULL AS has_notes "
+            "SELECT id, date, duree_minutes, modalite, phase "
             "FROM entretiens WHERE bilan_id = ? ORDER BY date, id"
         )
     )

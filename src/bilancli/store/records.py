@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from bilancli.core.dates import iso
+from bilancli.store.bilans import record_phase
 
 
 def add_entretien(conn, bilan_id: str, *, on: date, minutes: int, modalite: str, phase: str,
@@ -41,10 +42,7 @@ def enter_phase(conn, bilan_id: str, phase: str, on: date, *, date_fin: date | N
         "motif_abandon = COALESCE(?, motif_abandon) WHERE id = ?",
         (phase, iso(date_fin), motif, bilan_id),
     )
-    conn.execute(
-        "INSERT INTO phases (bilan_id, phase, date_entree) VALUES (?, ?, ?)",
-        (bilan_id, phase, iso(on)),
-    )
+    record_phase(conn, bilan_id, phase, on)
 
 
 def add_document(conn, bilan_id: str, *, type_: str, titre: str, content: bytes,
@@ -58,9 +56,9 @@ def add_document(conn, bilan_id: str, *, type_: str, titre: str, content: bytes,
 
 
 def document_content(conn, bilan_id: str, doc_id: int):
-    """(titre, nom_fichier, contenu) of one of this bilan's documents, or None."""
+    """The row (contenu) of one of this bilan's documents, or None."""
     return conn.execute(
-        "SELECT titre, nom_fichier, contenu FROM documents WHERE bilan_id = ? AND id = ?",
+        "SELECT contenu FROM documents WHERE bilan_id = ? AND id = ?",
         (bilan_id, doc_id),
     ).fetchone()
 
