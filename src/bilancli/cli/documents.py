@@ -104,9 +104,9 @@ def list_(
     with base.open_store() as store:
         documents = bilans.load(store.conn, wanted).documents
     if as_json:
-        # The same {id, type, titre, taille} as `show --json` (views.py): to be one builder
-        # there, Typer-free for the fast path, once views.py is free to change.
-        base.print_json([{"id": d.id, "type": d.type, "titre": d.titre, "taille": d.size} for d in documents])
+        from bilancli.cli.views import documents_json
+
+        base.print_json(documents_json(documents))
         return
     if not documents:
         base.say(msg.AUCUN_DOCUMENT.format(id=wanted))

@@ -56,6 +56,11 @@ def attendance_json(bilan: Bilan) -> dict:
     }
 
 
+def documents_json(documents) -> list[dict]:
+    """The stored documents, as `show --json` and `doc list --json` give them."""
+    return [{"id": d.id, "type": d.type, "titre": d.titre, "taille": d.size} for d in documents]
+
+
 def show_json(bilan: Bilan, today: date, home: Path) -> dict:
     c = bilan.convention
     deadline = conv.deadline(c)
@@ -77,9 +82,7 @@ def show_json(bilan: Bilan, today: date, home: Path) -> dict:
             "echeance": iso(deadline), "statut": conv.status(bilan, today),
         },
         **attendance_json(bilan),
-        "documents": [
-            {"id": d.id, "type": d.type, "titre": d.titre, "taille": d.size} for d in bilan.documents
-        ],
+        "documents": documents_json(bilan.documents),
         "historique": [{"phase": s.phase, "date": iso(s.entered_on)} for s in bilan.history],
         "suivi": {"date_prevue": iso(followup.due(bilan.phase, bilan.date_fin)), "date_realisee": iso(bilan.suivi_on)},
         "satisfaction": dict(bilan.satisfaction),
