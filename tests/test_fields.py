@@ -84,3 +84,15 @@ def test_malformed_ids(typed):
 def test_ids_are_normalised():
     assert parse_id(" 2026-007 ") == "2026-007"
     assert parse_id("2026-1000") == "2026-1000"
+
+
+def test_closed_lists_accept_any_case_and_accents():
+    from bilancli.core.choices import parse_choice
+    from bilancli.core.entretiens import parse_modalite
+    from bilancli.core.phases import parse_phase
+
+    assert parse_modalite(" Présentiel ") == "presentiel"
+    assert parse_phase("PRÉLIMINAIRE") == "preliminaire"
+    assert validate_admin("statut", "Salarié") == "salarie"
+    assert parse_choice(".PDF", ("pdf", "html"), "{saisie}", strip=".") == "pdf"
+    assert "« visioconférence »" in refused(parse_modalite, "visioconférence")

@@ -6,6 +6,7 @@ import re
 
 from bilancli import messages as msg
 from bilancli.core import convention
+from bilancli.core.choices import parse_choice
 from bilancli.core.content import require_content_kept
 from bilancli.core.model import Bilan
 from bilancli.errors import fail
@@ -22,10 +23,7 @@ DEFAULT_FORMAT = "pdf"
 
 
 def parse_document_type(text: str) -> str:
-    value = text.strip().lower()
-    if value not in DOCUMENT_TYPES:
-        raise fail(msg.DOC_TYPE_INCONNU, saisie=text, possibles=", ".join(DOCUMENT_TYPES))
-    return value
+    return parse_choice(text, DOCUMENT_TYPES, msg.DOC_TYPE_INCONNU)
 
 
 # ASCII digits only (str.isdigit accepts "²"), and few enough for SQLite's 64-bit integers.
@@ -61,10 +59,7 @@ def _mib(size: int) -> str:
 
 
 def parse_format(text: str) -> str:
-    value = text.strip().lower().lstrip(".")
-    if value not in FORMATS:
-        raise fail(msg.FORMAT_INCONNU, saisie=text, possibles=", ".join(FORMATS))
-    return value
+    return parse_choice(text, FORMATS, msg.FORMAT_INCONNU, strip=".")
 
 
 def check_renderable(kind: str, bilan: Bilan) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from bilancli import messages as msg
+from bilancli.core.choices import parse_choice
 from bilancli.core.dates import require_not_future
 from bilancli.core.summary import Summary
 from bilancli.core.workdays import WorkCalendar
@@ -17,10 +18,7 @@ FINANCEMENT = "cpf"
 
 
 def parse_sens(text: str) -> str:
-    value = text.strip().lower().replace("é", "e")
-    if value not in SENS:
-        raise fail(msg.EDOF_SENS_INCONNU, saisie=text, possibles=", ".join(SENS))
-    return value
+    return parse_choice(text, SENS, msg.EDOF_SENS_INCONNU)
 
 
 def check_declarable(bilan_id: str, financement: str | None, is_open: bool, sens: str,

@@ -6,6 +6,7 @@ from datetime import date
 
 from bilancli import messages as msg
 from bilancli.core import convention as conv
+from bilancli.core.choices import parse_choice
 from bilancli.core.consents import bilan_consent_withdrawn_on
 from bilancli.core.dates import format_date, format_hours, format_minutes, require_not_future
 from bilancli.core.fields import MAX_MINUTES
@@ -17,10 +18,7 @@ DEFAULT_MODALITE = "presentiel"
 
 
 def parse_modalite(text: str) -> str:
-    value = text.strip().lower().replace("é", "e")
-    if value not in MODALITES:
-        raise fail(msg.MODALITE_INCONNUE, saisie=text, possibles=", ".join(MODALITES))
-    return value
+    return parse_choice(text, MODALITES, msg.MODALITE_INCONNUE)
 
 
 def check_new_entretien(bilan: Bilan, on: date, minutes: int, today: date) -> None:

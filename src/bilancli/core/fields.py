@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bilancli import messages as msg
+from bilancli.core.choices import parse_choice
 from bilancli.core.dates import parse_duration
 from bilancli.errors import fail
 
@@ -65,19 +66,11 @@ def parse_field_name(text: str) -> str:
 
 
 def parse_consent_type(text: str) -> str:
-    name = text.strip().lower()
-    if name not in CONSENTS:
-        raise fail(msg.CONSENTEMENT_INCONNU, saisie=text, possibles=", ".join(CONSENTS))
-    return name
+    return parse_choice(text, CONSENTS, msg.CONSENTEMENT_INCONNU)
 
 
 def parse_enum(field: str, text: str) -> str:
-    value = text.strip().lower()
-    if value not in ENUMS[field]:
-        raise fail(
-            msg.VALEUR_ENUM_INCONNUE, champ=field, saisie=text, possibles=", ".join(ENUMS[field])
-        )
-    return value
+    return parse_choice(text, ENUMS[field], msg.VALEUR_ENUM_INCONNUE, champ=field)
 
 
 MAX_TARIF_EUROS = 100_000  # far above any bilan's price: more is a typo, not a tarif

@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from bilancli import messages as msg
 from bilancli.core import convention as conv
+from bilancli.core.choices import parse_choice
 from bilancli.core.dates import format_date, format_hours, require_not_future
 from bilancli.core.fields import MAX_MINUTES
 from bilancli.core.model import PHASE_LABELS, PHASES, Bilan
@@ -22,10 +23,7 @@ NEXT_PHASE = {PRELIMINAIRE: INVESTIGATION, INVESTIGATION: CONCLUSION, CONCLUSION
 
 
 def parse_phase(text: str) -> str:
-    value = text.strip().lower().replace("é", "e")
-    if value not in PHASES:
-        raise fail(msg.PHASE_INCONNUE, saisie=text, possibles=", ".join(PHASES))
-    return value
+    return parse_choice(text, PHASES, msg.PHASE_INCONNUE)
 
 
 # --- Predicates over the snapshot ------------------------------------------------

@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 from bilancli import messages as msg
+from bilancli.core.choices import parse_choice
 from bilancli.core.dates import require_not_future
 from bilancli.core.followup import follow_up_due
 from bilancli.core.summary import Summary
@@ -17,10 +18,7 @@ NOTE_MIN, NOTE_MAX = 1, 5
 
 
 def parse_moment(text: str) -> str:
-    value = text.strip().lower()
-    if value not in MOMENTS:
-        raise fail(msg.MOMENT_INCONNU, saisie=text, possibles=", ".join(MOMENTS))
-    return value
+    return parse_choice(text, MOMENTS, msg.MOMENT_INCONNU)
 
 
 def parse_note(text: str) -> int:
