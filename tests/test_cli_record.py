@@ -248,3 +248,16 @@ def test_list_prints_aligned_columns_and_user_text_as_typed(bilan):
     assert "Jean Luc Dupont [bold]" in lines[1] and "\x1b" not in lines[1]
     assert lines[1].index("préliminaire") == lines[2].index("préliminaire")   # aligned
     assert len(lines) == 3
+
+
+@pytest.mark.parametrize("args", [
+    ["list"], ["list", "--json"], ["agenda", "--json"], ["stats", "--json"], ["show", "2026-001"],
+    ["phase", "show", "2026-001"], ["entretien", "list", "2026-001"], ["doc", "list", "2026-001"],
+    ["purge", "--dry-run"], ["purge", "--yes", "--json"],
+])
+def test_reading_a_mistyped_home_leaves_nothing_behind(bilan, tmp_path, args):
+    typo = tmp_path / "dossier-mal-tape"
+    result = bilan("--home", str(typo), *args, code=None)
+    assert result.exit_code in (0, 1)
+    assert "Traceback" not in result.stderr
+    assert not typo.exists()

@@ -23,7 +23,7 @@ def show_agenda(as_json: bool) -> None:
     # Refused like `purge` and `show`: an agenda silently missing the purges a setting
     # the law forbids would hide, would mislead.
     settings = retention.settings_from_config(load_config(home).conservation, today)
-    with base.open_store() as store:
+    with base.open_store(create=False) as store:
         summaries = load_summaries(store.conn, MAY_STILL_OWE, names=not as_json, money=False)
         facts = load_retention_facts(store.conn, summary_dates(summaries))
     purge_dues = retention.purge_dues(facts, settings, today)

@@ -43,11 +43,11 @@ def command(app, name: str, **settings):
 
 
 @contextmanager
-def open_store():
-    from bilancli.settings import resolve_home
+def open_store(*, create: bool = True):
+    """The store of this run; a command that only reads passes `create=False`."""
     from bilancli.store.db import Store
 
-    store = Store(resolve_home(state.home_option))
+    store = Store(home(), create=create)
     try:
         yield store
     finally:

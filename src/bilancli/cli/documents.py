@@ -101,7 +101,7 @@ def list_(
     from bilancli.store import bilans
 
     wanted = parse_id(bilan_id)
-    with base.open_store() as store:
+    with base.open_store(create=False) as store:
         documents = bilans.load(store.conn, wanted).documents
     if as_json:
         from bilancli.cli.views import documents_json
@@ -142,7 +142,7 @@ def get(
     target = None if to_stdout else Path(output)
     if target is not None:
         files.check_output_path(target, base.home())
-    with base.open_store() as store:
+    with base.open_store(create=False) as store:
         bilans.require(store.conn, wanted)
         row = records.document_content(store.conn, wanted, doc_id)
     if row is None:

@@ -58,7 +58,7 @@ def list_(
     from bilancli.store import bilans
 
     wanted = parse_id(bilan_id)
-    with base.open_store() as store:
+    with base.open_store(create=False) as store:
         bilan = bilans.load(store.conn, wanted)
     if as_json:
         from bilancli.cli.views import attendance_json

@@ -18,7 +18,7 @@ def list_bilans(phase: str | None, as_json: bool) -> None:
         from bilancli.core.phases import parse_phase  # its gates are not needed to list
 
         wanted = parse_phase(phase)
-    with base.open_store() as store:
+    with base.open_store(create=False) as store:
         if as_json and (text := bilans.list_json(store.conn, wanted)) is not None:
             base.say(text)
             return

@@ -24,7 +24,7 @@ def show(
     from bilancli.store import bilans
 
     wanted = parse_id(bilan_id)
-    with base.open_store() as store:
+    with base.open_store(create=False) as store:
         bilan = bilans.load(store.conn, wanted)
     checks = check_gates(bilan)
     view = {

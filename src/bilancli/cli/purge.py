@@ -31,7 +31,7 @@ def purge(
     home = base.home()
     # Checked first: a setting the law forbids is refused even when nothing is due.
     settings = retention.settings_from_config(load_config(home).conservation, today)
-    with base.open_store() as store:
+    with base.open_store(create=False) as store:
         # A run with --yes checks each file as it destroys it: no need to read it twice.
         plans = _plan(store, settings, today, check_files=dry_run or not yes)
         if dry_run or not plans:

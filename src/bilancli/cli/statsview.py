@@ -67,7 +67,7 @@ def show_stats(annee: str | None, as_json: bool) -> None:
 
     today = base.today()
     year = parse_year(annee) if annee is not None else today.year
-    with base.open_store() as store:
+    with base.open_store(create=False) as store:
         summaries = load_summaries(store.conn, year_scope(year))
         minutes = minutes_held_in(store.conn, year)
     figures = year_figures(summaries, year, minutes, today)

@@ -20,7 +20,7 @@ def show_bilan(bilan_id: str, as_json: bool) -> None:
     from bilancli.store import bilans
 
     wanted = parse_id(bilan_id)
-    with base.open_store() as store:
+    with base.open_store(create=False) as store:
         bilan = bilans.load(store.conn, wanted)
         view = show_json(bilan, base.today(), base.home())
     if as_json:

@@ -28,9 +28,14 @@ def ensure_private_dir(path: Path) -> Path:
 class Store:
     """One connection to `bilans.db`, opened for one command."""
 
-    def __init__(self, home: Path) -> None:
+    def __init__(self, home: Path, *, create: bool = True) -> None:
+        """`create=False` is for commands that only read: where no store exists yet (a
+        mistyped `--home`), they read an empty one in memory and leave no folder behind."""
         self.home = home
         self.path = home / DB_NAME
+        if not create and not os.path.lexists(home):
+            self._open_empty()
+            return
         ensure_private_dir(home)
         # Every file SQLite creates (journal, temporary) is private too.
         os.umask(0o077)
@@ -57,6 +62,12 @@ class Store:
         if version < schema.SCHEMA_VERSION:
             with self.write():
                 schema.apply(self.conn)
+
+    def _open_empty(self) -> None:
+        self.conn = sqlite3.connect(":memory:", isolation_level=None)
+        self.conn.row_factory = sqlite3.Row
+        with self.write():
+            schema.apply(self.conn)
 
     @contextmanager
     def write(self):
