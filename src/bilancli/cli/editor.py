@@ -22,6 +22,13 @@ def read_stdin() -> str:
     return data.rstrip("\n")
 
 
+def notes_option(notes: str | None) -> str | None:
+    """A `--notes` value: `-` reads standard input; blank notes are no notes."""
+    if notes == "-":
+        notes = read_stdin()
+    return notes if notes and notes.strip() else None
+
+
 def edit_text(initial: str) -> str:
     """Open $VISUAL/$EDITOR on a 0600 temporary file, deleted afterwards even on error."""
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")

@@ -33,15 +33,14 @@ def add(
     on = parse_date(date)
     minutes = parse_duration(duree)
     kind = parse_modalite(modalite)
-    if notes == "-":
-        from bilancli.cli.editor import read_stdin
+    from bilancli.cli.editor import notes_option
 
-        notes = read_stdin()
+    notes = notes_option(notes)
     with base.open_store() as store, store.write() as conn:
         bilan = bilans.load(conn, wanted)
         check_new_entretien(bilan, on, minutes, base.today())
         records.add_entretien(conn, wanted, on=on, minutes=minutes, modalite=kind,
-                              phase=bilan.phase, notes=notes if notes and notes.strip() else None)
+                              phase=bilan.phase, notes=notes)
     base.say(msg.ENTRETIEN_ENREGISTRE.format(
         date=format_date(on), duree=format_minutes(minutes), modalite=kind,
         phase=PHASE_LABELS[bilan.phase], id=wanted,

@@ -30,14 +30,13 @@ def suivi(
 
     wanted = parse_id(bilan_id)
     on = parse_date(date)
-    if notes == "-":
-        from bilancli.cli.editor import read_stdin
+    from bilancli.cli.editor import notes_option
 
-        notes = read_stdin()
+    notes = notes_option(notes)
     with base.open_store() as store, store.write() as conn:
         row = bilans.require(conn, wanted)
         check_recordable(wanted, _is_open(row), from_iso(row["date_fin"]), on, base.today())
-        records.record_suivi(conn, wanted, on, notes if notes and notes.strip() else None)
+        records.record_suivi(conn, wanted, on, notes)
     base.say(msg.SUIVI_ENREGISTRE.format(date=format_date(on), id=wanted))
 
 
