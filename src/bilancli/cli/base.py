@@ -54,6 +54,16 @@ def open_store(*, create: bool = True):
         store.close()
 
 
+def read_bilan(bilan_id: str):
+    """The snapshot of one bilan, for a command that only reads it."""
+    from bilancli.core.ids import parse_id
+    from bilancli.store import bilans
+
+    wanted = parse_id(bilan_id)
+    with open_store(create=False) as store:
+        return bilans.load(store.conn, wanted)
+
+
 def home():
     from bilancli.settings import resolve_home
 

@@ -96,20 +96,17 @@ def list_(
 ) -> None:
     """Liste les documents conservés pour un bilan."""
     from bilancli.core.dates import format_date
-    from bilancli.core.ids import parse_id
     from bilancli.core.model import PHASE_LABELS
-    from bilancli.store import bilans
 
-    wanted = parse_id(bilan_id)
-    with base.open_store(create=False) as store:
-        documents = bilans.load(store.conn, wanted).documents
+    bilan = base.read_bilan(bilan_id)
+    documents = bilan.documents
     if as_json:
         from bilancli.cli.views import documents_json
 
         base.print_json(documents_json(documents))
         return
     if not documents:
-        base.say(msg.AUCUN_DOCUMENT.format(id=wanted))
+        base.say(msg.AUCUN_DOCUMENT.format(id=bilan.id))
         return
     from rich.table import Table
 

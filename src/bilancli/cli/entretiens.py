@@ -53,12 +53,7 @@ def list_(
     as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
     """Liste les entretiens d'un bilan avec leur phase et le total des heures."""
-    from bilancli.core.ids import parse_id
-    from bilancli.store import bilans
-
-    wanted = parse_id(bilan_id)
-    with base.open_store(create=False) as store:
-        bilan = bilans.load(store.conn, wanted)
+    bilan = base.read_bilan(bilan_id)
     if as_json:
         from bilancli.cli.views import attendance_json
 

@@ -19,13 +19,9 @@ def show(
     as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
     """Affiche la phase en cours et chaque condition pour passer à la suivante, avec sa source."""
-    from bilancli.core.ids import parse_id
     from bilancli.core.phases import NEXT_PHASE, check_gates, warnings
-    from bilancli.store import bilans
 
-    wanted = parse_id(bilan_id)
-    with base.open_store(create=False) as store:
-        bilan = bilans.load(store.conn, wanted)
+    bilan = base.read_bilan(bilan_id)
     checks = check_gates(bilan)
     view = {
         "phase": bilan.phase,

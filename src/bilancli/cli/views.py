@@ -16,13 +16,7 @@ from bilancli.core.model import PHASE_LABELS, Bilan
 
 def show_bilan(bilan_id: str, as_json: bool) -> None:
     """`bilan show`."""
-    from bilancli.core.ids import parse_id
-    from bilancli.store import bilans
-
-    wanted = parse_id(bilan_id)
-    with base.open_store(create=False) as store:
-        bilan = bilans.load(store.conn, wanted)
-        view = show_json(bilan, base.today(), base.home())
+    view = show_json(base.read_bilan(bilan_id), base.today(), base.home())
     if as_json:
         base.print_json(view)
     else:
