@@ -78,3 +78,28 @@ def test_show_json_does_not_import_typer(bilan):
     assert result.returncode == 0
     assert json.loads(result.stdout)["id"] == bid
     assert result.stderr == "sans typer"
+
+
+def run_python(code: str, argv: list[str], columns: str = "64"):
+    src = Path(bilancli.__file__).resolve().parents[1]
+    env = {**__import__("os").environ, "PYTHONPATH": str(src), "COLUMNS": columns}
+    return subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, env=env)
+
+
+@pytest.mark.parametrize(("argv", "code"), [(["--help"], 0), ([], 2)])
+def test_the_root_help_is_written_as_typer_writes_it(argv, code):
+    fast_run = run_python("import sys\nfrom bilancli.cli import main\nmain()", argv)
+    typer_run = run_python("import sys\nfrom bilancli.cli.root import app\napp(sys.argv[1:], prog_name='bilan')", argv)
+    assert (fast_run.returncode, fast_run.stdout) == (typer_run.returncode, typer_run.stdout) == (code, fast_run.stdout)
+    assert "Commandes :" in fast_run.stdout and fast_run.stderr == ""
+
+
+def test_the_root_help_does_not_import_typer():
+    probe = (
+        "import sys\nfrom bilancli.cli import main\n"
+        "try:\n    main()\nexcept SystemExit as e:\n    code = e.code\n"
+        "sys.stderr.write('typer' if 'typer' in sys.modules else 'sans typer')\nsys.exit(code)\n"
+    )
+    result = run_python(probe, ["--help"])
+    assert result.returncode == 0 and "purge" in result.stdout
+    assert result.stderr == "sans typer"

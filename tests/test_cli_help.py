@@ -1,5 +1,6 @@
 """Help and usage in French, for every command."""
 
+import pytest
 import typer.main
 
 from bilancli.cli import app
@@ -80,3 +81,28 @@ def test_ctrl_c_says_nothing_was_changed(bilan, monkeypatch):
     result = bilan("new", "--nom", "A", "--prenom", "B", code=130)
     assert "Interrompu : rien n'a été modifié." in result.stderr
     assert not (bilan.home / "bilans.db").exists() or bilan.json("list") == []
+
+
+@pytest.mark.parametrize("width", [50, 61, 78])
+def test_the_root_help_is_laid_out_as_click_lays_out_every_help_page(width):
+    """`bilan --help` is written from the table of contents without Typer; Click's own
+    formatter, given the real root command, its options and its built sub-commands, writes
+    the same page."""
+    from typer._click.formatting import HelpFormatter
+
+    from bilancli.cli.boundary import FrenchGroup
+    from bilancli.cli.toc import root_help
+
+    root = typer.main.get_command(app)
+    ctx = root.make_context("bilan", ["--help"], resilient_parsing=True)
+    formatter = HelpFormatter(width=width)
+    FrenchGroup.format_help(root, ctx, formatter)
+    assert root_help(width) + "\n" == formatter.getvalue()
+
+
+def test_each_command_s_help_is_its_line_in_the_table_of_contents(bilan):
+    from bilancli.cli.toc import COMMANDS
+
+    for name, (_, _, line) in COMMANDS.items():
+        page = " ".join(bilan(name, "--help").stdout.split())
+        assert line in page, name

@@ -12,7 +12,7 @@ from bilancli.cli.base import JSON_HELP
 def agenda(
     as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
-    """Ce qui arrive à échéance ou est en retard : conventions, EDOF, suivis, questionnaires, purges."""
+    """`bilan agenda` (its help: its line in `cli.toc`)."""
     from bilancli.cli.agendaview import show_agenda
 
     show_agenda(as_json)
@@ -22,7 +22,7 @@ def stats(
     annee: Annotated[Optional[str], typer.Option("--annee", help="Année (défaut : l'année en cours).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
-    """Les chiffres de l'année : Qualiopi (indicateur 2) et bilan pédagogique et financier."""
+    """`bilan stats` (its help: its line in `cli.toc`)."""
     from bilancli.cli.statsview import show_stats
 
     show_stats(annee, as_json)

@@ -24,7 +24,8 @@ class _RunState:
 state = _RunState()
 
 
-def make_app(help_text: str, cls=None, name: str | None = None):
+def make_app(help_text: str | None = None, cls=None, name: str | None = None):
+    """A Typer app with French help; a sub-command's help is its line in `cli.toc`."""
     import typer
 
     from bilancli.cli.boundary import FrenchGroup

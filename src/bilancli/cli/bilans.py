@@ -25,7 +25,7 @@ def new(
     date: Annotated[Optional[str], typer.Option("--date", help="Date d'ouverture. " + DATE_HELP)] = None,
     as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
-    """Ouvre un bilan en phase préliminaire et affiche son identifiant."""
+    """`bilan new` (its help: its line in `cli.toc`)."""
     from bilancli.core.fields import REQUIRED_FIELDS, validate_admin
     from bilancli.store import bilans
 
@@ -48,7 +48,7 @@ def list_(
     phase: Annotated[Optional[str], typer.Option("--phase", help="Seulement les bilans de cette phase.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
-    """Liste les bilans, du plus récent au plus ancien."""
+    """`bilan list` (its help: its line in `cli.toc`)."""
     from bilancli.cli.listview import list_bilans
 
     list_bilans(phase, as_json)
@@ -58,7 +58,7 @@ def show(
     bilan_id: Annotated[str, typer.Argument(metavar="ID", help=ID_HELP)],
     as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
-    """Affiche tout le dossier d'un bilan."""
+    """`bilan show` (its help: its line in `cli.toc`)."""
     from bilancli.cli.views import show_bilan
 
     show_bilan(bilan_id, as_json)
@@ -69,7 +69,7 @@ def set_(
     champ: Annotated[str, typer.Argument(metavar="CHAMP", help="Champ de contenu ou administratif (ex. demande, projet, tarif).")],
     valeur: Annotated[Optional[str], typer.Argument(metavar="[VALEUR]", help="Valeur ; « - » lit l'entrée standard ; absente, ouvre l'éditeur ($VISUAL ou $EDITOR).", show_default=False)] = None,
 ) -> None:
-    """Renseigne un champ de contenu ou administratif."""
+    """`bilan set` (its help: its line in `cli.toc`)."""
     from bilancli.cli.editor import edit_text, read_stdin
     from bilancli.core.content import check_editable
     from bilancli.core.fields import is_content, parse_field_name, validate_admin
@@ -104,7 +104,7 @@ def consent(
     date: Annotated[Optional[str], typer.Option("--date", help=DATE_HELP)] = None,
     retirer: Annotated[bool, typer.Option("--retirer", help="Retire le consentement.")] = False,
 ) -> None:
-    """Enregistre (ou retire) un consentement du bénéficiaire."""
+    """`bilan consent` (its help: its line in `cli.toc`)."""
     from bilancli.core import consents as rules
     from bilancli.core.fields import CONSENTS, parse_consent_type
     from bilancli.core.ids import parse_id

@@ -107,27 +107,22 @@ class RootGroup(FrenchGroup):
     every sub-command ends here."""
 
     def list_commands(self, ctx):
-        from bilancli.cli.root import COMMANDS
+        from bilancli.cli.toc import COMMANDS
 
         return list(COMMANDS)
 
     def get_command(self, ctx, name):
-        from bilancli.cli.root import COMMANDS
+        from bilancli.cli.toc import COMMANDS
 
         if name not in self.commands and name in COMMANDS:
             self.commands[name] = _build(name, *COMMANDS[name])
         return self.commands.get(name)
 
-    def command_rows(self, ctx) -> list[tuple[str, str]]:
-        """The short help of every sub-command, read from its docstring without building it."""
-        from bilancli.cli.root import COMMANDS
+    def format_help(self, ctx, formatter) -> None:
+        """The page the fast path writes too, from the table of contents alone."""
+        from bilancli.cli.toc import root_help
 
-        rows = []
-        for name, (module, attribute, _) in COMMANDS.items():
-            target = getattr(importlib.import_module(module), attribute)
-            text = target.info.help if isinstance(target, typer.Typer) else target.__doc__
-            rows.append((name, short_help(text)))
-        return rows
+        formatter.write(root_help(formatter.width) + "\n")
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         try:
@@ -149,17 +144,20 @@ class RootGroup(FrenchGroup):
         sys.exit(result if isinstance(result, int) else 0)
 
 
-def _build(name: str, module: str, attribute: str, settings: dict):
-    """The click command for one entry of the table of contents."""
+def _build(name: str, module: str, attribute: str, line: str):
+    """The click command for one entry of the table of contents; its help is its line there."""
     import typer.main
+
+    from bilancli.cli.toc import SETTINGS
 
     target = getattr(importlib.import_module(module), attribute)
     if isinstance(target, typer.Typer):
         # Always a group, even with one sub-command (`bilan synthese render`).
         command = typer.main.get_group(target)
+        command.help = line
     else:
         single = typer.Typer(add_completion=False)
-        single.command(name, cls=FrenchCommand, **settings)(target)
+        single.command(name, cls=FrenchCommand, help=line, **SETTINGS.get(name, {}))(target)
         command = typer.main.get_command(single)
     command.name = name
     return command

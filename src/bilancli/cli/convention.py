@@ -10,9 +10,7 @@ from bilancli import messages as msg
 from bilancli.cli import base, render
 from bilancli.cli.base import DATE_HELP, ID_HELP
 
-app = base.make_app(
-    "La convention tripartite (R6313-8) : transmission, signature dans les dix jours, rendu."
-)
+app = base.make_app()
 
 
 @base.command(app, "send")

@@ -12,9 +12,7 @@ from bilancli import messages as msg
 from bilancli.cli import base
 from bilancli.cli.base import ID_HELP, JSON_HELP
 
-app = base.make_app(
-    "Les documents du bilan (tests, CV, notes) conservés dans le dossier, détruits avec lui (R6313-7)."
-)
+app = base.make_app()
 
 
 def _read(path: Path) -> bytes:

@@ -11,7 +11,7 @@ from bilancli.cli import base
 from bilancli.cli.base import ID_HELP, JSON_HELP
 from bilancli.core.entretiens import DEFAULT_MODALITE
 
-app = base.make_app("Les entretiens d'un bilan : date, durée, modalité, dans la limite de 24 heures (L6313-4).")
+app = base.make_app()
 
 
 @base.command(app, "add")

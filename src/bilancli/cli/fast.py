@@ -3,8 +3,10 @@
 Importing Typer and building its commands costs more than `bilan show` itself
 (see README, Performance). For the exact, simple forms below, the same
 implementation functions the Typer commands call are invoked directly; any
-other form (`--help`, an unknown or repeated option, a missing argument…)
-returns `False` and goes through Typer, which owns help and usage errors.
+other form (a sub-command's `--help`, an unknown or repeated option, a missing
+argument…) returns `False` and goes through Typer, which owns usage errors.
+`bilan --help` (and `bilan` alone) is written from the table of contents, as
+Typer writes it.
 """
 
 from __future__ import annotations
@@ -65,11 +67,17 @@ def parse(argv: list[str]) -> tuple[str | None, FastForm, dict] | None:
 
 def run(argv: list[str]) -> bool:
     """Run a fast form and exit; return False when `argv` is not one."""
+    import sys
+
+    if argv in ([], ["--help"]):
+        from bilancli.cli.toc import help_width, root_help
+
+        sys.stdout.write(root_help(help_width()) + "\n")
+        sys.exit(0 if argv else 2)  # as Typer: no command at all is a usage error
     parsed = parse(argv)
     if parsed is None:
         return False
     import importlib
-    import sys
 
     from bilancli.cli import base
 

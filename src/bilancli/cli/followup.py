@@ -22,7 +22,7 @@ def suivi(
     date: Annotated[str, typer.Option("--date", help="Date de l'entretien de suivi : AAAA-MM-JJ, JJ/MM/AAAA ou en toutes lettres.")],
     notes: Annotated[Optional[str], typer.Option("--notes", help="Notes de l'entretien ; « - » les lit sur l'entrée standard. Elles sont du contenu du bilan, détruit selon R6313-7.")] = None,
 ) -> None:
-    """Enregistre l'entretien de suivi, après la fin du bilan (R6313-4 3° c)."""
+    """`bilan suivi` (its help: its line in `cli.toc`)."""
     from bilancli.core.dates import format_date, from_iso, parse_date
     from bilancli.core.followup import check_recordable
     from bilancli.core.ids import parse_id
@@ -47,7 +47,7 @@ def satisfaction(
     commentaire: Annotated[Optional[str], typer.Option("--commentaire", help="Commentaire du bénéficiaire.")] = None,
     date: Annotated[Optional[str], typer.Option("--date", help="Date de la réponse. " + DATE_HELP)] = None,
 ) -> None:
-    """Enregistre un questionnaire de satisfaction (Qualiopi indicateur 30)."""
+    """`bilan satisfaction` (its help: its line in `cli.toc`)."""
     from bilancli.core import satisfaction as sat
     from bilancli.core.content import require_content_kept
     from bilancli.core.ids import parse_id
@@ -73,7 +73,7 @@ def edof(
     sens: Annotated[str, typer.Argument(metavar="SENS", help="entree ou sortie.")],
     date: Annotated[Optional[str], typer.Option("--date", help="Date de la déclaration. " + DATE_HELP)] = None,
 ) -> None:
-    """Enregistre la déclaration d'entrée ou de sortie sur EDOF (bilans financés par le CPF)."""
+    """`bilan edof` (its help: its line in `cli.toc`)."""
     from bilancli.core import edof as rules
     from bilancli.core.dates import format_date
     from bilancli.core.ids import parse_id

@@ -10,7 +10,7 @@ from bilancli import messages as msg
 from bilancli.cli import base
 from bilancli.cli.base import DATE_HELP, ID_HELP, JSON_HELP
 
-app = base.make_app("Les trois phases du bilan (R6313-4) et les conditions pour passer de l'une à l'autre.")
+app = base.make_app()
 
 
 @base.command(app, "show")
@@ -101,7 +101,7 @@ def abandon(
     date: Annotated[Optional[str], typer.Option("--date", help="Date de l'abandon (fin de l'action). " + DATE_HELP)] = None,
     motif: Annotated[Optional[str], typer.Option("--motif", help="Motif de l'abandon.")] = None,
 ) -> None:
-    """Clôt un bilan en cours comme abandonné ; sa date de fin est enregistrée."""
+    """`bilan abandon` (its help: its line in `cli.toc`)."""
     from bilancli.core import phases as rules
     from bilancli.core.dates import format_date
     from bilancli.core.ids import parse_id

@@ -22,7 +22,7 @@ def purge(
     yes: Annotated[bool, typer.Option("--yes", help="Détruit sans demander de confirmation (obligatoire sans terminal, par exemple en cron).")] = False,
     as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
-    """Détruit ce que l'article R6313-7 impose de détruire et anonymise les dossiers échus."""
+    """`bilan purge` (its help: its line in `cli.toc`)."""
     from bilancli.core import retention
     from bilancli.settings import load_config
     from bilancli.store import purge as store_purge

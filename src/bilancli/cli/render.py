@@ -16,12 +16,8 @@ from bilancli.core.documents import (
     DEFAULT_FORMAT, check_renderable, default_filename, keeps_copy, parse_format, template_name,
 )
 
-synthese_app = base.make_app(
-    "Le document de synthèse remis au bénéficiaire, qui lui appartient (L6313-4 al. 3)."
-)
-emargement_app = base.make_app(
-    "La feuille d'émargement des entretiens, preuve de réalisation demandée par les financeurs."
-)
+synthese_app = base.make_app()
+emargement_app = base.make_app()
 
 IdArg = Annotated[str, typer.Argument(metavar="ID", help=ID_HELP)]
 FormatOpt = Annotated[str, typer.Option("--format", help="md, html ou pdf (le PDF demande l'extra « pdf »).")]
