@@ -6,20 +6,22 @@ import os
 import re
 from datetime import date
 from typing import NamedTuple
-from pathlib import Path
 
 from bilancli import messages as msg
 from bilancli.errors import fail, os_reason
 
 
-def resolve_home(option: str | None = None) -> Path:
-    """`--home` wins, then `BILAN_HOME`, then the platform's user data folder; read at call time."""
+def resolve_home(option: str | None = None) -> str:
+    """`--home` wins, then `BILAN_HOME`, then the platform's user data folder; read at call time.
+
+    A plain string: `pathlib` costs a read command a twentieth of its start-up (see README,
+    Performance); the commands that write files make a `Path` of it."""
     chosen = option or os.environ.get("BILAN_HOME")
     if chosen:
-        return Path(chosen).expanduser()
+        return os.path.expanduser(chosen)
     import platformdirs  # only when no folder is given: it costs start-up time
 
-    return platformdirs.user_data_path("bilancli")
+    return platformdirs.user_data_dir("bilancli")
 
 
 def today() -> date:
@@ -41,11 +43,11 @@ class Config(NamedTuple):
     conservation: dict[str, str] = {}
 
 
-def load_config(home: Path) -> Config:
+def load_config(home: str) -> Config:
     """Read `config.toml`; every key is optional and a missing file is an empty config."""
-    path = home / "config.toml"
     try:
-        raw = path.read_bytes()
+        with open(os.path.join(home, "config.toml"), "rb") as handle:
+            raw = handle.read()
     except FileNotFoundError:
         return Config()
     except OSError as exc:

@@ -100,7 +100,7 @@ def say(text: str) -> None:
 def console():
     from rich.console import Console
 
-    return Console(highlight=False)
+    return Console(highlight=False, markup=False, emoji=False)
 
 
 def full_name(prenom: str | None, nom: str | None) -> str:

@@ -83,7 +83,7 @@ def render_document(kind: str, bilan_id: str, format_text: str, output: str | No
             home, template_name(kind, fmt), fmt, _context(kind, bilan, config, today),
             Path(template) if template else None,
         )
-        data = out.encode(text, fmt, base_url=home / "templates")
+        data = out.encode(text, fmt, base_url=Path(home) / "templates")
         filename = default_filename(kind, wanted, fmt)
         if output == "-":
             _keep_copy(store, kind, bilan, data, filename, fmt, today)

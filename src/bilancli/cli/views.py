@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from bilancli import messages as msg
 from bilancli.cli import base
@@ -27,7 +26,7 @@ def _hours(minutes: int | None) -> float | None:
     return None if minutes is None else round(minutes / 60, 2)
 
 
-def purge_view(bilan: Bilan, today: date, home: Path) -> dict:
+def purge_view(bilan: Bilan, today: date, home: str) -> dict:
     """`contenu_detruit_le` and the next retention deadline (R6313-7)."""
     from bilancli.core.retention import Facts, next_pending, settings_from_config
     from bilancli.settings import load_config
@@ -55,7 +54,7 @@ def documents_json(documents) -> list[dict]:
     return [{"id": d.id, "type": d.type, "titre": d.titre, "taille": d.size} for d in documents]
 
 
-def show_json(bilan: Bilan, today: date, home: Path) -> dict:
+def show_json(bilan: Bilan, today: date, home: str) -> dict:
     c = bilan.convention
     deadline = conv.deadline(c)
     return {
@@ -139,10 +138,7 @@ def print_show(view: dict) -> None:
         consents.add_row(kind, _fr(day))
     out.print(consents)
 
-    fields = Table("Champ", "Contenu", box=None, title="Contenu du bilan", title_justify="left")
-    for name, value in view["champs"].items():
-        fields.add_row(FIELD_LABELS[name], t(value) if value else t(msg.NON_RENSEIGNE))
-    out.print(fields)
+    _print_content(out, view["champs"])
 
     if view["entretiens"]:
         table = Table("Date", "Durée", "Modalité", "Phase", box=None, title="Entretiens", title_justify="left")
@@ -162,3 +158,15 @@ def print_show(view: dict) -> None:
         out.print(table)
     if view["motif_abandon"]:
         out.print(t(f"{msg.MOTIF_ABANDON} : {view['motif_abandon']}"))
+
+
+def _print_content(out, champs: dict) -> None:
+    """Each field's label, then its text indented below it: paragraphs read across the
+    whole width, where a table column would squeeze them beside the labels."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    out.print(Text("Contenu du bilan", style="italic"))
+    for name, value in champs.items():
+        out.print(Text(f" {FIELD_LABELS[name]}", style="bold"))
+        out.print(Padding(Text(value or msg.NON_RENSEIGNE), (0, 1, 0, 3), expand=False))

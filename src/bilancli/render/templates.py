@@ -19,12 +19,12 @@ _MISSING = re.compile(r"(?:'([^']+)' is undefined|has no (?:attribute|element) '
 _FROM_STRING = "<template>"  # the file name Jinja gives a template read with --template
 
 
-def search_path(home: Path) -> list[Path]:
+def search_path(home: str | Path) -> list[Path]:
     """`BILAN_HOME/templates/` replaces a packaged template of the same name."""
-    return [home / "templates", packaged_templates()]
+    return [Path(home) / "templates", packaged_templates()]
 
 
-def environment(home: Path, format_: str):
+def environment(home: str | Path, format_: str):
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
     env = Environment(
@@ -57,7 +57,7 @@ def _read_custom(path: Path) -> str:
         raise fail(msg.MODELE_ILLISIBLE, fichier=path, raison="pas du texte UTF-8") from None
 
 
-def render(home: Path, name: str, format_: str, context: dict, custom: Path | None = None) -> str:
+def render(home: str | Path, name: str, format_: str, context: dict, custom: Path | None = None) -> str:
     """Apply the template `name` (or the file `custom`) to `context`; every failure is French."""
     import jinja2
 

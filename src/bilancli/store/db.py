@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import sqlite3
 from contextlib import contextmanager
-from pathlib import Path
 
 from bilancli import messages as msg
 from bilancli.errors import fail, os_reason
@@ -15,10 +14,10 @@ DB_NAME = "bilans.db"
 BUSY_TIMEOUT_MS = 30_000  # two terminals at once: a write waits for the other
 
 
-def ensure_private_dir(path: Path) -> Path:
-    """Create a folder readable by the consultant alone (0700)."""
+def ensure_private_dir(path):
+    """Create a folder readable by the consultant alone (0700); returns `path` as given."""
     try:
-        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.makedirs(path, mode=0o700, exist_ok=True)
         os.chmod(path, 0o700)
     except OSError as exc:
         raise fail(msg.STORE_INACCESSIBLE, chemin=path, raison=os_reason(exc)) from None
@@ -28,11 +27,11 @@ def ensure_private_dir(path: Path) -> Path:
 class Store:
     """One connection to `bilans.db`, opened for one command."""
 
-    def __init__(self, home: Path, *, create: bool = True) -> None:
+    def __init__(self, home: str, *, create: bool = True) -> None:
         """`create=False` is for commands that only read: where no store exists yet (a
         mistyped `--home`), they read an empty one in memory and leave no folder behind."""
-        self.home = home
-        self.path = home / DB_NAME
+        self.home = os.fspath(home)
+        self.path = os.path.join(self.home, DB_NAME)
         if not create and not os.path.lexists(home):
             self._open_empty()
             return
@@ -40,7 +39,7 @@ class Store:
         # Every file SQLite creates (journal, temporary) is private too.
         os.umask(0o077)
         try:
-            if not self.path.exists():
+            if not os.path.exists(self.path):
                 fd = os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600)
                 os.close(fd)
             os.chmod(self.path, 0o600)

@@ -11,15 +11,14 @@ import json
 import os
 from collections.abc import Iterable
 from datetime import date
-from pathlib import Path
 
 from bilancli.core.workdays import HolidaySource, french_public_holidays
 
-CACHE_FILE = Path("cache") / "feries-fr.json"
+CACHE_FILE = os.path.join("cache", "feries-fr.json")
 
 
-def cached_source(home: Path) -> HolidaySource:
-    path = home / CACHE_FILE
+def cached_source(home: str) -> HolidaySource:
+    path = os.path.join(home, CACHE_FILE)
 
     def source(years: Iterable[int]) -> dict[int, frozenset[date]]:
         wanted = set(years)
@@ -33,26 +32,27 @@ def cached_source(home: Path) -> HolidaySource:
     return source
 
 
-def _read(path: Path) -> dict[int, frozenset[date]]:
+def _read(path: str) -> dict[int, frozenset[date]]:
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        with open(path, encoding="utf-8") as handle:
+            raw = json.load(handle)
         return {int(y): frozenset(date.fromisoformat(d) for d in days) for y, days in raw.items()}
     except (OSError, ValueError, TypeError, AttributeError):
         return {}  # absent or damaged: recomputed from the library
 
 
-def _write(path: Path, known: dict[int, frozenset[date]]) -> None:
+def _write(path: str, known: dict[int, frozenset[date]]) -> None:
     """Atomically, 0600 in a 0700 folder; a cache that cannot be written is only slower."""
     data = {str(y): sorted(d.isoformat() for d in days) for y, days in sorted(known.items())}
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp = f"{os.path.splitext(path)[0]}.{os.getpid()}.tmp"
     try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
         fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             json.dump(data, handle)
         os.replace(tmp, path)
     except OSError:
         try:
-            tmp.unlink()
+            os.unlink(tmp)
         except OSError:
             pass

@@ -34,7 +34,7 @@ class PendingFile:
             self.temp = None
 
 
-def check_output_path(target: Path, home: Path) -> None:
+def check_output_path(target: Path, home: str | Path) -> None:
     """Refuse before any work: a folder that does not exist, a folder given as the file, or a
     file of the data folder itself (the store, its journals, config.toml, templates/)."""
     _check_outside_store(target, home)
@@ -48,11 +48,11 @@ def check_output_path(target: Path, home: Path) -> None:
 _STORE_FILES = ("bilans.db", "bilans.db-journal", "bilans.db-wal", "bilans.db-shm", "config.toml")
 
 
-def _check_outside_store(target: Path, home: Path) -> None:
+def _check_outside_store(target: Path, home: str | Path) -> None:
     """Inside BILAN_HOME only documents/ takes output; symlinks and `..` are resolved first."""
     where = target.resolve()
-    root = home.resolve()
-    documents = (home / "documents").resolve()
+    root = Path(home).resolve()
+    documents = (Path(home) / "documents").resolve()
     protected = {root / name for name in _STORE_FILES}
     inside_documents = where.is_relative_to(documents) and where != documents
     # documents/ itself could be a link back into the data folder: the named files stay protected.
@@ -61,7 +61,7 @@ def _check_outside_store(target: Path, home: Path) -> None:
         raise fail(msg.SORTIE_DANS_LES_DONNEES, fichier=target, dossier=home)
 
 
-def stage(target: Path, data: bytes, home: Path) -> PendingFile:
+def stage(target: Path, data: bytes, home: str | Path) -> PendingFile:
     """Write `data` to a private temporary file beside `target` (same folder: the rename is atomic)."""
     check_output_path(target, home)
     try:
@@ -81,15 +81,15 @@ def stage(target: Path, data: bytes, home: Path) -> PendingFile:
     return PendingFile(target, temp, hashlib.sha256(data).hexdigest())
 
 
-def document_folder(home: Path, bilan_id: str) -> Path:
+def document_folder(home: str | Path, bilan_id: str) -> Path:
     """`documents/ID/`, private, where a bilan's rendered files go by default."""
-    return ensure_private_dir(ensure_private_dir(home / "documents") / bilan_id)
+    return ensure_private_dir(ensure_private_dir(Path(home) / "documents") / bilan_id)
 
 
-def recorded_path(home: Path, target: Path) -> str:
+def recorded_path(home: str | Path, target: Path) -> str:
     """Relative to BILAN_HOME when the file is inside it (the folder may move), absolute otherwise."""
     absolute = target.resolve()
     try:
-        return absolute.relative_to(home.resolve()).as_posix()
+        return absolute.relative_to(Path(home).resolve()).as_posix()
     except ValueError:
         return str(absolute)

@@ -161,7 +161,7 @@ def _outcome(bilan_id: str, items: list[Item], marks: list[str], checks: list[Ch
                    sum(len(c.file.rows) for c in checks if c.settled))
 
 
-def inventory(conn, home: Path, dues: dict[str, tuple[Deadline, ...]], *,
+def inventory(conn, home: str | Path, dues: dict[str, tuple[Deadline, ...]], *,
               check_files: bool = True) -> list[Outcome]:
     """What a purge would destroy now, in the order of `dues`, without touching anything.
 
@@ -197,7 +197,7 @@ def _purge_batch(store, dues: dict[str, tuple[Deadline, ...]], today: date) -> l
     # Files first: a kill before the commit leaves them gone and the record whole.
     checks = {bid: [purge_files.destroy(store.home, f) for f in files.get(bid, [])] for bid in due}
     for bid in due:
-        _remove_empty_folder(store.home / "documents" / bid)
+        _remove_empty_folder(Path(store.home) / "documents" / bid)
     day = iso(today)
     with store.write() as conn:
         items, marks = _inspect_db(conn, due)

@@ -56,9 +56,9 @@ def kind_of(genre: str) -> str:
     return "fichiers_synthese" if genre == "synthese" else "fichiers"
 
 
-def full_path(home: Path, recorded: str) -> Path:
+def full_path(home: str | Path, recorded: str) -> Path:
     path = Path(recorded)
-    return path if path.is_absolute() else home / path
+    return path if path.is_absolute() else Path(home) / path
 
 
 def pending_files(conn, due_kinds: dict[str, set[str]]) -> dict[str, list[RecordedFile]]:
@@ -85,12 +85,12 @@ def pending_files(conn, due_kinds: dict[str, set[str]]) -> dict[str, list[Record
     return result
 
 
-def check(home: Path, file: RecordedFile) -> Check:
+def check(home: str | Path, file: RecordedFile) -> Check:
     """What `destroy` would do, reading only (--dry-run)."""
     return _examine(home, file, destroy=False)
 
 
-def destroy(home: Path, file: RecordedFile) -> Check:
+def destroy(home: str | Path, file: RecordedFile) -> Check:
     """Overwrite and unlink the file if it still holds our bytes; say what was done."""
     return _examine(home, file, destroy=True)
 
@@ -102,7 +102,7 @@ def tombstone(path: Path) -> Path:
     return path.with_name(f".{path.name}.bilan-purge")
 
 
-def _examine(home: Path, file: RecordedFile, destroy: bool) -> Check:
+def _examine(home: str | Path, file: RecordedFile, destroy: bool) -> Check:
     path = full_path(home, file.path)
     try:
         info = path.lstat()
