@@ -100,17 +100,47 @@ def _convention_line(c: dict) -> str:
 
 
 def print_show(view: dict) -> None:
+    """The record in sections, printed at once (each `print` of rich measures the terminal
+    and lays out again)."""
     from rich.table import Table
 
-    out = base.console()
     t = base.text
+    parts = [_identity(view, Table)]
+    consents = Table("Consentement", "Date", box=None, title="Consentements", title_justify="left")
+    for kind, day in view["consentements"].items():
+        consents.add_row(kind, _fr(day))
+    parts.append(consents)
+    parts += _content(view["champs"])
+    if view["entretiens"]:
+        table = Table("Date", "Durée", "Modalité", "Phase", box=None, title="Entretiens", title_justify="left")
+        for e in view["entretiens"]:
+            table.add_row(_fr(e["date"]), format_minutes(e["duree_minutes"]), e["modalite"],
+                          PHASE_LABELS.get(e["phase"], e["phase"]))
+        parts.append(table)
+    if view["documents"]:
+        table = Table("N°", "Type", "Titre", "Taille", box=None, title="Documents", title_justify="left")
+        for d in view["documents"]:
+            table.add_row(str(d["id"]), d["type"], t(d["titre"]), f"{d['taille']} o")
+        parts.append(table)
+    if view["historique"]:
+        table = Table("Phase", "Depuis le", box=None, title=msg.HISTORIQUE, title_justify="left")
+        for step in view["historique"]:
+            table.add_row(PHASE_LABELS.get(step["phase"], step["phase"]), _fr(step["date"]))
+        parts.append(table)
+    if view["motif_abandon"]:
+        parts.append(t(f"{msg.MOTIF_ABANDON} : {view['motif_abandon']}"))
+    base.console().print(*parts, sep="\n")
+
+
+def _identity(view: dict, Table):
+    """Who, how it is funded, where it stands: one label and one value per row."""
     ident = Table(show_header=False, box=None, title=f"Bilan {view['id']}", title_justify="left")
     ident.add_column(style="bold")
     ident.add_column()
-    name = base.full_name(view["prenom"], view["nom"])
     tarif = view["tarif"]
     rows = [
-        ("Bénéficiaire", name), ("Phase", PHASE_LABELS.get(view["phase"], view["phase"])),
+        ("Bénéficiaire", base.full_name(view["prenom"], view["nom"])),
+        ("Phase", PHASE_LABELS.get(view["phase"], view["phase"])),
         ("Statut", view["statut"]), ("Financement", view["financement"]),
         ("Format", view["format"]), ("Employeur", view["employeur"]),
         ("Courriel", view["email"]), ("Téléphone", view["telephone"]),
@@ -130,43 +160,18 @@ def print_show(view: dict) -> None:
         rows.append(("Prochaine échéance", f"{_fr(view['purge']['prochaine_echeance'])} "
                                            f"({RULE_LABELS[view['purge']['regle']]})"))
     for label, value in rows:
-        ident.add_row(label, t(value if value not in (None, "") else "—"))
-    out.print(ident)
-
-    consents = Table("Consentement", "Date", box=None, title="Consentements", title_justify="left")
-    for kind, day in view["consentements"].items():
-        consents.add_row(kind, _fr(day))
-    out.print(consents)
-
-    _print_content(out, view["champs"])
-
-    if view["entretiens"]:
-        table = Table("Date", "Durée", "Modalité", "Phase", box=None, title="Entretiens", title_justify="left")
-        for e in view["entretiens"]:
-            table.add_row(_fr(e["date"]), format_minutes(e["duree_minutes"]), e["modalite"],
-                          PHASE_LABELS.get(e["phase"], e["phase"]))
-        out.print(table)
-    if view["documents"]:
-        table = Table("N°", "Type", "Titre", "Taille", box=None, title="Documents", title_justify="left")
-        for d in view["documents"]:
-            table.add_row(str(d["id"]), d["type"], t(d["titre"]), f"{d['taille']} o")
-        out.print(table)
-    if view["historique"]:
-        table = Table("Phase", "Depuis le", box=None, title=msg.HISTORIQUE, title_justify="left")
-        for step in view["historique"]:
-            table.add_row(PHASE_LABELS.get(step["phase"], step["phase"]), _fr(step["date"]))
-        out.print(table)
-    if view["motif_abandon"]:
-        out.print(t(f"{msg.MOTIF_ABANDON} : {view['motif_abandon']}"))
+        ident.add_row(label, base.text(value if value not in (None, "") else "—"))
+    return ident
 
 
-def _print_content(out, champs: dict) -> None:
+def _content(champs: dict) -> list:
     """Each field's label, then its text indented below it: paragraphs read across the
     whole width, where a table column would squeeze them beside the labels."""
     from rich.padding import Padding
     from rich.text import Text
 
-    out.print(Text("Contenu du bilan", style="italic"))
+    parts = [Text("Contenu du bilan", style="italic")]
     for name, value in champs.items():
-        out.print(Text(f" {FIELD_LABELS[name]}", style="bold"))
-        out.print(Padding(Text(value or msg.NON_RENSEIGNE), (0, 1, 0, 3), expand=False))
+        parts.append(Text(f" {FIELD_LABELS[name]}", style="bold"))
+        parts.append(Padding(Text(value or msg.NON_RENSEIGNE), (0, 1, 0, 3), expand=False))
+    return parts
