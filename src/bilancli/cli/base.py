@@ -5,7 +5,6 @@ Free of Typer at import time, so that the fast path (`cli.fast`) can use it.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from contextlib import contextmanager
@@ -89,6 +88,8 @@ def parse_date_option(text: str | None):
 def print_json(data) -> None:
     """One compact document: with `indent`, json falls back to its pure-Python encoder,
     ten times slower on the thousands of rows of a large store."""
+    import json  # here: `show` without --json does not need it
+
     sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
 
 
