@@ -225,6 +225,19 @@ def test_show_speaks_french_to_the_consultant(bilan):
     assert "a_transmettre" not in out and "20.5" not in out
 
 
+def test_show_and_stats_name_codes_in_words(bilan):
+    bid = bilan.new("--statut", "salarie", "--financement", "cpf", "--format", "distanciel")
+    bilan("consent", bid, "bilan")
+    bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "2h", "--modalite", "visio")
+    out = " ".join(bilan("show", bid).stdout.split())
+    for words in ("Salarié(e)", "Compte personnel de formation (CPF)", "À distance (visioconférence)",
+                  "Visioconférence"):
+        assert words in out
+    assert "salarie" not in out and "distanciel" not in out
+    figures = " ".join(bilan("stats", "--annee", "2026").stdout.split())
+    assert "Salarié(e)" in figures and "Compte personnel de formation (CPF)" in figures
+
+
 def test_system_and_toml_errors_are_explained_in_french(bilan, tmp_path):
     bid = bilan.new()
     (bilan.home / "config.toml").write_text('[cabinet]\nnom = "MY CAMPUS\n', encoding="utf-8")

@@ -66,7 +66,7 @@ def _print(bilan) -> None:
     from rich.table import Table
 
     from bilancli.core.dates import format_date, format_hours, format_minutes
-    from bilancli.core.model import PHASE_LABELS
+    from bilancli.core.model import MODALITE_LABELS, PHASE_LABELS
 
     if not bilan.entretiens:
         base.say(msg.AUCUN_ENTRETIEN.format(id=bilan.id))
@@ -74,6 +74,7 @@ def _print(bilan) -> None:
     table = Table("Date", "Durée", "Modalité", "Phase", box=None,
                   title=f"Entretiens du bilan {bilan.id}", title_justify="left")
     for e in bilan.entretiens:
-        table.add_row(format_date(e.date), format_minutes(e.minutes), e.modalite, PHASE_LABELS[e.phase])
+        table.add_row(format_date(e.date), format_minutes(e.minutes),
+                      MODALITE_LABELS.get(e.modalite, e.modalite), PHASE_LABELS[e.phase])
     base.console().print(table)
     base.say(msg.TOTAL_HEURES.format(total=format_hours(bilan.minutes_delivered)))

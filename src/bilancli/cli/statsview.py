@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bilancli import messages as msg
 from bilancli.cli import base
+from bilancli.core.fields import FINANCEMENT_LABELS, STATUT_LABELS
 from bilancli.core.stats import UNSET
 
 
@@ -18,8 +19,8 @@ def _pct(rate) -> str:
     return "—" if rate is None else _num(rate * 100, 1) + " %"
 
 
-def _label(key: str) -> str:
-    return msg.NON_RENSEIGNE if key == UNSET else key
+def _label(key: str, labels: dict[str, str]) -> str:
+    return msg.NON_RENSEIGNE if key == UNSET else labels.get(key, key)
 
 
 def print_figures(f: dict) -> None:
@@ -49,13 +50,13 @@ def print_figures(f: dict) -> None:
     statuts = Table("Statut", "Bénéficiaires", "Heures", box=None,
                     title="BPF — stagiaires et heures par statut", title_justify="left")
     for key, v in f["par_statut"].items():
-        statuts.add_row(_label(key), str(v["beneficiaires"]), _num(v["heures"]))
+        statuts.add_row(_label(key, STATUT_LABELS), str(v["beneficiaires"]), _num(v["heures"]))
     out.print(statuts)
 
     funding = Table("Financement", "Bilans", "Chiffre d'affaires (€ HT)", box=None,
                     title="BPF — bilans (ligne F-3 e) et produits par financement", title_justify="left")
     for key, v in f["par_financement"].items():
-        funding.add_row(_label(key), str(v["bilans"]), _num(v["chiffre_affaires"]))
+        funding.add_row(_label(key, FINANCEMENT_LABELS), str(v["bilans"]), _num(v["chiffre_affaires"]))
     out.print(funding)
 
 

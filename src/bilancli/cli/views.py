@@ -8,9 +8,11 @@ from bilancli import messages as msg
 from bilancli.cli import base
 from bilancli.core import convention as conv
 from bilancli.core.dates import format_date, format_minutes, from_iso, iso
-from bilancli.core.fields import CONTENT_FIELDS, FIELD_LABELS
+from bilancli.core.fields import (
+    CONTENT_FIELDS, FIELD_LABELS, FINANCEMENT_LABELS, FORMAT_LABELS, STATUT_LABELS,
+)
 from bilancli.core import followup
-from bilancli.core.model import PHASE_LABELS, Bilan
+from bilancli.core.model import MODALITE_LABELS, PHASE_LABELS, Bilan
 
 
 def show_bilan(bilan_id: str, as_json: bool) -> None:
@@ -114,7 +116,8 @@ def print_show(view: dict) -> None:
     if view["entretiens"]:
         table = Table("Date", "Durée", "Modalité", "Phase", box=None, title="Entretiens", title_justify="left")
         for e in view["entretiens"]:
-            table.add_row(_fr(e["date"]), format_minutes(e["duree_minutes"]), e["modalite"],
+            table.add_row(_fr(e["date"]), format_minutes(e["duree_minutes"]),
+                          MODALITE_LABELS.get(e["modalite"], e["modalite"]),
                           PHASE_LABELS.get(e["phase"], e["phase"]))
         parts.append(table)
     if view["documents"]:
@@ -141,8 +144,9 @@ def _identity(view: dict, Table):
     rows = [
         ("Bénéficiaire", base.full_name(view["prenom"], view["nom"])),
         ("Phase", PHASE_LABELS.get(view["phase"], view["phase"])),
-        ("Statut", view["statut"]), ("Financement", view["financement"]),
-        ("Format", view["format"]), ("Employeur", view["employeur"]),
+        ("Statut", STATUT_LABELS.get(view["statut"])),
+        ("Financement", FINANCEMENT_LABELS.get(view["financement"])),
+        ("Format", FORMAT_LABELS.get(view["format"])), ("Employeur", view["employeur"]),
         ("Courriel", view["email"]), ("Téléphone", view["telephone"]),
         ("Ouverture", _fr(view["date_ouverture"])), ("Fin", _fr(view["date_fin"])),
         ("Heures", f"{_decimal(view['heures_realisees'])} réalisées"

@@ -39,6 +39,23 @@ FIELD_LABELS: dict[str, str] = {
 STATUTS = ("salarie", "demandeur-emploi", "particulier", "independant", "autre")
 FINANCEMENTS = ("cpf", "plan", "reclassement", "personnel", "france-travail", "autre")
 FORMATS = ("presentiel", "distanciel", "mixte")
+# Each code in words, for the consultant and the documents.
+FINANCEMENT_LABELS = {
+    "cpf": "Compte personnel de formation (CPF)",
+    "plan": "Plan de développement des compétences de l'employeur",
+    "reclassement": "Congé de reclassement",
+    "personnel": "Financement personnel",
+    "france-travail": "France Travail",
+    "autre": "Autre financement",
+}
+STATUT_LABELS = {
+    "salarie": "Salarié(e)", "demandeur-emploi": "Demandeur(se) d'emploi",
+    "particulier": "Particulier", "independant": "Indépendant(e)", "autre": "Autre",
+}
+FORMAT_LABELS = {
+    "presentiel": "En présentiel", "distanciel": "À distance (visioconférence)",
+    "mixte": "Mixte (présentiel et distance)",
+}
 ENUMS: dict[str, tuple[str, ...]] = {
     "statut": STATUTS, "financement": FINANCEMENTS, "format": FORMATS,
 }

@@ -20,6 +20,7 @@ PHASE_LABELS = {
     "abandonne": "abandonné",
 }
 MODALITES = ("presentiel", "visio", "telephone")
+MODALITE_LABELS = {"presentiel": "Présentiel", "visio": "Visioconférence", "telephone": "Téléphone"}
 
 
 class Consent(NamedTuple):

@@ -13,28 +13,13 @@ from bilancli import messages as msg
 from bilancli.core import convention as conv
 from bilancli.core import retention
 from bilancli.core.dates import format_date, format_date_long, format_minutes, format_months
-from bilancli.core.fields import CONTENT_FIELDS, FIELD_LABELS
+from bilancli.core.fields import (
+    CONTENT_FIELDS, FIELD_LABELS, FINANCEMENT_LABELS, FORMAT_LABELS, STATUT_LABELS,
+)
 from bilancli.core.followup import follow_up_due
-from bilancli.core.model import PHASE_LABELS, Bilan
+from bilancli.core.model import MODALITE_LABELS, PHASE_LABELS, Bilan
 from bilancli.settings import CABINET_KEYS
 
-FINANCEMENT_LABELS = {
-    "cpf": "Compte personnel de formation (CPF)",
-    "plan": "Plan de développement des compétences de l'employeur",
-    "reclassement": "Congé de reclassement",
-    "personnel": "Financement personnel",
-    "france-travail": "France Travail",
-    "autre": "Autre financement",
-}
-STATUT_LABELS = {
-    "salarie": "Salarié(e)", "demandeur-emploi": "Demandeur(se) d'emploi",
-    "particulier": "Particulier", "independant": "Indépendant(e)", "autre": "Autre",
-}
-FORMAT_LABELS = {
-    "presentiel": "En présentiel", "distanciel": "À distance (visioconférence)",
-    "mixte": "Mixte (présentiel et distance)",
-}
-MODALITE_LABELS = {"presentiel": "Présentiel", "visio": "Visioconférence", "telephone": "Téléphone"}
 
 
 def _long(day: date | None) -> str | None:
