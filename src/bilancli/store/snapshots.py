@@ -41,9 +41,10 @@ _SUMMARIES = (
     + "".join(f" LEFT JOIN edof edof_{d} ON edof_{d}.bilan_id = b.id AND edof_{d}.sens = '{d}'"
               for d in SENS)
 )
-# The bilans in scope, read from the scope's own table first: half the cost of a test of
-# every bilan against it.
-_IN_SCOPE = "temp.scope_ids t CROSS JOIN bilans b ON b.id = t.id"
+# The bilans in scope, the scope's condition read in a subquery of its own (its names are
+# those of `bilans` alone); SQLite flattens it into one pass over `bilans`, cheaper than
+# writing the ids to a temporary table first and reading them back.
+_IN_SCOPE = "(SELECT * FROM bilans WHERE {where}) b"
 _EDOF_AT = 18 + len(MOMENTS)
 
 
@@ -52,9 +53,6 @@ class Scope(NamedTuple):
 
     where: str = "1"
     args: tuple = ()
-
-    def ids(self) -> str:
-        return f"SELECT id FROM bilans WHERE {self.where}"
 
 
 EVERY_BILAN = Scope()
@@ -94,15 +92,6 @@ class _JulianDays(dict):
 _julian = _JulianDays().__getitem__
 
 
-def _materialise(conn, scope: Scope) -> None:
-    """The ids in scope, once, in a temporary table of this connection (never in the store)."""
-    if scope is EVERY_BILAN:
-        return
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS scope_ids (id TEXT PRIMARY KEY) WITHOUT ROWID")
-    conn.execute("DELETE FROM temp.scope_ids")
-    conn.execute(f"INSERT INTO temp.scope_ids {scope.ids()}", scope.args)
-
-
 class _Shared(dict):
     """Key → the value `build` makes of it, built once: thousands of rows share a few dozen
     pairs of notes, and a lookup costs less than building a dictionary per row. The values are
@@ -122,19 +111,18 @@ def load_summaries(conn, scope: Scope = EVERY_BILAN, *, names: bool = True,
     """The summaries of the bilans in scope. Without `names` (nom, prénom) or `money` (tarif,
     heures prévues) those fields are None: the agenda's JSON reads neither, and every text
     column of ten thousand rows costs its share of the command."""
-    _materialise(conn, scope)
     conventions = _Shared(lambda days: Convention(_julian(days[0]), _julian(days[1])))
     satisfactions = _Shared(lambda notes: {m: n for m, n in zip(MOMENTS, notes) if n is not None})
     declarations = _Shared(lambda days: {d: _julian(v) for d, v in zip(SENS, days) if v is not None})
     summaries = []
     append = summaries.append
-    source = "bilans b" if scope is EVERY_BILAN else _IN_SCOPE
+    source = "bilans b" if scope is EVERY_BILAN else _IN_SCOPE.format(where=scope.where)
     sql = _SUMMARIES.format(
         bilans=source, names="b.nom, b.prenom" if names else "NULL, NULL",
         money="b.tarif_centimes, b.heures_prevues_minutes" if money else "NULL, NULL")
     rows = conn.cursor()
     rows.row_factory = None   # plain tuples: a `sqlite3.Row` per bilan costs for nothing here
-    for row in rows.execute(sql):
+    for row in rows.execute(sql, scope.args):
         (bid, phase, opened, nom, prenom, statut, financement, tarif, prevues, fin, destroyed,
          anonymised, first, last, minutes, sent, signed, suivi) = row[:18]
         # Positional, in the field order of `Summary`: keyword calls cost a third more.
