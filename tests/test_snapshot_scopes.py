@@ -57,3 +57,13 @@ def test_the_year_scope_gives_the_same_figures(ten_years, year):
     scoped = year_figures(snapshots.load_summaries(conn, snapshots.year_scope(year)), year,
                           minutes, TODAY)
     assert scoped == full
+
+
+@pytest.mark.parametrize("scope", [snapshots.MAY_STILL_OWE, snapshots.year_scope(2021)])
+def test_a_scope_reads_exactly_its_bilans_as_the_full_load_reads_them(ten_years, scope):
+    conn = ten_years.conn
+    wanted = {r[0] for r in conn.execute(f"SELECT id FROM bilans WHERE {scope.where}", scope.args)}
+    full = {s.id: s for s in snapshots.load_summaries(conn)}
+    scoped = snapshots.load_summaries(conn, scope)
+    assert 0 < len(scoped) == len(wanted) < len(full)
+    assert {s.id: s for s in scoped} == {bid: full[bid] for bid in wanted}

@@ -43,8 +43,8 @@ def items_for(s: Summary, today: date, calendar: WorkCalendar,
     """
     found: list[tuple[str, date | None, str]] = []
     conv = s.convention
-    if (s.is_open and convention.is_required(s.financement)
-            and conv.sent_on is not None and conv.signed_on is None):
+    if (conv.sent_on is not None and conv.signed_on is None and s.is_open
+            and convention.is_required(s.financement)):
         found.append(("convention", convention.deadline(conv), convention.SOURCE))
     if "entree" not in s.edof:
         found.append(("edof_entree", edof.entry_due(s, calendar), edof.SOURCE))
@@ -60,11 +60,14 @@ def items_for(s: Summary, today: date, calendar: WorkCalendar,
     inactive_since = inactivity_due(s)
     if inactive_since is not None and inactive_since <= today:
         found.append(("inactif", inactive_since, INACTIVITY_SOURCE))
+    # Most bilans of a large store have everything recorded: no list to build for them.
     items = [
         Item(s.id, due, kind, source, due < today)
         for kind, due, source in found if due is not None
-    ]
-    return items + _owed_purge(s.id, purge_due, today)
+    ] if found else []
+    if purge_due is not None:
+        items += _owed_purge(s.id, purge_due, today)
+    return items
 
 
 def _owed_purge(bilan_id: str, purge_due: date | None, today: date) -> list[Item]:
@@ -97,7 +100,7 @@ def agenda(summaries: Iterable[Summary], today: date, calendar: WorkCalendar,
         purge_due = purge_dues.get(s.id)
         if s.anonymised_on is None:
             items += items_for(s, today, calendar, purge_due)
-        else:
+        elif purge_due is not None:
             items += _owed_purge(s.id, purge_due, today)
     items.sort(key=lambda i: (i.date, i.bilan, _ORDER[i.quoi]))
     return items

@@ -212,10 +212,16 @@ def purge_due(facts: Facts, settings: Settings, today: date) -> date | None:
 def purge_dues(facts: Mapping[str, Facts], settings: Settings, today: date) -> dict[str, date]:
     """Bilan id → the day its owed purge fell due, for the bilans that owe one today."""
     dues = {}
+    # Bilans with the same facts owe the same: a store's thousands of bilans share a few
+    # thousand end dates and purge runs, and a lookup costs a fraction of the rules.
+    known: dict[Facts, date | None] = {}
     for bilan_id, f in facts.items():
         # Every deadline falls on or after the end: a running or recent bilan owes nothing yet.
         if f.date_fin is not None and f.date_fin <= today:
-            day = purge_due(f, settings, today)
+            if f in known:
+                day = known[f]
+            else:
+                day = known[f] = purge_due(f, settings, today)
             if day is not None:
                 dues[bilan_id] = day
     return dues

@@ -41,9 +41,10 @@ _SUMMARIES = (
     + "".join(f" LEFT JOIN edof edof_{d} ON edof_{d}.bilan_id = b.id AND edof_{d}.sens = '{d}'"
               for d in SENS)
 )
-# The bilans in scope, read from the scope's own table first: half the cost of a test of
-# every bilan against it.
-_IN_SCOPE = "temp.scope_ids t CROSS JOIN bilans b ON b.id = t.id"
+# The bilans in scope, the scope's condition read in a subquery of its own (its names are
+# those of `bilans` alone); SQLite flattens it into one pass over `bilans`, cheaper than
+# writing the ids to a temporary table first and reading them back.
+_IN_SCOPE = "(SELECT * FROM bilans WHERE {where}) b"
 _EDOF_AT = 18 + len(MOMENTS)
 
 
@@ -52,9 +53,6 @@ class Scope(NamedTuple):
 
     where: str = "1"
     args: tuple = ()
-
-    def ids(self) -> str:
-        return f"SELECT id FROM bilans WHERE {self.where}"
 
 
 EVERY_BILAN = Scope()
@@ -94,13 +92,18 @@ class _JulianDays(dict):
 _julian = _JulianDays().__getitem__
 
 
-def _materialise(conn, scope: Scope) -> None:
-    """The ids in scope, once, in a temporary table of this connection (never in the store)."""
-    if scope is EVERY_BILAN:
-        return
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS scope_ids (id TEXT PRIMARY KEY) WITHOUT ROWID")
-    conn.execute("DELETE FROM temp.scope_ids")
-    conn.execute(f"INSERT INTO temp.scope_ids {scope.ids()}", scope.args)
+class _Shared(dict):
+    """Key → the value `build` makes of it, built once: thousands of rows share a few dozen
+    pairs of notes, and a lookup costs less than building a dictionary per row. The values are
+    shared between summaries, like the empty default of `Summary`: never mutated."""
+
+    def __init__(self, build):
+        super().__init__()
+        self.build = build
+
+    def __missing__(self, key):
+        value = self[key] = self.build(key)
+        return value
 
 
 def load_summaries(conn, scope: Scope = EVERY_BILAN, *, names: bool = True,
@@ -108,32 +111,26 @@ def load_summaries(conn, scope: Scope = EVERY_BILAN, *, names: bool = True,
     """The summaries of the bilans in scope. Without `names` (nom, prénom) or `money` (tarif,
     heures prévues) those fields are None: the agenda's JSON reads neither, and every text
     column of ten thousand rows costs its share of the command."""
-    _materialise(conn, scope)
-    no_convention = Convention()
-    empty: dict = {}
+    conventions = _Shared(lambda days: Convention(_julian(days[0]), _julian(days[1])))
+    satisfactions = _Shared(lambda notes: {m: n for m, n in zip(MOMENTS, notes) if n is not None})
+    declarations = _Shared(lambda days: {d: _julian(v) for d, v in zip(SENS, days) if v is not None})
     summaries = []
     append = summaries.append
-    # Positional, in the field order of `Summary`: keyword calls cost a third more on 10,000 rows.
-    source = "bilans b" if scope is EVERY_BILAN else _IN_SCOPE
+    source = "bilans b" if scope is EVERY_BILAN else _IN_SCOPE.format(where=scope.where)
     sql = _SUMMARIES.format(
         bilans=source, names="b.nom, b.prenom" if names else "NULL, NULL",
         money="b.tarif_centimes, b.heures_prevues_minutes" if money else "NULL, NULL")
-    for row in conn.execute(sql):
+    rows = conn.cursor()
+    rows.row_factory = None   # plain tuples: a `sqlite3.Row` per bilan costs for nothing here
+    for row in rows.execute(sql, scope.args):
         (bid, phase, opened, nom, prenom, statut, financement, tarif, prevues, fin, destroyed,
          anonymised, first, last, minutes, sent, signed, suivi) = row[:18]
-        notes, declared = row[18:_EDOF_AT], row[_EDOF_AT:]
-        satisfaction = empty
-        if any(n is not None for n in notes):
-            satisfaction = {m: n for m, n in zip(MOMENTS, notes) if n is not None}
-        edof = empty
-        if any(declared):
-            edof = {d: _julian(v) for d, v in zip(SENS, declared) if v}
-        convention = (no_convention if not (sent or signed)
-                      else Convention(_julian(sent), _julian(signed)))
+        # Positional, in the field order of `Summary`: keyword calls cost a third more.
         append(Summary(
             bid, phase, _julian(opened), nom, prenom, statut, financement, tarif, prevues,
-            _julian(fin), _julian(destroyed), _julian(anonymised), convention, _julian(first),
-            _julian(last), minutes, _julian(suivi), satisfaction, edof,
+            _julian(fin), _julian(destroyed), _julian(anonymised), conventions[sent, signed],
+            _julian(first), _julian(last), minutes, _julian(suivi),
+            satisfactions[row[18:_EDOF_AT]], declarations[row[_EDOF_AT:]],
         ))
     return summaries
 
