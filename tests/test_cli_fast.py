@@ -103,3 +103,12 @@ def test_the_root_help_does_not_import_typer():
     result = run_python(probe, ["--help"])
     assert result.returncode == 0 and "purge" in result.stdout
     assert result.stderr == "sans typer"
+
+
+def test_the_collector_paused_for_a_read_is_running_again_after_it(bilan, capsys):
+    import gc
+
+    bid = bilan.new()
+    run_fast(["show", bid, "--json"], capsys)
+    run_fast(["show", "2099-999"], capsys)       # a refusal leaves through the same door
+    assert gc.isenabled()
