@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 import re
+from collections import namedtuple
 from datetime import date
-from typing import NamedTuple
 
 from bilancli import messages as msg
 from bilancli.errors import fail, os_reason
@@ -38,9 +38,10 @@ def today() -> date:
 CABINET_KEYS = ("nom", "adresse", "nda", "siret", "consultant")
 
 
-class Config(NamedTuple):
-    cabinet: dict[str, str] = {}
-    conservation: dict[str, str] = {}
+class Config(namedtuple("Config", "cabinet conservation", defaults=({}, {}))):
+    """The `[cabinet]` and `[conservation]` sections of config.toml, key → text."""
+
+    __slots__ = ()
 
 
 def load_config(home: str) -> Config:

@@ -11,16 +11,15 @@ Typer writes it.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections import namedtuple
 
 
+class FastForm(namedtuple("FastForm", "module function arguments options flags",
+                          defaults=((), {}, {}))):
+    """The function to call, its positional `arguments` (all required), its `options`
+    (--option VALUE → parameter) and `flags` (--flag → parameter=True)."""
 
-class FastForm(NamedTuple):
-    module: str
-    function: str
-    arguments: tuple[str, ...] = ()                          # positional, all required
-    options: dict[str, str] = {}    # --option VALUE → parameter
-    flags: dict[str, str] = {}      # --flag → parameter=True
+    __slots__ = ()
 
 
 _JSON = {"--json": "as_json"}

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections import namedtuple
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
-from typing import NamedTuple
 
 from bilancli.core import convention, edof, followup, retention, satisfaction
 from bilancli.core.summary import Summary
@@ -23,12 +23,11 @@ KINDS = (
 _ORDER = {kind: i for i, kind in enumerate(KINDS)}
 
 
-class Item(NamedTuple):
-    bilan: str
-    date: date
-    quoi: str
-    source: str
-    en_retard: bool
+class Item(namedtuple("Item", "bilan date quoi source en_retard")):
+    """One line of the agenda: which bilan, when, what to do (`KINDS`), under which rule,
+    and whether it is late."""
+
+    __slots__ = ()
 
 
 def items_for(s: Summary, today: date, calendar: WorkCalendar,

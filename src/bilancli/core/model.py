@@ -1,14 +1,15 @@
 """Snapshots of a bilan as the domain sees it: immutable named tuples, no I/O.
 
-Named tuples rather than dataclasses: `dataclasses` (and the `inspect` it imports)
-would cost a third of the start-up of `bilan show --json` (see README, Performance).
+Named tuples from `collections` rather than dataclasses or `typing.NamedTuple`:
+`dataclasses` (and the `inspect` it imports) would cost a third of the start-up of
+`bilan show --json`, and `typing` (with the checks it runs on every annotated field) a
+fifth of what remained (see README, Performance). Fields are described in docstrings.
 The dict fields' shared empty defaults are never mutated: snapshots are read-only.
 """
 
 from __future__ import annotations
 
-from datetime import date
-from typing import NamedTuple
+from collections import namedtuple
 
 PHASES = ("preliminaire", "investigation", "conclusion", "termine", "abandonne")
 OPEN_PHASES = ("preliminaire", "investigation", "conclusion")
@@ -23,85 +24,69 @@ MODALITES = ("presentiel", "visio", "telephone")
 MODALITE_LABELS = {"presentiel": "Présentiel", "visio": "Visioconférence", "telephone": "Téléphone"}
 
 
-class Consent(NamedTuple):
-    type: str
-    date: date
-    withdrawn_on: date | None = None
+class Consent(namedtuple("Consent", "type date withdrawn_on", defaults=(None,))):
+    """A consent: its type, the day it was given, the day it was withdrawn (None: it holds)."""
+
+    __slots__ = ()
 
     @property
     def active(self) -> bool:
         return self.withdrawn_on is None
 
 
-class Convention(NamedTuple):
-    sent_on: date | None = None       # transmise: the employer sent the draft
-    signed_on: date | None = None     # signee: the employee signed it
+class Convention(namedtuple("Convention", "sent_on signed_on", defaults=(None, None))):
+    """The tripartite convention's two days (R6313-8): `sent_on`, when the employer sent the
+    draft (transmise); `signed_on`, when the employee signed it (signee)."""
+
+    __slots__ = ()
 
 
-class Entretien(NamedTuple):
-    id: int
-    date: date
-    minutes: int
-    modalite: str
-    phase: str
+class Entretien(namedtuple("Entretien", "id date minutes modalite phase")):
+    __slots__ = ()
 
 
-class Document(NamedTuple):
-    id: int
-    type: str
-    titre: str
-    size: int
-    phase: str | None = None
-    created_on: date | None = None
+class Document(namedtuple("Document", "id type titre size phase created_on",
+                          defaults=(None, None))):
+    """A document stored in the bilan's record (bytes in the store; `size` in bytes)."""
+
+    __slots__ = ()
 
 
-class Rendering(NamedTuple):
-    """A file the tool wrote under documents/ and must be able to destroy (R6313-7)."""
+class Rendering(namedtuple("Rendering", "id kind format path sha256 phase created_on destroyed_on",
+                           defaults=(None,))):
+    """A file the tool wrote under documents/ and must be able to destroy (R6313-7): `kind`
+    is synthese, convention or emargement; `sha256` proves it is still the file written."""
 
-    id: int
-    kind: str            # synthese, convention, emargement
-    format: str
-    path: str
-    sha256: str
-    phase: str | None
-    created_on: date
-    destroyed_on: date | None = None
+    __slots__ = ()
 
 
-class PhaseStep(NamedTuple):
-    phase: str
-    entered_on: date
+class PhaseStep(namedtuple("PhaseStep", "phase entered_on")):
+    __slots__ = ()
 
 
-class Bilan(NamedTuple):
-    id: str
-    nom: str | None
-    prenom: str | None
-    phase: str
-    date_ouverture: date
-    email: str | None = None
-    telephone: str | None = None
-    statut: str | None = None
-    financement: str | None = None
-    format: str | None = None
-    employeur: str | None = None
-    heures_prevues_minutes: int | None = None
-    tarif_cents: int | None = None
-    date_fin: date | None = None
-    motif_abandon: str | None = None
-    content_destroyed_on: date | None = None
-    anonymised_on: date | None = None
-    champs: dict[str, str] = {}
-    consents: dict[str, Consent] = {}
-    convention: Convention = Convention()
-    entretiens: tuple[Entretien, ...] = ()
-    documents: tuple[Document, ...] = ()
-    renderings: tuple[Rendering, ...] = ()
-    history: tuple[PhaseStep, ...] = ()
-    suivi_on: date | None = None
-    suivi_has_notes: bool = False                                # notes still to destroy (R6313-7)
-    satisfaction: dict[str, int] = {}   # moment → note
-    edof: dict[str, date] = {}          # entree/sortie → date
+_BILAN_FIELDS = (
+    "id nom prenom phase date_ouverture"
+    " email telephone statut financement format employeur heures_prevues_minutes tarif_cents"
+    " date_fin motif_abandon content_destroyed_on anonymised_on"
+    " champs consents convention entretiens documents renderings history"
+    " suivi_on suivi_has_notes satisfaction edof"
+)
+_BILAN_DEFAULTS = (
+    None, None, None, None, None, None, None, None,      # email … tarif_cents
+    None, None, None, None,                              # date_fin … anonymised_on
+    {}, {}, Convention(), (), (), (), (),                # champs … history
+    None, False, {}, {},                                 # suivi_on … edof
+)
+
+
+class Bilan(namedtuple("Bilan", _BILAN_FIELDS, defaults=_BILAN_DEFAULTS)):
+    """Everything recorded of one bilan. Beside the record's columns: `champs` (field →
+    text), `consents` (type → Consent), `convention`, the `entretiens`, stored `documents`,
+    rendered files (`renderings`) and phase `history`, in order; `suivi_on` and
+    `suivi_has_notes` (notes still to destroy, R6313-7); `satisfaction` (moment → note)
+    and `edof` (entree/sortie → day declared)."""
+
+    __slots__ = ()
 
     @property
     def is_open(self) -> bool:

@@ -6,9 +6,9 @@ consultant reads. The tables below follow the SPEC §3 table line by line.
 
 from __future__ import annotations
 
+from collections import namedtuple
 from collections.abc import Callable
 from datetime import date
-from typing import NamedTuple
 
 from bilancli import messages as msg
 from bilancli.core import convention as conv
@@ -81,13 +81,12 @@ def _always(bilan: Bilan) -> bool:
 # --- The gates ---------------------------------------------------------------------
 
 
-class Gate(NamedTuple):
-    key: str
-    wording: str
-    source: str
-    holds: Callable[[Bilan], bool]
-    applies: Callable[[Bilan], bool] = _always
-    fields: tuple[str, ...] = ()   # named when missing, so the consultant knows what to fill
+class Gate(namedtuple("Gate", "key wording source holds applies fields", defaults=(_always, ()))):
+    """A condition to leave a phase, with its source: `holds(bilan)` says whether it is met,
+    `applies(bilan)` whether it concerns this bilan at all; the `fields` are named when
+    missing, so the consultant knows what to fill."""
+
+    __slots__ = ()
 
 
 def _fields_gate(key: str, wording: str, source: str, *names: str) -> Gate:
@@ -135,10 +134,10 @@ def gates_to_leave(bilan: Bilan) -> tuple[Gate, ...]:
     return tuple(g for g in GATES_TO_LEAVE[bilan.phase] + GATES_ALWAYS if g.applies(bilan))
 
 
-class Check(NamedTuple):
-    gate: Gate
-    held: bool
-    missing: tuple[str, ...] = ()
+class Check(namedtuple("Check", "gate held missing", defaults=((),))):
+    """A gate checked on a bilan, and the fields it still misses."""
+
+    __slots__ = ()
 
 
 def check_gates(bilan: Bilan) -> tuple[Check, ...]:

@@ -8,10 +8,10 @@ kinds are due, since when, and under which rule.
 from __future__ import annotations
 
 import re
+from collections import namedtuple
 from collections.abc import Mapping
 from datetime import date
 from functools import lru_cache
-from typing import NamedTuple
 
 from bilancli import messages as msg
 from bilancli.core.dates import format_months, months_later
@@ -21,10 +21,11 @@ from bilancli.errors import fail
 SOURCE = "R6313-7"
 
 
-class LegalPeriod(NamedTuple):
-    since: date
-    months: int
-    text: str   # where the period comes from, quoted when a setting exceeds it
+class LegalPeriod(namedtuple("LegalPeriod", "since months text")):
+    """The longest period in force `since` a day; `text` says where it comes from, quoted
+    when a setting exceeds it."""
+
+    __slots__ = ()
 
 
 # The longest the R6313-7 exceptions may keep documents, by date of entry into force.
@@ -76,9 +77,10 @@ def parse_period(text: str, key: str) -> int:
     return number if match.group(2) == "mois" else number * 12
 
 
-class Settings(NamedTuple):
-    months: int                 # [conservation] duree
-    administrative_months: int  # [conservation] administratif
+class Settings(namedtuple("Settings", "months administrative_months")):
+    """`[conservation]` in months: `duree` and `administratif`."""
+
+    __slots__ = ()
 
 
 def settings_from_config(conservation: dict[str, str], today: date) -> Settings:
@@ -97,21 +99,21 @@ def settings_from_config(conservation: dict[str, str], today: date) -> Settings:
     return Settings(months, admin)
 
 
-class Facts(NamedTuple):
-    """What R6313-7 reads of a bilan, and nothing more.
+_FACTS = ("date_fin conservation cep content_destroyed_on anonymised_on suivi_has_notes"
+          " synthesis_left other_files_left")
+
+
+class Facts(namedtuple("Facts", _FACTS, defaults=(None, False, False, None, None, False, False, False))):
+    """What R6313-7 reads of a bilan, and nothing more: the end; whether the consents
+    `conservation` (exception B) and `cep` (exception A) are active; the days content was
+    destroyed and the record anonymised; whether suivi notes (possibly written after the
+    purge), a kept synthèse or its file, or another recorded file are still there.
 
     Built from a full `Bilan` (`from_bilan`, for `purge` and `show`) or in bulk by
     `store/snapshots.load_retention_facts` (for the agenda): both feed the same rules below.
     """
 
-    date_fin: date | None = None
-    conservation: bool = False              # consent `conservation` active (exception B)
-    cep: bool = False                       # consent `cep` active (exception A)
-    content_destroyed_on: date | None = None
-    anonymised_on: date | None = None
-    suivi_has_notes: bool = False           # suivi notes, possibly written after the purge
-    synthesis_left: bool = False            # a kept synthèse, or its file not yet destroyed
-    other_files_left: bool = False          # another recorded file not yet destroyed
+    __slots__ = ()
 
     @classmethod
     def from_bilan(cls, bilan: Bilan) -> "Facts":
@@ -134,11 +136,11 @@ def period_for(end: date, settings: Settings) -> int:
     return min(settings.months, legal_period(end).months)
 
 
-class Deadline(NamedTuple):
-    what: str                 # contenu, synthese, identite
-    kinds: tuple[str, ...]
-    due_on: date
-    rule: str
+class Deadline(namedtuple("Deadline", "what kinds due_on rule")):
+    """What goes (contenu, synthese, identite), its kinds of content, from which day, and
+    under which rule."""
+
+    __slots__ = ()
 
 
 def schedule(facts: Facts, settings: Settings) -> tuple[Deadline, ...]:

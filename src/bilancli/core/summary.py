@@ -7,36 +7,28 @@ after the end. `Summary.from_bilan` keeps the two in step.
 
 from __future__ import annotations
 
-from datetime import date
-from typing import NamedTuple
+from collections import namedtuple
 
 from bilancli.core.model import OPEN_PHASES, Bilan, Convention
 
 _NO_CONVENTION = Convention()
 
 
-class Summary(NamedTuple):
-    """Immutable like `Bilan`; a named tuple because 10,000 of them are built per agenda."""
+_SUMMARY_FIELDS = (
+    "id phase date_ouverture nom prenom statut financement tarif_cents heures_prevues_minutes"
+    " date_fin content_destroyed_on anonymised_on convention first_entretien last_entretien"
+    " minutes_delivered suivi_on satisfaction edof"
+)
 
-    id: str
-    phase: str
-    date_ouverture: date
-    nom: str | None = None
-    prenom: str | None = None
-    statut: str | None = None
-    financement: str | None = None
-    tarif_cents: int | None = None
-    heures_prevues_minutes: int | None = None
-    date_fin: date | None = None
-    content_destroyed_on: date | None = None
-    anonymised_on: date | None = None
-    convention: Convention = _NO_CONVENTION
-    first_entretien: date | None = None
-    last_entretien: date | None = None
-    minutes_delivered: int = 0
-    suivi_on: date | None = None
-    satisfaction: dict[str, int] = {}   # moment → note (shared default: never mutated)
-    edof: dict[str, date] = {}          # entree/sortie → date
+
+class Summary(namedtuple("Summary", _SUMMARY_FIELDS,
+                         defaults=(None,) * 9 + (_NO_CONVENTION, None, None, 0, None, {}, {}))):
+    """Immutable like `Bilan`, whose fields of the same name it copies; a named tuple because
+    10,000 of them are built per agenda. `first_entretien`, `last_entretien` and
+    `minutes_delivered` sum up the entretiens; the shared empty `satisfaction` and `edof`
+    defaults are never mutated."""
+
+    __slots__ = ()
 
     @property
     def is_open(self) -> bool:

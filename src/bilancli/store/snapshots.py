@@ -8,8 +8,8 @@ ten years of closed cases cost nothing; tests check each scope changes no result
 
 from __future__ import annotations
 
+from collections import namedtuple
 from datetime import date
-from typing import NamedTuple
 
 from bilancli.core.edof import SENS
 from bilancli.core.model import Convention
@@ -48,11 +48,10 @@ _IN_SCOPE = "(SELECT * FROM bilans WHERE {where}) b"
 _EDOF_AT = 18 + len(MOMENTS)
 
 
-class Scope(NamedTuple):
+class Scope(namedtuple("Scope", "where args", defaults=("1", ()))):
     """A condition on `bilans` and its parameters."""
 
-    where: str = "1"
-    args: tuple = ()
+    __slots__ = ()
 
 
 EVERY_BILAN = Scope()
