@@ -3,12 +3,14 @@
 import json
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 import bilancli
 from bilancli.cli import fast
+from purge_helpers import make_ended_bilan
 
 
 @pytest.mark.parametrize(("argv", "accepted"), [
@@ -30,6 +32,8 @@ from bilancli.cli import fast
     (["agenda", "--json"], True),
     (["stats", "--annee", "2025"], True),
     (["agenda", "2026-001"], False),
+    (["purge", "--yes", "--json"], True),
+    (["purge", "--yes", "--force"], False),
     (["--help"], False),
     ([], False),
 ])
@@ -49,13 +53,28 @@ def run_fast(argv, capsys):
     ["show", "26-1"], ["list"], ["list", "--json"], ["list", "--phase", "preliminaire", "--json"],
     ["list", "--phase", "fini"], ["agenda"], ["agenda", "--json"], ["stats"],
     ["stats", "--json"], ["stats", "--annee", "2026", "--json"], ["stats", "--annee", "deux"],
+    ["purge", "--dry-run"], ["purge", "--dry-run", "--json"], ["purge"],
 ])
 def test_fast_and_typer_paths_print_the_same(bilan, capsys, argv):
     bid = bilan.new(nom="Dupont [bold]")
     bilan("set", bid, "demande", "Reconversion {{ 7*7 }}")
+    make_ended_bilan(bilan.home, "FAST", end=date(2026, 2, 1))   # due: something to purge
     typer_result = bilan(*argv, code=None)
     code, out, err = run_fast(argv, capsys)
     assert (code, out, err) == (typer_result.exit_code, typer_result.stdout, typer_result.stderr)
+
+
+@pytest.mark.parametrize("argv", [["purge", "--yes"], ["purge", "--yes", "--json"]])
+def test_a_purge_by_the_fast_path_destroys_and_reports_as_typer_does(bilan, capsys, tmp_path, argv):
+    other = tmp_path / "jumeau"
+    for home in (bilan.home, other):     # two identical stores, one for each path
+        make_ended_bilan(home, "JUMEAU", end=date(2026, 2, 1))
+    typer_result = bilan(*argv)
+    code, out, err = run_fast(["--home", str(other), *argv], capsys)
+    assert (code, out, err) == (0, typer_result.stdout, typer_result.stderr)
+    assert "QZXJUMEAU" not in out and bilan.json("purge", "--dry-run")["bilans"] == []
+    listing = json.loads(run_fast(["--home", str(other), "purge", "--dry-run", "--json"], capsys)[1])
+    assert listing["bilans"] == []
 
 
 def test_the_home_option_is_honoured(bilan, capsys, tmp_path):

@@ -217,9 +217,9 @@ def test_without_yes_and_without_a_terminal_purge_refuses(bilan):
 
 
 def test_on_a_terminal_purge_asks_in_french(bilan, monkeypatch):
-    from bilancli.cli import purge
+    from bilancli.cli import purging
 
-    monkeypatch.setattr(purge, "_is_terminal", lambda: True)
+    monkeypatch.setattr(purging, "_is_terminal", lambda: True)
     bid = make_ended_bilan(bilan.home, "ASK", end=date(2026, 2, 1))
     before = bilan.db_bytes()
     result = bilan("purge", input="n\n", code=1)
@@ -283,9 +283,9 @@ def test_free_text_of_the_record_goes_too_but_the_scores_stay(bilan):
 
 
 def test_a_purge_of_many_bilans_ends_with_the_short_table_by_rule(bilan, monkeypatch):
-    from bilancli.cli import purge
+    from bilancli.cli import purging
 
-    monkeypatch.setattr(purge, "DETAILED_REPORT", 2)
+    monkeypatch.setattr(purging, "DETAILED_REPORT", 2)
     ids = [make_ended_bilan(bilan.home, f"N{i}", end=date(2026, 1, 1 + i)) for i in range(3)]
     out = bilan("purge", "--yes").stdout
     assert "Par règle" in out and "bilan show" in out and "3 bilan(s)" in out

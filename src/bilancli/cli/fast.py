@@ -1,4 +1,5 @@
-"""The fast path: the read commands a consultant types all day, run without Typer.
+"""The fast path: the read commands a consultant types all day (and the purge), run
+without Typer.
 
 Importing Typer and building its commands costs more than `bilan show` itself
 (see README, Performance). For the exact, simple forms below, the same
@@ -28,6 +29,9 @@ FAST_FORMS = {
     "list": FastForm("bilancli.cli.listview", "list_bilans", options={"--phase": "phase"}, flags=_JSON),
     "agenda": FastForm("bilancli.cli.agendaview", "show_agenda", flags=_JSON),
     "stats": FastForm("bilancli.cli.statsview", "show_stats", options={"--annee": "annee"}, flags=_JSON),
+    # Not read all day, but run by cron: Typer would cost it a tenth of a VACUUM.
+    "purge": FastForm("bilancli.cli.purging", "run_purge",
+                      flags={"--dry-run": "dry_run", "--yes": "yes", **_JSON}),
 }
 
 
@@ -83,9 +87,10 @@ def run(argv: list[str]) -> bool:
 
     home, form, values = parsed
     base.state.home_option = home
-    # A read lasts a fraction of a second and its objects hold no cycles worth collecting:
-    # the collector's passes over the agenda's thousands of snapshots cost more than they
-    # free (measured: 5–10 % of `agenda --json`). Memory still goes by reference counting.
+    # These commands last a second at most and their objects hold no cycles worth
+    # collecting: the collector's passes over the agenda's thousands of snapshots cost more
+    # than they free (measured: 5–10 % of `agenda --json`). Memory still goes by reference
+    # counting.
     gc.disable()
     try:
         getattr(importlib.import_module(form.module), form.function)(**values)

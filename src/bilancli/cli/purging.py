@@ -1,0 +1,212 @@
+"""What `bilan purge` does and prints; free of Typer, so the fast path can run it (SPEC §5).
+
+Destroys what R6313-7 says must go and anonymises old records; `cli.purge` is the Typer
+command around `run_purge`.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from bilancli import messages as msg
+from bilancli.cli import base
+
+MANY_BILANS = 5   # from this many, a terminal shows a progress bar
+# Beyond this many bilans a real purge ends with the short table by rule only: a thousand
+# rows scroll past unread (`--dry-run` lists them all beforehand, `show` tells each one).
+DETAILED_REPORT = 30
+
+
+def run_purge(dry_run: bool, yes: bool, as_json: bool) -> None:
+    """`bilan purge`."""
+    from bilancli.core import retention
+    from bilancli.settings import load_config
+    from bilancli.store import purge as store_purge
+
+    today = base.today()
+    home = base.home()
+    # Checked first: a setting the law forbids is refused even when nothing is due.
+    settings = retention.settings_from_config(load_config(home).conservation, today)
+    with base.open_store(create=False) as store:
+        # A run with --yes checks each file as it destroys it: no need to read it twice.
+        plans = _plan(store, settings, today, check_files=dry_run or not yes)
+        if dry_run or not plans:
+            _report([p[0] for p in plans], today, as_json, simulated=dry_run)
+            _warn_files([p[0] for p in plans], simulated=dry_run)
+            return
+        if not yes:
+            if not as_json:
+                _print_table([p[0] for p in plans], msg.PURGE_TITRE_PLAN)
+            _confirm(len(plans))
+        outcomes = _execute(store, {o.bilan_id: deadlines for o, deadlines in plans}, today)
+        if any(o.items for o in outcomes):
+            store_purge.finish(store)
+    _report(outcomes, today, as_json, simulated=False)
+    failures = _warn_files(outcomes, simulated=False)
+    if failures:
+        from bilancli.errors import fail
+
+        raise fail(msg.PURGE_INCOMPLETE, nombre=failures)
+
+
+def _warn_files(outcomes, simulated: bool) -> int:
+    """Name on stderr each file that stays (or would stay), and why; returns how many."""
+    if simulated:
+        modified, blocked = msg.PURGE_PREVU_MODIFIE, msg.PURGE_PREVU_RESTANT
+    else:
+        modified, blocked = msg.PURGE_FICHIER_MODIFIE, msg.PURGE_FICHIER_RESTANT
+    failures = [(o.bilan_id, f) for o in outcomes for f in o.failures]
+    for bilan_id, failure in failures:
+        template = modified if failure.modified else blocked
+        sys.stderr.write(template.format(chemin=failure.path, id=bilan_id, raison=failure.reason) + "\n")
+    return len(failures)
+
+
+def _plan(store, settings, today, check_files: bool) -> list:
+    """(what would go now, deadlines) for every bilan with something due.
+
+    The facts of every bilan in a few queries, then the inventory of the due ones in a
+    few more: never one full snapshot per ended bilan.
+    """
+    from bilancli.core import retention
+    from bilancli.store import purge as store_purge
+    from bilancli.store.snapshots import ended_dates, load_retention_facts
+
+    dues = {}
+    for bilan_id, facts in load_retention_facts(store.conn, ended_dates(store.conn)).items():
+        deadlines = retention.due(facts, settings, today)
+        if deadlines:
+            dues[bilan_id] = deadlines
+    outcomes = store_purge.inventory(store.conn, store.home, dues, check_files=check_files)
+    return [(o, dues[o.bilan_id]) for o in outcomes if o.touched]
+
+
+def _confirm(count: int) -> None:
+    from bilancli.errors import fail
+
+    if not _is_terminal():
+        raise fail(msg.PURGE_SANS_TERMINAL)
+    sys.stderr.write(msg.PURGE_QUESTION.format(nombre=count))
+    sys.stderr.flush()
+    answer = sys.stdin.readline().strip().lower()
+    if answer not in ("o", "oui", "y", "yes"):
+        raise fail(msg.PURGE_ABANDONNEE)
+
+
+def _is_terminal() -> bool:
+    return sys.stdin.isatty()
+
+
+def _execute(store, dues, today) -> list:
+    from bilancli.store import purge as store_purge
+
+    err = _stderr_console()
+    if len(dues) < MANY_BILANS or not err.is_terminal:
+        return store_purge.purge(store, dues, today)
+    from rich.progress import Progress
+
+    with Progress(console=err, transient=True) as progress:
+        task = progress.add_task(msg.PURGE_PROGRESSION, total=len(dues))
+        return store_purge.purge(store, dues, today, lambda n: progress.advance(task, n))
+
+
+def _stderr_console():
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+def _report(outcomes, today, as_json: bool, simulated: bool) -> None:
+    from bilancli.core.dates import format_date, iso
+
+    if as_json:
+        base.print_json({"date": iso(today), "simulation": simulated,
+                         "bilans": [outcome_json(o) for o in outcomes]})
+        return
+    # A bilan left with only a file it cannot destroy gets no row: the warnings name it.
+    shown = [o for o in outcomes if _has_rows(o)]
+    if not shown:
+        empty = msg.PURGE_RIEN if simulated or not outcomes else msg.PURGE_RIEN_DETRUIT
+        base.say(empty.format(date=format_date(today)))
+        return
+    if simulated:
+        _print_table(shown, msg.PURGE_TITRE_PLAN)
+        base.say(msg.PURGE_SIMULATION)
+        return
+    if len(shown) <= DETAILED_REPORT:
+        _print_table(shown, msg.PURGE_TITRE_FAIT)
+    _print_by_rule(shown)
+    if len(shown) > DETAILED_REPORT:
+        base.say(msg.PURGE_DETAIL_PAR_BILAN)
+    base.say(msg.PURGE_FAITE.format(date=format_date(today), nombre=len(shown)))
+
+
+def _has_rows(outcome) -> bool:
+    return bool(outcome.items or outcome.marks)
+
+
+def outcome_json(outcome) -> dict:
+    """What went for one bilan: kinds, counts, sizes and rules, never the content."""
+    from bilancli.core.dates import iso
+
+    return {
+        "id": outcome.bilan_id,
+        "destructions": [
+            {"nature": i.kind, "nombre": i.count, "octets": i.size, "regle": i.deadline.rule,
+             "echeance": iso(i.deadline.due_on)}
+            for i in outcome.items
+        ],
+        "fichiers_non_detruits": [{"chemin": f.path, "raison": f.reason} for f in outcome.failures],
+    }
+
+
+def _size(octets: int) -> str:
+    if octets < 1024:
+        return f"{octets} o"
+    return f"{octets / 1024:.1f} ko".replace(".", ",")
+
+
+def _print_table(outcomes, title: str) -> None:
+    """One row per bilan and rule: when it fell due, and what goes under it."""
+    from rich.table import Table
+
+    from bilancli.core.dates import format_date
+    from bilancli.core.retention import RULE_LABELS
+
+    table = Table(box=None, title=title, title_justify="left")
+    for header in ("Bilan", "Échéance", "Règle"):
+        table.add_column(header, no_wrap=True)
+    table.add_column("Contenu")
+    table.add_column("Taille", no_wrap=True)
+    for outcome in outcomes:
+        groups: dict = {}
+        for item in outcome.items:
+            groups.setdefault(item.deadline, []).append(item)
+        for deadline, items in sorted(groups.items(), key=lambda g: g[0].due_on):
+            what = ", ".join(f"{msg.PURGE_NATURES[i.kind]} ({i.count})" for i in items)
+            table.add_row(outcome.bilan_id, format_date(deadline.due_on), RULE_LABELS[deadline.rule],
+                          what, _size(sum(i.size for i in items)))
+        if not outcome.items and outcome.marks:
+            table.add_row(outcome.bilan_id, "", "", msg.PURGE_RIEN_A_DETRUIRE, "")
+    base.console().print(table)
+
+
+def _print_by_rule(outcomes) -> None:
+    from rich.table import Table
+
+    from bilancli.core.retention import RULE_LABELS
+
+    totals: dict[str, list] = {}
+    for outcome in outcomes:
+        for item in outcome.items:
+            entry = totals.setdefault(item.deadline.rule, [set(), 0, 0])
+            entry[0].add(outcome.bilan_id)
+            entry[1] += item.count
+            entry[2] += item.size
+    if not totals:
+        return
+    table = Table("Règle", "Bilans", "Éléments", "Taille", box=None,
+                  title=msg.PURGE_TITRE_REGLES, title_justify="left")
+    for rule, (ids, count, size) in totals.items():
+        table.add_row(RULE_LABELS[rule], str(len(ids)), str(count), _size(size))
+    base.console().print(table)
