@@ -242,5 +242,5 @@ def test_a_comment_is_still_taken_while_the_content_is_kept(bilan):
 def test_edof_confirms_the_direction_in_french(bilan):
     bilan.today("2026-11-02")
     bid = finished_cpf(bilan)
-    assert "de entrée du 12/01/2026" in bilan("edof", bid, "entree", "--date", "2026-01-12").stdout
-    assert "de sortie du 02/11/2026" in bilan("edof", bid, "sortie").stdout
+    assert "EDOF d'entrée du 12/01/2026" in bilan("edof", bid, "entree", "--date", "2026-01-12").stdout
+    assert "EDOF de sortie du 02/11/2026" in bilan("edof", bid, "sortie").stdout

@@ -228,7 +228,9 @@ def test_show_speaks_french_to_the_consultant(bilan):
 def test_show_and_stats_name_codes_in_words(bilan):
     bid = bilan.new("--statut", "salarie", "--financement", "cpf", "--format", "distanciel")
     bilan("consent", bid, "bilan")
-    bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "2h", "--modalite", "visio")
+    said = bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "2h", "--modalite", "visio")
+    assert "(2h, visioconférence)" in said.stdout
+    assert "Champ « Demande » enregistré" in bilan("set", bid, "demande", "Reconversion").stdout
     out = " ".join(bilan("show", bid).stdout.split())
     for words in ("Salarié(e)", "Compte personnel de formation (CPF)", "À distance (visioconférence)",
                   "Visioconférence"):

@@ -107,8 +107,8 @@ EDITEUR_INTROUVABLE = "éditeur introuvable : « {editeur} »."
 ENTREE_ILLISIBLE = "l'entrée standard n'est pas du texte UTF-8 lisible."
 
 NOUVEAU_BILAN = "Bilan {id} ouvert pour {prenom} {nom} (phase préliminaire)."
-CHAMP_ENREGISTRE = "{champ} enregistré pour le bilan {id}."
-CHAMP_EFFACE = "{champ} effacé pour le bilan {id}."
+CHAMP_ENREGISTRE = "Champ « {champ} » enregistré pour le bilan {id}."
+CHAMP_EFFACE = "Champ « {champ} » effacé pour le bilan {id}."
 CONSENTEMENT_ENREGISTRE = "Consentement « {type} » enregistré le {date} pour le bilan {id} ({source})."
 CONSENTEMENT_RETIRE = "Consentement « {type} » retiré le {date} pour le bilan {id}."
 AUCUN_BILAN = "Aucun bilan."
@@ -428,8 +428,8 @@ EDOF_NON_CPF = (
 EDOF_SORTIE_BILAN_OUVERT = (
     "le bilan {id} est en cours : la sortie ne se déclare sur EDOF qu'après la fin de l'action."
 )
-EDOF_ENREGISTREE = "Déclaration EDOF de {sens} du {date} enregistrée pour le bilan {id}."
-EDOF_SENS_LABELS = {"entree": "entrée", "sortie": "sortie"}
+EDOF_ENREGISTREE = "Déclaration EDOF {sens} du {date} enregistrée pour le bilan {id}."
+EDOF_SENS_LABELS = {"entree": "d'entrée", "sortie": "de sortie"}
 ANNEE_INVALIDE = "année illisible : « {saisie} ». Exemple : 2026."
 AGENDA_VIDE = "Rien à faire : aucune échéance ouverte."
 AGENDA_TITRE = "Agenda au {date}"

@@ -72,7 +72,7 @@ def set_(
     """`bilan set` (its help: its line in `cli.toc`)."""
     from bilancli.cli.editor import edit_text, read_stdin
     from bilancli.core.content import check_editable
-    from bilancli.core.fields import is_content, parse_field_name, validate_admin
+    from bilancli.core.fields import FIELD_LABELS, is_content, parse_field_name, validate_admin
     from bilancli.core.ids import parse_id
     from bilancli.store import bilans
 
@@ -95,7 +95,7 @@ def set_(
             else:
                 bilans.set_admin(conn, wanted, field, validate_admin(field, valeur))
     template = msg.CHAMP_ENREGISTRE if (valeur or "").strip() else msg.CHAMP_EFFACE
-    base.say(template.format(champ=field, id=wanted))
+    base.say(template.format(champ=FIELD_LABELS[field], id=wanted))
 
 
 def consent(

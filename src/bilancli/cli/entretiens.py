@@ -26,7 +26,7 @@ def add(
     from bilancli.core.dates import format_date, format_hours, format_minutes, parse_date, parse_duration
     from bilancli.core.entretiens import check_new_entretien, parse_modalite
     from bilancli.core.ids import parse_id
-    from bilancli.core.model import PHASE_LABELS
+    from bilancli.core.model import MODALITE_LABELS, PHASE_LABELS
     from bilancli.store import bilans, records
 
     wanted = parse_id(bilan_id)
@@ -42,7 +42,7 @@ def add(
         records.add_entretien(conn, wanted, on=on, minutes=minutes, modalite=kind,
                               phase=bilan.phase, notes=notes)
     base.say(msg.ENTRETIEN_ENREGISTRE.format(
-        date=format_date(on), duree=format_minutes(minutes), modalite=kind,
+        date=format_date(on), duree=format_minutes(minutes), modalite=MODALITE_LABELS[kind].lower(),
         phase=PHASE_LABELS[bilan.phase], id=wanted,
         total=format_hours(bilan.minutes_delivered + minutes)))
 
