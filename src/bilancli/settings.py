@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from collections import namedtuple
 from datetime import date
 
@@ -19,7 +20,21 @@ def resolve_home(option: str | None = None) -> str:
     chosen = option or os.environ.get("BILAN_HOME")
     if chosen:
         return os.path.expanduser(chosen)
-    import platformdirs  # only when no folder is given: it costs start-up time
+    return _user_data_dir()
+
+
+def _user_data_dir() -> str:
+    """The user's data folder for bilancli, as platformdirs gives it. On Linux the XDG Base
+    Directory rule (`$XDG_DATA_HOME` when absolute, else `$HOME/.local/share`) is applied
+    here: importing platformdirs costs a read command half of Python's own start-up. Any
+    other case (macOS, Windows, Android, no absolute HOME) is left to platformdirs; a test
+    checks the two agree."""
+    home = os.environ.get("HOME", "")
+    if sys.platform.startswith("linux") and os.path.isabs(home) and "ANDROID_DATA" not in os.environ:
+        data = os.environ.get("XDG_DATA_HOME", "")
+        return os.path.join(data if os.path.isabs(data) else os.path.join(home, ".local", "share"),
+                            "bilancli")
+    import platformdirs
 
     return platformdirs.user_data_dir("bilancli")
 
