@@ -87,10 +87,10 @@ def run(argv: list[str]) -> bool:
 
     home, form, values = parsed
     base.state.home_option = home
-    # These commands last a second at most and their objects hold no cycles worth
-    # collecting: the collector's passes over the agenda's thousands of snapshots cost more
-    # than they free (measured: 5–10 % of `agenda --json`). Memory still goes by reference
-    # counting.
+    # These commands are short (a purge of a thousand bilans takes about a second) and their
+    # objects hold no cycles worth collecting: the collector's passes over the agenda's
+    # thousands of snapshots cost more than they free (measured: 5–10 % of `agenda --json`).
+    # Memory still goes by reference counting (peak 40 MB, see README, Performance).
     gc.disable()
     try:
         getattr(importlib.import_module(form.module), form.function)(**values)

@@ -144,9 +144,10 @@ def _identity(view: dict, Table):
     rows = [
         ("Bénéficiaire", base.full_name(view["prenom"], view["nom"])),
         ("Phase", PHASE_LABELS.get(view["phase"], view["phase"])),
-        ("Statut", STATUT_LABELS.get(view["statut"])),
-        ("Financement", FINANCEMENT_LABELS.get(view["financement"])),
-        ("Format", FORMAT_LABELS.get(view["format"])), ("Employeur", view["employeur"]),
+        ("Statut", STATUT_LABELS.get(view["statut"], view["statut"])),
+        ("Financement", FINANCEMENT_LABELS.get(view["financement"], view["financement"])),
+        ("Format", FORMAT_LABELS.get(view["format"], view["format"])),
+        ("Employeur", view["employeur"]),
         ("Courriel", view["email"]), ("Téléphone", view["telephone"]),
         ("Ouverture", _fr(view["date_ouverture"])), ("Fin", _fr(view["date_fin"])),
         ("Heures", f"{_decimal(view['heures_realisees'])} réalisées"

@@ -44,15 +44,15 @@ def common(bilan: Bilan, cabinet: dict[str, str], today: date) -> dict:
         "cabinet": {key: cabinet.get(key, "") for key in CABINET_KEYS},
         "beneficiaire": {
             "nom": bilan.nom or "", "prenom": bilan.prenom or "", "nom_complet": full_name,
-            "statut": STATUT_LABELS.get(bilan.statut), "employeur": bilan.employeur,
+            "statut": STATUT_LABELS.get(bilan.statut, bilan.statut), "employeur": bilan.employeur,
         },
         "bilan": {
             "id": bilan.id,
             "phase": PHASE_LABELS.get(bilan.phase, bilan.phase),
             "date_ouverture": _long(bilan.date_ouverture),
             "date_fin": _long(bilan.date_fin),
-            "financement": FINANCEMENT_LABELS.get(bilan.financement),
-            "format": FORMAT_LABELS.get(bilan.format),
+            "financement": FINANCEMENT_LABELS.get(bilan.financement, bilan.financement),
+            "format": FORMAT_LABELS.get(bilan.format, bilan.format),
             "heures_prevues": _hours(bilan.heures_prevues_minutes),
             "heures_realisees": format_minutes(bilan.minutes_delivered) if bilan.entretiens else "0h",
             "tarif": _euros(bilan.tarif_cents),
