@@ -319,3 +319,17 @@ def test_files_destroyed_by_a_run_cut_short_before_its_commit_are_recorded_by_th
     assert went["fichiers"] == (1, 0) and went["fichiers_synthese"] == (1, 0)
     assert entry["fichiers_non_detruits"] == []
     assert matches(state(bilan.home, bid), PURGED)
+
+
+def test_an_interrupted_purge_does_not_claim_that_nothing_changed(bilan, monkeypatch):
+    from bilancli.store import purge as store_purge
+
+    make_ended_bilan(bilan.home, "STOP", end=date(2026, 2, 1))
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(store_purge, "purge", interrupted)
+    err = bilan("purge", "--yes", code=130).stderr
+    assert "purge interrompue" in err and "Relancez « bilan purge »" in err
+    assert "rien n'a été modifié" not in err

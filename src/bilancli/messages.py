@@ -27,6 +27,10 @@ COMMANDE_MANQUANTE = "commande manquante."
 VALEUR_INVALIDE = "valeur invalide pour {nom} : {valeur}."
 UTILISATION_INCORRECTE = "utilisation incorrecte de la commande ({detail})."
 INTERROMPU = "Interrompu : rien n'a été modifié."
+PURGE_INTERROMPUE = (
+    "purge interrompue : ce qui a déjà été détruit l'est définitivement, le reste attend. "
+    "Relancez « bilan purge » pour terminer (R6313-7)."
+)
 ERREUR_INATTENDUE = (
     "Erreur inattendue ({type}). Rien n'a été modifié dans le dossier. "
     "Relancez avec BILAN_DEBUG=1 pour le détail technique."

@@ -38,15 +38,27 @@ def run_purge(dry_run: bool, yes: bool, as_json: bool) -> None:
             if not as_json:
                 _print_table([p[0] for p in plans], msg.PURGE_TITRE_PLAN)
             _confirm(len(plans))
-        outcomes = _execute(store, {o.bilan_id: deadlines for o, deadlines in plans}, today)
-        if any(o.items for o in outcomes):
-            store_purge.finish(store)
+        try:
+            outcomes = _execute(store, {o.bilan_id: deadlines for o, deadlines in plans}, today)
+            if any(o.items for o in outcomes):
+                store_purge.finish(store)
+        except KeyboardInterrupt:
+            # Not "nothing was changed": the batches already committed stay purged.
+            raise _interrupted() from None
     _report(outcomes, today, as_json, simulated=False)
     failures = _warn_files(outcomes, simulated=False)
     if failures:
         from bilancli.errors import fail
 
         raise fail(msg.PURGE_INCOMPLETE, nombre=failures)
+
+
+def _interrupted():
+    from bilancli.errors import BilanError
+
+    error = BilanError(msg.PURGE_INTERROMPUE)
+    error.exit_code = 130
+    return error
 
 
 def _warn_files(outcomes, simulated: bool) -> int:
