@@ -54,6 +54,13 @@ def open_store(*, create: bool = True):
         store.close()
 
 
+@contextmanager
+def writing():
+    """The connection of this run, in one all-or-nothing write transaction."""
+    with open_store() as store, store.write() as conn:
+        yield conn
+
+
 def read_bilan(bilan_id: str):
     """The snapshot of one bilan, for a command that only reads it."""
     from bilancli.core.ids import parse_id

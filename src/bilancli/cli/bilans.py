@@ -36,7 +36,7 @@ def new(
     }
     admin = {k: validate_admin(k, v) for k, v in typed.items() if v is not None or k in REQUIRED_FIELDS}
     opened_on = base.parse_date_option(date)
-    with base.open_store() as store, store.write() as conn:
+    with base.writing() as conn:
         bilan_id = bilans.create(conn, opened_on=opened_on, admin=admin)
     if as_json:
         base.print_json({"id": bilan_id})
@@ -113,7 +113,7 @@ def consent(
     wanted = parse_id(bilan_id)
     kind = parse_consent_type(type_)
     on = base.parse_date_option(date)
-    with base.open_store() as store, store.write() as conn:
+    with base.writing() as conn:
         bilan = bilans.load(conn, wanted)
         if retirer:
             rules.check_withdraw(bilan, kind, on, base.today())

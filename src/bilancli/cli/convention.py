@@ -26,7 +26,7 @@ def send(
 
     wanted = parse_id(bilan_id)
     on = base.parse_date_option(date)
-    with base.open_store() as store, store.write() as conn:
+    with base.writing() as conn:
         limit = conv.check_send(bilans.load(conn, wanted), on, base.today())
         records.convention_sent(conn, wanted, on)
     base.say(msg.CONVENTION_TRANSMISE.format(id=wanted, date=format_date(on), echeance=format_date(limit)))
@@ -45,7 +45,7 @@ def sign(
 
     wanted = parse_id(bilan_id)
     on = base.parse_date_option(date)
-    with base.open_store() as store, store.write() as conn:
+    with base.writing() as conn:
         conv.check_sign(bilans.load(conn, wanted), on, base.today())
         records.convention_signed(conn, wanted, on)
     base.say(msg.CONVENTION_SIGNEE.format(id=wanted, date=format_date(on)))

@@ -77,7 +77,7 @@ def add(
     kind = parse_document_type(type_)
     path = Path(fichier)
     content = _read(path)
-    with base.open_store() as store, store.write() as conn:
+    with base.writing() as conn:
         record = bilans.require(conn, wanted)
         require_content_kept(record)
         doc_id = records.add_document(

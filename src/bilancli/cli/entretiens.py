@@ -26,6 +26,7 @@ def add(
     from bilancli.core.dates import format_date, format_hours, format_minutes, parse_date, parse_duration
     from bilancli.core.entretiens import check_new_entretien, parse_modalite
     from bilancli.core.ids import parse_id
+    from bilancli.cli.editor import notes_option
     from bilancli.core.model import MODALITE_LABELS, PHASE_LABELS
     from bilancli.store import bilans, records
 
@@ -33,10 +34,8 @@ def add(
     on = parse_date(date)
     minutes = parse_duration(duree)
     kind = parse_modalite(modalite)
-    from bilancli.cli.editor import notes_option
-
     notes = notes_option(notes)
-    with base.open_store() as store, store.write() as conn:
+    with base.writing() as conn:
         bilan = bilans.load(conn, wanted)
         check_new_entretien(bilan, on, minutes, base.today())
         records.add_entretien(conn, wanted, on=on, minutes=minutes, modalite=kind,

@@ -33,7 +33,7 @@ def suivi(
     from bilancli.cli.editor import notes_option
 
     notes = notes_option(notes)
-    with base.open_store() as store, store.write() as conn:
+    with base.writing() as conn:
         row = bilans.require(conn, wanted)
         check_recordable(wanted, _is_open(row), from_iso(row["date_fin"]), on, base.today())
         records.record_suivi(conn, wanted, on, notes)
@@ -58,7 +58,7 @@ def satisfaction(
     score = sat.parse_note(note)
     on = base.parse_date_option(date)
     comment = commentaire if commentaire and commentaire.strip() else None
-    with base.open_store() as store, store.write() as conn:
+    with base.writing() as conn:
         row = bilans.require(conn, wanted)
         sat.check_recordable(wanted, _is_open(row), kind, on, base.today())
         if comment is not None:
@@ -82,7 +82,7 @@ def edof(
     wanted = parse_id(bilan_id)
     kind = rules.parse_sens(sens)
     on = base.parse_date_option(date)
-    with base.open_store() as store, store.write() as conn:
+    with base.writing() as conn:
         row = bilans.require(conn, wanted)
         rules.check_declarable(wanted, row["financement"], _is_open(row), kind, on, base.today())
         records.record_edof(conn, wanted, kind, on)

@@ -83,7 +83,7 @@ def advance(
 
     wanted = parse_id(bilan_id)
     on = base.parse_date_option(date)
-    with base.open_store() as store, store.write() as conn:
+    with base.writing() as conn:
         bilan = bilans.load(conn, wanted)
         target = rules.advance(bilan, on, base.today())
         ends = target == rules.TERMINE
@@ -111,7 +111,7 @@ def abandon(
     wanted = parse_id(bilan_id)
     on = base.parse_date_option(date)
     reason = motif.strip() if motif and motif.strip() else None
-    with base.open_store() as store, store.write() as conn:
+    with base.writing() as conn:
         bilan = bilans.load(conn, wanted)
         rules.abandon(bilan, on, base.today())
         records.enter_phase(conn, wanted, rules.ABANDONNE, on, date_fin=on, motif=reason)
