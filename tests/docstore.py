@@ -2,21 +2,30 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from datetime import date
 
 from bilancli.store import bilans, records
 from bilancli.store.db import Store
 
 
-def add_entretien(home, bilan_id: str, day: str, minutes: int, *, modalite: str = "presentiel",
-                  phase: str = "preliminaire", notes: str | None = None) -> None:
+@contextmanager
+def writing(home):
+    """One write transaction on a test's store, through the store layer: to set up a case no
+    command could (a past phase, a record dated before the checks)."""
     store = Store(home)
     try:
         with store.write() as conn:
-            records.add_entretien(conn, bilan_id, on=date.fromisoformat(day), minutes=minutes,
-                                  modalite=modalite, phase=phase, notes=notes)
+            yield conn
     finally:
         store.close()
+
+
+def add_entretien(home, bilan_id: str, day: str, minutes: int, *, modalite: str = "presentiel",
+                  phase: str = "preliminaire", notes: str | None = None) -> None:
+    with writing(home) as conn:
+        records.add_entretien(conn, bilan_id, on=date.fromisoformat(day), minutes=minutes,
+                              modalite=modalite, phase=phase, notes=notes)
 
 
 def snapshot(home, bilan_id: str):

@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from docstore import writing
 from purge_helpers import make_ended_bilan
 from bilancli.store import records
 from bilancli.store.db import Store
@@ -70,12 +71,8 @@ def test_suivi_notes_written_after_the_purge_bring_it_back(bilan):
     bid = make_ended_bilan(bilan.home, "S", end=date(2025, 9, 1), suivi_notes=False)
     bilan("purge", "--yes")
     assert purge_items(bilan) == {}
-    store = Store(bilan.home)
-    try:
-        with store.write() as conn:
-            records.record_suivi(conn, bid, date(2026, 3, 2), "Nouveau poste trouvé")
-    finally:
-        store.close()
+    with writing(bilan.home) as conn:
+        records.record_suivi(conn, bid, date(2026, 3, 2), "Nouveau poste trouvé")
     assert purge_items(bilan)[bid]["date"] == "2025-09-01"
     bilan("purge", "--yes")
     assert purge_items(bilan) == {}

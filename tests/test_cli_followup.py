@@ -4,17 +4,14 @@ from datetime import date
 
 import pytest
 
+from docstore import writing
 from bilancli.store import records
 from bilancli.store.db import Store
 
 
 def populate(bilan, fn):
-    store = Store(bilan.home)
-    try:
-        with store.write() as conn:
-            fn(conn)
-    finally:
-        store.close()
+    with writing(bilan.home) as conn:
+        fn(conn)
 
 
 def finished_cpf(bilan, fin=date(2026, 4, 30)):

@@ -4,16 +4,9 @@ from datetime import date
 
 import pytest
 
+from docstore import writing
+from walks import ready_to_leave_investigation, ready_to_leave_preliminaire
 from bilancli.store import records
-from bilancli.store.db import Store
-
-
-def ready_to_leave_preliminaire(bilan, financement="cpf"):
-    bid = bilan.new("--financement", financement, "--format", "mixte", "--date", "2026-03-01")
-    bilan("consent", bid, "bilan", "--date", "2026-03-01")
-    for field in ("demande", "besoins", "modalites"):
-        bilan("set", bid, field, f"texte {field}")
-    return bid
 
 
 def refused(bilan, *args):
@@ -26,14 +19,10 @@ def refused(bilan, *args):
 
 
 def close(bilan, bid, fin):
-    store = Store(bilan.home)
-    try:
-        with store.write() as conn:
-            records.add_entretien(conn, bid, on=date(2026, 3, 2), minutes=60, modalite="visio",
-                                  phase="preliminaire")
-            records.enter_phase(conn, bid, "termine", fin, date_fin=fin)
-    finally:
-        store.close()
+    with writing(bilan.home) as conn:
+        records.add_entretien(conn, bid, on=date(2026, 3, 2), minutes=60, modalite="visio",
+                              phase="preliminaire")
+        records.enter_phase(conn, bid, "termine", fin, date_fin=fin)
 
 
 # --- 1. Nothing that has happened is dated in the future ------------------------------
@@ -64,12 +53,8 @@ def test_phase_advance_and_the_end_date_cannot_be_in_the_future(bilan):
 
 def test_the_end_of_the_bilan_cannot_be_postponed(bilan):
     bid = ready_to_leave_preliminaire(bilan)
-    store = Store(bilan.home)
-    try:
-        with store.write() as conn:
-            records.enter_phase(conn, bid, "conclusion", date(2026, 3, 2))
-    finally:
-        store.close()
+    with writing(bilan.home) as conn:
+        records.enter_phase(conn, bid, "conclusion", date(2026, 3, 2))
     err = refused(bilan, "phase", "advance", bid, "--date", "2099-01-01")
     assert "01/01/2099" in err and "fin du bilan" in err
 
@@ -120,12 +105,7 @@ def test_follow_up_records_cannot_be_in_the_future(bilan):
 
 
 def test_a_withdrawn_bilan_consent_stops_entretiens_and_phases(bilan):
-    bid = ready_to_leave_preliminaire(bilan)
-    bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "2h")
-    bilan("phase", "advance", bid)
-    bilan("set", bid, "competences", "c")
-    bilan("set", bid, "projet", "p")
-    bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "1h")
+    bid = ready_to_leave_investigation(bilan)
     assert all(c["remplie"] for c in bilan.json("phase", "show", bid)["conditions"])
     bilan("consent", bid, "bilan", "--retirer")
     bilan.today("2026-03-03")
@@ -193,11 +173,7 @@ def test_the_highest_tarif_is_accepted(bilan):
 
 def test_the_conclusion_warning_names_the_satisfaction_command(bilan):
     bid = ready_to_leave_preliminaire(bilan)
-    store = Store(bilan.home)
-    try:
-        with store.write() as conn:
-            records.enter_phase(conn, bid, "conclusion", date(2026, 3, 2))
-    finally:
-        store.close()
+    with writing(bilan.home) as conn:
+        records.enter_phase(conn, bid, "conclusion", date(2026, 3, 2))
     (warning,) = [w for w in bilan.json("phase", "show", bid)["avertissements"] if "Qualiopi" in w]
     assert f"bilan satisfaction {bid} --moment fin --note" in warning

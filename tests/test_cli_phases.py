@@ -2,13 +2,7 @@
 
 import pytest
 
-
-def ready_to_leave_preliminaire(bilan, *extra, financement="cpf"):
-    bid = bilan.new("--financement", financement, "--format", "mixte", "--date", "2026-03-01", *extra)
-    bilan("consent", bid, "bilan", "--date", "2026-03-01")
-    for field in ("demande", "besoins", "modalites"):
-        bilan("set", bid, field, f"texte {field}")
-    return bid
+from walks import ready_to_leave_investigation, ready_to_leave_preliminaire
 
 
 def test_a_cpf_bilan_walks_to_conclusion_and_stops_at_the_synthese(bilan):
@@ -35,12 +29,7 @@ def test_a_cpf_bilan_walks_to_conclusion_and_stops_at_the_synthese(bilan):
 
 def conclusion_ready(bilan):
     """A bilan in conclusion whose only missing gate is the synthèse."""
-    bid = ready_to_leave_preliminaire(bilan)
-    bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "2h")
-    bilan("phase", "advance", bid)
-    bilan("set", bid, "competences", "c")
-    bilan("set", bid, "plan_b", "b")
-    bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "2h")
+    bid = ready_to_leave_investigation(bilan, "plan_b")
     bilan("phase", "advance", bid)
     for field in ("objectifs", "conditions", "etapes", "plan_action"):
         bilan("set", bid, field, "x")
@@ -52,14 +41,12 @@ def record_synthese(bilan, bid, phase="conclusion"):
     """What another engineer's `synthese render` records (a row in `rendus`)."""
     from datetime import date
 
+    from docstore import writing
     from bilancli.store import records
-    from bilancli.store.db import Store
 
-    store = Store(bilan.home)
-    with store.write() as conn:
+    with writing(bilan.home) as conn:
         records.add_rendering(conn, bid, kind="synthese", format_="html", path="documents/x.html",
                               sha256="0", phase=phase, on=date(2026, 3, 2))
-    store.close()
 
 
 def test_reaching_termine_sets_the_end_and_the_follow_up_six_months_later(bilan):
@@ -115,12 +102,7 @@ def test_phase_show_is_a_checklist_with_sources(bilan):
 
 
 def test_the_cabinet_wants_a_plan_b_too_but_the_law_does_not(bilan):
-    bid = ready_to_leave_preliminaire(bilan)
-    bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "2h")
-    bilan("phase", "advance", bid)
-    bilan("set", bid, "competences", "c")
-    bilan("set", bid, "projet", "p")
-    bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "2h")
+    bid = ready_to_leave_investigation(bilan)
     view = bilan.json("phase", "show", bid)
     assert all(c["remplie"] for c in view["conditions"])
     assert any("plan B" in w for w in view["avertissements"])

@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from docstore import writing
 from purge_helpers import PURGED, UNTOUCHED, make_ended_bilan, marker, matches, state
 
 
@@ -114,14 +115,11 @@ def test_withdrawing_a_consent_ends_its_exception_at_once(bilan, kind):
 
 def test_suivi_notes_written_after_destruction_go_at_the_next_purge(bilan):
     from bilancli.store import records
-    from bilancli.store.db import Store
 
     bid = make_ended_bilan(bilan.home, "S", end=date(2025, 9, 1), suivi_notes=False)
     bilan("purge", "--yes")
-    store = Store(bilan.home)
-    with store.write() as conn:
+    with writing(bilan.home) as conn:
         records.record_suivi(conn, bid, date(2026, 3, 2), "Nouveau poste trouvé")
-    store.close()
     assert bilan.json("show", bid)["purge"]["prochaine_echeance"] == "2025-09-01"  # overdue
     (entry,) = bilan.json("purge", "--yes")["bilans"]
     assert [(d["nature"], d["regle"]) for d in entry["destructions"]] == [("notes_suivi", "R6313-7")]
@@ -264,15 +262,12 @@ def test_free_text_of_the_record_goes_too_but_the_scores_stay(bilan):
     import sqlite3
 
     from bilancli.store import records
-    from bilancli.store.db import Store
 
     bid = make_ended_bilan(bilan.home, "TXT", end=date(2026, 2, 1))
-    store = Store(bilan.home)
-    with store.write() as conn:
+    with writing(bilan.home) as conn:
         records.enter_phase(conn, bid, "abandonne", date(2026, 2, 1), motif="Raisons de santé")
         records.record_satisfaction(conn, bid, moment="fin", note=4, commentaire="Très utile",
                                     on=date(2026, 2, 1))
-    store.close()
     (entry,) = bilan.json("purge", "--yes")["bilans"]
     natures = {d["nature"] for d in entry["destructions"]}
     assert {"motif_abandon", "commentaires_satisfaction"} <= natures
