@@ -22,7 +22,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from bilancli.core.fields import CONTENT_FIELDS  # noqa: E402
-from bilancli.store import bilans, records  # noqa: E402
+from bilancli.core import changes as ch  # noqa: E402
+from bilancli.store.writes import apply  # noqa: E402
 from bilancli.store.db import Store  # noqa: E402
 
 SENTENCES = (
@@ -80,18 +81,18 @@ def seed(home: Path, count: int, due: int, today: date, rng: random.Random) -> d
 
 def _one(conn, rng, opened, ended, fate, purged, document, today) -> None:
     financement = rng.choice(FINANCEMENTS)
-    bid = bilans.create(conn, opened_on=opened, admin={
+    bid = apply(conn, ch.Opening(opened, {
         "nom": rng.choice(NOMS), "prenom": rng.choice(PRENOMS),
         "email": "beneficiaire@example.fr", "telephone": "06 12 34 56 78",
         "statut": rng.choice(STATUTS), "financement": financement,
         "format": rng.choice(("presentiel", "distanciel", "mixte")),
         "employeur": "Transports du Luberon" if financement in ("plan", "reclassement") else None,
         "heures_prevues": 24 * 60, "tarif": rng.choice((150000, 180000, 200000, 240000)),
-    })
-    bilans.record_consent(conn, bid, "bilan", opened)
+    }))
+    apply(conn, ch.ConsentGiven(bid, "bilan", opened))
     if financement in ("plan", "reclassement"):
-        records.convention_sent(conn, bid, opened - timedelta(days=12))
-        records.convention_signed(conn, bid, opened - timedelta(days=5))
+        apply(conn, ch.ConventionSent(bid, opened - timedelta(days=12), None))
+        apply(conn, ch.ConventionSigned(bid, opened - timedelta(days=5)))
     phases = ("preliminaire", "investigation", "conclusion")
     end = min(ended, today)
     span = max((end - opened).days, 8)
@@ -100,40 +101,37 @@ def _one(conn, rng, opened, ended, fate, purged, document, today) -> None:
         day = opened + timedelta(days=span * n // 8)
         if day > today:
             break
-        records.add_entretien(conn, bid, on=day, minutes=rng.choice((90, 120, 180)),
-                              modalite=rng.choice(MODALITES), phase=phases[min(n * 3 // 8, 2)],
-                              notes=paragraph(rng, 2) if keep else None)
+        apply(conn, ch.EntretienHeld(bid, day, rng.choice((90, 120, 180)), rng.choice(MODALITES),
+                                     phases[min(n * 3 // 8, 2)], paragraph(rng, 2) if keep else None))
     if keep:
         for field in CONTENT_FIELDS:
-            bilans.set_content(conn, bid, field, paragraph(rng), opened)
+            apply(conn, ch.FieldSet(bid, field, paragraph(rng), opened))
         if document is not None:
-            records.add_document(conn, bid, type_="test", titre="Inventaire d'intérêts",
-                                 content=document, filename="test.pdf", phase="investigation", on=opened)
+            apply(conn, ch.DocumentStored(bid, "test", "Inventaire d'intérêts", document, "test.pdf",
+                                          "investigation", opened))
     if fate == "open":
         current = phases[min((today - opened).days * 3 // max((ended - opened).days, 1), 2)]
         if current != "preliminaire":
-            records.enter_phase(conn, bid, current, opened + timedelta(days=10))
+            apply(conn, ch.PhaseEntered(bid, current, None, opened + timedelta(days=10)))
         return
-    records.enter_phase(conn, bid, fate, ended, date_fin=ended)
+    apply(conn, ch.PhaseEntered(bid, fate, None, ended, ended))
     if fate == "termine":
-        records.record_satisfaction(conn, bid, moment="fin", note=rng.choice((4, 5, 5, 3)),
-                                    commentaire=None, on=ended)
+        apply(conn, ch.SatisfactionAnswered(bid, "fin", rng.choice((4, 5, 5, 3)), None, ended))
         if keep:
             synthese = ("# Document de synthèse\n\n" + paragraph(rng, 6)).encode()
-            records.add_document(conn, bid, type_="synthese", titre="Document de synthèse",
-                                 content=synthese, filename=f"synthese-{bid}.md", phase="conclusion", on=ended)
+            apply(conn, ch.DocumentStored(bid, "synthese", "Document de synthèse", synthese,
+                                          f"synthese-{bid}.md", "conclusion", ended))
         if financement == "cpf":
-            records.record_edof(conn, bid, "entree", opened + timedelta(days=2))
-            records.record_edof(conn, bid, "sortie", ended + timedelta(days=2))
+            apply(conn, ch.EdofDeclared(bid, "entree", opened + timedelta(days=2)))
+            apply(conn, ch.EdofDeclared(bid, "sortie", ended + timedelta(days=2)))
     # What a consultant records after the end: the follow-up and its questionnaire, six months on.
     follow_up = ended + timedelta(days=183)
     if fate == "termine" and follow_up <= today and rng.random() < 0.9:
-        records.record_suivi(conn, bid, follow_up, None)
-        records.record_satisfaction(conn, bid, moment="suivi", note=rng.choice((3, 4, 5)),
-                                    commentaire=None, on=follow_up)
+        apply(conn, ch.SuiviHeld(bid, follow_up, None))
+        apply(conn, ch.SatisfactionAnswered(bid, "suivi", rng.choice((3, 4, 5)), None, follow_up))
     if fate == "abandonne" and financement == "cpf":
-        records.record_edof(conn, bid, "entree", opened + timedelta(days=2))
-        records.record_edof(conn, bid, "sortie", ended + timedelta(days=1))
+        apply(conn, ch.EdofDeclared(bid, "entree", opened + timedelta(days=2)))
+        apply(conn, ch.EdofDeclared(bid, "sortie", ended + timedelta(days=1)))
     if purged:
         conn.execute("UPDATE bilans SET contenu_detruit_le = ? WHERE id = ?", (ended.isoformat(), bid))
         # Five years on, the record itself was anonymised by an earlier `bilan purge`.

@@ -1,15 +1,57 @@
-"""Each test gets its own store in a temporary BILAN_HOME and a fixed day."""
+"""Each test gets its own store in a temporary BILAN_HOME and a fixed day.
+
+`bilan …` runs through its real entry point (`bilancli.cli.main`, the console script),
+in-process, with its own standard input, output and error.
+"""
 
 from __future__ import annotations
 
+import io
 import json
+import sys
+from collections import namedtuple
 
 import pytest
-from typer.testing import CliRunner
 
-from bilancli.cli import app
+from bilancli.cli import main
 
 TODAY = "2026-03-02"
+
+Result = namedtuple("Result", "exit_code stdout stderr stdout_bytes key error")
+
+
+class _Stream(io.TextIOWrapper):
+    """A text stream over bytes, as a pipe is: not a terminal."""
+
+    def __init__(self, data: bytes = b"") -> None:
+        super().__init__(io.BytesIO(data), encoding="utf-8", errors="surrogateescape",
+                         newline="", write_through=True)
+
+    def raw_bytes(self) -> bytes:
+        self.flush()
+        return self.buffer.getvalue()
+
+
+def invoke(args, input: str | bytes | None = None) -> Result:
+    """`bilan ARGS…` as the console script runs it, with captured streams."""
+    from bilancli.cli import base
+
+    data = input.encode("utf-8") if isinstance(input, str) else (input or b"")
+    streams = _Stream(data), _Stream(), _Stream()
+    saved = sys.stdin, sys.stdout, sys.stderr
+    sys.stdin, sys.stdout, sys.stderr = streams
+    try:
+        try:
+            main([str(a) for a in args])
+            code = 0
+        except SystemExit as leaving:
+            code = leaving.code if isinstance(leaving.code, int) else (0 if leaving.code is None else 1)
+    finally:
+        sys.stdin, sys.stdout, sys.stderr = saved
+    out, err = streams[1].raw_bytes(), streams[2].raw_bytes()
+    error = base.state.last_error
+    return Result(code, out.decode("utf-8", "replace"), err.decode("utf-8", "replace"), out,
+                  getattr(error, "key", None), error)
 
 
 class Bilan:
@@ -18,17 +60,17 @@ class Bilan:
     def __init__(self, home, monkeypatch):
         self.home = home
         self.monkeypatch = monkeypatch
-        self.runner = CliRunner()
 
     def __call__(self, *args: str, input: str | bytes | None = None, code: int | None = 0):
-        result = self.runner.invoke(app, [str(a) for a in args], input=input)
+        result = invoke(args, input=input)
         if code is not None:
             assert result.exit_code == code, (
                 f"bilan {' '.join(map(str, args))} → {result.exit_code}\n"
-                f"stdout: {result.stdout}\nstderr: {result.stderr}\n{result.exception!r}"
+                f"stdout: {result.stdout}\nstderr: {result.stderr}\n{result.error!r}"
             )
         if result.exit_code in (1, 2):
             assert "Traceback" not in result.stderr
+            assert "Erreur inattendue" not in result.stderr, result.stderr
         return result
 
     def json(self, *args: str):
@@ -49,7 +91,7 @@ def home(tmp_path, monkeypatch):
     folder = tmp_path / "home"
     monkeypatch.setenv("BILAN_HOME", str(folder))
     monkeypatch.setenv("BILAN_TODAY", TODAY)
-    for var in ("VISUAL", "EDITOR", "BILAN_DEBUG"):
+    for var in ("VISUAL", "EDITOR", "BILAN_DEBUG", "NO_COLOR"):
         monkeypatch.delenv(var, raising=False)
     return folder
 

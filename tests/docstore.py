@@ -5,7 +5,8 @@ from __future__ import annotations
 from contextlib import contextmanager
 from datetime import date
 
-from bilancli.store import bilans, records
+import storeio as records
+from bilancli.store import bilans
 from bilancli.store.db import Store
 
 

@@ -6,8 +6,8 @@ import hashlib
 import sqlite3
 from datetime import date
 
-from bilancli.store import bilans as store_bilans
-from bilancli.store import records
+import storeio as store_bilans
+import storeio as records
 from bilancli.store.db import Store
 
 CONTENT_KINDS = ("CHAMP", "ENTRETIEN", "SUIVI", "DOC", "TITRE", "SYNTHDOC", "FICHIER", "SYNTHFICHIER")

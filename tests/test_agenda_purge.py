@@ -6,7 +6,7 @@ import pytest
 
 from docstore import writing
 from purge_helpers import make_ended_bilan
-from bilancli.store import records
+import storeio as records
 from bilancli.store.db import Store
 
 

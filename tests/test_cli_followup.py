@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from docstore import writing
-from bilancli.store import records
+import storeio as records
 from bilancli.store.db import Store
 
 

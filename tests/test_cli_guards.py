@@ -6,7 +6,7 @@ import pytest
 
 from docstore import writing
 from walks import ready_to_leave_investigation, ready_to_leave_preliminaire
-from bilancli.store import records
+import storeio as records
 
 
 def refused(bilan, *args):

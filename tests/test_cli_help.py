@@ -1,54 +1,50 @@
-"""Help and usage in French, for every command."""
+"""Help and usage in French, for every command, written from the declarations."""
 
 import pytest
-import typer.main
 
-from bilancli.cli import app
-from bilancli.cli.boundary import short_help
+from bilancli.cli import spec
 
 
-def walk(command, ctx, path=()):
-    yield path, command
-    if hasattr(command, "list_commands"):
-        for name in command.list_commands(ctx):
-            yield from walk(command.get_command(ctx, name), ctx, (*path, name))
+def paths():
+    words = {path[0] for path in spec.load()}
+    return sorted(spec.load()) + [(w,) for w in sorted(spec.GROUPS) if (w,) not in spec.load()
+                                  and w in words]
 
 
-def all_commands():
-    root = typer.main.get_command(app)
-    return list(walk(root, root.make_context("bilan", ["--help"], resilient_parsing=True)))
-
-
-def test_every_command_of_the_table_of_contents_is_reachable():
-    names = {path for path, _ in all_commands()}
+def test_every_command_of_the_declarations_is_reachable():
+    names = set(spec.load())
     for expected in (("new",), ("show",), ("phase", "advance"), ("convention", "render"),
                      ("synthese", "render"), ("doc", "get"), ("agenda",), ("purge",)):
         assert expected in names
 
 
 def test_the_root_help_shows_each_command_s_own_short_help(bilan):
-    out = bilan("--help").stdout
-    for path, command in all_commands():
-        if len(path) == 1:
-            assert f"{path[0]}" in out and short_help(command.help) in " ".join(out.split()), path
+    out = " ".join(bilan("--help").stdout.split())
+    for name, line in spec.top_level():
+        assert name in out and " ".join(line.split()) in out, name
 
 
 def test_every_command_has_a_french_help_text(bilan):
-    commands = all_commands()
-    assert len(commands) > 25
-    for path, command in commands:
-        assert command.help and command.help.strip(), f"bilan {' '.join(path)} has no help"
+    every = paths()
+    assert len(every) > 25
+    for path in every:
         out = bilan(*path, "--help").stdout
         assert out.startswith("Utilisation : bilan")
         assert "Affiche cette aide et quitte." in out
         for english in ("Usage:", "Show this message", "[default:", "[required]", "Options:"):
             assert english not in out, f"bilan {' '.join(path)} --help says {english!r}"
+        assert bilan(*path, "-h").stdout == out
 
 
 def test_no_arguments_shows_the_help(bilan):
     result = bilan(code=2)
     assert "Commandes :" in result.stdout
     assert "new" in result.stdout
+
+
+def test_a_group_alone_shows_its_commands(bilan):
+    result = bilan("entretien", code=2)
+    assert "Commandes :" in result.stdout and "add" in result.stdout and "list" in result.stdout
 
 
 def test_a_typo_in_a_command_suggests_the_right_one(bilan):
@@ -58,19 +54,10 @@ def test_a_typo_in_a_command_suggests_the_right_one(bilan):
     assert "bilan --help" in result.stderr
 
 
-def test_the_readme_documents_every_command():
-    from pathlib import Path
-
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    leaves = [path for path, command in all_commands()
-              if path and not hasattr(command, "list_commands")]
-    assert len(leaves) > 20
-    for path in leaves:
-        assert f"`bilan {' '.join(path)}" in readme, path
-
-
-def test_a_short_help_is_never_cut_at_an_abbreviation():
-    assert short_help("Le document (L6313-4 al. 3), remis.\n\nDétails.") == "Le document (L6313-4 al. 3), remis."
+def test_a_usage_error_points_to_the_command_s_own_help(bilan):
+    result = bilan("entretien", "add", "2026-001", code=2)
+    assert "option obligatoire manquante : --date" in result.stderr
+    assert "« bilan entretien add --help »" in result.stderr
 
 
 def test_ctrl_c_says_nothing_was_changed(bilan, monkeypatch):
@@ -83,26 +70,17 @@ def test_ctrl_c_says_nothing_was_changed(bilan, monkeypatch):
     assert not (bilan.home / "bilans.db").exists() or bilan.json("list") == []
 
 
-@pytest.mark.parametrize("width", [50, 61, 78])
-def test_the_root_help_is_laid_out_as_click_lays_out_every_help_page(width):
-    """`bilan --help` is written from the table of contents without Typer; Click's own
-    formatter, given the real root command, its options and its built sub-commands, writes
-    the same page."""
-    from typer._click.formatting import HelpFormatter
-
-    from bilancli.cli.boundary import FrenchGroup
-    from bilancli.cli.toc import root_help
-
-    root = typer.main.get_command(app)
-    ctx = root.make_context("bilan", ["--help"], resilient_parsing=True)
-    formatter = HelpFormatter(width=width)
-    FrenchGroup.format_help(root, ctx, formatter)
-    assert root_help(width) + "\n" == formatter.getvalue()
+@pytest.mark.parametrize("columns", ["50", "80", "120"])
+def test_help_pages_fit_the_terminal(bilan, monkeypatch, columns):
+    monkeypatch.setenv("COLUMNS", columns)
+    for path in [(), ("entretien", "add"), ("new",)]:
+        out = bilan(*path, "--help").stdout
+        assert max(len(line) for line in out.splitlines()) <= max(int(columns), 50), (path, columns)
 
 
-def test_each_command_s_help_is_its_line_in_the_table_of_contents(bilan):
-    from bilancli.cli.toc import COMMANDS
-
-    for name, (_, _, line) in COMMANDS.items():
-        page = " ".join(bilan(name, "--help").stdout.split())
-        assert line in page, name
+def test_each_command_s_help_is_its_declared_line(bilan):
+    for path, cmd in spec.load().items():
+        page = " ".join(bilan(*path, "--help").stdout.split())
+        assert " ".join(cmd.help.split()) in page, path
+        for option in cmd.options:
+            assert option.names[0] in page, (path, option)

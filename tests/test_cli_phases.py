@@ -42,7 +42,7 @@ def record_synthese(bilan, bid, phase="conclusion"):
     from datetime import date
 
     from docstore import writing
-    from bilancli.store import records
+    import storeio as records
 
     with writing(bilan.home) as conn:
         records.add_rendering(conn, bid, kind="synthese", format_="html", path="documents/x.html",

@@ -28,46 +28,47 @@ def test_require_not_future_names_both_dates_and_what_they_record():
 
 @pytest.mark.parametrize("kind", ["bilan", "conservation", "cep", "employeur"])
 def test_a_consent_lies_between_the_opening_and_today(kind):
-    consents.check_record(make(), kind, OPENED, TODAY)
-    consents.check_record(make(), kind, TODAY, TODAY)
+    consents.give(make(), kind, OPENED, TODAY)
+    consents.give(make(), kind, TODAY, TODAY)
     with pytest.raises(BilanError, match="précède l'ouverture"):
-        consents.check_record(make(), kind, date(2026, 2, 28), TODAY)
+        consents.give(make(), kind, date(2026, 2, 28), TODAY)
     with pytest.raises(BilanError, match="postérieur à aujourd'hui"):
-        consents.check_record(make(), kind, date(2026, 6, 2), TODAY)
+        consents.give(make(), kind, date(2026, 6, 2), TODAY)
 
 
 @pytest.mark.parametrize("kind", ["conservation", "cep"])
 def test_keeping_documents_is_agreed_before_the_end_of_the_action(kind):
     ended = make(phase="termine", date_fin=date(2026, 4, 30))
-    consents.check_record(ended, kind, date(2026, 4, 30), TODAY)
+    consents.give(ended, kind, date(2026, 4, 30), TODAY)
     with pytest.raises(BilanError, match="R6313-7"):
-        consents.check_record(ended, kind, date(2026, 5, 1), TODAY)
-    consents.check_record(ended, "employeur", date(2026, 5, 1), TODAY)
+        consents.give(ended, kind, date(2026, 5, 1), TODAY)
+    consents.give(ended, "employeur", date(2026, 5, 1), TODAY)
 
 
 def test_a_withdrawal_follows_the_consent_and_is_allowed_after_the_end():
     given = make(phase="termine", date_fin=date(2026, 4, 30),
                  consents={"cep": Consent("cep", date(2026, 4, 1))})
-    consents.check_withdraw(given, "cep", date(2026, 5, 15), TODAY)
+    consents.withdraw(given, "cep", date(2026, 5, 15), TODAY)
     with pytest.raises(BilanError, match="précède le consentement"):
-        consents.check_withdraw(given, "cep", date(2026, 3, 31), TODAY)
+        consents.withdraw(given, "cep", date(2026, 3, 31), TODAY)
     with pytest.raises(BilanError, match="postérieur à aujourd'hui"):
-        consents.check_withdraw(given, "cep", date(2026, 6, 2), TODAY)
+        consents.withdraw(given, "cep", date(2026, 6, 2), TODAY)
     with pytest.raises(BilanError, match="rien à retirer"):
-        consents.check_withdraw(given, "conservation", TODAY, TODAY)
+        consents.withdraw(given, "conservation", TODAY, TODAY)
     withdrawn = make(consents={"cep": Consent("cep", OPENED, withdrawn_on=OPENED)})
     with pytest.raises(BilanError, match="rien à retirer"):
-        consents.check_withdraw(withdrawn, "cep", TODAY, TODAY)
+        consents.withdraw(withdrawn, "cep", TODAY, TODAY)
 
 
 def test_follow_up_records_are_not_in_the_future():
-    ended = date(2026, 4, 30)
-    followup.check_recordable("2026-001", False, ended, TODAY, TODAY)
+    ended = make(phase="termine", date_fin=date(2026, 4, 30), financement="cpf")
+    followup.hold(ended, TODAY, None, TODAY)
     with pytest.raises(BilanError, match="l'entretien de suivi"):
-        followup.check_recordable("2026-001", False, ended, date(2026, 11, 2), TODAY)
-    edof.check_declarable("2026-001", "cpf", False, "sortie", TODAY, TODAY)
+        followup.hold(ended, date(2026, 11, 2), None, TODAY)
+    edof.declare(ended, "sortie", TODAY, TODAY)
     with pytest.raises(BilanError, match="EDOF"):
-        edof.check_declarable("2026-001", "cpf", False, "sortie", date(2026, 6, 2), TODAY)
-    satisfaction.check_recordable("2026-001", True, "fin", TODAY, TODAY)
+        edof.declare(ended, "sortie", date(2026, 6, 2), TODAY)
+    running = make(phase="conclusion")
+    satisfaction.answer(running, "fin", 4, None, TODAY, TODAY)
     with pytest.raises(BilanError, match="questionnaire"):
-        satisfaction.check_recordable("2026-001", True, "fin", date(2026, 6, 2), TODAY)
+        satisfaction.answer(running, "fin", 4, None, date(2026, 6, 2), TODAY)

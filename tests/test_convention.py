@@ -37,33 +37,33 @@ def test_status_without_a_convention_to_sign():
 
 def test_the_deadline_is_ten_days_after_transmission():
     assert conv.deadline(Convention(date(2026, 2, 25))) == date(2026, 3, 7)
-    assert conv.check_send(make(), SENT, TODAY) == date(2026, 2, 11)
+    assert conv.send(make(), SENT, TODAY).deadline == date(2026, 2, 11)
 
 
 @pytest.mark.parametrize("financement", ["cpf", "personnel", "france-travail", "autre", None])
 def test_no_convention_for_other_financings(financement):
     with pytest.raises(BilanError, match="R6313-8"):
-        conv.check_send(make(financement), SENT, TODAY)
+        conv.send(make(financement), SENT, TODAY)
     with pytest.raises(BilanError, match="R6313-8"):
-        conv.check_sign(make(financement, Convention(SENT)), SENT, TODAY)
+        conv.sign(make(financement, Convention(SENT)), SENT, TODAY)
 
 
 def test_sign_needs_a_transmission_before_it_and_within_ten_days():
     with pytest.raises(BilanError, match="aucun projet"):
-        conv.check_sign(make(), SENT, TODAY)
+        conv.sign(make(), SENT, TODAY)
     with pytest.raises(BilanError, match="précède la transmission"):
-        conv.check_sign(make(convention=Convention(SENT)), date(2026, 1, 31), TODAY)
+        conv.sign(make(convention=Convention(SENT)), date(2026, 1, 31), TODAY)
     with pytest.raises(BilanError, match="vaut refus"):
-        conv.check_sign(make(convention=Convention(SENT)), date(2026, 2, 12), TODAY)
-    conv.check_sign(make(convention=Convention(SENT)), date(2026, 2, 11), TODAY)
+        conv.sign(make(convention=Convention(SENT)), date(2026, 2, 12), TODAY)
+    conv.sign(make(convention=Convention(SENT)), date(2026, 2, 11), TODAY)
 
 
 def test_a_signed_convention_is_neither_resent_nor_resigned():
     signed = make(convention=Convention(SENT, date(2026, 2, 3)))
     with pytest.raises(BilanError, match="déjà signée"):
-        conv.check_send(signed, date(2026, 2, 5), TODAY)
+        conv.send(signed, date(2026, 2, 5), TODAY)
     with pytest.raises(BilanError, match="déjà signée"):
-        conv.check_sign(signed, date(2026, 2, 5), TODAY)
+        conv.sign(signed, date(2026, 2, 5), TODAY)
 
 
 def test_an_entretien_waits_for_the_signature_when_a_convention_is_needed():
@@ -104,10 +104,10 @@ def test_modalities():
 
 def test_convention_dates_and_entretiens_are_never_in_the_future():
     with pytest.raises(BilanError, match="03/03/2026"):
-        conv.check_send(make(), date(2026, 3, 3), TODAY)
-    conv.check_send(make(), TODAY, TODAY)
+        conv.send(make(), date(2026, 3, 3), TODAY)
+    conv.send(make(), TODAY, TODAY)
     with pytest.raises(BilanError, match="postérieur à aujourd'hui"):
-        conv.check_sign(make(convention=Convention(date(2026, 3, 1))), date(2026, 3, 3), TODAY)
+        conv.sign(make(convention=Convention(date(2026, 3, 1))), date(2026, 3, 3), TODAY)
     with pytest.raises(BilanError, match="l'entretien"):
         check_new_entretien(make("cpf"), date(2026, 3, 3), 60, TODAY)
     check_new_entretien(make("cpf"), TODAY, 60, TODAY)

@@ -147,10 +147,10 @@ def test_closed_bilans_have_no_gates():
 
 
 def test_advance_moves_one_step_when_every_gate_holds():
-    assert phases.advance(make(**PRELIM_DONE), D, LATER) == "investigation"
+    assert phases.advance(make(**PRELIM_DONE), D, LATER).phase == "investigation"
     inv = make("investigation", champs={"competences": "c", "projet": "p"}, consents=CONSENTED,
                entretiens=(entretien("investigation"),))
-    assert phases.advance(inv, D, LATER) == "conclusion"
+    assert phases.advance(inv, D, LATER).phase == "conclusion"
 
 
 def test_advance_lists_every_unmet_gate_with_its_source():
@@ -168,7 +168,7 @@ def test_a_closed_bilan_cannot_advance_nor_be_abandoned(phase):
     with pytest.raises(BilanError, match="pas de phase suivante"):
         phases.advance(make(phase), D, LATER)
     with pytest.raises(BilanError, match="clos"):
-        phases.abandon(make(phase), D, LATER)
+        phases.abandon(make(phase), D, None, LATER)
 
 
 def test_dates_cannot_precede_the_current_phase_nor_the_last_entretien():
@@ -180,8 +180,8 @@ def test_dates_cannot_precede_the_current_phase_nor_the_last_entretien():
     with pytest.raises(BilanError, match="précède l'entrée"):
         phases.advance(inv, date(2026, 3, 9), LATER)
     with pytest.raises(BilanError, match="dernier entretien"):
-        phases.abandon(inv, date(2026, 3, 15), LATER)
-    phases.abandon(inv, date(2026, 3, 20), LATER)
+        phases.abandon(inv, date(2026, 3, 15), None, LATER)
+    phases.abandon(inv, date(2026, 3, 20), None, LATER)
 
 
 def test_warnings_are_cabinet_practice_not_gates():
@@ -212,13 +212,13 @@ def test_a_withdrawn_consent_blocks_advancing_from_investigation():
 def test_transitions_and_abandons_are_not_dated_in_the_future():
     with pytest.raises(BilanError, match="le passage de phase"):
         phases.advance(make(**PRELIM_DONE), date(2026, 3, 3), D)
-    assert phases.advance(make(**PRELIM_DONE), D, D) == "investigation"
+    assert phases.advance(make(**PRELIM_DONE), D, D).phase == "investigation"
     conclusion = make("conclusion", consents={"bilan": Consent("bilan", D)})
     with pytest.raises(BilanError, match="la fin du bilan.*R6313-7"):
         phases.advance(conclusion, date(2099, 1, 1), D)
     with pytest.raises(BilanError, match="01/01/2099"):
-        phases.abandon(make(), date(2099, 1, 1), D)
-    phases.abandon(make(), D, D)
+        phases.abandon(make(), date(2099, 1, 1), None, D)
+    phases.abandon(make(), D, None, D)
 
 
 def test_the_satisfaction_warning_names_its_command():

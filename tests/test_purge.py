@@ -114,7 +114,7 @@ def test_withdrawing_a_consent_ends_its_exception_at_once(bilan, kind):
 
 
 def test_suivi_notes_written_after_destruction_go_at_the_next_purge(bilan):
-    from bilancli.store import records
+    import storeio as records
 
     bid = make_ended_bilan(bilan.home, "S", end=date(2025, 9, 1), suivi_notes=False)
     bilan("purge", "--yes")
@@ -261,7 +261,7 @@ def test_json_output_is_one_document_even_for_many_bilans(bilan):
 def test_free_text_of_the_record_goes_too_but_the_scores_stay(bilan):
     import sqlite3
 
-    from bilancli.store import records
+    import storeio as records
 
     bid = make_ended_bilan(bilan.home, "TXT", end=date(2026, 2, 1))
     with writing(bilan.home) as conn:

@@ -1,23 +1,10 @@
-"""The `bilan` command line: one module per noun, joined in `cli.root`."""
+"""The `bilan` command line: commands declared in one module per noun (`cli.spec`), read
+and run by `cli.boundary`."""
 
 from __future__ import annotations
 
 
-def main() -> None:
-    import sys
+def main(argv: list[str] | None = None) -> None:
+    from bilancli.cli.boundary import main as run
 
-    from bilancli.cli import fast
-
-    fast.run(sys.argv[1:])  # exits when it handled the command
-    from bilancli.cli.root import app
-
-    app(prog_name="bilan")
-
-
-def __getattr__(name: str):
-    # `from bilancli.cli import app` for tests; importing the package alone stays free of Typer.
-    if name == "app":
-        from bilancli.cli.root import app
-
-        return app
-    raise AttributeError(name)
+    run(argv)

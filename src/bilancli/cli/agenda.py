@@ -2,27 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
-
-import typer
-
-from bilancli.cli.base import JSON_HELP
+from bilancli import messages as msg
+from bilancli.cli.spec import JSON, command, opt
 
 
-def agenda(
-    as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
-) -> None:
-    """`bilan agenda` (its help: its line in `cli.toc`)."""
+@command("agenda", msg.CMD_AGENDA, JSON)
+def agenda(as_json) -> None:
     from bilancli.cli.agendaview import show_agenda
 
     show_agenda(as_json)
 
 
-def stats(
-    annee: Annotated[Optional[str], typer.Option("--annee", help="Année (défaut : l'année en cours).")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
-) -> None:
-    """`bilan stats` (its help: its line in `cli.toc`)."""
+@command("stats", msg.CMD_STATS, opt("--annee", help=msg.OPT_ANNEE, metavar="A"), JSON)
+def stats(annee, as_json) -> None:
     from bilancli.cli.statsview import show_stats
 
     show_stats(annee, as_json)

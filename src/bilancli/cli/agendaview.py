@@ -23,7 +23,7 @@ def show_agenda(as_json: bool) -> None:
     # Refused like `purge` and `show`: an agenda silently missing the purges a setting
     # the law forbids would hide, would mislead.
     settings = retention.settings_from_config(load_config(home).conservation, today)
-    with base.open_store(create=False) as store:
+    with base.reading() as store:
         summaries = load_summaries(store.conn, MAY_STILL_OWE, names=not as_json, money=False)
         facts = load_retention_facts(store.conn, summary_dates(summaries))
     purge_dues = retention.purge_dues(facts, settings, today)
@@ -40,7 +40,9 @@ def show_agenda(as_json: bool) -> None:
 
 def _print_agenda(items, by_id, today) -> None:
     """One line per obligation, overdue ones in red."""
+    from bilancli.cli.display import Table, draw
     from bilancli.core.dates import format_date
+    from bilancli.core.formats import full_name
 
     if not items:
         base.say(msg.AGENDA_VIDE)
@@ -48,10 +50,8 @@ def _print_agenda(items, by_id, today) -> None:
     rows = []
     for item in items:
         s = by_id[item.bilan]
-        rows.append((format_date(item.date), item.bilan, base.full_name(s.prenom, s.nom)[:30],
+        rows.append((format_date(item.date), item.bilan, full_name(s.prenom, s.nom)[:30],
                      msg.A_FAIRE[item.quoi], item.source, msg.EN_RETARD if item.en_retard else ""))
-    base.print_columns(
-        msg.AGENDA_TITRE.format(date=format_date(today)),
-        ("Échéance", "Bilan", "Bénéficiaire", "À faire", "Source", ""), rows,
-        ["bold red" if item.en_retard else "" for item in items],
-    )
+    draw(Table(msg.AGENDA_TITRE.format(date=format_date(today)),
+               ("Échéance", "Bilan", "Bénéficiaire", "À faire", "Source", ""), rows,
+               styles=["bold red" if item.en_retard else "" for item in items]))

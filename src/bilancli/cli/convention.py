@@ -1,55 +1,45 @@
-"""`bilan convention …`: the tripartite convention of R6313-8."""
+"""`bilan convention send|sign|render`: the tripartite convention of R6313-8."""
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
-
-import typer
-
 from bilancli import messages as msg
-from bilancli.cli import base, render
-from bilancli.cli.base import DATE_HELP, ID_HELP
+from bilancli.cli import base
+from bilancli.cli.rendering import RENDER_OPTIONS, render_document
+from bilancli.cli.spec import ID, command, group, opt
 
-app = base.make_app()
+group("convention", msg.GROUPE_CONVENTION)
 
 
-@base.command(app, "send")
-def send(
-    bilan_id: Annotated[str, typer.Argument(metavar="ID", help=ID_HELP)],
-    date: Annotated[Optional[str], typer.Option("--date", help="Jour où l'employeur a transmis le projet au salarié. " + DATE_HELP)] = None,
-) -> None:
-    """Enregistre la transmission du projet de convention au salarié (R6313-8)."""
-    from bilancli.core import convention as conv
+@command("convention send", msg.CMD_CONVENTION_SEND, ID,
+         opt("--date", help=msg.OPT_DATE_TRANSMISSION, metavar="D"))
+def send(bilan_id, date) -> None:
+    from bilancli.core import convention as rules
     from bilancli.core.dates import format_date
     from bilancli.core.ids import parse_id
-    from bilancli.store import bilans, records
 
     wanted = parse_id(bilan_id)
     on = base.parse_date_option(date)
-    with base.writing() as conn:
-        limit = conv.check_send(bilans.load(conn, wanted), on, base.today())
-        records.convention_sent(conn, wanted, on)
-    base.say(msg.CONVENTION_TRANSMISE.format(id=wanted, date=format_date(on), echeance=format_date(limit)))
+    with base.writing() as tx:
+        change = rules.send(tx.load(wanted), on, base.today())
+        tx.apply(change)
+    base.say(msg.CONVENTION_TRANSMISE.format(id=wanted, date=format_date(on),
+                                             echeance=format_date(change.deadline)))
 
 
-@base.command(app, "sign")
-def sign(
-    bilan_id: Annotated[str, typer.Argument(metavar="ID", help=ID_HELP)],
-    date: Annotated[Optional[str], typer.Option("--date", help="Jour où le salarié a signé. " + DATE_HELP)] = None,
-) -> None:
-    """Enregistre la signature de la convention par le salarié, dans les dix jours (R6313-8)."""
-    from bilancli.core import convention as conv
+@command("convention sign", msg.CMD_CONVENTION_SIGN, ID,
+         opt("--date", help=msg.OPT_DATE_SIGNATURE, metavar="D"))
+def sign(bilan_id, date) -> None:
+    from bilancli.core import convention as rules
     from bilancli.core.dates import format_date
     from bilancli.core.ids import parse_id
-    from bilancli.store import bilans, records
 
     wanted = parse_id(bilan_id)
     on = base.parse_date_option(date)
-    with base.writing() as conn:
-        conv.check_sign(bilans.load(conn, wanted), on, base.today())
-        records.convention_signed(conn, wanted, on)
+    with base.writing() as tx:
+        tx.apply(rules.sign(tx.load(wanted), on, base.today()))
     base.say(msg.CONVENTION_SIGNEE.format(id=wanted, date=format_date(on)))
 
 
-# The convention's rendering shares its options and machinery with the other documents.
-base.command(app, "render")(render.convention_render)
+@command("convention render", msg.CMD_CONVENTION_RENDER, ID, *RENDER_OPTIONS)
+def render(bilan_id, format_, output, template) -> None:
+    render_document("convention", bilan_id, format_, output, template)

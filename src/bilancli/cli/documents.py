@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
-
-import typer
 
 from bilancli import messages as msg
 from bilancli.cli import base
-from bilancli.cli.base import ID_HELP, JSON_HELP
+from bilancli.cli.spec import ID, JSON, arg, command, group, opt
 
-app = base.make_app()
+group("doc", msg.GROUPE_DOC)
 
 
 def _read(path: Path) -> bytes:
@@ -60,74 +57,44 @@ def _read_at_most(fd: int, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-@base.command(app, "add")
-def add(
-    bilan_id: Annotated[str, typer.Argument(metavar="ID", help=ID_HELP)],
-    fichier: Annotated[str, typer.Argument(metavar="FICHIER", help="Le fichier à conserver (50 Mio au plus).")],
-    type_: Annotated[str, typer.Option("--type", help="test, cv, notes ou autre.")] = "autre",
-    titre: Annotated[Optional[str], typer.Option("--titre", help="Titre affiché (défaut : le nom du fichier).")] = None,
-) -> None:
-    """Conserve un fichier dans le dossier du bilan (son contenu, pas son chemin)."""
-    from bilancli.core.content import require_content_kept
-    from bilancli.core.documents import parse_document_type
+@command("doc add", msg.CMD_DOC_ADD, ID,
+         arg("fichier", "FICHIER", msg.ARG_FICHIER_DOC, complete="fichier"),
+         opt("--type", help=msg.OPT_TYPE_DOC, dest="type_", metavar="test|cv|notes|autre",
+             default="autre", complete="type_doc"),
+         opt("--titre", help=msg.OPT_TITRE, metavar="T"))
+def add(bilan_id, fichier, type_, titre) -> None:
+    from bilancli.core import documents as rules
     from bilancli.core.ids import parse_id
-    from bilancli.store import bilans, records
 
     wanted = parse_id(bilan_id)
-    kind = parse_document_type(type_)
+    kind = rules.parse_document_type(type_)
     path = Path(fichier)
     content = _read(path)
-    with base.writing() as conn:
-        record = bilans.require(conn, wanted)
-        require_content_kept(record)
-        doc_id = records.add_document(
-            conn, wanted, type_=kind, titre=(titre or "").strip() or path.name, content=content,
-            filename=path.name, phase=record["phase"], on=base.today(),
-        )
+    with base.writing() as tx:
+        doc_id = tx.apply(rules.store(tx.load(wanted), kind, titre, content, path.name, base.today()))
     base.say(msg.DOC_AJOUTE.format(doc=doc_id, type=kind, taille=len(content), id=wanted))
 
 
-@base.command(app, "list")
-def list_(
-    bilan_id: Annotated[str, typer.Argument(metavar="ID", help=ID_HELP)],
-    as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
-) -> None:
-    """Liste les documents conservés pour un bilan."""
-    from bilancli.core.dates import format_date
-    from bilancli.core.model import PHASE_LABELS
+@command("doc list", msg.CMD_DOC_LIST, ID, JSON)
+def list_(bilan_id, as_json) -> None:
+    from bilancli.cli import views
 
     bilan = base.read_bilan(bilan_id)
-    documents = bilan.documents
     if as_json:
-        from bilancli.cli.views import documents_json
-
-        base.print_json(documents_json(documents))
-        return
-    if not documents:
-        base.say(msg.AUCUN_DOCUMENT.format(id=bilan.id))
-        return
-    from rich.table import Table
-
-    table = Table("N°", "Type", "Titre", "Taille (octets)", "Phase", "Ajouté le", box=None)
-    for d in documents:
-        table.add_row(
-            str(d.id), d.type, base.text(d.titre), f"{d.size:,}".replace(",", " "),
-            PHASE_LABELS.get(d.phase or "", d.phase or ""), format_date(d.created_on),
-        )
-    base.console().print(table)
+        base.print_json(views.documents_json(bilan.documents))
+    else:
+        views.print_documents(bilan)
 
 
-@base.command(app, "get")
-def get(
-    bilan_id: Annotated[str, typer.Argument(metavar="ID", help=ID_HELP)],
-    doc: Annotated[str, typer.Argument(metavar="DOC", help="Numéro du document (voir « bilan doc list »).")],
-    output: Annotated[Optional[str], typer.Option("-o", "--output", metavar="FICHIER", help="Fichier à écrire ; « - » ou absent : la sortie standard.")] = None,
-) -> None:
-    """Réécrit un document conservé, octet pour octet."""
+@command("doc get", msg.CMD_DOC_GET, ID, arg("doc", "DOC", msg.ARG_DOC),
+         opt("-o", "--output", help=msg.OPT_SORTIE_DOC, metavar="FICHIER"))
+def get(bilan_id, doc, output) -> None:
     from bilancli.core.documents import parse_document_id
     from bilancli.core.ids import parse_id
     from bilancli.errors import fail
-    from bilancli.store import bilans, files, records
+    from bilancli.store import files
+    from bilancli.store.bilans import exists
+    from bilancli.store.documents import document_content
 
     wanted = parse_id(bilan_id)
     doc_id = parse_document_id(doc)
@@ -137,12 +104,12 @@ def get(
     target = None if to_stdout else Path(output)
     if target is not None:
         files.check_output_path(target, base.home())
-    with base.open_store(create=False) as store:
-        bilans.require(store.conn, wanted)
-        row = records.document_content(store.conn, wanted, doc_id)
-    if row is None:
+    with base.reading() as store:
+        if not exists(store.conn, wanted):
+            raise fail(msg.BILAN_INCONNU, id=wanted)
+        content = document_content(store.conn, wanted, doc_id)
+    if content is None:
         raise fail(msg.DOC_INCONNU, id=wanted, doc=doc_id)
-    content = bytes(row["contenu"])
     if target is None:
         sys.stdout.buffer.write(content)
         sys.stdout.buffer.flush()

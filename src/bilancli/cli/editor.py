@@ -1,15 +1,22 @@
-"""Long texts: from standard input, or through the consultant's editor on a private file."""
+"""Long texts: from standard input, or through the consultant's editor on a private draft.
+
+The draft lives under `BILAN_HOME/brouillons/` (0700) and never outlives its command: it
+is destroyed on the way out, on every signal that can be caught (INT, TERM, HUP — the
+terminal window closed), and what a `kill -9` left is destroyed by the next command that
+opens the store (`store.drafts`).
+"""
 
 from __future__ import annotations
 
 import os
-import shlex
-import subprocess
+import signal
 import sys
-import tempfile
+from contextlib import contextmanager
 
 from bilancli import messages as msg
 from bilancli.errors import fail
+
+CAUGHT = (signal.SIGTERM, signal.SIGHUP)
 
 
 def read_stdin() -> str:
@@ -23,44 +30,72 @@ def read_stdin() -> str:
 
 
 def notes_option(notes: str | None) -> str | None:
-    """A `--notes` value: `-` reads standard input; blank notes are no notes."""
-    if notes == "-":
-        notes = read_stdin()
-    return notes if notes and notes.strip() else None
+    """A `--notes` value: `-` reads standard input."""
+    return read_stdin() if notes == "-" else notes
 
 
-def edit_text(initial: str) -> str:
-    """Open $VISUAL/$EDITOR on a 0600 temporary file, deleted afterwards even on error."""
-    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
-    if not editor:
-        raise fail(msg.EDITEUR_ABSENT)
-    fd, path = tempfile.mkstemp(prefix="bilan-", suffix=".md")  # mkstemp creates it 0600
+class Interrupted(KeyboardInterrupt):
+    """A signal ended the command: it leaves as Ctrl-C does, drafts destroyed."""
+
+
+@contextmanager
+def signals_as_interruptions():
+    """TERM and HUP end the command through its `finally` clauses, as Ctrl-C does."""
+    def stop(signum, frame):
+        raise Interrupted()
+
+    previous = {s: signal.signal(s, stop) for s in CAUGHT}
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(initial)
-        try:
-            completed = subprocess.run([*shlex.split(editor), path], check=False)
-        except FileNotFoundError:
-            raise fail(msg.EDITEUR_INTROUVABLE, editeur=editor) from None
-        if completed.returncode != 0:
-            raise fail(msg.EDITEUR_ECHEC, editeur=editor)
-        with open(path, encoding="utf-8") as handle:
-            return handle.read().rstrip("\n")
+        yield
     finally:
-        _shred(path)
+        for s, handler in previous.items():
+            signal.signal(s, handler)
 
 
-def _shred(path: str) -> None:
-    """Overwrite then remove: the draft held confidential text."""
+def editor_command() -> list[str]:
+    import shlex
+
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if not editor or not editor.strip():
+        raise fail(msg.EDITEUR_ABSENT)
     try:
-        size = os.path.getsize(path)
-        with open(path, "r+b") as handle:
-            handle.write(b"\0" * size)
-            handle.flush()
-            os.fsync(handle.fileno())
-    except OSError:
-        pass
-    try:
-        os.unlink(path)
-    except FileNotFoundError:
-        pass
+        words = shlex.split(editor)
+    except ValueError:
+        raise fail(msg.EDITEUR_ILLISIBLE, editeur=editor) from None
+    if not words:
+        raise fail(msg.EDITEUR_ABSENT)
+    return words
+
+
+def edit_text(home: str, label: str, initial: str) -> str:
+    """Open $VISUAL/$EDITOR on a private draft named `label` that starts with `initial`;
+    the text as saved."""
+    import subprocess
+
+    from bilancli.store.drafts import Draft
+
+    command = editor_command()
+    with signals_as_interruptions():
+        draft = Draft(home, label)
+        try:
+            os.write(draft.fd, initial.encode("utf-8"))
+            try:
+                completed = subprocess.run([*command, draft.path], check=False)
+            except FileNotFoundError:
+                raise fail(msg.EDITEUR_INTROUVABLE, editeur=command[0]) from None
+            except OSError:
+                # A folder, a file that is not a program: it cannot be run.
+                raise fail(msg.EDITEUR_NON_EXECUTABLE, editeur=command[0]) from None
+            if completed.returncode != 0:
+                raise fail(msg.EDITEUR_ECHEC, editeur=command[0])
+            try:
+                with open(draft.path, "rb") as handle:
+                    raw = handle.read()
+            except OSError:
+                raise fail(msg.EDITEUR_BROUILLON_PERDU) from None
+            try:
+                return raw.decode("utf-8").rstrip("\n")
+            except UnicodeDecodeError:
+                raise fail(msg.ENTREE_ILLISIBLE) from None
+        finally:
+            draft.destroy()

@@ -2,78 +2,47 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
-
-import typer
-
 from bilancli import messages as msg
 from bilancli.cli import base
-from bilancli.cli.base import ID_HELP, JSON_HELP
-from bilancli.core.entretiens import DEFAULT_MODALITE
+from bilancli.cli.spec import ID, JSON, command, group, opt
 
-app = base.make_app()
+group("entretien", msg.GROUPE_ENTRETIEN)
 
 
-@base.command(app, "add")
-def add(
-    bilan_id: Annotated[str, typer.Argument(metavar="ID", help=ID_HELP)],
-    date: Annotated[str, typer.Option("--date", help="Date de l'entretien : AAAA-MM-JJ, JJ/MM/AAAA ou en toutes lettres.")],
-    duree: Annotated[str, typer.Option("--duree", help="Durée : 2h, 1h30, 90min, 1,5…")],
-    modalite: Annotated[str, typer.Option("--modalite", help="presentiel, visio ou telephone.")] = DEFAULT_MODALITE,
-    notes: Annotated[Optional[str], typer.Option("--notes", help="Notes de l'entretien ; « - » les lit sur l'entrée standard.")] = None,
-) -> None:
-    """Consigne un entretien dans la phase en cours du bilan."""
-    from bilancli.core.dates import format_date, format_hours, format_minutes, parse_date, parse_duration
-    from bilancli.core.entretiens import check_new_entretien, parse_modalite
-    from bilancli.core.ids import parse_id
+@command("entretien add", msg.CMD_ENTRETIEN_ADD, ID,
+         opt("--date", help=msg.OPT_DATE_ENTRETIEN, metavar="D", required=True),
+         opt("--duree", help=msg.OPT_DUREE, metavar="DUR", required=True),
+         opt("--modalite", help=msg.OPT_MODALITE, metavar="presentiel|visio|telephone",
+             complete="modalite"),
+         opt("--notes", help=msg.OPT_NOTES, metavar="TEXTE|-"))
+def add(bilan_id, date, duree, modalite, notes) -> None:
     from bilancli.cli.editor import notes_option
-    from bilancli.core.model import MODALITE_LABELS, PHASE_LABELS
-    from bilancli.store import bilans, records
+    from bilancli.core.dates import format_date, format_hours, format_minutes, parse_date, parse_duration
+    from bilancli.core.entretiens import hold, parse_modalite
+    from bilancli.core.ids import parse_id
 
     wanted = parse_id(bilan_id)
     on = parse_date(date)
     minutes = parse_duration(duree)
-    kind = parse_modalite(modalite)
-    notes = notes_option(notes)
-    with base.writing() as conn:
-        bilan = bilans.load(conn, wanted)
-        check_new_entretien(bilan, on, minutes, base.today())
-        records.add_entretien(conn, wanted, on=on, minutes=minutes, modalite=kind,
-                              phase=bilan.phase, notes=notes)
+    kind = parse_modalite(modalite) if modalite is not None else None
+    text = notes_option(notes)
+    with base.writing() as tx:
+        bilan = tx.load(wanted)
+        change = hold(bilan, on, minutes, kind, text, base.today())
+        tx.apply(change)
     base.say(msg.ENTRETIEN_ENREGISTRE.format(
-        date=format_date(on), duree=format_minutes(minutes), modalite=MODALITE_LABELS[kind].lower(),
-        phase=PHASE_LABELS[bilan.phase], id=wanted,
-        total=format_hours(bilan.minutes_delivered + minutes)))
+        date=format_date(on), duree=format_minutes(minutes),
+        modalite=msg.MODALITE_LABELS[change.modalite].lower(), phase=msg.PHASE_LABELS[change.phase],
+        id=wanted, total=format_hours(bilan.minutes_delivered + minutes)))
 
 
-@base.command(app, "list")
-def list_(
-    bilan_id: Annotated[str, typer.Argument(metavar="ID", help=ID_HELP)],
-    as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
-) -> None:
-    """Liste les entretiens d'un bilan avec leur phase et le total des heures."""
+@command("entretien list", msg.CMD_ENTRETIEN_LIST, ID, JSON)
+def list_(bilan_id, as_json) -> None:
+    from bilancli.cli import views
+
     bilan = base.read_bilan(bilan_id)
+    view = views.attendance_json(bilan)
     if as_json:
-        from bilancli.cli.views import attendance_json
-
-        base.print_json(attendance_json(bilan))
+        base.print_json(view)
     else:
-        _print(bilan)
-
-
-def _print(bilan) -> None:
-    from rich.table import Table
-
-    from bilancli.core.dates import format_date, format_hours, format_minutes
-    from bilancli.core.model import MODALITE_LABELS, PHASE_LABELS
-
-    if not bilan.entretiens:
-        base.say(msg.AUCUN_ENTRETIEN.format(id=bilan.id))
-        return
-    table = Table("Date", "Durée", "Modalité", "Phase", box=None,
-                  title=f"Entretiens du bilan {bilan.id}", title_justify="left")
-    for e in bilan.entretiens:
-        table.add_row(format_date(e.date), format_minutes(e.minutes),
-                      MODALITE_LABELS.get(e.modalite, e.modalite), PHASE_LABELS[e.phase])
-    base.console().print(table)
-    base.say(msg.TOTAL_HEURES.format(total=format_hours(bilan.minutes_delivered)))
+        views.print_attendance(bilan.id, view)

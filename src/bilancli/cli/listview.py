@@ -1,4 +1,4 @@
-"""What `bilan list` prints: every bilan, newest first, as JSON or aligned columns.
+"""What `bilan list` prints: every bilan, newest first, as JSON or one line each.
 
 Apart from `show`'s module so that listing imports nothing `show` needs.
 """
@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from bilancli import messages as msg
 from bilancli.cli import base
+
+KEYS = ("id", "nom", "prenom", "phase", "date_ouverture", "date_fin")
 
 
 def list_bilans(phase: str | None, as_json: bool) -> None:
@@ -18,7 +20,7 @@ def list_bilans(phase: str | None, as_json: bool) -> None:
         from bilancli.core.phases import parse_phase  # its gates are not needed to list
 
         wanted = parse_phase(phase)
-    with base.open_store(create=False) as store:
+    with base.reading() as store:
         if as_json and (text := bilans.list_json(store.conn, wanted)) is not None:
             base.say(text)
             return
@@ -30,21 +32,20 @@ def list_bilans(phase: str | None, as_json: bool) -> None:
 
 
 def list_rows_json(rows) -> list[dict]:
-    keys = ("id", "nom", "prenom", "phase", "date_ouverture", "date_fin")
-    return [{k: row[k] for k in keys} for row in rows]
+    return [dict(zip(KEYS, row)) for row in rows]
 
 
 def print_list(rows) -> None:
     """One line per bilan: thousands of them after a few years."""
+    from bilancli.cli.display import Table, draw
     from bilancli.core.dates import format_date, from_iso
-    from bilancli.core.model import PHASE_LABELS
+    from bilancli.core.formats import full_name
 
     if not rows:
         base.say(msg.AUCUN_BILAN)
         return
-    base.print_columns(None, ("Bilan", "Bénéficiaire", "Phase", "Ouverture", "Fin"), [
-        (row["id"], base.full_name(row["prenom"], row["nom"]),
-         PHASE_LABELS.get(row["phase"], row["phase"]),
-         format_date(from_iso(row["date_ouverture"])), format_date(from_iso(row["date_fin"])))
-        for row in rows
-    ])
+    draw(Table(None, ("Bilan", "Bénéficiaire", "Phase", "Ouverture", "Fin"), [
+        (bid, full_name(prenom, nom), msg.PHASE_LABELS.get(phase, phase),
+         format_date(from_iso(opened)), format_date(from_iso(ended)))
+        for bid, nom, prenom, phase, opened, ended in rows
+    ]))

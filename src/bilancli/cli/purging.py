@@ -1,8 +1,5 @@
-"""What `bilan purge` does and prints; free of Typer, so the fast path can run it (SPEC §5).
-
-Destroys what R6313-7 says must go and anonymises old records; `cli.purge` is the Typer
-command around `run_purge`.
-"""
+"""What `bilan purge` does and prints (SPEC §5): destroys what R6313-7 says must go and
+anonymises old records; `cli.purge` declares the command around `run_purge`."""
 
 from __future__ import annotations
 
@@ -27,7 +24,7 @@ def run_purge(dry_run: bool, yes: bool, as_json: bool) -> None:
     home = base.home()
     # Checked first: a setting the law forbids is refused even when nothing is due.
     settings = retention.settings_from_config(load_config(home).conservation, today)
-    with base.open_store(create=False) as store:
+    with base.existing() as store:
         # A run with --yes checks each file as it destroys it: no need to read it twice.
         plans = _plan(store, settings, today, check_files=dry_run or not yes)
         if dry_run or not plans:
@@ -172,41 +169,29 @@ def outcome_json(outcome) -> dict:
     }
 
 
-def _size(octets: int) -> str:
-    if octets < 1024:
-        return f"{octets} o"
-    return f"{octets / 1024:.1f} ko".replace(".", ",")
-
-
 def _print_table(outcomes, title: str) -> None:
     """One row per bilan and rule: when it fell due, and what goes under it."""
-    from rich.table import Table
-
+    from bilancli.cli.display import Table, draw
     from bilancli.core.dates import format_date
-    from bilancli.core.retention import RULE_LABELS
+    from bilancli.core.formats import format_size
 
-    table = Table(box=None, title=title, title_justify="left")
-    for header in ("Bilan", "Échéance", "Règle"):
-        table.add_column(header, no_wrap=True)
-    table.add_column("Contenu")
-    table.add_column("Taille", no_wrap=True)
+    rows = []
     for outcome in outcomes:
         groups: dict = {}
         for item in outcome.items:
             groups.setdefault(item.deadline, []).append(item)
         for deadline, items in sorted(groups.items(), key=lambda g: g[0].due_on):
             what = ", ".join(f"{msg.PURGE_NATURES[i.kind]} ({i.count})" for i in items)
-            table.add_row(outcome.bilan_id, format_date(deadline.due_on), RULE_LABELS[deadline.rule],
-                          what, _size(sum(i.size for i in items)))
+            rows.append((outcome.bilan_id, format_date(deadline.due_on), msg.RULE_LABELS[deadline.rule],
+                         what, format_size(sum(i.size for i in items))))
         if not outcome.items and outcome.marks:
-            table.add_row(outcome.bilan_id, "", "", msg.PURGE_RIEN_A_DETRUIRE, "")
-    base.console().print(table)
+            rows.append((outcome.bilan_id, "", "", msg.PURGE_RIEN_A_DETRUIRE, ""))
+    draw(Table(title, ("Bilan", "Échéance", "Règle", "Contenu", "Taille"), rows, right=(4,)))
 
 
 def _print_by_rule(outcomes) -> None:
-    from rich.table import Table
-
-    from bilancli.core.retention import RULE_LABELS
+    from bilancli.cli.display import Table, draw
+    from bilancli.core.formats import format_size
 
     totals: dict[str, list] = {}
     for outcome in outcomes:
@@ -217,8 +202,6 @@ def _print_by_rule(outcomes) -> None:
             entry[2] += item.size
     if not totals:
         return
-    table = Table("Règle", "Bilans", "Éléments", "Taille", box=None,
-                  title=msg.PURGE_TITRE_REGLES, title_justify="left")
-    for rule, (ids, count, size) in totals.items():
-        table.add_row(RULE_LABELS[rule], str(len(ids)), str(count), _size(size))
-    base.console().print(table)
+    draw(Table(msg.PURGE_TITRE_REGLES, ("Règle", "Bilans", "Éléments", "Taille"), [
+        (msg.RULE_LABELS[rule], str(len(ids)), str(count), format_size(size))
+        for rule, (ids, count, size) in totals.items()], right=(1, 2, 3)))

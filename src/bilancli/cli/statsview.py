@@ -4,19 +4,7 @@ from __future__ import annotations
 
 from bilancli import messages as msg
 from bilancli.cli import base
-from bilancli.core.fields import FINANCEMENT_LABELS, STATUT_LABELS
 from bilancli.core.stats import UNSET
-
-
-def _num(value, digits: int = 2) -> str:
-    if value is None:
-        return "—"
-    text = f"{value:,.{digits}f}".replace(",", " ").replace(".", ",")
-    return text.rstrip("0").rstrip(",") if "," in text else text
-
-
-def _pct(rate) -> str:
-    return "—" if rate is None else _num(rate * 100, 1) + " %"
 
 
 def _label(key: str, labels: dict[str, str]) -> str:
@@ -24,40 +12,31 @@ def _label(key: str, labels: dict[str, str]) -> str:
 
 
 def print_figures(f: dict) -> None:
-    from rich.table import Table
+    from bilancli.cli.display import Fields, Table, draw
+    from bilancli.core.formats import format_decimal as num
+    from bilancli.core.formats import format_percent as pct
 
-    out = base.console()
-    main = Table(show_header=False, box=None, title=msg.STATS_TITRE.format(annee=f["annee"]),
-                 title_justify="left")
-    main.add_column(style="bold")
-    main.add_column(justify="right")
     fin, suivi = f["satisfaction"]["fin"], f["satisfaction"]["suivi"]
-    for label, value in (
+    main = Fields(msg.STATS_TITRE.format(annee=f["annee"]), [
         ("Bilans ouverts", str(f["ouverts"])),
         ("Bilans terminés", str(f["termines"])),
         ("Bilans abandonnés", str(f["abandonnes"])),
-        ("Taux d'achèvement", _pct(f["taux_achevement"])),
-        ("Heures réalisées", _num(f["heures"])),
-        ("Satisfaction en fin de bilan (sur 5)", _num(fin["moyenne"])),
-        ("  taux de réponse", f"{_pct(fin['taux_reponse'])} ({fin['reponses']}/{fin['interroges']})"),
-        ("Satisfaction à six mois (sur 5)", _num(suivi["moyenne"])),
-        ("  taux de réponse", f"{_pct(suivi['taux_reponse'])} ({suivi['reponses']}/{suivi['interroges']})"),
-        ("Chiffre d'affaires (€ HT)", _num(f["chiffre_affaires"])),
-    ):
-        main.add_row(label, value)
-    out.print(main)
-
-    statuts = Table("Statut", "Bénéficiaires", "Heures", box=None,
-                    title="BPF — stagiaires et heures par statut", title_justify="left")
-    for key, v in f["par_statut"].items():
-        statuts.add_row(_label(key, STATUT_LABELS), str(v["beneficiaires"]), _num(v["heures"]))
-    out.print(statuts)
-
-    funding = Table("Financement", "Bilans", "Chiffre d'affaires (€ HT)", box=None,
-                    title="BPF — bilans (ligne F-3 e) et produits par financement", title_justify="left")
-    for key, v in f["par_financement"].items():
-        funding.add_row(_label(key, FINANCEMENT_LABELS), str(v["bilans"]), _num(v["chiffre_affaires"]))
-    out.print(funding)
+        ("Taux d'achèvement", pct(f["taux_achevement"])),
+        ("Heures réalisées", num(f["heures"])),
+        ("Satisfaction en fin de bilan (sur 5)", num(fin["moyenne"])),
+        ("  taux de réponse", f"{pct(fin['taux_reponse'])} ({fin['reponses']}/{fin['interroges']})"),
+        ("Satisfaction à six mois (sur 5)", num(suivi["moyenne"])),
+        ("  taux de réponse", f"{pct(suivi['taux_reponse'])} ({suivi['reponses']}/{suivi['interroges']})"),
+        ("Chiffre d'affaires (€ HT)", num(f["chiffre_affaires"])),
+    ])
+    statuts = Table("BPF — stagiaires et heures par statut", ("Statut", "Bénéficiaires", "Heures"), [
+        (_label(key, msg.STATUT_LABELS), str(v["beneficiaires"]), num(v["heures"]))
+        for key, v in f["par_statut"].items()], right=(1, 2))
+    funding = Table("BPF — bilans (ligne F-3 e) et produits par financement",
+                    ("Financement", "Bilans", "Chiffre d'affaires (€ HT)"), [
+        (_label(key, msg.FINANCEMENT_LABELS), str(v["bilans"]), num(v["chiffre_affaires"]))
+        for key, v in f["par_financement"].items()], right=(1, 2))
+    draw(main, statuts, funding)
 
 
 def show_stats(annee: str | None, as_json: bool) -> None:
@@ -68,7 +47,7 @@ def show_stats(annee: str | None, as_json: bool) -> None:
 
     today = base.today()
     year = parse_year(annee) if annee is not None else today.year
-    with base.open_store(create=False) as store:
+    with base.reading() as store:
         summaries = load_summaries(store.conn, year_scope(year))
         minutes = minutes_held_in(store.conn, year)
     figures = year_figures(summaries, year, minutes, today)

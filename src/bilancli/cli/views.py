@@ -1,4 +1,5 @@
-"""What `show` prints: the JSON of SPEC §4 and its rich rendering."""
+"""The views of one bilan: what `show`, `phase show`, `entretien list` and `doc list` return
+(their JSON, SPEC §4), and how each is drawn for a person (`cli.display`)."""
 
 from __future__ import annotations
 
@@ -6,13 +7,15 @@ from datetime import date
 
 from bilancli import messages as msg
 from bilancli.cli import base
+from bilancli.cli.display import Fields, Line, Paragraph, Table, draw
 from bilancli.core import convention as conv
-from bilancli.core.dates import format_date, format_minutes, from_iso, iso
-from bilancli.core.fields import (
-    CONTENT_FIELDS, FIELD_LABELS, FINANCEMENT_LABELS, FORMAT_LABELS, STATUT_LABELS,
-)
 from bilancli.core import followup
-from bilancli.core.model import MODALITE_LABELS, PHASE_LABELS, Bilan
+from bilancli.core.dates import format_date, format_minutes, from_iso, iso
+from bilancli.core.fields import CONTENT_FIELDS
+from bilancli.core.formats import format_decimal, format_euros, format_size, full_name
+from bilancli.core.model import Bilan
+
+CONSENT_TYPES = ("bilan", "conservation", "cep", "employeur")
 
 
 def show_bilan(bilan_id: str, as_json: bool) -> None:
@@ -21,7 +24,7 @@ def show_bilan(bilan_id: str, as_json: bool) -> None:
     if as_json:
         base.print_json(view)
     else:
-        print_show(view)
+        draw(*show_blocks(view))
 
 
 def _hours(minutes: int | None) -> float | None:
@@ -58,7 +61,6 @@ def documents_json(documents) -> list[dict]:
 
 def show_json(bilan: Bilan, today: date, home: str) -> dict:
     c = bilan.convention
-    deadline = conv.deadline(c)
     return {
         "id": bilan.id, "nom": bilan.nom, "prenom": bilan.prenom, "phase": bilan.phase,
         "financement": bilan.financement, "statut": bilan.statut, "format": bilan.format,
@@ -70,16 +72,17 @@ def show_json(bilan: Bilan, today: date, home: str) -> dict:
         "champs": {name: bilan.champs.get(name) for name in CONTENT_FIELDS},
         "consentements": {
             kind: iso(bilan.active_consent(kind).date) if bilan.active_consent(kind) else None
-            for kind in ("bilan", "conservation", "cep", "employeur")
+            for kind in CONSENT_TYPES
         },
         "convention": {
             "transmise": iso(c.sent_on), "signee": iso(c.signed_on),
-            "echeance": iso(deadline), "statut": conv.status(bilan, today),
+            "echeance": iso(conv.deadline(c)), "statut": conv.status(bilan, today),
         },
         **attendance_json(bilan),
         "documents": documents_json(bilan.documents),
         "historique": [{"phase": s.phase, "date": iso(s.entered_on)} for s in bilan.history],
-        "suivi": {"date_prevue": iso(followup.due(bilan.phase, bilan.date_fin)), "date_realisee": iso(bilan.suivi_on)},
+        "suivi": {"date_prevue": iso(followup.due(bilan.phase, bilan.date_fin)),
+                  "date_realisee": iso(bilan.suivi_on)},
         "satisfaction": dict(bilan.satisfaction),
         "edof": {k: iso(v) for k, v in bilan.edof.items()},
         "purge": purge_view(bilan, today, home),
@@ -91,115 +94,137 @@ def _fr(value: str | None) -> str:
     return format_date(day) if day else "—"
 
 
-def _decimal(hours: float) -> str:
-    return f"{hours:g}".replace(".", ",")
+def _label(labels: dict, code):
+    return labels.get(code, code) if code is not None else None
 
 
-def _convention_line(c: dict) -> str:
-    """The convention's status in words, with its dates (R6313-8)."""
-    return msg.CONVENTION_STATUTS[c["statut"]].format(
-        transmise=_fr(c["transmise"]), signee=_fr(c["signee"]), echeance=_fr(c["echeance"]))
-
-
-def print_show(view: dict) -> None:
-    """The record in sections, printed at once (each `print` of rich measures the terminal
-    and lays out again)."""
-    from rich.table import Table
-
-    t = base.text
-    parts = [_identity(view, Table)]
-    parts.append(_short_table("Consentements", ("Consentement", "Date"),
-                              [(kind, _fr(day)) for kind, day in view["consentements"].items()]))
-    parts += _content(view["champs"])
+def show_blocks(view: dict) -> list:
+    """The record in sections: identity, consents, content, entretiens, documents, history."""
+    blocks = [_identity(view)]
+    blocks.append(Table("Consentements", ("Consentement", "Date"),
+                        [(kind, _fr(day)) for kind, day in view["consentements"].items()]))
+    blocks.append(Line("Contenu du bilan", "bold"))
+    for name, value in view["champs"].items():
+        blocks.append(Line(" " + msg.FIELD_LABELS[name], "bold"))
+        blocks.append(Paragraph(value or msg.NON_RENSEIGNE, indent=3))
     if view["entretiens"]:
-        parts.append(_short_table("Entretiens", ("Date", "Durée", "Modalité", "Phase"), [
-            (_fr(e["date"]), format_minutes(e["duree_minutes"]),
-             MODALITE_LABELS.get(e["modalite"], e["modalite"]), PHASE_LABELS.get(e["phase"], e["phase"]))
-            for e in view["entretiens"]
-        ]))
+        blocks.append(_entretiens_table("Entretiens", view["entretiens"]))
     if view["documents"]:
-        table = Table("N°", "Type", "Titre", "Taille", box=None, title="Documents", title_justify="left")
-        for d in view["documents"]:
-            table.add_row(str(d["id"]), d["type"], t(d["titre"]), f"{d['taille']} o")
-        parts.append(table)
+        blocks.append(_documents_table("Documents", view["documents"]))
     if view["historique"]:
-        parts.append(_short_table(msg.HISTORIQUE, ("Phase", "Depuis le"), [
-            (PHASE_LABELS.get(step["phase"], step["phase"]), _fr(step["date"]))
-            for step in view["historique"]
-        ]))
+        blocks.append(Table(msg.HISTORIQUE, ("Phase", "Depuis le"), [
+            (msg.PHASE_LABELS.get(step["phase"], step["phase"]), _fr(step["date"]))
+            for step in view["historique"]]))
     if view["motif_abandon"]:
-        parts.append(t(f"{msg.MOTIF_ABANDON} : {view['motif_abandon']}"))
-    base.console().print(*parts, sep="\n")
+        blocks.append(Paragraph(f"{msg.MOTIF_ABANDON} : {view['motif_abandon']}"))
+    return blocks
 
 
-def _short_table(title: str, header: tuple[str, ...], rows: list[tuple[str, ...]]):
-    """A table of short cells of ours (dates, durations, labels: never user text, never wide
-    enough to wrap), laid out as rich lays out a `Table` without borders — italic title, bold
-    header, one space of padding each side of a cell — without rich measuring every cell
-    (`show` is 6 % faster). A test holds the two layouts equal."""
-    from rich.text import Text
-
-    widths = [max(len(row[c]) for row in (header, *rows)) for c in range(len(header))]
-    total = sum(widths) + 2 * len(widths)
-
-    def line(cells) -> str:
-        return " " + "  ".join(cell.ljust(w) for cell, w in zip(cells, widths)) + " "
-
-    titles = [title]
-    if len(title) > total:  # as rich does: a title wider than its table wraps within it
-        from textwrap import wrap
-
-        titles = wrap(title, total)
-    text = Text()
-    text.append("\n".join(t.ljust(total) for t in titles), style="italic")
-    text.append("\n")
-    text.append(line(header), style="bold")
-    text.append("".join("\n" + line(row) for row in rows))
-    return text
+def _entretiens_table(title, entretiens) -> Table:
+    return Table(title, ("Date", "Durée", "Modalité", "Phase"), [
+        (_fr(e["date"]), format_minutes(e["duree_minutes"]),
+         msg.MODALITE_LABELS.get(e["modalite"], e["modalite"]),
+         msg.PHASE_LABELS.get(e["phase"], e["phase"]))
+        for e in entretiens])
 
 
-def _identity(view: dict, Table):
+def _documents_table(title, documents) -> Table:
+    return Table(title, ("N°", "Type", "Titre", "Taille"), [
+        (str(d["id"]), d["type"], d["titre"], format_size(d["taille"])) for d in documents],
+        right=(0, 3))
+
+
+def _identity(view: dict) -> Fields:
     """Who, how it is funded, where it stands: one label and one value per row."""
-    ident = Table(show_header=False, box=None, title=f"Bilan {view['id']}", title_justify="left")
-    ident.add_column(style="bold")
-    ident.add_column()
     tarif = view["tarif"]
+    hours = f"{format_decimal(view['heures_realisees'])} réalisées"
+    if view["heures_prevues"] is not None:
+        hours += f" sur {format_decimal(view['heures_prevues'])} prévues"
+    c = view["convention"]
     rows = [
-        ("Bénéficiaire", base.full_name(view["prenom"], view["nom"])),
-        ("Phase", PHASE_LABELS.get(view["phase"], view["phase"])),
-        ("Statut", STATUT_LABELS.get(view["statut"], view["statut"])),
-        ("Financement", FINANCEMENT_LABELS.get(view["financement"], view["financement"])),
-        ("Format", FORMAT_LABELS.get(view["format"], view["format"])),
+        ("Bénéficiaire", full_name(view["prenom"], view["nom"])),
+        ("Phase", _label(msg.PHASE_LABELS, view["phase"])),
+        ("Statut", _label(msg.STATUT_LABELS, view["statut"])),
+        ("Financement", _label(msg.FINANCEMENT_LABELS, view["financement"])),
+        ("Format", _label(msg.FORMAT_LABELS, view["format"])),
         ("Employeur", view["employeur"]),
         ("Courriel", view["email"]), ("Téléphone", view["telephone"]),
         ("Ouverture", _fr(view["date_ouverture"])), ("Fin", _fr(view["date_fin"])),
-        ("Heures", f"{_decimal(view['heures_realisees'])} réalisées"
-         + (f" sur {_decimal(view['heures_prevues'])} prévues" if view["heures_prevues"] is not None else "")),
-        ("Tarif", f"{tarif:,.2f} € HT".replace(",", " ").replace(".", ",") if tarif is not None else None),
-        ("Convention", _convention_line(view["convention"])),
+        ("Heures", hours),
+        ("Tarif", f"{format_euros(round(tarif * 100))} HT" if tarif is not None else None),
+        ("Convention", msg.CONVENTION_STATUTS[c["statut"]].format(
+            transmise=_fr(c["transmise"]), signee=_fr(c["signee"]), echeance=_fr(c["echeance"]))),
         ("Suivi prévu", _fr(view["suivi"]["date_prevue"])),
         ("Suivi réalisé", _fr(view["suivi"]["date_realisee"])),
     ]
-    if view["purge"]["contenu_detruit_le"]:
-        rows.append(("Contenu détruit le", _fr(view["purge"]["contenu_detruit_le"]) + " (R6313-7)"))
-    if view["purge"]["prochaine_echeance"]:
-        from bilancli.core.retention import RULE_LABELS
-
-        rows.append(("Prochaine échéance", f"{_fr(view['purge']['prochaine_echeance'])} "
-                                           f"({RULE_LABELS[view['purge']['regle']]})"))
-    for label, value in rows:
-        ident.add_row(label, base.text(value if value not in (None, "") else "—"))
-    return ident
+    purge = view["purge"]
+    if purge["contenu_detruit_le"]:
+        rows.append(("Contenu détruit le", _fr(purge["contenu_detruit_le"]) + " (R6313-7)"))
+    if purge["prochaine_echeance"]:
+        rows.append(("Prochaine échéance", f"{_fr(purge['prochaine_echeance'])} "
+                                           f"({msg.RULE_LABELS[purge['regle']]})"))
+    return Fields(f"Bilan {view['id']}", rows)
 
 
-def _content(champs: dict) -> list:
-    """Each field's label, then its text indented below it: paragraphs read across the
-    whole width, where a table column would squeeze them beside the labels."""
-    from rich.padding import Padding
-    from rich.text import Text
+def print_attendance(bilan_id: str, view: dict) -> None:
+    if not view["entretiens"]:
+        base.say(msg.AUCUN_ENTRETIEN.format(id=bilan_id))
+        return
+    draw(_entretiens_table(f"Entretiens du bilan {bilan_id}", view["entretiens"]),
+         Line(msg.TOTAL_HEURES.format(total=format_decimal(view["heures_realisees"]))))
 
-    parts = [Text("Contenu du bilan", style="italic")]
-    for name, value in champs.items():
-        parts.append(Text(f" {FIELD_LABELS[name]}", style="bold"))
-        parts.append(Padding(Text(value or msg.NON_RENSEIGNE), (0, 1, 0, 3), expand=False))
-    return parts
+
+def print_documents(bilan: Bilan) -> None:
+    if not bilan.documents:
+        base.say(msg.AUCUN_DOCUMENT.format(id=bilan.id))
+        return
+    draw(Table(None, ("N°", "Type", "Titre", "Taille", "Phase", "Ajouté le"), [
+        (str(d.id), d.type, d.titre, format_size(d.size),
+         msg.PHASE_LABELS.get(d.phase or "", d.phase or ""), format_date(d.created_on))
+        for d in bilan.documents], right=(0, 3)))
+
+
+def phase_json(bilan: Bilan) -> dict:
+    from bilancli.core.phases import NEXT_PHASE, check_gates, warnings
+
+    return {
+        "phase": bilan.phase,
+        "suivante": NEXT_PHASE.get(bilan.phase),
+        "conditions": [
+            {"condition": c.gate.wording, "source": c.gate.source, "remplie": c.held}
+            for c in check_gates(bilan)
+        ],
+        "avertissements": warnings(bilan),
+    }
+
+
+def print_phase(bilan: Bilan, view: dict) -> None:
+    """The checklist: each gate ticked or not, with the fields it still misses."""
+    from bilancli.core.phases import check_gates
+
+    missing = [c.missing for c in check_gates(bilan)]
+    title = msg.PHASE_ACTUELLE.format(id=bilan.id, phase=msg.PHASE_LABELS[view["phase"]])
+    if view["suivante"]:
+        title += msg.PHASE_VERS.format(suivante=msg.PHASE_LABELS[view["suivante"]])
+    blocks = [Line(title)]
+    conditions = view["conditions"]
+    if not conditions:
+        blocks.append(Line(msg.PHASE_CLOSE_RIEN))
+    else:
+        rows = []
+        for c, lacking in zip(conditions, missing):
+            wording = c["condition"]
+            if lacking:
+                wording += msg.CONDITION_MANQUE.format(champs=", ".join(lacking))
+            rows.append(("[x]" if c["remplie"] else "[ ]", wording, c["source"]))
+        blocks.append(Table(None, ("", "Condition", "Source"), rows))
+        unmet = sum(not c["remplie"] for c in conditions)
+        if unmet:
+            blocks.append(Line(msg.CONDITIONS_MANQUANTES.format(
+                nombre=unmet, suivante=msg.PHASE_LABELS[view["suivante"]])))
+        else:
+            blocks.append(Line(msg.CONDITIONS_TOUTES.format(id=bilan.id)))
+    if view["avertissements"]:
+        blocks.append(Line(msg.AVERTISSEMENTS + " :"))
+        blocks += [Line("  ! " + warning) for warning in view["avertissements"]]
+    draw(*blocks)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from bilancli import messages as msg
+from bilancli.core.changes import ConsentGiven, ConsentWithdrawn
 from bilancli.core.dates import format_date, require_not_future
 from bilancli.core.model import Bilan
 from bilancli.errors import fail
@@ -15,7 +16,7 @@ KEEPING_CONSENTS = ("conservation", "cep")
 KEEPING_SOURCE = "R6313-7"
 
 
-def check_record(bilan: Bilan, kind: str, on: date, today: date) -> None:
+def give(bilan: Bilan, kind: str, on: date, today: date) -> ConsentGiven:
     """A consent is given between the opening of the bilan and today; an agreement to keep
     documents, no later than the end of the action."""
     require_not_future(on, today, msg.QUOI_CONSENTEMENT)
@@ -25,9 +26,10 @@ def check_record(bilan: Bilan, kind: str, on: date, today: date) -> None:
     if kind in KEEPING_CONSENTS and bilan.date_fin is not None and on > bilan.date_fin:
         raise fail(msg.CONSENTEMENT_APRES_FIN, type=kind, date=format_date(on), id=bilan.id,
                    fin=format_date(bilan.date_fin), source=KEEPING_SOURCE)
+    return ConsentGiven(bilan.id, kind, on)
 
 
-def check_withdraw(bilan: Bilan, kind: str, on: date, today: date) -> None:
+def withdraw(bilan: Bilan, kind: str, on: date, today: date) -> ConsentWithdrawn:
     """A consent may be withdrawn at any time, even after the end, but not before it was
     given nor in the future."""
     require_not_future(on, today, msg.QUOI_RETRAIT)
@@ -37,6 +39,7 @@ def check_withdraw(bilan: Bilan, kind: str, on: date, today: date) -> None:
     if on < given.date:
         raise fail(msg.RETRAIT_AVANT_CONSENTEMENT, date=format_date(on), type=kind,
                    donne=format_date(given.date))
+    return ConsentWithdrawn(bilan.id, kind, on)
 
 
 def bilan_consent_withdrawn_on(bilan: Bilan) -> date | None:

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from bilancli import messages as msg
 from bilancli.core.dates import format_date, require_not_future
+from bilancli.core.changes import ConventionSent, ConventionSigned
 from bilancli.core.model import Bilan, Convention
 from bilancli.errors import fail
 
@@ -68,14 +69,14 @@ def _require_convention(bilan: Bilan) -> None:
                    signee=format_date(bilan.convention.signed_on))
 
 
-def check_send(bilan: Bilan, on: date, today: date) -> date:
-    """A (new) draft may be sent while none is signed; returns the signing deadline."""
+def send(bilan: Bilan, on: date, today: date) -> ConventionSent:
+    """A (new) draft may be sent while none is signed; its signing deadline comes with it."""
     _require_convention(bilan)
     require_not_future(on, today, msg.QUOI_TRANSMISSION)
-    return deadline(Convention(sent_on=on))
+    return ConventionSent(bilan.id, on, deadline(Convention(sent_on=on)))
 
 
-def check_sign(bilan: Bilan, on: date, today: date) -> None:
+def sign(bilan: Bilan, on: date, today: date) -> ConventionSigned:
     """The employee signs after the transmission and within ten days; silence is refusal."""
     _require_convention(bilan)
     require_not_future(on, today, msg.QUOI_SIGNATURE)
@@ -89,3 +90,4 @@ def check_sign(bilan: Bilan, on: date, today: date) -> None:
     if on > limit:
         raise fail(msg.CONVENTION_HORS_DELAI, date=format_date(on),
                    transmise=format_date(conv.sent_on), echeance=format_date(limit))
+    return ConventionSigned(bilan.id, on)

@@ -84,3 +84,33 @@ def default_filename(kind: str, bilan_id: str, format_: str) -> str:
 def template_name(kind: str, format_: str) -> str:
     """The packaged (or overriding) template of a document; PDF is printed from the HTML."""
     return f"{kind}.{'md' if format_ == 'md' else 'html'}.j2"
+
+
+def store(bilan: Bilan, type_: str, titre: str | None, content: bytes, filename: str,
+          today) -> "DocumentStored":
+    """A file kept in the record as bytes: part of the bilan's content (R6313-7), so only
+    while that content is kept; its title defaults to the file's name."""
+    from bilancli.core.changes import DocumentStored
+
+    require_content_kept(bilan)
+    check_read_size(len(content), filename)
+    shown = (titre or "").strip() or filename
+    return DocumentStored(bilan.id, type_, shown, content, filename, bilan.phase, today)
+
+
+def rendered(bilan: Bilan, kind: str, format_: str, path: str, sha256: str, today):
+    """What a rendering records: the file (path, hash) the purge must be able to destroy,
+    and the phase it was produced in (the conclusion gate reads it)."""
+    from bilancli.core.changes import Rendered
+
+    return Rendered(bilan.id, kind, format_, path, sha256, bilan.phase, today)
+
+
+def kept_copy(bilan: Bilan, kind: str, format_: str, data: bytes, filename: str, title: str, today):
+    """The copy of the synthèse the store keeps (the conclusion gate and the purge count on
+    it), None for the other documents."""
+    from bilancli.core.changes import SyntheseKept
+
+    if not keeps_copy(kind):
+        return None
+    return SyntheseKept(bilan.id, data, filename, f"{title} ({format_.upper()})", bilan.phase, today)

@@ -21,15 +21,17 @@ def parse_sens(text: str) -> str:
     return parse_choice(text, SENS, msg.EDOF_SENS_INCONNU)
 
 
-def check_declarable(bilan_id: str, financement: str | None, is_open: bool, sens: str,
-                     on: date, today: date) -> None:
+def declare(bilan, sens: str, on: date, today: date):
     """Only CPF bilans go through EDOF; the exit can only follow the end of the action; a
     declaration is recorded once made."""
-    if financement != FINANCEMENT:
-        raise fail(msg.EDOF_NON_CPF, id=bilan_id, financement=financement or msg.NON_RENSEIGNE)
-    if sens == "sortie" and is_open:
-        raise fail(msg.EDOF_SORTIE_BILAN_OUVERT, id=bilan_id)
+    from bilancli.core.changes import EdofDeclared
+
+    if bilan.financement != FINANCEMENT:
+        raise fail(msg.EDOF_NON_CPF, id=bilan.id, financement=bilan.financement or msg.NON_RENSEIGNE)
+    if sens == "sortie" and bilan.is_open:
+        raise fail(msg.EDOF_SORTIE_BILAN_OUVERT, id=bilan.id)
     require_not_future(on, today, msg.QUOI_EDOF)
+    return EdofDeclared(bilan.id, sens, on)
 
 
 def entry_due(s: Summary, calendar: WorkCalendar) -> date | None:

@@ -7,6 +7,7 @@ from datetime import date
 from bilancli import messages as msg
 from bilancli.core import convention as conv
 from bilancli.core.choices import parse_choice
+from bilancli.core.changes import EntretienHeld
 from bilancli.core.consents import bilan_consent_withdrawn_on
 from bilancli.core.dates import format_date, format_hours, format_minutes, require_not_future
 from bilancli.core.fields import MAX_MINUTES
@@ -21,8 +22,23 @@ def parse_modalite(text: str) -> str:
     return parse_choice(text, MODALITES, msg.MODALITE_INCONNUE)
 
 
+def default_modalite(bilan: Bilan) -> str:
+    return DEFAULT_MODALITE
+
+
+def hold(bilan: Bilan, on: date, minutes: int, modalite: str | None, notes: str | None,
+         today: date) -> EntretienHeld:
+    """An entretien held, recorded in the current phase, or a refusal where the law does not
+    allow it."""
+    from bilancli.core.fields import optional_text
+
+    check_new_entretien(bilan, on, minutes, today)
+    return EntretienHeld(bilan.id, on, minutes, modalite or default_modalite(bilan), bilan.phase,
+                         optional_text(notes))
+
+
 def check_new_entretien(bilan: Bilan, on: date, minutes: int, today: date) -> None:
-    """Refuse an entretien the law does not allow; the cli then records it in the current phase."""
+    """Refuse an entretien the law does not allow."""
     require_open(bilan)
     # Logged once held: a future one would satisfy the "entretien in this phase" gates.
     require_not_future(on, today, msg.QUOI_ENTRETIEN)

@@ -24,38 +24,9 @@ CONTENT_FIELDS: tuple[str, ...] = tuple(
     name for names in CONTENT_FIELDS_BY_PHASE.values() for name in names
 )
 
-FIELD_LABELS: dict[str, str] = {
-    "demande": "Demande", "besoins": "Besoins", "modalites": "Modalités de déroulement",
-    "parcours": "Parcours", "competences": "Compétences et aptitudes",
-    "motivations": "Motivations", "projet": "Projet professionnel", "plan_b": "Plan B",
-    "formation": "Projet de formation", "objectifs": "Objectifs",
-    "conditions": "Conditions et moyens de réussite", "etapes": "Étapes clés",
-    "plan_action": "Plan d'action",
-    "nom": "Nom", "prenom": "Prénom", "email": "Courriel", "telephone": "Téléphone",
-    "statut": "Statut", "financement": "Financement", "format": "Format",
-    "employeur": "Employeur", "heures_prevues": "Heures prévues", "tarif": "Tarif (€ HT)",
-}
-
 STATUTS = ("salarie", "demandeur-emploi", "particulier", "independant", "autre")
 FINANCEMENTS = ("cpf", "plan", "reclassement", "personnel", "france-travail", "autre")
 FORMATS = ("presentiel", "distanciel", "mixte")
-# Each code in words, for the consultant and the documents.
-FINANCEMENT_LABELS = {
-    "cpf": "Compte personnel de formation (CPF)",
-    "plan": "Plan de développement des compétences de l'employeur",
-    "reclassement": "Congé de reclassement",
-    "personnel": "Financement personnel",
-    "france-travail": "France Travail",
-    "autre": "Autre financement",
-}
-STATUT_LABELS = {
-    "salarie": "Salarié(e)", "demandeur-emploi": "Demandeur(se) d'emploi",
-    "particulier": "Particulier", "independant": "Indépendant(e)", "autre": "Autre",
-}
-FORMAT_LABELS = {
-    "presentiel": "En présentiel", "distanciel": "À distance (visioconférence)",
-    "mixte": "Mixte (présentiel et distance)",
-}
 ENUMS: dict[str, tuple[str, ...]] = {
     "statut": STATUTS, "financement": FINANCEMENTS, "format": FORMATS,
 }
@@ -148,3 +119,37 @@ def validate_admin(field: str, text: str | None) -> str | int | None:
 
 def is_content(field: str) -> bool:
     return field in CONTENT_FIELDS
+
+
+def optional_text(text: str | None) -> str | None:
+    """A free text given as an option (notes, a motive, a comment): blank means none."""
+    return text if text is not None and text.strip() else None
+
+
+def opening(typed: dict[str, str | None], on) -> "Opening":
+    """`bilan new`: the administrative values as stored; nom and prénom are required."""
+    from bilancli.core.changes import Opening
+
+    admin = {k: validate_admin(k, v) for k, v in typed.items() if v is not None or k in REQUIRED_FIELDS}
+    return Opening(on, admin)
+
+
+def set_field(bilan, field: str, text: str, on):
+    """`bilan set`: the change to write for one field (content or administrative), once the
+    bilan may still take it; a blank value clears the field."""
+    from bilancli.core.changes import AdminSet, FieldSet
+    from bilancli.core.content import check_editable
+
+    check_editable(bilan, field)
+    if is_content(field):
+        return FieldSet(bilan.id, field, optional_text(text), on)
+    return AdminSet(bilan.id, field, validate_admin(field, text))
+
+
+def current_text(bilan, field: str) -> str:
+    """The stored text of a field as the editor opens it ("" when empty)."""
+    if is_content(field):
+        return bilan.champs.get(field) or ""
+    value = getattr(bilan, {"heures_prevues": "heures_prevues_minutes",
+                            "tarif": "tarif_cents"}.get(field, field))
+    return "" if value is None else str(value)

@@ -18,15 +18,19 @@ def follow_up_due(date_fin: date | None) -> date | None:
     return months_later(date_fin, FOLLOW_UP_MONTHS) if date_fin else None
 
 
-def check_recordable(bilan_id: str, is_open: bool, date_fin: date | None, on: date,
-                     today: date) -> None:
+def hold(bilan, on: date, notes: str | None, today: date):
     """The follow-up interview comes after the end of the action, never before, and is
-    recorded once held."""
-    if is_open or date_fin is None:
-        raise fail(msg.SUIVI_BILAN_OUVERT, id=bilan_id, source=SOURCE)
+    recorded once held; its notes are the bilan's content (R6313-7)."""
+    from bilancli.core.changes import SuiviHeld
+    from bilancli.core.fields import optional_text
+
+    if bilan.is_open or bilan.date_fin is None:
+        raise fail(msg.SUIVI_BILAN_OUVERT, id=bilan.id, source=SOURCE)
     require_not_future(on, today, msg.QUOI_SUIVI)
-    if on < date_fin:
-        raise fail(msg.SUIVI_AVANT_FIN, date=format_date(on), fin=format_date(date_fin), id=bilan_id)
+    if on < bilan.date_fin:
+        raise fail(msg.SUIVI_AVANT_FIN, date=format_date(on), fin=format_date(bilan.date_fin),
+                   id=bilan.id)
+    return SuiviHeld(bilan.id, on, optional_text(notes))
 
 
 def due(phase: str, date_fin: date | None) -> date | None:

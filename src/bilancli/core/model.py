@@ -13,15 +13,7 @@ from collections import namedtuple
 
 PHASES = ("preliminaire", "investigation", "conclusion", "termine", "abandonne")
 OPEN_PHASES = ("preliminaire", "investigation", "conclusion")
-PHASE_LABELS = {
-    "preliminaire": "préliminaire",
-    "investigation": "investigation",
-    "conclusion": "conclusion",
-    "termine": "terminé",
-    "abandonne": "abandonné",
-}
 MODALITES = ("presentiel", "visio", "telephone")
-MODALITE_LABELS = {"presentiel": "Présentiel", "visio": "Visioconférence", "telephone": "Téléphone"}
 
 
 class Consent(namedtuple("Consent", "type date withdrawn_on", defaults=(None,))):

@@ -15,7 +15,9 @@ from bilancli.core import convention as conv
 from bilancli.core.choices import parse_choice
 from bilancli.core.dates import format_date, format_hours, require_not_future
 from bilancli.core.fields import MAX_MINUTES
-from bilancli.core.model import PHASE_LABELS, PHASES, Bilan
+from bilancli.core.changes import PhaseEntered
+from bilancli.core.model import PHASES, Bilan
+from bilancli.messages import PHASE_LABELS
 from bilancli.errors import fail
 
 PRELIMINAIRE, INVESTIGATION, CONCLUSION, TERMINE, ABANDONNE = PHASES
@@ -196,8 +198,9 @@ def check_not_before_phase(bilan: Bilan, on: date) -> None:
                    phase=PHASE_LABELS[bilan.phase], entree=format_date(entered))
 
 
-def advance(bilan: Bilan, on: date, today: date) -> str:
-    """The phase the bilan moves to on `on`, or a refusal listing every unmet gate."""
+def advance(bilan: Bilan, on: date, today: date) -> PhaseEntered:
+    """The move to the next phase on `on` (`date_fin` set when it ends the bilan, which
+    starts the R6313-7 clock), or a refusal listing every unmet gate."""
     target = next_phase(bilan)
     require_not_future(on, today, msg.QUOI_FIN if target == TERMINE else msg.QUOI_PASSAGE)
     unmet = [c for c in check_gates(bilan) if not c.held]
@@ -209,7 +212,7 @@ def advance(bilan: Bilan, on: date, today: date) -> str:
     check_not_before_phase(bilan, on)
     if target == TERMINE:
         _check_end_after_entretiens(bilan, on)
-    return target
+    return PhaseEntered(bilan.id, target, bilan.phase, on, on if target == TERMINE else None)
 
 
 def _describe(check: Check) -> str:
@@ -218,13 +221,19 @@ def _describe(check: Check) -> str:
         condition=check.gate.wording, source=check.gate.source, detail=detail)
 
 
-def abandon(bilan: Bilan, on: date, today: date) -> None:
+def abandon(bilan: Bilan, on: date, motif: str | None, today: date) -> PhaseEntered:
     """An open bilan may be abandoned from any phase, not before its current phase began,
-    not later than today (its date is `date_fin`, which starts the R6313-7 clock)."""
+    not later than today (its date is `date_fin`, which starts the R6313-7 clock). The
+    motive is the bilan's content (R6313-7); blank means none."""
+    from bilancli.core.fields import optional_text
+
     require_open(bilan)
     require_not_future(on, today, msg.QUOI_ABANDON)
     check_not_before_phase(bilan, on)
     _check_end_after_entretiens(bilan, on)
+    motive = optional_text(motif)
+    return PhaseEntered(bilan.id, ABANDONNE, bilan.phase, on, on,
+                        motive.strip() if motive else None)
 
 
 def _check_end_after_entretiens(bilan: Bilan, on: date) -> None:

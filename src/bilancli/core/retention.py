@@ -14,6 +14,7 @@ from datetime import date
 from functools import lru_cache
 
 from bilancli import messages as msg
+from bilancli.core import registry
 from bilancli.core.dates import format_months, months_later
 from bilancli.core.model import Bilan
 from bilancli.errors import fail
@@ -38,26 +39,16 @@ LEGAL_PERIODS: tuple[LegalPeriod, ...] = (
 DEFAULT_PERIOD = "1 an"           # the cabinet's published commitment
 DEFAULT_ADMINISTRATIVE = "5 ans"  # limitation period for contractual claims
 
-# Kinds of content, as the store destroys and the purge log counts them.
-CONTENT_KINDS = (
-    "champs", "notes_entretien", "notes_suivi", "commentaires_satisfaction",
-    "motif_abandon", "documents", "fichiers",
-)
-SYNTHESIS_KINDS = ("syntheses", "fichiers_synthese")
+# Kinds of content, as the store destroys and the purge log counts them (`core.registry`):
+# the synthèse's apart, kept longer under exception A.
+CONTENT_KINDS = registry.content_kinds(synthesis=False)
+SYNTHESIS_KINDS = registry.content_kinds(synthesis=True)
 IDENTITY_KIND = "identite"
 
 RULE_END = "R6313-7"                      # destroyed when the action ends
 RULE_CEP = "R6313-7 exception A"          # synthèse kept for the CEP operator (L6313-4 al. 3)
 RULE_AGREEMENT = "R6313-7 exception B"    # kept with the beneficiary's written agreement
 RULE_ANONYMISATION = "anonymisation"      # end of the administrative record
-
-RULE_LABELS = {
-    RULE_END: "R6313-7 : fin de l'action",
-    RULE_CEP: "R6313-7 exc. A : CEP",
-    RULE_AGREEMENT: "R6313-7 exc. B : accord écrit",
-    RULE_ANONYMISATION: "anonymisation",
-}
-
 
 def legal_period(on: date) -> LegalPeriod:
     """The maximum in force on a given day."""

@@ -28,12 +28,22 @@ def parse_note(text: str) -> int:
     return int(raw)
 
 
-def check_recordable(bilan_id: str, is_open: bool, moment: str, on: date, today: date) -> None:
+def answer(bilan, moment: str, note: int, commentaire: str | None, on: date, today: date):
     """The six-month questionnaire follows an ended bilan; the end one may be handed out at the
-    last entretien, before the phase is closed. Either is recorded once answered."""
-    if moment == "suivi" and is_open:
-        raise fail(msg.SATISFACTION_SUIVI_OUVERT, id=bilan_id)
+    last entretien, before the phase is closed. Either is recorded once answered. A comment
+    is the bilan's content (R6313-7): refused once it is destroyed; the score alone is
+    administrative."""
+    from bilancli.core.changes import SatisfactionAnswered
+    from bilancli.core.content import require_content_kept
+    from bilancli.core.fields import optional_text
+
+    if moment == "suivi" and bilan.is_open:
+        raise fail(msg.SATISFACTION_SUIVI_OUVERT, id=bilan.id)
     require_not_future(on, today, msg.QUOI_SATISFACTION)
+    comment = optional_text(commentaire)
+    if comment is not None:
+        require_content_kept(bilan, msg.SATISFACTION_COMMENTAIRE_DETRUIT)
+    return SatisfactionAnswered(bilan.id, moment, note, comment, on)
 
 
 def end_due(s: Summary) -> date | None:

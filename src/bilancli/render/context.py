@@ -13,24 +13,18 @@ from bilancli import messages as msg
 from bilancli.core import convention as conv
 from bilancli.core import retention
 from bilancli.core.dates import format_date, format_date_long, format_minutes, format_months
-from bilancli.core.fields import (
-    CONTENT_FIELDS, FIELD_LABELS, FINANCEMENT_LABELS, FORMAT_LABELS, STATUT_LABELS,
-)
+from bilancli.core.fields import CONTENT_FIELDS
 from bilancli.core.followup import follow_up_due
-from bilancli.core.model import MODALITE_LABELS, PHASE_LABELS, Bilan
+from bilancli.core.formats import format_euros
+from bilancli.core.model import Bilan
+from bilancli.messages import (
+    FIELD_LABELS, FINANCEMENT_LABELS, FORMAT_LABELS, MODALITE_LABELS, PHASE_LABELS, STATUT_LABELS,
+)
 from bilancli.settings import CABINET_KEYS
-
 
 
 def _long(day: date | None) -> str | None:
     return format_date_long(day) if day else None
-
-
-def _euros(cents: int | None) -> str | None:
-    if cents is None:
-        return None
-    whole, rest = divmod(cents, 100)
-    return f"{whole:,}".replace(",", "\u202f") + f",{rest:02d} €"
 
 
 def _hours(minutes: int | None) -> str | None:
@@ -55,7 +49,7 @@ def common(bilan: Bilan, cabinet: dict[str, str], today: date) -> dict:
             "format": FORMAT_LABELS.get(bilan.format, bilan.format),
             "heures_prevues": _hours(bilan.heures_prevues_minutes),
             "heures_realisees": format_minutes(bilan.minutes_delivered) if bilan.entretiens else "0h",
-            "tarif": _euros(bilan.tarif_cents),
+            "tarif": format_euros(bilan.tarif_cents),
         },
         "date_document": format_date_long(today),
         "non_renseigne": msg.NON_RENSEIGNE,

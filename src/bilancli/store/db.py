@@ -1,9 +1,17 @@
-"""Opening the store: location, private permissions, pragmas, migrations, transactions."""
+"""Opening the store: location, private permissions, identity, pragmas, migrations,
+transactions.
+
+`bilans.db` is marked as bilancli's (`PRAGMA application_id`): another program's SQLite
+file placed there is refused and left untouched. A command that only reads never writes
+the store: where the schema is older than this version, it reads a migrated copy in
+memory; the first command that writes brings the file up to date.
+"""
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 from contextlib import contextmanager
 
 from bilancli import messages as msg
@@ -11,80 +19,205 @@ from bilancli.errors import fail, os_reason
 from bilancli.store import schema
 
 DB_NAME = "bilans.db"
+JOURNAL = DB_NAME + "-journal"
 BUSY_TIMEOUT_MS = 30_000  # two terminals at once: a write waits for the other
+APPLICATION_ID = 0x42696C61   # "Bila"
+_PRAGMAS = ("foreign_keys = ON", "secure_delete = ON", f"busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
 def ensure_private_dir(path):
-    """Create a folder readable by the consultant alone (0700); returns `path` as given."""
+    """A folder of the data folder readable by the consultant alone (0700). A link in its
+    place is refused: a mode changed through it would change a folder elsewhere."""
     try:
-        os.makedirs(path, mode=0o700, exist_ok=True)
-        os.chmod(path, 0o700)
+        info = os.lstat(path)
+    except FileNotFoundError:
+        try:
+            os.makedirs(path, mode=0o700, exist_ok=True)
+            info = os.lstat(path)
+        except OSError as exc:
+            raise fail(msg.STORE_INACCESSIBLE, chemin=path, raison=os_reason(exc)) from None
     except OSError as exc:
         raise fail(msg.STORE_INACCESSIBLE, chemin=path, raison=os_reason(exc)) from None
+    if stat.S_ISLNK(info.st_mode):
+        raise fail(msg.CHEMIN_LIEN, chemin=path)
+    if not stat.S_ISDIR(info.st_mode):
+        raise fail(msg.CHEMIN_PAS_DOSSIER, chemin=path)
+    if stat.S_IMODE(info.st_mode) != 0o700:
+        try:
+            os.chmod(path, 0o700)
+        except OSError as exc:
+            raise fail(msg.STORE_INACCESSIBLE, chemin=path, raison=os_reason(exc)) from None
     return path
+
+
+def ensure_home(home: str) -> None:
+    """The data folder itself may be a link the consultant made (to an encrypted volume):
+    it is the data folder. Created 0700 when missing."""
+    try:
+        os.makedirs(home, mode=0o700, exist_ok=True)
+        if stat.S_IMODE(os.stat(home).st_mode) != 0o700:
+            os.chmod(home, 0o700)
+    except OSError as exc:
+        raise fail(msg.STORE_INACCESSIBLE, chemin=home, raison=os_reason(exc)) from None
 
 
 class Store:
     """One connection to `bilans.db`, opened for one command."""
 
-    def __init__(self, home: str, *, create: bool = True) -> None:
+    def __init__(self, home: str, *, create: bool = True, writable: bool | None = None) -> None:
         """`create=False` is for commands that only read: where no store exists yet (a
-        mistyped `--home`), they read an empty one in memory and leave no folder behind."""
+        mistyped `--home`), they read an empty one in memory and leave nothing behind.
+        `writable=True` with it (the purge) writes into a store that exists, and creates none."""
         self.home = os.fspath(home)
         self.path = os.path.join(self.home, DB_NAME)
-        if not create and not os.path.lexists(home):
+        self.writable = create if writable is None else writable
+        if os.path.lexists(self.home) and not os.path.isdir(self.home):
+            raise fail(msg.STORE_INACCESSIBLE, chemin=self.home, raison=msg.RAISONS_SYSTEME["EEXIST"])
+        if create:
+            ensure_home(self.home)
+            os.umask(0o077)   # every file SQLite creates (journal, temporary) is private too
+        from bilancli.store import drafts
+
+        drafts.destroy_left_over(self.home)
+        try:
+            info = os.lstat(self.path)
+        except FileNotFoundError:
+            info = None
+        except OSError as exc:
+            raise fail(msg.STORE_INACCESSIBLE, chemin=self.path, raison=os_reason(exc)) from None
+        if info is not None and not stat.S_ISREG(info.st_mode):
+            raise fail(msg.CHEMIN_LIEN if stat.S_ISLNK(info.st_mode) else msg.STORE_ETRANGER,
+                       chemin=self.path)
+        if info is None and not create:
             self._open_empty()
             return
-        ensure_private_dir(home)
-        # Every file SQLite creates (journal, temporary) is private too.
-        os.umask(0o077)
+        self._connect(create)
+
+    def _connect(self, create: bool) -> None:
+        writable = self.writable
         try:
-            if not os.path.exists(self.path):
-                fd = os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600)
-                os.close(fd)
-            os.chmod(self.path, 0o600)
-            self.conn = sqlite3.connect(
-                self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
-            )
-            self.conn.row_factory = sqlite3.Row
-            for pragma in (
-                "foreign_keys = ON",
-                "secure_delete = ON",
-                f"busy_timeout = {BUSY_TIMEOUT_MS}",
-            ):
+            if create:
+                fd = os.open(self.path, os.O_CREAT | os.O_RDWR | os.O_NOFOLLOW, 0o600)
+                try:
+                    if stat.S_IMODE(os.fstat(fd).st_mode) != 0o600:
+                        os.fchmod(fd, 0o600)
+                finally:
+                    os.close(fd)
+            self.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000,
+                                        isolation_level=None)
+            for pragma in _PRAGMAS:
                 self.conn.execute(f"PRAGMA {pragma}")
-            version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+            self._recover_journal()
+            kind, version = self._identify()
         except sqlite3.DatabaseError:
             raise fail(msg.STORE_ILLISIBLE, chemin=self.path) from None
         except OSError as exc:
             raise fail(msg.STORE_INACCESSIBLE, chemin=self.path, raison=os_reason(exc)) from None
-        if version < schema.SCHEMA_VERSION:
-            with self.write():
-                schema.apply(self.conn)
+        if kind == "foreign":
+            self.conn.close()
+            raise fail(msg.STORE_ETRANGER, chemin=self.path)
+        if version > schema.SCHEMA_VERSION:
+            self.conn.close()
+            raise fail(msg.STORE_TROP_RECENT, chemin=self.path)
+        if kind == "empty" and not create:
+            self.conn.close()
+            self._open_empty()
+        elif version < schema.SCHEMA_VERSION or kind != "ours":
+            if writable:
+                with self.write():
+                    self._migrate()
+            else:
+                self._read_migrated_copy()
+
+    def _identify(self) -> tuple[str, int]:
+        """("ours" | "legacy" | "empty" | "foreign", user_version)."""
+        application = self.conn.execute("PRAGMA application_id").fetchone()[0]
+        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        if application == APPLICATION_ID:
+            return "ours", version
+        if application != 0:
+            return "foreign", version
+        tables = {row[0] for row in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not tables and version == 0:
+            return "empty", 0
+        # The first bilancli stores were not marked yet: our migrations' own record says so.
+        if "_sqlite_migrations" in tables and "bilans" in tables and self.conn.execute(
+                "SELECT 1 FROM _sqlite_migrations WHERE migration_set = 'bilancli' LIMIT 1").fetchone():
+            return "legacy", version
+        return "foreign", version
+
+    def _migrate(self) -> None:
+        schema.apply(self.conn)
+        self.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+    def _read_migrated_copy(self) -> None:
+        """An older store, read by a command that must not write: migrate a copy in memory."""
+        memory = sqlite3.connect(":memory:", isolation_level=None)
+        self.conn.backup(memory)
+        self.conn.close()
+        self.conn = memory
+        with self.write():
+            self._migrate()
+
+    def _recover_journal(self) -> None:
+        """A command killed mid-transaction leaves `bilans.db-journal`: SQLite rolls a hot one
+        back at the first read; one it does not (emptied, or left after the fact) may still
+        hold pages of content, so it is destroyed, under the write lock so that no other
+        writer's live journal is ever touched."""
+        journal = os.path.join(self.home, JOURNAL)
+        if not os.path.lexists(journal):
+            return
+        self.conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()   # hot: rolled back here
+        if not os.path.lexists(journal):
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError:
+            return   # another command is writing: its journal is alive
+        try:
+            from bilancli.store.shred import shred_name
+
+            shred_name(journal)
+        finally:
+            self.conn.execute("ROLLBACK")
 
     def _open_empty(self) -> None:
         self.conn = sqlite3.connect(":memory:", isolation_level=None)
-        self.conn.row_factory = sqlite3.Row
         with self.write():
-            schema.apply(self.conn)
+            self._migrate()
 
     @contextmanager
     def write(self):
-        """One all-or-nothing transaction; IMMEDIATE so a second writer waits, never fails."""
+        """One all-or-nothing transaction; IMMEDIATE so a second writer waits, never fails.
+        When a statement fails (a full disk), the rollback that follows may fail too: the
+        first error is the one that tells what happened."""
         if self.conn.in_transaction:
             yield self.conn
             return
         try:
             self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError:
-            raise fail(msg.STORE_OCCUPE) from None
+        except sqlite3.OperationalError as exc:
+            if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_BUSY:
+                raise fail(msg.STORE_OCCUPE) from None
+            raise
         try:
             yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        else:
             self.conn.execute("COMMIT")
+        except BaseException:
+            if self.conn.in_transaction:
+                try:
+                    self.conn.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
+            raise
+
+    @contextmanager
+    def transaction(self):
+        """`write()`, handing out a `Tx`: snapshots to read, decisions to apply."""
+        from bilancli.store.writes import Tx
+
+        with self.write() as conn:
+            yield Tx(conn, self)
 
     def close(self) -> None:
         self.conn.close()

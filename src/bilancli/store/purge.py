@@ -12,11 +12,13 @@ truncates any WAL and rebuilds the file with VACUUM.
 
 from __future__ import annotations
 
+from collections import namedtuple
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from bilancli.core import registry
 from bilancli.core.dates import iso
 from bilancli.core.retention import Deadline
 from bilancli.store import purge_files
@@ -28,34 +30,28 @@ COMMITS, BATCH_MIN, BATCH_MAX = 8, 10, 500
 CHUNK = 500    # ids per `IN (…)` query; more than this, a scan of the table is cheaper
 
 
-@dataclass(frozen=True)
-class _Kind:
-    table: str
-    key: str        # the column naming the bilan
-    size: str       # bytes of one row's content
-    where: str      # rows holding content of this kind
-    destroy: str    # statement destroying it for one bilan (`?`)
+class _Kind(namedtuple("_Kind", "table key size where destroy")):
+    """How the store finds and destroys one kind of content (from `core.registry.KINDS`):
+    the table, the column naming the bilan, the bytes of a row's content, the rows holding
+    some, and the statement destroying them for one bilan (`?`)."""
+
+    __slots__ = ()
 
 
-def _column(table: str, column: str, key: str = "bilan_id") -> _Kind:
+def _kind(kind: registry.Kind) -> _Kind:
+    key = registry.table(kind.table).key
+    size = kind.size or f"LENGTH(CAST({kind.column} AS BLOB))"
+    if kind.rows:
+        return _Kind(kind.table, key, size, kind.where,
+                     f"DELETE FROM {kind.table} WHERE {key} = ? AND ({kind.where})")
     # Only the free text goes: attendance, scores and the record itself stay.
-    return _Kind(table, key, f"LENGTH(CAST({column} AS BLOB))", f"{column} IS NOT NULL",
-                 f"UPDATE {table} SET {column} = NULL WHERE {key} = ? AND {column} IS NOT NULL")
+    return _Kind(kind.table, key, size, f"{kind.column} IS NOT NULL AND ({kind.where})",
+                 f"UPDATE {kind.table} SET {kind.column} = NULL WHERE {key} = ? "
+                 f"AND {kind.column} IS NOT NULL")
 
 
-_DB_KINDS: dict[str, _Kind] = {
-    "champs": _Kind("champs", "bilan_id", "LENGTH(CAST(valeur AS BLOB))", "1",
-                    "DELETE FROM champs WHERE bilan_id = ?"),
-    "notes_entretien": _column("entretiens", "notes"),
-    "notes_suivi": _column("suivis", "notes"),
-    "commentaires_satisfaction": _column("satisfactions", "commentaire"),
-    "motif_abandon": _column("bilans", "motif_abandon", key="id"),
-    "documents": _Kind("documents", "bilan_id", "taille", "type != 'synthese'",
-                       "DELETE FROM documents WHERE bilan_id = ? AND type != 'synthese'"),
-    "syntheses": _Kind("documents", "bilan_id", "taille", "type = 'synthese'",
-                       "DELETE FROM documents WHERE bilan_id = ? AND type = 'synthese'"),
-}
-IDENTITY_COLUMNS = ("nom", "prenom", "email", "telephone", "employeur")
+_DB_KINDS: dict[str, _Kind] = {k.name: _kind(k) for k in registry.KINDS}
+IDENTITY_COLUMNS = registry.identity_columns()
 _ANONYMISE = f"UPDATE bilans SET {', '.join(c + ' = NULL' for c in IDENTITY_COLUMNS)} WHERE id = ?"
 
 

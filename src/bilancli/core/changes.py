@@ -1,0 +1,30 @@
+"""What `core/` decides a command writes: one value per kind of change.
+
+A rule reads the bilan's snapshot and returns one of these (or refuses); `store.writes`
+applies it in the command's transaction. No SQL here, no I/O.
+"""
+
+from __future__ import annotations
+
+from collections import namedtuple
+
+
+def _change(name: str, fields: str, defaults=()):
+    return namedtuple(name, fields, defaults=defaults)
+
+
+Opening = _change("Opening", "opened_on admin")
+FieldSet = _change("FieldSet", "bilan_id field value on")          # value None clears it
+AdminSet = _change("AdminSet", "bilan_id field value")
+ConsentGiven = _change("ConsentGiven", "bilan_id kind on")
+ConsentWithdrawn = _change("ConsentWithdrawn", "bilan_id kind on")
+ConventionSent = _change("ConventionSent", "bilan_id on deadline")
+ConventionSigned = _change("ConventionSigned", "bilan_id on")
+EntretienHeld = _change("EntretienHeld", "bilan_id on minutes modalite phase notes")
+PhaseEntered = _change("PhaseEntered", "bilan_id phase left on date_fin motif", (None, None))
+DocumentStored = _change("DocumentStored", "bilan_id type titre content filename phase on")
+SuiviHeld = _change("SuiviHeld", "bilan_id on notes")
+SatisfactionAnswered = _change("SatisfactionAnswered", "bilan_id moment note commentaire on")
+EdofDeclared = _change("EdofDeclared", "bilan_id sens on")
+Rendered = _change("Rendered", "bilan_id kind format path sha256 phase on")
+SyntheseKept = _change("SyntheseKept", "bilan_id content filename titre phase on")

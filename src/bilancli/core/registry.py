@@ -1,0 +1,174 @@
+"""The registry of stored facts: every table and column the store holds, declared once.
+
+Each column has its retention class — what the law says becomes of it — and, where it
+feeds the snapshot a command reads, the snapshot attribute it fills. The purge, the
+anonymisation, the snapshot loader and the tests all read this table; a test fails when a
+TEXT or BLOB column of the live schema is not here, so a new column cannot escape the
+purge unnoticed. Pure data: `store/` turns it into SQL.
+"""
+
+from __future__ import annotations
+
+from collections import namedtuple
+
+# Retention classes.
+CONTENU = "contenu"              # R6313-7: destroyed at the end, or at the end of an exception
+ADMINISTRATIF = "administratif"  # kept; its files destroyed at anonymisation
+IDENTITE = "identite"            # erased at anonymisation
+COMPTABLE = "comptable"          # invoices: ten years (Code de commerce L123-22)
+QUALITE = "qualite"              # réclamation texts: three years after closing
+FICHIER = "fichier"              # a recorded file's path and hash: the class of that file
+CLASSES = (CONTENU, ADMINISTRATIF, IDENTITE, COMPTABLE, QUALITE, FICHIER)
+
+
+class Column(namedtuple("Column", "name retention attribute kind read", defaults=(None, None, None))):
+    """A stored column: its retention class; the snapshot `attribute` it feeds (None: read
+    by no snapshot); for content, the purge `kind` that destroys it; `read` how the loader
+    turns it into the attribute ("date", or "present": only whether it is filled)."""
+
+    __slots__ = ()
+
+
+class Table(namedtuple("Table", "name columns snapshot shape order key",
+                       defaults=(None, None, None, "bilan_id"))):
+    """A table: its columns; the snapshot attribute its rows feed and in which `shape`
+    ("row": the bilan itself; "list": a tuple of records; "map": first attribute → second;
+    "records": first attribute → record; "one": a single record; "flat": attributes of the
+    bilan), in which `order`, and the column naming the bilan."""
+
+    __slots__ = ()
+
+
+class Kind(namedtuple("Kind", "name table column rows where synthesis size",
+                      defaults=(False, "1", False, None))):
+    """A kind of content the purge destroys and its log counts: in which table and column;
+    whole `rows` deleted (else the column is emptied), which rows (`where`), whether it is
+    the synthèse (kept longer under R6313-7 exception A), and the column holding its size
+    in bytes when one does (else the length of the column is counted)."""
+
+    __slots__ = ()
+
+
+def _c(name, retention=ADMINISTRATIF, attribute=None, kind=None, read=None) -> Column:
+    return Column(name, retention, attribute, kind, read)
+
+
+TABLES: tuple[Table, ...] = (
+    Table("bilans", (
+        _c("id", attribute="id"), _c("annee"), _c("numero"),
+        _c("nom", IDENTITE, "nom"), _c("prenom", IDENTITE, "prenom"),
+        _c("email", IDENTITE, "email"), _c("telephone", IDENTITE, "telephone"),
+        _c("statut", attribute="statut"), _c("financement", attribute="financement"),
+        _c("format", attribute="format"), _c("employeur", IDENTITE, "employeur"),
+        _c("heures_prevues_minutes", attribute="heures_prevues_minutes"),
+        _c("tarif_centimes", attribute="tarif_cents"), _c("phase", attribute="phase"),
+        _c("date_ouverture", attribute="date_ouverture", read="date"),
+        _c("date_fin", attribute="date_fin", read="date"),
+        _c("motif_abandon", CONTENU, "motif_abandon", kind="motif_abandon"),
+        _c("contenu_detruit_le", attribute="content_destroyed_on", read="date"),
+        _c("anonymise_le", attribute="anonymised_on", read="date"),
+        _c("premier_entretien"), _c("dernier_entretien"), _c("minutes_realisees"),
+    ), snapshot="bilan", shape="row", key="id"),
+    Table("champs", (
+        _c("bilan_id"), _c("champ", CONTENU, "champ", kind="champs"),
+        _c("valeur", CONTENU, "valeur", kind="champs"), _c("modifie_le", CONTENU, kind="champs"),
+    ), snapshot="champs", shape="map"),
+    Table("consentements", (
+        _c("bilan_id"), _c("type", attribute="type"), _c("date", attribute="date", read="date"),
+        _c("retire_le", attribute="withdrawn_on", read="date"),
+    ), snapshot="consents", shape="records"),
+    Table("conventions", (
+        _c("bilan_id"), _c("transmise", attribute="sent_on", read="date"),
+        _c("signee", attribute="signed_on", read="date"),
+    ), snapshot="convention", shape="one"),
+    Table("phases", (
+        _c("id"), _c("bilan_id"), _c("phase", attribute="phase"),
+        _c("date_entree", attribute="entered_on", read="date"),
+    ), snapshot="history", shape="list", order="id"),
+    Table("entretiens", (
+        _c("id", attribute="id"), _c("bilan_id"), _c("date", attribute="date", read="date"),
+        _c("duree_minutes", attribute="minutes"), _c("modalite", attribute="modalite"),
+        _c("phase", attribute="phase"), _c("notes", CONTENU, kind="notes_entretien"),
+    ), snapshot="entretiens", shape="list", order="date, id"),
+    Table("documents", (
+        _c("id", attribute="id"), _c("bilan_id"),
+        _c("type", CONTENU, "type", kind="documents"), _c("titre", CONTENU, "titre", kind="documents"),
+        _c("nom_fichier", CONTENU, kind="documents"), _c("taille", CONTENU, "size", kind="documents"),
+        _c("contenu", CONTENU, kind="documents"), _c("phase", CONTENU, "phase", kind="documents"),
+        _c("cree_le", CONTENU, "created_on", kind="documents", read="date"),
+    ), snapshot="documents", shape="list", order="id"),
+    Table("rendus", (
+        _c("id", attribute="id"), _c("bilan_id"), _c("genre", attribute="kind"),
+        _c("format", attribute="format"), _c("chemin", FICHIER, "path"),
+        _c("sha256", FICHIER, "sha256"), _c("phase", attribute="phase"),
+        _c("cree_le", attribute="created_on", read="date"),
+        _c("detruit_le", attribute="destroyed_on", read="date"),
+    ), snapshot="renderings", shape="list", order="id"),
+    Table("suivis", (
+        _c("bilan_id"), _c("date", attribute="suivi_on", read="date"),
+        _c("notes", CONTENU, "suivi_has_notes", kind="notes_suivi", read="present"),
+    ), snapshot="suivi", shape="flat"),
+    Table("satisfactions", (
+        _c("bilan_id"), _c("moment", attribute="moment"), _c("note", attribute="note"),
+        _c("commentaire", CONTENU, kind="commentaires_satisfaction"), _c("date"),
+    ), snapshot="satisfaction", shape="map"),
+    Table("edof", (
+        _c("bilan_id"), _c("sens", attribute="sens"), _c("date", attribute="date", read="date"),
+    ), snapshot="edof", shape="map"),
+    # What the purge destroyed: kind, count, bytes, rule. Never the content.
+    Table("purges", (
+        _c("id"), _c("bilan_id"), _c("date"), _c("nature"), _c("nombre"), _c("octets"), _c("regle"),
+    )),
+)
+# Kept by the schema's own machinery (sqlite-utils' record of applied migrations).
+INTERNAL_TABLES = ("_sqlite_migrations",)
+
+# The kinds of content, in the order the purge log and its report list them. "documents"
+# and "syntheses" share the documents table, told apart by type.
+KINDS: tuple[Kind, ...] = (
+    Kind("champs", "champs", "valeur", rows=True),
+    Kind("notes_entretien", "entretiens", "notes"),
+    Kind("notes_suivi", "suivis", "notes"),
+    Kind("commentaires_satisfaction", "satisfactions", "commentaire"),
+    Kind("motif_abandon", "bilans", "motif_abandon"),
+    Kind("documents", "documents", "contenu", rows=True, where="type != 'synthese'", size="taille"),
+    Kind("syntheses", "documents", "contenu", rows=True, where="type = 'synthese'", synthesis=True,
+         size="taille"),
+)
+# Recorded files (rendus) destroyed under the same rules, by the genre of document.
+FILE_KINDS = (Kind("fichiers", "rendus", "chemin"),
+              Kind("fichiers_synthese", "rendus", "chemin", synthesis=True))
+SYNTHESE_GENRE = "synthese"
+
+TABLES_BY_NAME = {t.name: t for t in TABLES}
+KINDS_BY_NAME = {k.name: k for k in KINDS + FILE_KINDS}
+
+
+def table(name: str) -> Table:
+    return TABLES_BY_NAME[name]
+
+
+def columns_of(retention: str) -> list[tuple[str, str]]:
+    """(table, column) of every column of this class."""
+    return [(t.name, c.name) for t in TABLES for c in t.columns if c.retention == retention]
+
+
+def classified(table_name: str, column: str) -> Column | None:
+    """The declaration of a column, or None when the registry does not know it."""
+    found = TABLES_BY_NAME.get(table_name)
+    return next((c for c in found.columns if c.name == column), None) if found else None
+
+
+def identity_columns(table_name: str = "bilans") -> tuple[str, ...]:
+    """What the anonymisation erases."""
+    return tuple(c.name for c in table(table_name).columns if c.retention == IDENTITE)
+
+
+def content_kinds(synthesis: bool) -> tuple[str, ...]:
+    """The kinds of content (database and files), the synthèse's or all the others."""
+    return tuple(k.name for k in KINDS + FILE_KINDS if k.synthesis == synthesis)
+
+
+def file_kind(genre: str) -> str:
+    """The purge kind of a recorded file."""
+    return "fichiers_synthese" if genre == SYNTHESE_GENRE else "fichiers"

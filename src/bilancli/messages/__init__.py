@@ -1,0 +1,35 @@
+"""Every sentence the consultant reads, in one catalogue split by audience: refusals
+(`refus`), what the terminal shows (`ecran`), help pages and usage errors (`aide`), and
+codes in words shared with the documents (`libelles`).
+
+Templates use `str.format` fields; they quote what the user typed, never the content of a
+bilan (confidential, L6313-4 al. 4). Each template is a `Message`: a `str` that knows its
+key, so that a refusal carries which message it is (`BilanError.key`) and tests can ask
+for it instead of matching French words.
+"""
+
+from bilancli.messages.aide import *  # noqa: F401,F403
+from bilancli.messages.ecran import *  # noqa: F401,F403
+from bilancli.messages.libelles import *  # noqa: F401,F403
+from bilancli.messages.refus import *  # noqa: F401,F403
+
+
+class Message(str):
+    """A message template that knows its key in the catalogue."""
+
+    key: str
+
+    def __new__(cls, text: str, key: str) -> "Message":
+        message = super().__new__(cls, text)
+        message.key = key
+        return message
+
+
+def _keyed() -> None:
+    namespace = globals()
+    for name, value in list(namespace.items()):
+        if name.isupper() and type(value) is str:
+            namespace[name] = Message(value, name)
+
+
+_keyed()

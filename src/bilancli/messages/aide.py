@@ -1,0 +1,152 @@
+"""Help pages and usage errors: the words of `bilan --help` and of a mistyped command line."""
+
+PREFIX_ERREUR = "Erreur : "
+USAGE = "Utilisation : "
+SECTION_ARGUMENTS = "Arguments"
+SECTION_OPTIONS = "Options"
+SECTION_COMMANDES = "Commandes"
+AIDE_OPTION_HELP = "Affiche cette aide et quitte."
+AIDE_DEFAUT = "défaut : {valeur}"
+AIDE_OBLIGATOIRE = "obligatoire"
+ESSAYEZ_AIDE = "Essayez « {commande} --help » pour l'aide."
+OPTION_INCONNUE = "option inconnue : {option}."
+OPTION_PROCHE = " Vouliez-vous dire {suggestions} ?"
+COMMANDE_INCONNUE = "commande inconnue : {commande}."
+ARGUMENT_MANQUANT = "argument manquant : {nom}."
+OPTION_MANQUANTE = "option obligatoire manquante : {nom}."
+OPTION_SANS_VALEUR = "l'option {option} attend une valeur."
+OPTION_VALEUR_EN_TROP = "l'option {option} ne prend pas de valeur."
+ARGUMENT_EN_TROP = "argument en trop : {valeur}."
+COMMANDE_MANQUANTE = "commande manquante."
+VALEUR_INVALIDE = "valeur invalide pour {nom} : {valeur}."
+UTILISATION_INCORRECTE = "utilisation incorrecte de la commande ({detail})."
+VERSION = "bilan {version}"
+
+# --- The root page -------------------------------------------------------------------
+AIDE_RACINE = (
+    "bilan : les bilans de compétences d'un cabinet, du consentement à la destruction "
+    "des documents (Code du travail L6313-4, R6313-4 à R6313-8)."
+)
+AIDE_HOME_METAVAR = "DOSSIER"
+AIDE_HOME = "Dossier des données (défaut : BILAN_HOME, sinon le dossier de l'utilisateur)."
+AIDE_VERSION = "Affiche la version et quitte."
+AIDE_INSTALLER_COMPLETION = "Installe la complétion des commandes pour votre shell (bash, zsh, fish)."
+AIDE_MONTRER_COMPLETION = "Affiche le script de complétion pour votre shell, à installer vous-même."
+
+# --- Each command's line of help, in the order of a bilan's life ------------------------
+CMD_NEW = "Ouvre un bilan en phase préliminaire et affiche son identifiant."
+CMD_LIST = "Liste les bilans, du plus récent au plus ancien."
+CMD_SHOW = "Affiche tout le dossier d'un bilan."
+CMD_SET = "Renseigne un champ de contenu ou administratif."
+CMD_CONSENT = "Enregistre (ou retire) un consentement du bénéficiaire."
+GROUPE_CONVENTION = (
+    "La convention tripartite (R6313-8) : transmission, signature dans les dix jours, rendu."
+)
+CMD_CONVENTION_SEND = "Enregistre la transmission du projet de convention au salarié (R6313-8)."
+CMD_CONVENTION_SIGN = (
+    "Enregistre la signature de la convention par le salarié, dans les dix jours (R6313-8)."
+)
+CMD_CONVENTION_RENDER = "Produit la convention tripartite avec les mentions de R6313-8."
+GROUPE_ENTRETIEN = (
+    "Les entretiens d'un bilan : date, durée, modalité, dans la limite de 24 heures (L6313-4)."
+)
+CMD_ENTRETIEN_ADD = "Consigne un entretien dans la phase en cours du bilan."
+CMD_ENTRETIEN_LIST = "Liste les entretiens d'un bilan avec leur phase et le total des heures."
+GROUPE_PHASE = (
+    "Les trois phases du bilan (R6313-4) et les conditions pour passer de l'une à l'autre."
+)
+CMD_PHASE_SHOW = (
+    "Affiche la phase en cours et chaque condition pour passer à la suivante, avec sa source."
+)
+CMD_PHASE_ADVANCE = "Passe à la phase suivante si toutes les conditions sont remplies ; sinon les liste."
+CMD_ABANDON = "Clôt un bilan en cours comme abandonné ; sa date de fin est enregistrée."
+GROUPE_DOC = (
+    "Les documents du bilan (tests, CV, notes) conservés dans le dossier, détruits avec lui "
+    "(R6313-7)."
+)
+CMD_DOC_ADD = "Conserve un fichier dans le dossier du bilan (son contenu, pas son chemin)."
+CMD_DOC_LIST = "Liste les documents conservés pour un bilan."
+CMD_DOC_GET = "Réécrit un document conservé, octet pour octet."
+GROUPE_SYNTHESE = (
+    "Le document de synthèse remis au bénéficiaire, qui lui appartient (L6313-4 al. 3)."
+)
+CMD_SYNTHESE_RENDER = "Produit le document de synthèse (défaut : PDF dans documents/ID/)."
+GROUPE_EMARGEMENT = (
+    "La feuille d'émargement des entretiens, preuve de réalisation demandée par les financeurs."
+)
+CMD_EMARGEMENT_RENDER = "Produit la feuille d'émargement des entretiens."
+CMD_SUIVI = "Enregistre l'entretien de suivi, après la fin du bilan (R6313-4 3° c)."
+CMD_SATISFACTION = "Enregistre un questionnaire de satisfaction (Qualiopi indicateur 30)."
+CMD_EDOF = (
+    "Enregistre la déclaration d'entrée ou de sortie sur EDOF (bilans financés par le CPF)."
+)
+CMD_AGENDA = (
+    "Ce qui arrive à échéance ou est en retard : conventions, EDOF, suivis, questionnaires, "
+    "purges."
+)
+CMD_STATS = (
+    "Les chiffres de l'année : Qualiopi (indicateur 2) et bilan pédagogique et financier."
+)
+CMD_PURGE = (
+    "Détruit ce que l'article R6313-7 impose de détruire et anonymise les dossiers échus."
+)
+
+# --- Arguments and options ---------------------------------------------------------------
+ARG_ID = "Identifiant du bilan (AAAA-NNN)."
+OPT_JSON = "Sortie JSON (un seul document sur la sortie standard)."
+OPT_DATE = "Date : AAAA-MM-JJ, JJ/MM/AAAA ou en toutes lettres (défaut : aujourd'hui)."
+OPT_DATE_REQUISE = "Date : AAAA-MM-JJ, JJ/MM/AAAA ou en toutes lettres."
+OPT_NOM = "Nom du bénéficiaire."
+OPT_PRENOM = "Prénom du bénéficiaire."
+OPT_EMAIL = "Courriel."
+OPT_TELEPHONE = "Téléphone."
+OPT_STATUT = "salarie, demandeur-emploi, particulier, independant ou autre."
+OPT_FINANCEMENT = "cpf, plan, reclassement, personnel, france-travail ou autre."
+OPT_FORMAT_BILAN = "presentiel, distanciel ou mixte."
+OPT_EMPLOYEUR = "Employeur du bénéficiaire."
+OPT_HEURES_PREVUES = "Heures prévues (24 au plus, L6313-4 al. 5)."
+OPT_TARIF = "Tarif en euros HT."
+OPT_DATE_OUVERTURE = "Date d'ouverture (défaut : aujourd'hui)."
+OPT_PHASE_FILTRE = "Seulement les bilans de cette phase."
+ARG_CHAMP = "Champ de contenu ou administratif (ex. demande, projet, tarif)."
+ARG_VALEUR = (
+    "Valeur ; « - » lit l'entrée standard ; absente, ouvre l'éditeur ($VISUAL ou $EDITOR)."
+)
+ARG_TYPE_CONSENTEMENT = "bilan, conservation, cep ou employeur."
+OPT_RETIRER = "Retire le consentement."
+OPT_DATE_TRANSMISSION = "Jour où l'employeur a transmis le projet au salarié (défaut : aujourd'hui)."
+OPT_DATE_SIGNATURE = "Jour où le salarié a signé (défaut : aujourd'hui)."
+OPT_DATE_ENTRETIEN = "Date de l'entretien : AAAA-MM-JJ, JJ/MM/AAAA ou en toutes lettres."
+OPT_DUREE = "Durée : 2h, 1h30, 90min, 1,5…"
+OPT_MODALITE = "presentiel, visio ou telephone."
+OPT_NOTES = "Notes ; « - » les lit sur l'entrée standard."
+OPT_DATE_PASSAGE = "Date du passage (fin du bilan s'il se termine ; défaut : aujourd'hui)."
+OPT_DATE_ABANDON = "Date de l'abandon, fin de l'action (défaut : aujourd'hui)."
+OPT_MOTIF_ABANDON = "Motif de l'abandon."
+ARG_FICHIER_DOC = "Le fichier à conserver (50 Mio au plus)."
+OPT_TYPE_DOC = "test, cv, notes ou autre."
+OPT_TITRE = "Titre affiché (défaut : le nom du fichier)."
+ARG_DOC = "Numéro du document (voir « bilan doc list »)."
+OPT_SORTIE_DOC = "Fichier à écrire ; « - » ou absent : la sortie standard."
+OPT_FORMAT_DOCUMENT = "md, html ou pdf (le PDF demande l'extra « pdf »)."
+OPT_SORTIE = (
+    "Fichier à écrire (défaut : documents/ID/ dans le dossier des données) ; « - » : la "
+    "sortie standard."
+)
+OPT_MODELE = "Un modèle Jinja à utiliser à la place du modèle fourni."
+OPT_DATE_SUIVI = "Date de l'entretien de suivi : AAAA-MM-JJ, JJ/MM/AAAA ou en toutes lettres."
+OPT_NOTES_SUIVI = (
+    "Notes de l'entretien ; « - » les lit sur l'entrée standard. Elles sont du contenu du "
+    "bilan, détruit selon R6313-7."
+)
+OPT_MOMENT = "fin (à la fin du bilan) ou suivi (à six mois)."
+OPT_NOTE = "Note de satisfaction, de 1 à 5."
+OPT_COMMENTAIRE = "Commentaire du bénéficiaire."
+OPT_DATE_REPONSE = "Date de la réponse (défaut : aujourd'hui)."
+ARG_SENS = "entree ou sortie."
+OPT_DATE_DECLARATION = "Date de la déclaration (défaut : aujourd'hui)."
+OPT_ANNEE = "Année (défaut : l'année en cours)."
+OPT_DRY_RUN = "Montre ce qui serait détruit, quand et pourquoi, sans rien changer."
+OPT_YES = (
+    "Détruit sans demander de confirmation (obligatoire sans terminal, par exemple en cron)."
+)

@@ -1,0 +1,100 @@
+"""What the terminal shows when a command succeeds: confirmations, titles, warnings."""
+
+NOUVEAU_BILAN = "Bilan {id} ouvert pour {prenom} {nom} (phase préliminaire)."
+CHAMP_ENREGISTRE = "Champ « {champ} » enregistré pour le bilan {id}."
+CHAMP_EFFACE = "Champ « {champ} » effacé pour le bilan {id}."
+CONSENTEMENT_ENREGISTRE = "Consentement « {type} » enregistré le {date} pour le bilan {id} ({source})."
+CONSENTEMENT_RETIRE = "Consentement « {type} » retiré le {date} pour le bilan {id}."
+AUCUN_BILAN = "Aucun bilan."
+NON_RENSEIGNE = "non renseigné"
+# Gates to leave a phase: the checklist the consultant reads (core/phases.py gives the sources).
+GATE_CONSENTEMENT = "consentement « bilan » du bénéficiaire enregistré et non retiré"
+GATE_CADRAGE = "demande, besoins et modalités de déroulement renseignés ; format choisi"
+GATE_FINANCEMENT = "financement renseigné (il décide si une convention est nécessaire)"
+GATE_CONVENTION = "convention signée par le salarié dans les dix jours de sa transmission"
+GATE_ENTRETIEN = "au moins un entretien tenu dans cette phase"
+GATE_COMPETENCES = "compétences et aptitudes renseignées"
+GATE_PROJET = "projet professionnel ou plan B renseigné"
+GATE_CONCLUSIONS = "objectifs, conditions et moyens, étapes clés et plan d'action renseignés"
+GATE_SYNTHESE = "document de synthèse produit au moins une fois dans cette phase"
+GATE_HEURES = "heures d'entretien dans la limite de 24 heures"
+# Cabinet practice beyond the law: warnings, never refusals.
+AVERT_PLAN_B_SEUL = (
+    "le cabinet demande un projet principal et un plan B : seul « {present} » est renseigné "
+    "(la loi accepte l'un ou l'autre, R6313-4 2°)."
+)
+AVERT_HEURES_PREVUES = "heures réalisées ({realisees} h) au-delà des heures prévues ({prevues} h)."
+AVERT_SATISFACTION_FIN = (
+    "questionnaire de satisfaction de fin de bilan non enregistré : « bilan satisfaction {id} "
+    "--moment fin --note N » (pratique du cabinet, Qualiopi indicateur 30)."
+)
+PASSAGE_FAIT = "Bilan {id} : phase {ancienne} → phase {nouvelle} le {date}."
+BILAN_TERMINE = (
+    "Bilan {id} terminé le {date}. Entretien de suivi à prévoir le {suivi} ({source})."
+)
+BILAN_ABANDONNE = "Bilan {id} abandonné le {date} (phase {phase})."
+PHASE_ACTUELLE = "Bilan {id} — phase {phase}"
+PHASE_VERS = " → {suivante}"
+PHASE_CLOSE_RIEN = "Le bilan est clos : plus aucune condition à remplir."
+CONDITIONS_TOUTES = "Toutes les conditions sont remplies : « bilan phase advance {id} » est possible."
+CONDITIONS_MANQUANTES = "{nombre} condition(s) à remplir avant de passer en phase {suivante}."
+AVERTISSEMENTS = "Avertissements"
+HISTORIQUE = "Historique des phases"
+MOTIF_ABANDON = "Motif de l'abandon"
+ENTRETIEN_ENREGISTRE = (
+    "Entretien du {date} ({duree}, {modalite}) enregistré en phase {phase} pour le bilan {id} : "
+    "{total} h réalisées sur 24 h au plus."
+)
+AUCUN_ENTRETIEN = "Aucun entretien enregistré pour le bilan {id}."
+TOTAL_HEURES = "Total : {total} h réalisées (24 h au plus, L6313-4 al. 5)."
+CONVENTION_TRANSMISE = (
+    "Projet de convention du bilan {id} transmis le {date} : signature attendue au plus tard "
+    "le {echeance} (R6313-8)."
+)
+CONVENTION_SIGNEE = "Convention du bilan {id} signée le {date} (R6313-8) : le bilan peut commencer."
+DOC_AJOUTE = "Document n° {doc} ({type}, {taille} octets) ajouté au bilan {id}."
+DOC_ECRIT = "Document n° {doc} écrit dans {fichier}."
+AUCUN_DOCUMENT = "Aucun document pour le bilan {id}."
+DOCUMENT_PRODUIT = "Fichier écrit : {fichier} ({document}, bilan {id})."
+PURGE_RIEN = "Rien à détruire au {date} (R6313-7)."
+PURGE_SIMULATION = "Simulation : rien n'a été modifié."
+PURGE_QUESTION = "Détruire définitivement ce contenu de {nombre} bilan(s) ? [o/N] "
+PURGE_FAITE = "Purge du {date} : {nombre} bilan(s) traité(s)."
+PURGE_RIEN_DETRUIT = "Purge du {date} : rien n'a été détruit."
+PURGE_PROGRESSION = "Purge"
+PURGE_FICHIER_RESTANT = (
+    "le fichier {chemin} du bilan {id} n'a pas pu être détruit ({raison}) : "
+    "il reste à détruire et le sera à la prochaine purge."
+)
+PURGE_FICHIER_MODIFIE = (
+    "le fichier {chemin} du bilan {id} n'a pas été détruit ({raison}) ; "
+    "il restera signalé à chaque purge tant qu'il existe."
+)
+# The dry run's warnings: the same files and reasons, before the fact.
+PURGE_PREVU_RESTANT = (
+    "le fichier {chemin} du bilan {id} ne pourra pas être détruit ({raison}) : "
+    "il restera à détruire jusqu'à la purge qui y parviendra."
+)
+PURGE_PREVU_MODIFIE = (
+    "le fichier {chemin} du bilan {id} ne sera pas détruit ({raison}) ; "
+    "il restera signalé à chaque purge tant qu'il existe."
+)
+PURGE_RAISON_MODIFIE = "modifié depuis le rendu : vérifiez et supprimez-le vous-même"
+PURGE_RAISON_PAS_UN_FICHIER = "ce n'est plus un fichier ordinaire"
+PURGE_DETAIL_PAR_BILAN = "Le détail par bilan reste consultable avec bilan show ID."
+PURGE_TITRE_PLAN = "À détruire"
+PURGE_RIEN_A_DETRUIRE = "aucun contenu restant (date de destruction notée)"
+PURGE_TITRE_FAIT = "Détruit"
+PURGE_TITRE_REGLES = "Par règle"
+SUIVI_ENREGISTRE = "Entretien de suivi du {date} enregistré pour le bilan {id} (R6313-4 3° c)."
+SATISFACTION_ENREGISTREE = (
+    "Questionnaire de satisfaction ({moment}) enregistré pour le bilan {id} : {note}/5 "
+    "(Qualiopi indicateur 30)."
+)
+EDOF_ENREGISTREE = "Déclaration EDOF {sens} du {date} enregistrée pour le bilan {id}."
+AGENDA_VIDE = "Rien à faire : aucune échéance ouverte."
+AGENDA_TITRE = "Agenda au {date}"
+EN_RETARD = "en retard"
+STATS_TITRE = "Chiffres de l'année {annee}"
+CHAMP_INCHANGE = "Champ « {champ} » inchangé pour le bilan {id} : rien n'a été enregistré."
+PREFIX_AVERTISSEMENT = "Avertissement : "

@@ -1,0 +1,77 @@
+"""Codes in words: the labels shared by the screen and the documents."""
+
+CONVENTION_STATUTS = {
+    "non_requise": "non requise pour ce financement (R6313-8)",
+    "a_transmettre": "à transmettre au salarié (R6313-8)",
+    "en_attente": "transmise le {transmise}, signature attendue au plus tard le {echeance} (R6313-8)",
+    "signee": "signée le {signee} (R6313-8)",
+    "refusee": "refusée : non signée dans les dix jours suivant le {transmise} (R6313-8)",
+}
+DOCUMENT_LABELS = {
+    "synthese": "Document de synthèse", "convention": "Convention", "emargement": "Feuille d'émargement",
+}
+PURGE_NATURES = {
+    "champs": "champs de contenu",
+    "notes_entretien": "notes d'entretien",
+    "notes_suivi": "notes de suivi",
+    "commentaires_satisfaction": "avis de satisfaction",
+    "motif_abandon": "motif d'abandon",
+    "documents": "documents conservés",
+    "fichiers": "fichiers produits",
+    "syntheses": "synthèses conservées",
+    "fichiers_synthese": "fichiers de synthèse",
+    "identite": "identité",
+}
+EDOF_SENS_LABELS = {"entree": "d'entrée", "sortie": "de sortie"}
+A_FAIRE = {
+    "convention": "Signature de la convention attendue (sinon refus)",
+    "edof_entree": "Déclarer l'entrée sur EDOF",
+    "edof_sortie": "Déclarer la sortie sur EDOF",
+    "suivi": "Entretien de suivi à six mois",
+    "satisfaction_fin": "Questionnaire de satisfaction de fin",
+    "satisfaction_suivi": "Questionnaire de satisfaction à six mois",
+    "purge": "Détruire les documents (bilan purge)",
+    "inactif": "Aucun entretien depuis 30 jours : relancer",
+}
+
+PHASE_LABELS = {
+    "preliminaire": "préliminaire",
+    "investigation": "investigation",
+    "conclusion": "conclusion",
+    "termine": "terminé",
+    "abandonne": "abandonné",
+}
+MODALITE_LABELS = {"presentiel": "Présentiel", "visio": "Visioconférence", "telephone": "Téléphone"}
+FIELD_LABELS = {
+    "demande": "Demande", "besoins": "Besoins", "modalites": "Modalités de déroulement",
+    "parcours": "Parcours", "competences": "Compétences et aptitudes",
+    "motivations": "Motivations", "projet": "Projet professionnel", "plan_b": "Plan B",
+    "formation": "Projet de formation", "objectifs": "Objectifs",
+    "conditions": "Conditions et moyens de réussite", "etapes": "Étapes clés",
+    "plan_action": "Plan d'action",
+    "nom": "Nom", "prenom": "Prénom", "email": "Courriel", "telephone": "Téléphone",
+    "statut": "Statut", "financement": "Financement", "format": "Format",
+    "employeur": "Employeur", "heures_prevues": "Heures prévues", "tarif": "Tarif (€ HT)",
+}
+FINANCEMENT_LABELS = {
+    "cpf": "Compte personnel de formation (CPF)",
+    "plan": "Plan de développement des compétences de l'employeur",
+    "reclassement": "Congé de reclassement",
+    "personnel": "Financement personnel",
+    "france-travail": "France Travail",
+    "autre": "Autre financement",
+}
+STATUT_LABELS = {
+    "salarie": "Salarié(e)", "demandeur-emploi": "Demandeur(se) d'emploi",
+    "particulier": "Particulier", "independant": "Indépendant(e)", "autre": "Autre",
+}
+FORMAT_LABELS = {
+    "presentiel": "En présentiel", "distanciel": "À distance (visioconférence)",
+    "mixte": "Mixte (présentiel et distance)",
+}
+RULE_LABELS = {
+    "R6313-7": "R6313-7 : fin de l'action",
+    "R6313-7 exception A": "R6313-7 exc. A : CEP",
+    "R6313-7 exception B": "R6313-7 exc. B : accord écrit",
+    "anonymisation": "anonymisation",
+}

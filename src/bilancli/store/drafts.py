@@ -1,0 +1,98 @@
+"""Editor drafts: under `BILAN_HOME/brouillons/` (0700), never in a shared temporary folder.
+
+Each draft has a folder of its own, where the editor also puts its swap and backup files,
+locked by the command that made it (`flock`, released by the system when the process
+dies, even by `kill -9`). Every command that opens the store destroys the draft folders no
+living command holds: whatever a killed command left is gone at the next one.
+"""
+
+from __future__ import annotations
+
+import os
+
+FOLDER = "brouillons"
+LOCK = ".verrou"
+
+
+def folder(home: str) -> str:
+    return os.path.join(home, FOLDER)
+
+
+class Draft:
+    """A private draft: `path` (named after what is edited), locked while it lives."""
+
+    def __init__(self, home: str, label: str) -> None:
+        import fcntl
+        import secrets
+
+        from bilancli.store.db import ensure_private_dir
+
+        ensure_private_dir(folder(home))
+        self.where = ensure_private_dir(os.path.join(folder(home), secrets.token_hex(6)))
+        self.lock = os.open(os.path.join(self.where, LOCK),
+                            os.O_CREAT | os.O_EXCL | os.O_RDWR | os.O_NOFOLLOW, 0o600)
+        fcntl.flock(self.lock, fcntl.LOCK_EX)
+        self.path = os.path.join(self.where, f"{label}.md")
+        self.fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_RDWR | os.O_NOFOLLOW, 0o600)
+
+    def destroy(self) -> None:
+        from bilancli.store.shred import zero_fill
+
+        try:
+            # The editor may have saved under a new file: the first one's bytes go too.
+            zero_fill(self.fd, os.fstat(self.fd).st_size)
+        except OSError:
+            pass
+        os.close(self.fd)
+        _destroy_folder(self.where)
+        os.close(self.lock)
+
+
+def _destroy_folder(where: str) -> None:
+    from bilancli.store.shred import shred_name
+
+    try:
+        names = os.listdir(where)
+    except OSError:
+        return
+    for name in names:
+        path = os.path.join(where, name)
+        if os.path.isdir(path) and not os.path.islink(path):
+            _destroy_folder(path)
+        else:
+            shred_name(path)
+    try:
+        os.rmdir(where)
+    except OSError:
+        pass
+
+
+def destroy_left_over(home: str) -> None:
+    """Destroy the draft folders whose command is gone (their lock is free)."""
+    try:
+        names = os.listdir(folder(home))
+    except OSError:
+        return
+    import fcntl
+
+    from bilancli.store.shred import open_own, shred_name
+
+    for name in names:
+        where = os.path.join(folder(home), name)
+        if os.path.islink(where) or not os.path.isdir(where):
+            shred_name(where)
+            continue
+        try:
+            lock = open_own(os.path.join(where, LOCK), writable=False)
+        except OSError:
+            _destroy_folder(where)     # killed before its lock was made
+            continue
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(lock)
+            continue                   # a command still editing it
+        try:
+            _destroy_folder(where)
+        finally:
+            os.close(lock)

@@ -1,0 +1,56 @@
+"""Destroying a file the tool wrote, so that its bytes do not survive on disk.
+
+Never through a link: a symbolic link at the name is only removed, and a file with
+another hard link is someone else's too — its name is removed, its bytes are left to the
+other name rather than zeroed under it.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+
+CHUNK = 1024 * 1024
+
+
+def zero_fill(fd: int, size: int) -> None:
+    os.lseek(fd, 0, os.SEEK_SET)
+    zeros = bytes(min(size, CHUNK))
+    left = size
+    while left > 0:
+        left -= os.write(fd, zeros[: min(left, len(zeros))])
+    os.fsync(fd)
+
+
+def open_own(path, writable: bool) -> int:
+    """Open the file at `path` itself, never what a link there points to (ELOOP then)."""
+    flags = (os.O_RDWR if writable else os.O_RDONLY) | os.O_NOFOLLOW | os.O_NONBLOCK
+    return os.open(path, flags)
+
+
+def shred_name(path) -> bool:
+    """Overwrite and unlink the regular file at `path` when it has a single link; remove
+    the name alone otherwise. True when something was there."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return False
+    if stat.S_ISREG(info.st_mode) and info.st_nlink == 1:
+        try:
+            fd = open_own(path, writable=True)
+        except OSError:
+            fd = None
+        if fd is not None:
+            try:
+                opened = os.fstat(fd)
+                if (opened.st_dev, opened.st_ino) == (info.st_dev, info.st_ino) and opened.st_nlink == 1:
+                    zero_fill(fd, opened.st_size)
+            finally:
+                os.close(fd)
+    if stat.S_ISDIR(info.st_mode):
+        return True   # never ours: left alone
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+    return True

@@ -1,0 +1,188 @@
+"""Applying what `core/` decided: one writer per kind of change (`core.changes`), each a
+statement or two of the command's transaction. The rules that allow a change live in
+`core/`; nothing here checks anything.
+"""
+
+from __future__ import annotations
+
+from bilancli.core import changes as ch
+from bilancli.core.dates import iso
+from bilancli.core.ids import format_id
+from bilancli.store.bilans import ADMIN_COLUMNS, load
+
+WRITERS = {}
+
+
+def writes(kind):
+    def register(function):
+        WRITERS[kind] = function
+        return function
+
+    return register
+
+
+class Tx:
+    """A command's transaction: snapshots to read, decisions to apply."""
+
+    def __init__(self, conn, store) -> None:
+        self.conn = conn
+        self.store = store
+
+    def load(self, bilan_id: str):
+        return load(self.conn, bilan_id)
+
+    def apply(self, change):
+        return WRITERS[type(change)](self.conn, change)
+
+
+def apply(conn, change):
+    return WRITERS[type(change)](conn, change)
+
+
+@writes(ch.Opening)
+def _open(conn, c: ch.Opening) -> str:
+    year = c.opened_on.year
+    number = conn.execute(
+        "SELECT COALESCE(MAX(numero), 0) + 1 FROM bilans WHERE annee = ?", (year,)).fetchone()[0]
+    bilan_id = format_id(year, number)
+    columns = {ADMIN_COLUMNS[k]: v for k, v in c.admin.items() if v is not None}
+    columns.update(id=bilan_id, annee=year, numero=number, phase="preliminaire",
+                   date_ouverture=iso(c.opened_on))
+    conn.execute(f"INSERT INTO bilans ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                 tuple(columns.values()))
+    _record_phase(conn, bilan_id, "preliminaire", c.opened_on)
+    return bilan_id
+
+
+def _record_phase(conn, bilan_id: str, phase: str, on) -> None:
+    conn.execute("INSERT INTO phases (bilan_id, phase, date_entree) VALUES (?, ?, ?)",
+                 (bilan_id, phase, iso(on)))
+
+
+@writes(ch.FieldSet)
+def _set_field(conn, c: ch.FieldSet) -> None:
+    if c.value is None:
+        conn.execute("DELETE FROM champs WHERE bilan_id = ? AND champ = ?", (c.bilan_id, c.field))
+        return
+    conn.execute(
+        """INSERT INTO champs (bilan_id, champ, valeur, modifie_le) VALUES (?, ?, ?, ?)
+           ON CONFLICT (bilan_id, champ) DO UPDATE
+           SET valeur = excluded.valeur, modifie_le = excluded.modifie_le""",
+        (c.bilan_id, c.field, c.value, iso(c.on)),
+    )
+
+
+@writes(ch.AdminSet)
+def _set_admin(conn, c: ch.AdminSet) -> None:
+    conn.execute(f"UPDATE bilans SET {ADMIN_COLUMNS[c.field]} = ? WHERE id = ?", (c.value, c.bilan_id))
+
+
+@writes(ch.ConsentGiven)
+def _consent(conn, c: ch.ConsentGiven) -> None:
+    conn.execute(
+        """INSERT INTO consentements (bilan_id, type, date) VALUES (?, ?, ?)
+           ON CONFLICT (bilan_id, type) DO UPDATE SET date = excluded.date, retire_le = NULL""",
+        (c.bilan_id, c.kind, iso(c.on)),
+    )
+
+
+@writes(ch.ConsentWithdrawn)
+def _withdraw(conn, c: ch.ConsentWithdrawn) -> None:
+    conn.execute(
+        "UPDATE consentements SET retire_le = ? WHERE bilan_id = ? AND type = ? AND retire_le IS NULL",
+        (iso(c.on), c.bilan_id, c.kind),
+    )
+
+
+@writes(ch.ConventionSent)
+def _convention_sent(conn, c: ch.ConventionSent) -> None:
+    """A (new) draft transmitted: any earlier signature no longer stands."""
+    conn.execute(
+        """INSERT INTO conventions (bilan_id, transmise, signee) VALUES (?, ?, NULL)
+           ON CONFLICT (bilan_id) DO UPDATE SET transmise = excluded.transmise, signee = NULL""",
+        (c.bilan_id, iso(c.on)),
+    )
+
+
+@writes(ch.ConventionSigned)
+def _convention_signed(conn, c: ch.ConventionSigned) -> None:
+    conn.execute("UPDATE conventions SET signee = ? WHERE bilan_id = ?", (iso(c.on), c.bilan_id))
+
+
+@writes(ch.EntretienHeld)
+def _entretien(conn, c: ch.EntretienHeld) -> int:
+    return conn.execute(
+        "INSERT INTO entretiens (bilan_id, date, duree_minutes, modalite, phase, notes) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        (c.bilan_id, iso(c.on), c.minutes, c.modalite, c.phase, c.notes),
+    ).lastrowid
+
+
+@writes(ch.PhaseEntered)
+def _enter_phase(conn, c: ch.PhaseEntered) -> None:
+    """Move to `phase` and keep the history; `date_fin` when the action ends."""
+    conn.execute(
+        "UPDATE bilans SET phase = ?, date_fin = COALESCE(?, date_fin), "
+        "motif_abandon = COALESCE(?, motif_abandon) WHERE id = ?",
+        (c.phase, iso(c.date_fin), c.motif, c.bilan_id),
+    )
+    _record_phase(conn, c.bilan_id, c.phase, c.on)
+
+
+@writes(ch.DocumentStored)
+def _document(conn, c: ch.DocumentStored) -> int:
+    return conn.execute(
+        "INSERT INTO documents (bilan_id, type, titre, nom_fichier, taille, contenu, phase, cree_le) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (c.bilan_id, c.type, c.titre, c.filename, len(c.content), c.content, c.phase, iso(c.on)),
+    ).lastrowid
+
+
+@writes(ch.SyntheseKept)
+def _keep_synthese(conn, c: ch.SyntheseKept) -> int:
+    """Replace any earlier copy: the beneficiary's document is the last one handed over
+    (`secure_delete` is on, so the replaced bytes do not linger in free pages)."""
+    from bilancli.core.documents import SYNTHESE_TYPE
+
+    conn.execute("DELETE FROM documents WHERE bilan_id = ? AND type = ?", (c.bilan_id, SYNTHESE_TYPE))
+    return _document(conn, ch.DocumentStored(c.bilan_id, SYNTHESE_TYPE, c.titre, c.content,
+                                             c.filename, c.phase, c.on))
+
+
+@writes(ch.Rendered)
+def _rendered(conn, c: ch.Rendered) -> int:
+    """A file written under documents/ (or elsewhere with -o), so the purge can destroy it;
+    `path` relative to BILAN_HOME when inside it, absolute otherwise."""
+    return conn.execute(
+        "INSERT INTO rendus (bilan_id, genre, format, chemin, sha256, phase, cree_le) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (c.bilan_id, c.kind, c.format, c.path, c.sha256, c.phase, iso(c.on)),
+    ).lastrowid
+
+
+@writes(ch.SuiviHeld)
+def _suivi(conn, c: ch.SuiviHeld) -> None:
+    conn.execute(
+        """INSERT INTO suivis (bilan_id, date, notes) VALUES (?, ?, ?)
+           ON CONFLICT (bilan_id) DO UPDATE SET date = excluded.date, notes = excluded.notes""",
+        (c.bilan_id, iso(c.on), c.notes),
+    )
+
+
+@writes(ch.SatisfactionAnswered)
+def _satisfaction(conn, c: ch.SatisfactionAnswered) -> None:
+    conn.execute(
+        """INSERT INTO satisfactions (bilan_id, moment, note, commentaire, date) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (bilan_id, moment) DO UPDATE
+           SET note = excluded.note, commentaire = excluded.commentaire, date = excluded.date""",
+        (c.bilan_id, c.moment, c.note, c.commentaire, iso(c.on)),
+    )
+
+
+@writes(ch.EdofDeclared)
+def _edof(conn, c: ch.EdofDeclared) -> None:
+    conn.execute(
+        """INSERT INTO edof (bilan_id, sens, date) VALUES (?, ?, ?)
+           ON CONFLICT (bilan_id, sens) DO UPDATE SET date = excluded.date""",
+        (c.bilan_id, c.sens, iso(c.on)),
+    )

@@ -1,0 +1,60 @@
+"""Writing a case straight into a test's store, through the store's own writers
+(`store.writes`): to set up what no command could (a past phase, a record dated before the
+checks), with the same statements the commands apply."""
+
+from __future__ import annotations
+
+from bilancli.core import changes as ch
+from bilancli.store.writes import apply
+
+
+def create(conn, *, opened_on, admin) -> str:
+    return apply(conn, ch.Opening(opened_on, admin))
+
+
+def set_content(conn, bilan_id, field, text, on) -> None:
+    apply(conn, ch.FieldSet(bilan_id, field, text, on))
+
+
+def record_consent(conn, bilan_id, kind, on) -> None:
+    apply(conn, ch.ConsentGiven(bilan_id, kind, on))
+
+
+def add_entretien(conn, bilan_id, *, on, minutes, modalite, phase, notes=None) -> int:
+    return apply(conn, ch.EntretienHeld(bilan_id, on, minutes, modalite, phase, notes))
+
+
+def enter_phase(conn, bilan_id, phase, on, *, date_fin=None, motif=None) -> None:
+    apply(conn, ch.PhaseEntered(bilan_id, phase, None, on, date_fin, motif))
+
+
+def add_document(conn, bilan_id, *, type_, titre, content, filename, phase, on) -> int:
+    return apply(conn, ch.DocumentStored(bilan_id, type_, titre, content, filename, phase, on))
+
+
+def add_rendering(conn, bilan_id, *, kind, format_, path, sha256, phase, on) -> int:
+    return apply(conn, ch.Rendered(bilan_id, kind, format_, path, sha256, phase, on))
+
+
+def record_suivi(conn, bilan_id, on, notes) -> None:
+    apply(conn, ch.SuiviHeld(bilan_id, on, notes))
+
+
+def record_satisfaction(conn, bilan_id, *, moment, note, commentaire, on) -> None:
+    apply(conn, ch.SatisfactionAnswered(bilan_id, moment, note, commentaire, on))
+
+
+def convention_sent(conn, bilan_id, on) -> None:
+    apply(conn, ch.ConventionSent(bilan_id, on, None))
+
+
+def convention_signed(conn, bilan_id, on) -> None:
+    apply(conn, ch.ConventionSigned(bilan_id, on))
+
+
+def record_edof(conn, bilan_id, sens, on) -> None:
+    apply(conn, ch.EdofDeclared(bilan_id, sens, on))
+
+
+def withdraw_consent(conn, bilan_id, kind, on) -> None:
+    apply(conn, ch.ConsentWithdrawn(bilan_id, kind, on))
