@@ -84,3 +84,15 @@ def test_each_command_s_help_is_its_declared_line(bilan):
         assert " ".join(cmd.help.split()) in page, path
         for option in cmd.options:
             assert option.names[0] in page, (path, option)
+
+
+def test_the_readme_holds_the_table_of_commands_written_from_the_declarations():
+    from pathlib import Path
+
+    from bilancli.cli import reference
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert reference.section(readme) == reference.table(), (
+        "README.md is out of date: python -m bilancli.cli.reference README.md")
+    for path in spec.load():
+        assert f"`bilan {' '.join(path)}" in readme, path

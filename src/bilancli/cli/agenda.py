@@ -6,14 +6,16 @@ from bilancli import messages as msg
 from bilancli.cli.spec import JSON, command, opt
 
 
-@command("agenda", msg.CMD_AGENDA, JSON)
+@command("agenda", msg.CMD_AGENDA, JSON,
+         details=msg.DET_AGENDA)
 def agenda(as_json) -> None:
     from bilancli.cli.agendaview import show_agenda
 
     show_agenda(as_json)
 
 
-@command("stats", msg.CMD_STATS, opt("--annee", help=msg.OPT_ANNEE, metavar="A"), JSON)
+@command("stats", msg.CMD_STATS, opt("--annee", help=msg.OPT_ANNEE, metavar="A"), JSON,
+         details=msg.DET_STATS)
 def stats(annee, as_json) -> None:
     from bilancli.cli.statsview import show_stats
 

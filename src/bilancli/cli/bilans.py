@@ -58,7 +58,8 @@ def show(bilan_id, as_json) -> None:
 @command("set", msg.CMD_SET, ID,
          arg("champ", "CHAMP", msg.ARG_CHAMP, complete="champ"),
          arg("valeur", "VALEUR", msg.ARG_VALEUR, required=False),
-         dash_values=True)
+         dash_values=True,
+         details=msg.DET_SET)
 def set_(bilan_id, champ, valeur) -> None:
     from bilancli.cli.editor import edit_text, read_stdin
     from bilancli.core.content import check_editable
@@ -87,7 +88,8 @@ def set_(bilan_id, champ, valeur) -> None:
 
 @command("consent", msg.CMD_CONSENT, ID,
          arg("type_", "TYPE", msg.ARG_TYPE_CONSENTEMENT, complete="consentement"),
-         DATE, flag("--retirer", help=msg.OPT_RETIRER))
+         DATE, flag("--retirer", help=msg.OPT_RETIRER),
+         details=msg.DET_CONSENT)
 def consent(bilan_id, type_, date, retirer) -> None:
     from bilancli.core import consents as rules
     from bilancli.core.dates import format_date

@@ -28,6 +28,10 @@ def run(argv: list[str]) -> int:
     from bilancli.errors import BilanError
 
     base.state.reset()
+    if os.environ.get("_BILAN_COMPLETE"):   # the shell asks for completions
+        from bilancli.cli.completion import complete
+
+        return complete(argv)
     # Commands are short and their objects hold no cycles worth collecting: the collector's
     # passes over the agenda's thousands of snapshots cost more than they free (measured:
     # 5–10 % of `agenda --json`). Memory still goes by reference counting.

@@ -11,7 +11,8 @@ group("convention", msg.GROUPE_CONVENTION)
 
 
 @command("convention send", msg.CMD_CONVENTION_SEND, ID,
-         opt("--date", help=msg.OPT_DATE_TRANSMISSION, metavar="D"))
+         opt("--date", help=msg.OPT_DATE_TRANSMISSION, metavar="D"),
+         details=msg.DET_CONVENTION_SEND)
 def send(bilan_id, date) -> None:
     from bilancli.core import convention as rules
     from bilancli.core.dates import format_date
@@ -27,7 +28,8 @@ def send(bilan_id, date) -> None:
 
 
 @command("convention sign", msg.CMD_CONVENTION_SIGN, ID,
-         opt("--date", help=msg.OPT_DATE_SIGNATURE, metavar="D"))
+         opt("--date", help=msg.OPT_DATE_SIGNATURE, metavar="D"),
+         details=msg.DET_CONVENTION_SIGN)
 def sign(bilan_id, date) -> None:
     from bilancli.core import convention as rules
     from bilancli.core.dates import format_date

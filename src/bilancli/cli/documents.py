@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 from bilancli import messages as msg
 from bilancli.cli import base
 from bilancli.cli.spec import ID, JSON, arg, command, group, opt
@@ -12,7 +9,7 @@ from bilancli.cli.spec import ID, JSON, arg, command, group, opt
 group("doc", msg.GROUPE_DOC)
 
 
-def _read(path: Path) -> bytes:
+def _read(path) -> bytes:
     """The bytes of a regular file, refusing what is missing, not a file, or over the size limit."""
     import os
     import stat
@@ -61,10 +58,13 @@ def _read_at_most(fd: int, limit: int) -> bytes:
          arg("fichier", "FICHIER", msg.ARG_FICHIER_DOC, complete="fichier"),
          opt("--type", help=msg.OPT_TYPE_DOC, dest="type_", metavar="test|cv|notes|autre",
              default="autre", complete="type_doc"),
-         opt("--titre", help=msg.OPT_TITRE, metavar="T"))
+         opt("--titre", help=msg.OPT_TITRE, metavar="T"),
+         details=msg.DET_DOC_ADD)
 def add(bilan_id, fichier, type_, titre) -> None:
     from bilancli.core import documents as rules
     from bilancli.core.ids import parse_id
+
+    from pathlib import Path
 
     wanted = parse_id(bilan_id)
     kind = rules.parse_document_type(type_)
@@ -87,8 +87,12 @@ def list_(bilan_id, as_json) -> None:
 
 
 @command("doc get", msg.CMD_DOC_GET, ID, arg("doc", "DOC", msg.ARG_DOC),
-         opt("-o", "--output", help=msg.OPT_SORTIE_DOC, metavar="FICHIER"))
+         opt("-o", "--output", help=msg.OPT_SORTIE_DOC, metavar="FICHIER"),
+         details=msg.DET_DOC_GET)
 def get(bilan_id, doc, output) -> None:
+    import sys
+    from pathlib import Path
+
     from bilancli.core.documents import parse_document_id
     from bilancli.core.ids import parse_id
     from bilancli.errors import fail

@@ -14,7 +14,8 @@ group("entretien", msg.GROUPE_ENTRETIEN)
          opt("--duree", help=msg.OPT_DUREE, metavar="DUR", required=True),
          opt("--modalite", help=msg.OPT_MODALITE, metavar="presentiel|visio|telephone",
              complete="modalite"),
-         opt("--notes", help=msg.OPT_NOTES, metavar="TEXTE|-"))
+         opt("--notes", help=msg.OPT_NOTES, metavar="TEXTE|-"),
+         details=msg.DET_ENTRETIEN_ADD)
 def add(bilan_id, date, duree, modalite, notes) -> None:
     from bilancli.cli.editor import notes_option
     from bilancli.core.dates import format_date, format_hours, format_minutes, parse_date, parse_duration

@@ -9,7 +9,8 @@ from bilancli.cli.spec import ID, arg, command, opt
 
 @command("suivi", msg.CMD_SUIVI, ID,
          opt("--date", help=msg.OPT_DATE_SUIVI, metavar="D", required=True),
-         opt("--notes", help=msg.OPT_NOTES_SUIVI, metavar="TEXTE|-"))
+         opt("--notes", help=msg.OPT_NOTES_SUIVI, metavar="TEXTE|-"),
+         details=msg.DET_SUIVI)
 def suivi(bilan_id, date, notes) -> None:
     from bilancli.cli.editor import notes_option
     from bilancli.core import followup as rules
@@ -28,7 +29,8 @@ def suivi(bilan_id, date, notes) -> None:
          opt("--moment", help=msg.OPT_MOMENT, metavar="fin|suivi", required=True, complete="moment"),
          opt("--note", help=msg.OPT_NOTE, metavar="1-5", required=True),
          opt("--commentaire", help=msg.OPT_COMMENTAIRE),
-         opt("--date", help=msg.OPT_DATE_REPONSE, metavar="D"))
+         opt("--date", help=msg.OPT_DATE_REPONSE, metavar="D"),
+         details=msg.DET_SATISFACTION)
 def satisfaction(bilan_id, moment, note, commentaire, date) -> None:
     from bilancli.core import satisfaction as rules
     from bilancli.core.ids import parse_id

@@ -86,6 +86,8 @@ def _group(word: str, columns: int, own: spec.Command | None = None) -> str:
 def _command(cmd: spec.Command, columns: int) -> str:
     lines = [_usage(spec.synopsis(cmd), columns)]
     lines += _description(cmd.help, columns)
+    if cmd.details:
+        lines += _description(cmd.details, columns)
     lines += _parameters(cmd, columns)
     return "\n".join(lines) + "\n"
 

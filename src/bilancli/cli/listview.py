@@ -5,6 +5,8 @@ Apart from `show`'s module so that listing imports nothing `show` needs.
 
 from __future__ import annotations
 
+import sys
+
 from bilancli import messages as msg
 from bilancli.cli import base
 
@@ -22,7 +24,7 @@ def list_bilans(phase: str | None, as_json: bool) -> None:
         wanted = parse_phase(phase)
     with base.reading() as store:
         if as_json and (text := bilans.list_json(store.conn, wanted)) is not None:
-            base.say(text)
+            sys.stdout.write(text + "\n")   # JSON escapes control characters itself
             return
         rows = bilans.list_rows(store.conn, wanted)
     if as_json:
@@ -38,7 +40,7 @@ def list_rows_json(rows) -> list[dict]:
 def print_list(rows) -> None:
     """One line per bilan: thousands of them after a few years."""
     from bilancli.cli.display import Table, draw
-    from bilancli.core.dates import format_date, from_iso
+    from bilancli.core.dates import format_iso
     from bilancli.core.formats import full_name
 
     if not rows:
@@ -46,6 +48,6 @@ def print_list(rows) -> None:
         return
     draw(Table(None, ("Bilan", "Bénéficiaire", "Phase", "Ouverture", "Fin"), [
         (bid, full_name(prenom, nom), msg.PHASE_LABELS.get(phase, phase),
-         format_date(from_iso(opened)), format_date(from_iso(ended)))
+         format_iso(opened), format_iso(ended))
         for bid, nom, prenom, phase, opened, ended in rows
     ]))

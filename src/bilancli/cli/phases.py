@@ -9,7 +9,8 @@ from bilancli.cli.spec import ID, JSON, command, group, opt
 group("phase", msg.GROUPE_PHASE)
 
 
-@command("phase show", msg.CMD_PHASE_SHOW, ID, JSON)
+@command("phase show", msg.CMD_PHASE_SHOW, ID, JSON,
+         details=msg.DET_PHASE_SHOW)
 def show(bilan_id, as_json) -> None:
     from bilancli.cli import views
 
@@ -22,7 +23,8 @@ def show(bilan_id, as_json) -> None:
 
 
 @command("phase advance", msg.CMD_PHASE_ADVANCE, ID,
-         opt("--date", help=msg.OPT_DATE_PASSAGE, metavar="D"))
+         opt("--date", help=msg.OPT_DATE_PASSAGE, metavar="D"),
+         details=msg.DET_PHASE_ADVANCE)
 def advance(bilan_id, date) -> None:
     from bilancli.core import followup
     from bilancli.core import phases as rules

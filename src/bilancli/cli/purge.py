@@ -7,7 +7,8 @@ from bilancli.cli.spec import JSON, command, flag
 
 
 @command("purge", msg.CMD_PURGE, flag("--dry-run", help=msg.OPT_DRY_RUN),
-         flag("--yes", help=msg.OPT_YES), JSON)
+         flag("--yes", help=msg.OPT_YES), JSON,
+         details=msg.DET_PURGE)
 def purge(dry_run, yes, as_json) -> None:
     from bilancli.cli.purging import run_purge
 

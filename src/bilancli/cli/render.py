@@ -10,7 +10,8 @@ group("synthese", msg.GROUPE_SYNTHESE)
 group("emargement", msg.GROUPE_EMARGEMENT)
 
 
-@command("synthese render", msg.CMD_SYNTHESE_RENDER, ID, *RENDER_OPTIONS)
+@command("synthese render", msg.CMD_SYNTHESE_RENDER, ID, *RENDER_OPTIONS,
+         details=msg.DET_SYNTHESE_RENDER)
 def synthese_render(bilan_id, format_, output, template) -> None:
     render_document("synthese", bilan_id, format_, output, template)
 

@@ -3,9 +3,6 @@ anything is written, then written privately under documents/ID/ and recorded for
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 from bilancli import messages as msg
 from bilancli.cli import base
 from bilancli.cli.spec import opt
@@ -32,6 +29,9 @@ def _context(kind: str, bilan, config, today) -> dict:
 def render_document(kind: str, bilan_id: str, format_text: str, output: str | None,
                     template: str | None) -> None:
     """Everything that can be refused is checked and rendered before anything is written."""
+    import sys
+    from pathlib import Path
+
     from bilancli.core import documents as rules
     from bilancli.core.ids import parse_id
     from bilancli.render import output as out

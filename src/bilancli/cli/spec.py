@@ -39,10 +39,11 @@ class Opt(namedtuple("Opt", "names dest help metavar required default flag compl
         return next(n for n in self.names if n.startswith("--"))
 
 
-class Command(namedtuple("Command", "path help params function dash_values")):
+class Command(namedtuple("Command", "path help params function dash_values details")):
     """A command: its words (`("entretien", "add")`), its line of help, its parameters in
-    order, the function called with them, and whether a positional value may start with a
-    dash (`bilan set ID demande "- premier point"`)."""
+    order, the function called with them, whether a positional value may start with a
+    dash (`bilan set ID demande "- premier point"`), and what its help page and the README
+    add to its line (`details`)."""
 
     __slots__ = ()
 
@@ -68,11 +69,11 @@ def group(name: str, help: str) -> None:
     GROUPS[name] = help
 
 
-def command(path: str, help: str, *params, dash_values: bool = False):
+def command(path: str, help: str, *params, dash_values: bool = False, details: str = ""):
     """Declare the decorated function as the command `path`."""
     def register(function):
         words = tuple(path.split())
-        COMMANDS[words] = Command(words, help, tuple(params), function, dash_values)
+        COMMANDS[words] = Command(words, help, tuple(params), function, dash_values, details)
         return function
 
     return register

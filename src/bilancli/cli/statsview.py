@@ -1,4 +1,4 @@
-"""The rich rendering of `bilan stats`: what an auditor and the BPF form ask for."""
+"""What `bilan stats` shows a person: what an auditor and the BPF form ask for."""
 
 from __future__ import annotations
 
@@ -14,7 +14,11 @@ def _label(key: str, labels: dict[str, str]) -> str:
 def print_figures(f: dict) -> None:
     from bilancli.cli.display import Fields, Table, draw
     from bilancli.core.formats import format_decimal as num
+    from bilancli.core.formats import format_euros
     from bilancli.core.formats import format_percent as pct
+
+    def euros(value: float) -> str:
+        return format_euros(round(value * 100))
 
     fin, suivi = f["satisfaction"]["fin"], f["satisfaction"]["suivi"]
     main = Fields(msg.STATS_TITRE.format(annee=f["annee"]), [
@@ -27,14 +31,14 @@ def print_figures(f: dict) -> None:
         ("  taux de réponse", f"{pct(fin['taux_reponse'])} ({fin['reponses']}/{fin['interroges']})"),
         ("Satisfaction à six mois (sur 5)", num(suivi["moyenne"])),
         ("  taux de réponse", f"{pct(suivi['taux_reponse'])} ({suivi['reponses']}/{suivi['interroges']})"),
-        ("Chiffre d'affaires (€ HT)", num(f["chiffre_affaires"])),
+        ("Chiffre d'affaires HT", euros(f["chiffre_affaires"])),
     ])
     statuts = Table("BPF — stagiaires et heures par statut", ("Statut", "Bénéficiaires", "Heures"), [
         (_label(key, msg.STATUT_LABELS), str(v["beneficiaires"]), num(v["heures"]))
         for key, v in f["par_statut"].items()], right=(1, 2))
     funding = Table("BPF — bilans (ligne F-3 e) et produits par financement",
-                    ("Financement", "Bilans", "Chiffre d'affaires (€ HT)"), [
-        (_label(key, msg.FINANCEMENT_LABELS), str(v["bilans"]), num(v["chiffre_affaires"]))
+                    ("Financement", "Bilans", "Chiffre d'affaires HT"), [
+        (_label(key, msg.FINANCEMENT_LABELS), str(v["bilans"]), euros(v["chiffre_affaires"]))
         for key, v in f["par_financement"].items()], right=(1, 2))
     draw(main, statuts, funding)
 

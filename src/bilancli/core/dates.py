@@ -118,8 +118,14 @@ def from_iso(text: str | None) -> date | None:
 
 
 def format_date(day: date | None) -> str:
-    """`12/01/2026`, the short French form used in tables."""
-    return day.strftime("%d/%m/%Y") if day else ""
+    """`12/01/2026`, the short French form used in tables (strftime is slow enough to show
+    in a list of ten thousand bilans)."""
+    return f"{day.day:02d}/{day.month:02d}/{day.year}" if day else ""
+
+
+def format_iso(text: str | None) -> str:
+    """`2026-01-12` as stored → `12/01/2026`, without building a date."""
+    return f"{text[8:10]}/{text[5:7]}/{text[:4]}" if text else ""
 
 
 def format_date_long(day: date) -> str:

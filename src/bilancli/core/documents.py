@@ -5,9 +5,7 @@ from __future__ import annotations
 import re
 
 from bilancli import messages as msg
-from bilancli.core import convention
 from bilancli.core.choices import parse_choice
-from bilancli.core.content import require_content_kept
 from bilancli.core.model import Bilan
 from bilancli.errors import fail
 
@@ -66,8 +64,12 @@ def check_renderable(kind: str, bilan: Bilan) -> None:
     """The synthèse is the bilan's content (gone once destroyed, R6313-7); the convention
     carries the mentions of R6313-8 and refuses what it cannot state."""
     if kind == "synthese":
+        from bilancli.core.content import require_content_kept
+
         require_content_kept(bilan, msg.SYNTHESE_CONTENU_DETRUIT)
     elif kind == "convention":
+        from bilancli.core import convention
+
         convention.check_render(bilan)
 
 
@@ -91,6 +93,7 @@ def store(bilan: Bilan, type_: str, titre: str | None, content: bytes, filename:
     """A file kept in the record as bytes: part of the bilan's content (R6313-7), so only
     while that content is kept; its title defaults to the file's name."""
     from bilancli.core.changes import DocumentStored
+    from bilancli.core.content import require_content_kept
 
     require_content_kept(bilan)
     check_read_size(len(content), filename)

@@ -150,3 +150,41 @@ OPT_DRY_RUN = "Montre ce qui serait détruit, quand et pourquoi, sans rien chang
 OPT_YES = (
     "Détruit sans demander de confirmation (obligatoire sans terminal, par exemple en cron)."
 )
+
+# --- What a command's help page and the README add to its line ---------------------------
+DET_SET = (
+    "« - » lit l'entrée standard ; sans valeur, ouvre $VISUAL ou $EDITOR sur un brouillon "
+    "privé, détruit ensuite."
+)
+DET_CONSENT = (
+    "Types : bilan (L6313-4 al. 2), conservation (R6313-7, exception B), cep (L6313-4 al. 3, "
+    "R6313-7 exception A), employeur (L6313-4 al. 3)."
+)
+DET_CONVENTION_SEND = "Un nouveau projet peut être transmis tant qu'aucun n'est signé."
+DET_CONVENTION_SIGN = (
+    "Refusé avant toute transmission ou plus de dix jours après (le silence vaut refus) ; "
+    "seulement pour un financement plan ou reclassement."
+)
+DET_ENTRETIEN_ADD = (
+    "Refusé au-delà de 24 heures (L6313-4 al. 5) et, quand une convention est requise, avant "
+    "sa signature (R6313-8)."
+)
+DET_PHASE_SHOW = "Avec les avertissements du cabinet (plan B, questionnaire de fin)."
+DET_PHASE_ADVANCE = (
+    "Sinon rien ne change. En termine, fixe la date de fin et l'entretien de suivi six mois "
+    "plus tard."
+)
+DET_DOC_ADD = "Le contenu (50 Mio au plus) est gardé dans la base, pas son chemin : la purge l'atteint."
+DET_DOC_GET = "Sur la sortie standard par défaut."
+DET_SYNTHESE_RENDER = (
+    "PDF par défaut, dans documents/ID/synthese-ID.pdf ; une copie est gardée dans la base "
+    "(type synthese)."
+)
+DET_SUIVI = "Ses notes sont du contenu du bilan, détruit selon R6313-7."
+DET_SATISFACTION = (
+    "La note reste dans le dossier administratif ; le commentaire est du contenu du bilan, "
+    "refusé une fois ce contenu détruit (R6313-7)."
+)
+DET_AGENDA = "La plus proche d'abord, les retards en évidence (voir « L'agenda »)."
+DET_STATS = "Voir « Chiffres de l'année »."
+DET_PURGE = "--dry-run montre quoi, quand et pourquoi sans rien changer."

@@ -1,0 +1,130 @@
+"""Shell completion (bash, zsh, fish), through Typer, of the commands as declared in
+`cli.spec`: their words, their options, bilan ids and the closed lists of values.
+
+Typer is imported only here: `bilan --install-completion`, `--show-completion`, and the
+shell asking for completions (`_BILAN_COMPLETE` set). The Typer app is built from the
+declarations; its commands are never run.
+"""
+
+from __future__ import annotations
+
+import inspect
+import sys
+from typing import Optional
+
+from bilancli.cli import spec
+
+ENVIRONMENT = "_BILAN_COMPLETE"
+
+
+def _closed_lists() -> dict[str, tuple[str, ...]]:
+    from bilancli.core import documents, edof, fields, satisfaction
+    from bilancli.core.model import MODALITES, PHASES
+
+    return {
+        "statut": fields.STATUTS, "financement": fields.FINANCEMENTS, "format": fields.FORMATS,
+        "phase": PHASES, "champ": fields.ALL_FIELDS, "consentement": tuple(fields.CONSENTS),
+        "modalite": MODALITES, "moment": satisfaction.MOMENTS, "sens": edof.SENS,
+        "type_doc": documents.DOCUMENT_TYPES, "format_document": documents.FORMATS,
+    }
+
+
+def _bilan_ids() -> list[str]:
+    """The ids of the store, newest first, read without writing anything."""
+    from bilancli.cli import base
+    from bilancli.store import bilans
+
+    try:
+        with base.reading() as store:
+            return [row[0] for row in bilans.list_rows(store.conn)]
+    except Exception:   # completion must never break the shell
+        return []
+
+
+def completer(source):
+    """The completion function of a parameter, or None."""
+    if source is None or source == "fichier":
+        return None   # the shell completes file names itself
+    if source == "bilans":
+        words = _bilan_ids
+    else:
+        values = _closed_lists()[source]
+        words = lambda: values  # noqa: E731
+
+    def complete(incomplete: str):
+        return [w for w in words() if w.startswith(incomplete)]
+
+    return complete
+
+
+def _callback(cmd: spec.Command):
+    """A function whose signature Typer reads: one parameter per declared one."""
+    import typer
+
+    def callback(**values) -> None:   # pragma: no cover - completion never runs a command
+        cmd.function(**values)
+
+    parameters = []
+    for p in cmd.params:
+        complete = completer(p.complete)
+        if isinstance(p, spec.Arg):
+            default = typer.Argument(... if p.required else None, metavar=p.metavar, help=p.help,
+                                     autocompletion=complete, show_default=False)
+            annotation = Optional[str]
+        elif p.flag:
+            default, annotation = typer.Option(False, *p.names, help=p.help), bool
+        else:
+            default = typer.Option(p.default, *p.names, help=p.help, metavar=p.metavar,
+                                   autocompletion=complete, show_default=False)
+            annotation = Optional[str]
+        parameters.append(inspect.Parameter(p.dest, inspect.Parameter.POSITIONAL_OR_KEYWORD,
+                                            default=default, annotation=annotation))
+    callback.__signature__ = inspect.Signature(parameters)
+    callback.__annotations__ = {p.name: p.annotation for p in parameters}
+    callback.__name__ = "_".join(cmd.path)
+    return callback
+
+
+def build():
+    """The Typer app of every declared command."""
+    import typer
+
+    app = typer.Typer(name="bilan", add_completion=True, no_args_is_help=True,
+                      help=_root_help(), pretty_exceptions_enable=False)
+    groups = {}
+    for path, cmd in spec.load().items():
+        target = app
+        if len(path) == 2:
+            if path[0] not in groups:
+                groups[path[0]] = typer.Typer(help=spec.GROUPS[path[0]], no_args_is_help=True)
+                app.add_typer(groups[path[0]], name=path[0])
+            target = groups[path[0]]
+        target.command(path[-1], help=cmd.help)(_callback(cmd))
+
+    @app.callback()
+    def root(home: Optional[str] = typer.Option(None, "--home", help=_home_help())) -> None:
+        pass
+
+    return app
+
+
+def _root_help() -> str:
+    from bilancli import messages as msg
+
+    return msg.AIDE_RACINE
+
+
+def _home_help() -> str:
+    from bilancli import messages as msg
+
+    return msg.AIDE_HOME
+
+
+def complete(argv: list[str]) -> int:
+    """Run the Typer app for what completion asks: a script to install, or completions."""
+    try:
+        build()(args=argv, prog_name="bilan")
+    except SystemExit as leaving:
+        return leaving.code if isinstance(leaving.code, int) else 0
+    sys.stdout.flush()
+    return 0
