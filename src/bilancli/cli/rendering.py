@@ -19,11 +19,7 @@ RENDER_OPTIONS = (
 def _context(kind: str, bilan, config, today) -> dict:
     from bilancli.render import context
 
-    if kind == "synthese":
-        return context.synthese(bilan, config.cabinet, config.conservation, today)
-    if kind == "convention":
-        return context.convention(bilan, config.cabinet, today)
-    return context.emargement(bilan, config.cabinet, today)
+    return context.BUILDERS[kind](bilan, config, today)
 
 
 def render_document(kind: str, bilan_id: str, format_text: str, output: str | None,

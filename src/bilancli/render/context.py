@@ -56,8 +56,8 @@ def common(bilan: Bilan, cabinet: dict[str, str], today: date) -> dict:
     }
 
 
-def synthese(bilan: Bilan, cabinet: dict[str, str], conservation: dict[str, str], today: date) -> dict:
-    view = common(bilan, cabinet, today)
+def synthese(bilan: Bilan, config, today: date) -> dict:
+    view = common(bilan, config.cabinet, today)
     view["champs"] = {name: (bilan.champs.get(name) or "").strip() or None for name in CONTENT_FIELDS}
     view["libelles"] = {name: FIELD_LABELS[name] for name in CONTENT_FIELDS}
     view["suivi"] = {
@@ -65,7 +65,7 @@ def synthese(bilan: Bilan, cabinet: dict[str, str], conservation: dict[str, str]
         "date_realisee": _long(bilan.suivi_on),
     }
     view["conservation"] = {
-        "duree": format_months(_kept_months(bilan, conservation, today)),
+        "duree": format_months(_kept_months(bilan, config.conservation, today)),
         "cep": bilan.active_consent("cep") is not None,
         "accord_suivi": bilan.active_consent("conservation") is not None,
     }
@@ -80,8 +80,8 @@ def _kept_months(bilan: Bilan, conservation: dict[str, str], today: date) -> int
     return retention.period_for(bilan.date_fin or today, settings)
 
 
-def convention(bilan: Bilan, cabinet: dict[str, str], today: date) -> dict:
-    view = common(bilan, cabinet, today)
+def convention(bilan: Bilan, config, today: date) -> dict:
+    view = common(bilan, config.cabinet, today)
     c = bilan.convention
     view["convention"] = {
         "requise": conv.is_required(bilan.financement),
@@ -94,9 +94,9 @@ def convention(bilan: Bilan, cabinet: dict[str, str], today: date) -> dict:
     return view
 
 
-def emargement(bilan: Bilan, cabinet: dict[str, str], today: date) -> dict:
+def emargement(bilan: Bilan, config, today: date) -> dict:
     """The attendance sheet: when, how long, how — the proof funders ask for; never the notes."""
-    view = common(bilan, cabinet, today)
+    view = common(bilan, config.cabinet, today)
     view["entretiens"] = [
         {
             "numero": number, "date": format_date_long(e.date), "date_courte": format_date(e.date),
@@ -106,3 +106,7 @@ def emargement(bilan: Bilan, cabinet: dict[str, str], today: date) -> dict:
         for number, e in enumerate(bilan.entretiens, start=1)
     ]
     return view
+
+
+# Each document rendered for a bilan → what its template may show (bilan, config, today).
+BUILDERS = {"synthese": synthese, "convention": convention, "emargement": emargement}
