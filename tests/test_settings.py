@@ -28,3 +28,31 @@ def test_the_option_wins_then_the_variable_and_a_tilde_is_expanded(monkeypatch):
     monkeypatch.setenv("BILAN_HOME", "~/cabinet")
     assert resolve_home() == "/home/claire/cabinet"
     assert resolve_home("/autre") == "/autre"
+
+
+@pytest.mark.parametrize(("toml", "named"), [
+    ('[cabinet]\nnon = "x"\n', "[cabinet] non"),
+    ('[cabinett]\nnom = "x"\n', "[cabinett]"),
+    ('[facturation]\ntva = "oui"\n', "[facturation] tva"),
+    ('[facturation]\ntaux = "vingt"\n', "[facturation] taux"),
+    ('[cabinet]\nnom = true\n', "[cabinet] nom"),
+])
+def test_a_wrong_key_or_value_in_config_toml_is_refused_naming_it(bilan, toml, named):
+    bilan.home.mkdir(parents=True, exist_ok=True)
+    (bilan.home / "config.toml").write_text(toml, encoding="utf-8")
+    bid = "2026-001"
+    for args in (["agenda"], ["purge", "--dry-run"], ["synthese", "render", bid, "-o", "-"]):
+        err = bilan(*args, code=1).stderr
+        assert named in err and "config.toml" in err, (args, err)
+
+
+def test_every_key_of_the_spec_is_accepted(bilan):
+    bilan.home.mkdir(parents=True, exist_ok=True)
+    (bilan.home / "config.toml").write_text(
+        '[cabinet]\nnom = "C"\nadresse = "A"\nnda = "1"\nsiret = "2"\nconsultant = "X"\n'
+        'representant = "R"\ntelephone = "04"\nemail = "c@x.fr"\nreferent_handicap = "H"\n'
+        '[conservation]\nduree = "1 an"\nadministratif = "5 ans"\n'
+        '[facturation]\ntva = "assujettie"\ntaux = 20\ndelai_paiement = "30 jours"\niban = "FR76"\n'
+        '[qualite]\ndelai_reponse = "30 jours"\n[sauvegarde]\ndossier = "/media/cle"\n',
+        encoding="utf-8")
+    assert bilan.json("agenda") == []

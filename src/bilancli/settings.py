@@ -50,17 +50,31 @@ def today() -> date:
         raise fail(msg.TODAY_ILLISIBLE, saisie=forced) from None
 
 
-CABINET_KEYS = ("nom", "adresse", "nda", "siret", "consultant")
+# Every key of config.toml, by section: its kind of value ("texte", "nombre", or the tuple of
+# words it may take). Anything else is refused with the key's name (SPEC §1).
+SECTIONS: dict[str, dict[str, object]] = {
+    "cabinet": {k: "texte" for k in (
+        "nom", "adresse", "nda", "siret", "consultant", "representant", "telephone", "email",
+        "referent_handicap")},
+    "conservation": {"duree": "texte", "administratif": "texte"},
+    "facturation": {"tva": ("exoneree", "franchise", "assujettie"), "taux": "nombre",
+                    "delai_paiement": "texte", "iban": "texte"},
+    "qualite": {"delai_reponse": "texte"},
+    "sauvegarde": {"dossier": "texte"},
+}
+CABINET_KEYS = tuple(SECTIONS["cabinet"])
 
 
-class Config(namedtuple("Config", "cabinet conservation", defaults=({}, {}))):
-    """The `[cabinet]` and `[conservation]` sections of config.toml, key → text."""
+class Config(namedtuple("Config", tuple(SECTIONS), defaults=({},) * len(SECTIONS))):
+    """config.toml, section → key → value (text, or a number for `[facturation] taux`)."""
 
     __slots__ = ()
 
 
 def load_config(home: str) -> Config:
-    """Read `config.toml`; every key is optional and a missing file is an empty config."""
+    """Read `config.toml`; every key is optional and a missing file is an empty config.
+    A section or key it does not know, a value of the wrong kind, or a word outside its
+    list is refused, naming it."""
     try:
         with open(os.path.join(home, "config.toml"), "rb") as handle:
             raw = handle.read()
@@ -81,12 +95,27 @@ def load_config(home: str) -> Config:
                   if where else msg.CONFIG_SYNTAXE_SANS_LIEU)
         raise fail(msg.CONFIG_ILLISIBLE, detail=detail) from None
     sections = {}
-    for section in ("cabinet", "conservation"):
-        values = data.get(section, {})
+    for section, values in data.items():
+        keys = SECTIONS.get(section)
+        if keys is None:
+            raise fail(msg.CONFIG_SECTION_INCONNUE, section=section, possibles=", ".join(SECTIONS))
         if not isinstance(values, dict):
             raise fail(msg.CONFIG_ILLISIBLE, detail=f"[{section}]")
-        for key, value in values.items():
-            if not isinstance(value, str | int):
-                raise fail(msg.CONFIG_VALEUR, section=section, cle=key)
-        sections[section] = {k: str(v) for k, v in values.items()}
-    return Config(cabinet=sections["cabinet"], conservation=sections["conservation"])
+        sections[section] = {key: _value(section, key, value, keys) for key, value in values.items()}
+    return Config(**sections)
+
+
+def _value(section: str, key: str, value, keys: dict) -> object:
+    kind = keys.get(key)
+    if kind is None:
+        raise fail(msg.CONFIG_CLE_INCONNUE, section=section, cle=key, possibles=", ".join(keys))
+    if kind == "nombre":
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise fail(msg.CONFIG_NOMBRE, section=section, cle=key)
+        return value
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise fail(msg.CONFIG_VALEUR, section=section, cle=key)
+    if isinstance(kind, tuple) and str(value) not in kind:
+        raise fail(msg.CONFIG_MOT_INCONNU, section=section, cle=key, saisie=value,
+                   possibles=", ".join(kind))
+    return str(value)

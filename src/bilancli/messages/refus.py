@@ -297,3 +297,9 @@ EDITEUR_ILLISIBLE = (
 )
 EDITEUR_NON_EXECUTABLE = "l'éditeur « {editeur} » ne peut pas être lancé (un dossier, un fichier qui n'est pas un programme ?)."
 EDITEUR_BROUILLON_PERDU = "le brouillon de l'éditeur a disparu : champ inchangé."
+CONFIG_SECTION_INCONNUE = "config.toml : section inconnue [{section}]. Sections possibles : {possibles}."
+CONFIG_CLE_INCONNUE = "config.toml : clé inconnue [{section}] {cle}. Clés possibles : {possibles}."
+CONFIG_NOMBRE = "config.toml : la clé [{section}] {cle} doit être un nombre."
+CONFIG_MOT_INCONNU = (
+    "config.toml : [{section}] {cle} = « {saisie} » n'est pas une valeur possible ({possibles})."
+)
