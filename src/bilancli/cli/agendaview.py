@@ -12,7 +12,6 @@ def show_agenda(as_json: bool) -> None:
     from bilancli.core.agenda import agenda as compute
     from bilancli.core.dates import iso
     from bilancli.core.workdays import WorkCalendar
-    from bilancli.settings import load_config
     from bilancli.store.feries import cached_source
     from bilancli.store.snapshots import (
         MAY_STILL_OWE, load_retention_facts, load_summaries, summary_dates,
@@ -22,7 +21,7 @@ def show_agenda(as_json: bool) -> None:
     home = base.home()
     # Refused like `purge` and `show`: an agenda silently missing the purges a setting
     # the law forbids would hide, would mislead.
-    settings = retention.settings_from_config(load_config(home).conservation, today)
+    settings = base.retention_settings()
     with base.reading() as store:
         summaries = load_summaries(store.conn, MAY_STILL_OWE, names=not as_json, money=False)
         facts = load_retention_facts(store.conn, summary_dates(summaries))

@@ -7,6 +7,7 @@ import sys
 
 from bilancli import messages as msg
 from bilancli.cli import base
+from bilancli.errors import fail
 
 MANY_BILANS = 5   # from this many, a terminal shows a progress bar
 # Beyond this many bilans a real purge ends with the short table by rule only: a thousand
@@ -17,13 +18,12 @@ DETAILED_REPORT = 30
 def run_purge(dry_run: bool, yes: bool, as_json: bool) -> None:
     """`bilan purge`."""
     from bilancli.core import retention
-    from bilancli.settings import load_config
     from bilancli.store import purge as store_purge
 
     today = base.today()
     home = base.home()
     # Checked first: a setting the law forbids is refused even when nothing is due.
-    settings = retention.settings_from_config(load_config(home).conservation, today)
+    settings = base.retention_settings()
     with base.existing() as store:
         # A run with --yes checks each file as it destroys it: no need to read it twice.
         plans = _plan(store, settings, today, check_files=dry_run or not yes)
@@ -37,25 +37,47 @@ def run_purge(dry_run: bool, yes: bool, as_json: bool) -> None:
             _confirm(len(plans))
         try:
             outcomes = _execute(store, {o.bilan_id: deadlines for o, deadlines in plans}, today)
-            if any(o.items for o in outcomes):
-                store_purge.finish(store)
-        except KeyboardInterrupt:
+        except store_purge.PurgeCut as cut:
             # Not "nothing was changed": the batches already committed stay purged.
-            raise _interrupted() from None
+            raise _cut(cut) from None
+        except KeyboardInterrupt:
+            from bilancli.errors import BilanError
+
+            raise BilanError(msg.PURGE_INTERROMPUE, exit_code=130) from None
+        if any(o.items for o in outcomes):
+            try:
+                store_purge.finish(store)
+            except Exception as exc:
+                if not _disk_full(exc):
+                    raise
+                _report(outcomes, today, as_json, simulated=False)
+                raise fail(msg.PURGE_SANS_RECONSTRUCTION, nombre=sum(1 for o in outcomes if _has_rows(o))) from None
     _report(outcomes, today, as_json, simulated=False)
     failures = _warn_files(outcomes, simulated=False)
     if failures:
-        from bilancli.errors import fail
-
         raise fail(msg.PURGE_INCOMPLETE, nombre=failures)
 
 
-def _interrupted():
+def _cut(cut):
+    """What is true of a purge stopped part-way: the batches committed stay purged."""
     from bilancli.errors import BilanError
 
-    error = BilanError(msg.PURGE_INTERROMPUE)
-    error.exit_code = 130
-    return error
+    done = sum(1 for o in cut.done if _has_rows(o))
+    if isinstance(cut.cause, KeyboardInterrupt):
+        return BilanError(msg.PURGE_INTERROMPUE, exit_code=130)
+    if isinstance(cut.cause, BilanError):
+        return cut.cause
+    if _disk_full(cut.cause):
+        return fail(msg.PURGE_DISQUE_PLEIN, faits=done, fichiers=cut.files)
+    raise cut.cause
+
+
+def _disk_full(exc: BaseException) -> bool:
+    import sqlite3
+
+    if isinstance(exc, sqlite3.Error):
+        return getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
+    return isinstance(exc, OSError) and exc.errno == 28
 
 
 def _warn_files(outcomes, simulated: bool) -> int:
@@ -67,7 +89,11 @@ def _warn_files(outcomes, simulated: bool) -> int:
     failures = [(o.bilan_id, f) for o in outcomes for f in o.failures]
     for bilan_id, failure in failures:
         template = modified if failure.modified else blocked
-        sys.stderr.write(template.format(chemin=failure.path, id=bilan_id, raison=failure.reason) + "\n")
+        base.warn(template.format(chemin=failure.path, id=bilan_id, raison=failure.reason))
+    if not simulated:
+        for outcome in outcomes:
+            for path in outcome.linked:
+                base.warn(msg.PURGE_FICHIER_AUTRE_LIEN.format(chemin=path, id=outcome.bilan_id))
     return len(failures)
 
 

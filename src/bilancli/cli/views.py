@@ -33,10 +33,9 @@ def _hours(minutes: int | None) -> float | None:
 
 def purge_view(bilan: Bilan, today: date, home: str) -> dict:
     """`contenu_detruit_le` and the next retention deadline (R6313-7)."""
-    from bilancli.core.retention import Facts, next_pending, settings_from_config
-    from bilancli.settings import load_config
+    from bilancli.core.retention import Facts, next_pending
 
-    settings = settings_from_config(load_config(home).conservation, today)
+    settings = base.retention_settings()
     pending = next_pending(Facts.from_bilan(bilan), settings)
     return {"contenu_detruit_le": iso(bilan.content_destroyed_on),
             "prochaine_echeance": iso(pending.due_on) if pending else None,

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections import namedtuple
 from collections.abc import Iterable, Mapping
-from datetime import date, timedelta
+from datetime import date
 
 from bilancli.core import convention, edof, followup, retention, satisfaction
+from bilancli.core.dates import days_later
 from bilancli.core.summary import Summary
 from bilancli.core.workdays import WorkCalendar
 
@@ -81,7 +82,7 @@ def inactivity_due(s: Summary) -> date | None:
     """An open bilan with no entretien for 30 days, counted from the last one (or the opening)."""
     if not s.is_open:
         return None
-    return (s.last_entretien or s.date_ouverture) + timedelta(days=INACTIVITY_DAYS)
+    return days_later(s.last_entretien or s.date_ouverture, INACTIVITY_DAYS)
 
 
 def agenda(summaries: Iterable[Summary], today: date, calendar: WorkCalendar,

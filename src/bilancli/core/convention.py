@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from bilancli import messages as msg
-from bilancli.core.dates import format_date, require_not_future
+from bilancli.core.dates import days_later, format_date, require_not_future
 from bilancli.core.changes import ConventionSent, ConventionSigned
 from bilancli.core.model import Bilan, Convention
 from bilancli.errors import fail
@@ -30,7 +30,7 @@ def deadline(convention: Convention) -> date | None:
     """Last day the employee may sign: transmission + 10 days."""
     if convention.sent_on is None:
         return None
-    return convention.sent_on + timedelta(days=ACCEPTANCE_DAYS)
+    return days_later(convention.sent_on, ACCEPTANCE_DAYS)
 
 
 def status(bilan: Bilan, today: date) -> str:

@@ -20,6 +20,11 @@ _HAS_YEAR = re.compile(r"\b\d{4}\b")
 _ORDINAL = re.compile(r"\b1\s*(?:er|ère|re)\b")
 
 
+# The dates a bilan can hold: a year beyond these is a typo, and one such date must never
+# break the deadlines of the whole store (an agenda counting months from 9999-12-31).
+FIRST_DAY, LAST_DAY = date(1970, 1, 1), date(2099, 12, 31)
+
+
 def parse_date(text: str) -> date:
     """Read a date typed by the consultant; ISO is never read day first."""
     raw = text.strip()
@@ -27,8 +32,15 @@ def parse_date(text: str) -> date:
         match = pattern.fullmatch(raw)
         if match:
             parts = [int(g) for g in match.groups()]
-            return _build(parts[order[0]], parts[order[1]], parts[order[2]], text)
-    return _parse_french(raw, text)
+            return _in_range(_build(parts[order[0]], parts[order[1]], parts[order[2]], text), text)
+    return _in_range(_parse_french(raw, text), text)
+
+
+def _in_range(day: date, text: str) -> date:
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise fail(msg.DATE_HORS_LIMITES, saisie=text, premier=format_date(FIRST_DAY),
+                   dernier=format_date(LAST_DAY))
+    return day
 
 
 def _build(year: int, month: int, day: int, text: str) -> date:
@@ -184,6 +196,17 @@ def format_hours(minutes: int) -> str:
     return text.replace(".", ",")
 
 
+def days_later(day: date, days: int) -> date:
+    """`day` + `days`, at most the last day Python knows (for a date stored before dates
+    were bounded: no deadline, never a crash)."""
+    from datetime import timedelta
+
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max
+
+
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -192,6 +215,8 @@ def months_later(day: date, months: int) -> date:
     # Plain arithmetic rather than dateutil's relativedelta or calendar.monthrange (which
     # also computes a weekday): the agenda calls it for every bilan.
     year, month0 = divmod(day.year * 12 + day.month - 1 + months, 12)
+    if year > 9999:   # a date stored before dates were bounded: no deadline, never a crash
+        return date.max
     if day.day <= 28:
         return date(year, month0 + 1, day.day)
     last = _MONTH_DAYS[month0]

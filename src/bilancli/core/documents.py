@@ -12,6 +12,7 @@ from bilancli.errors import fail
 # Files kept in the store as bytes, so the purge of R6313-7 can reach them.
 DOCUMENT_TYPES = ("test", "cv", "notes", "autre")
 SYNTHESE_TYPE = "synthese"  # the kept copy of the rendered synthèse (L6313-4 al. 3)
+COPY_KIND = "copie"         # a stored document written back to disk (`doc get -o`)
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 MAX_DOCUMENT_LABEL = "50 Mio"
 
@@ -101,12 +102,14 @@ def store(bilan: Bilan, type_: str, titre: str | None, content: bytes, filename:
     return DocumentStored(bilan.id, type_, shown, content, filename, bilan.phase, today)
 
 
-def rendered(bilan: Bilan, kind: str, format_: str, path: str, sha256: str, today):
-    """What a rendering records: the file (path, hash) the purge must be able to destroy,
-    and the phase it was produced in (the conclusion gate reads it)."""
+def rendered(bilan: Bilan, kind: str, format_: str, path: str, sha256: str, today,
+             temp: str | None = None):
+    """What a rendering records before its file exists: the file (path, hash, the temporary
+    name it is written under) the purge must be able to destroy, and the phase it was
+    produced in (the conclusion gate reads it)."""
     from bilancli.core.changes import Rendered
 
-    return Rendered(bilan.id, kind, format_, path, sha256, bilan.phase, today)
+    return Rendered(bilan.id, kind, format_, path, sha256, bilan.phase, today, temp)
 
 
 def kept_copy(bilan: Bilan, kind: str, format_: str, data: bytes, filename: str, title: str, today):

@@ -44,12 +44,18 @@ class Document(namedtuple("Document", "id type titre size phase created_on",
     __slots__ = ()
 
 
-class Rendering(namedtuple("Rendering", "id kind format path sha256 phase created_on destroyed_on",
-                           defaults=(None,))):
-    """A file the tool wrote under documents/ and must be able to destroy (R6313-7): `kind`
-    is synthese, convention or emargement; `sha256` proves it is still the file written."""
+class Rendering(namedtuple("Rendering", "id kind format path sha256 phase created_on destroyed_on temp",
+                           defaults=(None, None))):
+    """A file the tool wrote (under documents/, or elsewhere with -o) and must be able to
+    destroy (R6313-7): `kind` is the document (synthese, convention, emargement, copie…);
+    `sha256` proves it is still the file written; `temp`, the temporary name it was written
+    under while its writing is not confirmed."""
 
     __slots__ = ()
+
+    @property
+    def confirmed(self) -> bool:
+        return self.temp is None
 
 
 class PhaseStep(namedtuple("PhaseStep", "phase entered_on")):

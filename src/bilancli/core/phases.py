@@ -62,8 +62,10 @@ def _projet_or_plan_b(bilan: Bilan) -> bool:
 
 
 def _synthese_rendered_in_phase(bilan: Bilan) -> bool:
-    # `synthese render` records both a rendering and a kept copy; either one proves it.
-    rendered = any(r.kind == "synthese" and r.phase == bilan.phase for r in bilan.renderings)
+    # `synthese render` records both a rendering and a kept copy; either one proves it (a
+    # rendering whose writing was never confirmed proves nothing).
+    rendered = any(r.kind == "synthese" and r.phase == bilan.phase and r.confirmed
+                   for r in bilan.renderings)
     kept = any(d.type == "synthese" and d.phase == bilan.phase for d in bilan.documents)
     return rendered or kept
 

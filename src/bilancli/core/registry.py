@@ -103,6 +103,7 @@ TABLES: tuple[Table, ...] = (
         _c("sha256", FICHIER, "sha256"), _c("phase", attribute="phase"),
         _c("cree_le", attribute="created_on", read="date"),
         _c("detruit_le", attribute="destroyed_on", read="date"),
+        _c("provisoire", FICHIER, "temp"),
     ), snapshot="renderings", shape="list", order="id"),
     Table("suivis", (
         _c("bilan_id"), _c("date", attribute="suivi_on", read="date"),

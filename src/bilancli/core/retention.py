@@ -38,6 +38,10 @@ LEGAL_PERIODS: tuple[LegalPeriod, ...] = (
 
 DEFAULT_PERIOD = "1 an"           # the cabinet's published commitment
 DEFAULT_ADMINISTRATIVE = "5 ans"  # limitation period for contractual claims
+# No claim survives twenty years from the day the right arose (the délai butoir): keeping a
+# record longer would serve nothing the law protects.
+ADMINISTRATIVE_LIMIT_MONTHS = 20 * 12
+ADMINISTRATIVE_LIMIT_SOURCE = "Code civil art. 2232"
 
 # Kinds of content, as the store destroys and the purge log counts them (`core.registry`):
 # the synthèse's apart, kept longer under exception A.
@@ -87,6 +91,8 @@ def settings_from_config(conservation: dict[str, str], today: date) -> Settings:
     if admin < months:
         # An anonymised record must not leave documents behind that still name the beneficiary.
         raise fail(msg.ADMINISTRATIF_TROP_COURT, saisie=admin_text, duree=duree)
+    if admin > ADMINISTRATIVE_LIMIT_MONTHS:
+        raise fail(msg.ADMINISTRATIF_TROP_LONG, saisie=admin_text, source=ADMINISTRATIVE_LIMIT_SOURCE)
     return Settings(months, admin)
 
 

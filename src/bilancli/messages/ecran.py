@@ -98,3 +98,8 @@ EN_RETARD = "en retard"
 STATS_TITRE = "Chiffres de l'année {annee}"
 CHAMP_INCHANGE = "Champ « {champ} » inchangé pour le bilan {id} : rien n'a été enregistré."
 PREFIX_AVERTISSEMENT = "Avertissement : "
+PURGE_FICHIER_AUTRE_LIEN = (
+    "le fichier {chemin} du bilan {id} avait un autre nom (un lien physique, fait hors de "
+    "bilan) : son nom a été supprimé, mais ses octets restent accessibles par l'autre nom, "
+    "que bilan n'écrase jamais. Supprimez vous-même cet autre nom."
+)

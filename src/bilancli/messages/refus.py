@@ -303,3 +303,31 @@ CONFIG_NOMBRE = "config.toml : la clé [{section}] {cle} doit être un nombre."
 CONFIG_MOT_INCONNU = (
     "config.toml : [{section}] {cle} = « {saisie} » n'est pas une valeur possible ({possibles})."
 )
+DISQUE_PLEIN_FICHIER = (
+    "le disque est plein : {fichier} n'a pas pu être écrit, et rien n'en reste sur le disque. "
+    "Libérez de la place, puis relancez la commande."
+)
+DATE_HORS_LIMITES = (
+    "date refusée : « {saisie} » est hors des dates qu'un bilan peut porter (du {premier} "
+    "au {dernier}) ; faute de frappe dans l'année ?"
+)
+ADMINISTRATIF_TROP_LONG = (
+    "config.toml : [conservation] administratif = « {saisie} » dépasse 20 ans, le délai au-delà "
+    "duquel aucune action ne peut plus être engagée ({source}) : garder le dossier plus longtemps "
+    "ne protégerait rien."
+)
+MODELE_RECURSIF = (
+    "modèle {fichier} : il s'inclut lui-même (directement ou par un autre modèle), sans fin : "
+    "vérifiez ses {{% include %}} et {{% extends %}}."
+)
+PURGE_DISQUE_PLEIN = (
+    "le disque est plein : la purge s'est arrêtée. {faits} bilan(s) ont été entièrement purgés "
+    "et le restent ; pour le bilan suivant, {fichiers} fichier(s) ont déjà été détruits sans que "
+    "la base ait pu le noter (la prochaine purge le notera). Rien d'autre n'a changé. Libérez de "
+    "la place, puis relancez « bilan purge » pour terminer (R6313-7)."
+)
+PURGE_SANS_RECONSTRUCTION = (
+    "la purge de {nombre} bilan(s) est faite et enregistrée, mais le disque est plein : la base "
+    "n'a pas pu être reconstruite (VACUUM). Les pages libérées ont déjà été mises à zéro ; "
+    "libérez de la place puis relancez « bilan purge » pour la reconstruire."
+)

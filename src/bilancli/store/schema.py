@@ -150,9 +150,17 @@ ATTENDANCE_TOTALS = (
         {_RECOMPUTE.format(ref="NEW.bilan_id")}; END""",
 )
 
+# A rendered file is recorded before it appears under its name: its temporary name too
+# (`provisoire`), until the rename is confirmed; a killed rendering leaves nothing the purge
+# does not know.
+SAFE_FILES = (
+    "ALTER TABLE rendus ADD COLUMN provisoire TEXT",
+)
+
 MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("0001_initial", INITIAL),
     ("0002_attendance_totals", ATTENDANCE_TOTALS),
+    ("0003_fichiers_surs", SAFE_FILES),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

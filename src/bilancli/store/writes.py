@@ -154,10 +154,21 @@ def _rendered(conn, c: ch.Rendered) -> int:
     """A file written under documents/ (or elsewhere with -o), so the purge can destroy it;
     `path` relative to BILAN_HOME when inside it, absolute otherwise."""
     return conn.execute(
-        "INSERT INTO rendus (bilan_id, genre, format, chemin, sha256, phase, cree_le) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (c.bilan_id, c.kind, c.format, c.path, c.sha256, c.phase, iso(c.on)),
+        "INSERT INTO rendus (bilan_id, genre, format, chemin, sha256, phase, cree_le, provisoire) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (c.bilan_id, c.kind, c.format, c.path, c.sha256, c.phase, iso(c.on), c.temp),
     ).lastrowid
+
+
+@writes(ch.RenderingConfirmed)
+def _confirmed(conn, c: ch.RenderingConfirmed) -> None:
+    conn.execute("UPDATE rendus SET provisoire = NULL WHERE id = ?", (c.rendering_id,))
+
+
+@writes(ch.RenderingAbandoned)
+def _abandoned(conn, c: ch.RenderingAbandoned) -> None:
+    """The file could not be written (and its temporary one is gone): nothing to record."""
+    conn.execute("DELETE FROM rendus WHERE id = ?", (c.rendering_id,))
 
 
 @writes(ch.SuiviHeld)
