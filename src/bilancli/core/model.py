@@ -17,7 +17,8 @@ MODALITES = ("presentiel", "visio", "telephone")
 
 
 class Consent(namedtuple("Consent", "type date withdrawn_on", defaults=(None,))):
-    """A consent: its type, the day it was given, the day it was withdrawn (None: it holds)."""
+    """A consent: its type, the day it was given, the day it was withdrawn (None: it holds).
+    Given again after a withdrawal, it is a new one: the history keeps both."""
 
     __slots__ = ()
 
@@ -33,7 +34,17 @@ class Convention(namedtuple("Convention", "sent_on signed_on", defaults=(None, N
     __slots__ = ()
 
 
-class Entretien(namedtuple("Entretien", "id date minutes modalite phase")):
+class Entretien(namedtuple("Entretien", "id date minutes modalite phase numero", defaults=(None,))):
+    """An entretien held: `numero` is its number within the bilan, given when it is recorded
+    and never reused (a correction names it)."""
+
+    __slots__ = ()
+
+
+class Correction(namedtuple("Correction", "date objet avant apres motif")):
+    """A correction of the record: what (`objet`, "entretien 3"), what it was and what it
+    became (JSON of administrative values; `apres` None for a removal), when, why."""
+
     __slots__ = ()
 
 
@@ -44,8 +55,9 @@ class Document(namedtuple("Document", "id type titre size phase created_on",
     __slots__ = ()
 
 
-class Rendering(namedtuple("Rendering", "id kind format path sha256 phase created_on destroyed_on temp",
-                           defaults=(None, None))):
+class Rendering(namedtuple("Rendering",
+                           "id kind format path sha256 phase created_on destroyed_on temp retention",
+                           defaults=(None, None, "contenu"))):
     """A file the tool wrote (under documents/, or elsewhere with -o) and must be able to
     destroy (R6313-7): `kind` is the document (synthese, convention, emargement, copie…);
     `sha256` proves it is still the file written; `temp`, the temporary name it was written
@@ -66,25 +78,31 @@ _BILAN_FIELDS = (
     "id nom prenom phase date_ouverture"
     " email telephone statut financement format employeur heures_prevues_minutes tarif_cents"
     " date_fin motif_abandon content_destroyed_on anonymised_on"
-    " champs consents convention entretiens documents renderings history"
-    " suivi_on suivi_has_notes satisfaction edof"
+    " champs consent_history convention entretiens documents renderings history"
+    " suivi_on suivi_has_notes satisfaction edof corrections suivi_not_held"
 )
 _BILAN_DEFAULTS = (
     None, None, None, None, None, None, None, None,      # email … tarif_cents
     None, None, None, None,                              # date_fin … anonymised_on
-    {}, {}, Convention(), (), (), (), (),                # champs … history
-    None, False, {}, {},                                 # suivi_on … edof
+    {}, (), Convention(), (), (), (), (),                # champs … history
+    None, False, {}, {}, (), False,                      # suivi_on … suivi_not_held
 )
 
 
 class Bilan(namedtuple("Bilan", _BILAN_FIELDS, defaults=_BILAN_DEFAULTS)):
     """Everything recorded of one bilan. Beside the record's columns: `champs` (field →
-    text), `consents` (type → Consent), `convention`, the `entretiens`, stored `documents`,
-    rendered files (`renderings`) and phase `history`, in order; `suivi_on` and
-    `suivi_has_notes` (notes still to destroy, R6313-7); `satisfaction` (moment → note)
-    and `edof` (entree/sortie → day declared)."""
+    text), `consent_history` (every consent given, in order), `convention`, the
+    `entretiens`, stored `documents`, rendered files (`renderings`) and phase `history`, in
+    order; `suivi_on`, `suivi_has_notes` (notes still to destroy, R6313-7) and
+    `suivi_not_held` (proposed, did not take place); `satisfaction` (moment → note, None
+    when sent and not answered); `edof` (entree/sortie → day declared); `corrections`."""
 
     __slots__ = ()
+
+    @property
+    def consents(self) -> dict[str, Consent]:
+        """Type → the latest consent of that type (in force unless withdrawn)."""
+        return {c.type: c for c in self.consent_history}
 
     @property
     def is_open(self) -> bool:

@@ -16,6 +16,8 @@ PURGE_NATURES = {
     "notes_suivi": "notes de suivi",
     "commentaires_satisfaction": "avis de satisfaction",
     "motif_abandon": "motif d'abandon",
+    "motif_suivi": "motif du suivi non réalisé",
+    "fichiers_administratifs": "fichiers administratifs",
     "documents": "documents conservés",
     "fichiers": "fichiers produits",
     "syntheses": "synthèses conservées",

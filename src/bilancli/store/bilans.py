@@ -12,7 +12,7 @@ from datetime import date
 from bilancli import messages as msg
 from bilancli.core import registry
 from bilancli.core.model import (
-    Bilan, Consent, Convention, Document, Entretien, PhaseStep, Rendering,
+    Bilan, Consent, Convention, Correction, Document, Entretien, PhaseStep, Rendering,
 )
 from bilancli.errors import fail
 
@@ -20,6 +20,7 @@ from bilancli.errors import fail
 RECORDS = {
     "consentements": Consent, "conventions": Convention, "phases": PhaseStep,
     "entretiens": Entretien, "documents": Document, "rendus": Rendering,
+    "corrections": Correction,
 }
 # Administrative field → column of `bilans`.
 ADMIN_COLUMNS = {
@@ -47,7 +48,7 @@ def _values(table: str, columns, row) -> dict:
     for column, value in zip(columns, row):
         if (table, column.name) in _DATES and value is not None:
             value = date.fromisoformat(value)
-        elif column.read == "present":
+        elif column.read in ("present", "bool"):
             value = bool(value)
         out[column.attribute] = value
     return out

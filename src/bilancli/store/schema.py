@@ -157,10 +157,71 @@ SAFE_FILES = (
     "ALTER TABLE rendus ADD COLUMN provisoire TEXT",
 )
 
+# Real life: entretiens keep a number of their own (never reused), corrections leave a trail,
+# the consent history is kept whole, silence is recorded, deleted bilans keep their id,
+# and a rendered file knows its retention class.
+REAL_LIFE = (
+    "ALTER TABLE bilans ADD COLUMN entretiens_numerotes INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE entretiens ADD COLUMN numero INTEGER",
+    """UPDATE entretiens SET numero = (
+        SELECT COUNT(*) FROM entretiens e2 WHERE e2.bilan_id = entretiens.bilan_id
+        AND (e2.date < entretiens.date OR (e2.date = entretiens.date AND e2.id <= entretiens.id)))""",
+    """UPDATE bilans SET entretiens_numerotes =
+        (SELECT COALESCE(MAX(numero), 0) FROM entretiens WHERE bilan_id = bilans.id)""",
+    "CREATE UNIQUE INDEX entretiens_numero ON entretiens (bilan_id, numero)",
+    # What was corrected in the administrative record: what it was, what it became, when, why.
+    """CREATE TABLE corrections (
+        id INTEGER PRIMARY KEY,
+        bilan_id TEXT NOT NULL REFERENCES bilans (id) ON DELETE CASCADE,
+        date TEXT NOT NULL,
+        objet TEXT NOT NULL,
+        avant TEXT,
+        apres TEXT,
+        motif TEXT
+    )""",
+    "CREATE INDEX corrections_bilan ON corrections (bilan_id)",
+    # Consents: one row per consent given, its withdrawal on the same row; giving it again
+    # after a withdrawal is a new row.
+    """CREATE TABLE consentements_historique (
+        id INTEGER PRIMARY KEY,
+        bilan_id TEXT NOT NULL REFERENCES bilans (id) ON DELETE CASCADE,
+        type TEXT NOT NULL,
+        date TEXT NOT NULL,
+        retire_le TEXT
+    )""",
+    "INSERT INTO consentements_historique (bilan_id, type, date, retire_le) "
+    "SELECT bilan_id, type, date, retire_le FROM consentements ORDER BY date",
+    "DROP TABLE consentements",
+    "ALTER TABLE consentements_historique RENAME TO consentements",
+    "CREATE INDEX consentements_bilan ON consentements (bilan_id, type)",
+    # A questionnaire sent and never answered; a follow-up proposed that did not take place.
+    """CREATE TABLE satisfactions_nouvelles (
+        bilan_id TEXT NOT NULL REFERENCES bilans (id) ON DELETE CASCADE,
+        moment TEXT NOT NULL,
+        note INTEGER CHECK (note IS NULL OR note BETWEEN 1 AND 5),
+        commentaire TEXT,
+        date TEXT NOT NULL,
+        sans_reponse INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (bilan_id, moment)
+    )""",
+    "INSERT INTO satisfactions_nouvelles (bilan_id, moment, note, commentaire, date) "
+    "SELECT bilan_id, moment, note, commentaire, date FROM satisfactions",
+    "DROP TABLE satisfactions",
+    "ALTER TABLE satisfactions_nouvelles RENAME TO satisfactions",
+    "ALTER TABLE suivis ADD COLUMN non_realise INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE suivis ADD COLUMN motif TEXT",
+    # The ids of bilans deleted as opened by mistake: never given again, purged from backups.
+    "CREATE TABLE bilans_supprimes (id TEXT PRIMARY KEY)",
+    # Files of content go with the content; administrative ones (convention, attendance
+    # sheet) stay as evidence until the record is anonymised. Older renderings: content.
+    "ALTER TABLE rendus ADD COLUMN classe TEXT NOT NULL DEFAULT 'contenu'",
+)
+
 MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("0001_initial", INITIAL),
     ("0002_attendance_totals", ATTENDANCE_TOTALS),
     ("0003_fichiers_surs", SAFE_FILES),
+    ("0004_corrections", REAL_LIFE),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

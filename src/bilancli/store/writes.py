@@ -79,17 +79,16 @@ def _set_admin(conn, c: ch.AdminSet) -> None:
 
 @writes(ch.ConsentGiven)
 def _consent(conn, c: ch.ConsentGiven) -> None:
-    conn.execute(
-        """INSERT INTO consentements (bilan_id, type, date) VALUES (?, ?, ?)
-           ON CONFLICT (bilan_id, type) DO UPDATE SET date = excluded.date, retire_le = NULL""",
-        (c.bilan_id, c.kind, iso(c.on)),
-    )
+    """A new fact: the history of earlier consents (and their withdrawals) stays."""
+    conn.execute("INSERT INTO consentements (bilan_id, type, date) VALUES (?, ?, ?)",
+                 (c.bilan_id, c.kind, iso(c.on)))
 
 
 @writes(ch.ConsentWithdrawn)
 def _withdraw(conn, c: ch.ConsentWithdrawn) -> None:
     conn.execute(
-        "UPDATE consentements SET retire_le = ? WHERE bilan_id = ? AND type = ? AND retire_le IS NULL",
+        "UPDATE consentements SET retire_le = ? WHERE id = (SELECT MAX(id) FROM consentements "
+        "WHERE bilan_id = ? AND type = ? AND retire_le IS NULL)",
         (iso(c.on), c.bilan_id, c.kind),
     )
 
@@ -111,11 +110,17 @@ def _convention_signed(conn, c: ch.ConventionSigned) -> None:
 
 @writes(ch.EntretienHeld)
 def _entretien(conn, c: ch.EntretienHeld) -> int:
-    return conn.execute(
-        "INSERT INTO entretiens (bilan_id, date, duree_minutes, modalite, phase, notes) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        (c.bilan_id, iso(c.on), c.minutes, c.modalite, c.phase, c.notes),
-    ).lastrowid
+    """Recorded under the bilan's next number, never given again (even after a removal)."""
+    conn.execute("UPDATE bilans SET entretiens_numerotes = entretiens_numerotes + 1 WHERE id = ?",
+                 (c.bilan_id,))
+    number = conn.execute("SELECT entretiens_numerotes FROM bilans WHERE id = ?",
+                          (c.bilan_id,)).fetchone()[0]
+    conn.execute(
+        "INSERT INTO entretiens (bilan_id, date, duree_minutes, modalite, phase, notes, numero) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (c.bilan_id, iso(c.on), c.minutes, c.modalite, c.phase, c.notes, number),
+    )
+    return number
 
 
 @writes(ch.PhaseEntered)
@@ -154,9 +159,9 @@ def _rendered(conn, c: ch.Rendered) -> int:
     """A file written under documents/ (or elsewhere with -o), so the purge can destroy it;
     `path` relative to BILAN_HOME when inside it, absolute otherwise."""
     return conn.execute(
-        "INSERT INTO rendus (bilan_id, genre, format, chemin, sha256, phase, cree_le, provisoire) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (c.bilan_id, c.kind, c.format, c.path, c.sha256, c.phase, iso(c.on), c.temp),
+        "INSERT INTO rendus (bilan_id, genre, format, chemin, sha256, phase, cree_le, provisoire, "
+        "classe) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (c.bilan_id, c.kind, c.format, c.path, c.sha256, c.phase, iso(c.on), c.temp, c.retention),
     ).lastrowid
 
 
@@ -173,20 +178,26 @@ def _abandoned(conn, c: ch.RenderingAbandoned) -> None:
 
 @writes(ch.SuiviHeld)
 def _suivi(conn, c: ch.SuiviHeld) -> None:
+    """The follow-up interview held, or proposed and not held (`not_held`, with its motive)."""
     conn.execute(
-        """INSERT INTO suivis (bilan_id, date, notes) VALUES (?, ?, ?)
-           ON CONFLICT (bilan_id) DO UPDATE SET date = excluded.date, notes = excluded.notes""",
-        (c.bilan_id, iso(c.on), c.notes),
+        """INSERT INTO suivis (bilan_id, date, notes, non_realise, motif) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (bilan_id) DO UPDATE SET date = excluded.date, notes = excluded.notes,
+           non_realise = excluded.non_realise, motif = excluded.motif""",
+        (c.bilan_id, iso(c.on), c.notes, int(c.not_held), c.motif),
     )
 
 
 @writes(ch.SatisfactionAnswered)
 def _satisfaction(conn, c: ch.SatisfactionAnswered) -> None:
+    """An answer, or a questionnaire sent and not answered (`note` None); an answer given
+    later replaces the silence."""
     conn.execute(
-        """INSERT INTO satisfactions (bilan_id, moment, note, commentaire, date) VALUES (?, ?, ?, ?, ?)
+        """INSERT INTO satisfactions (bilan_id, moment, note, commentaire, date, sans_reponse)
+           VALUES (?, ?, ?, ?, ?, ?)
            ON CONFLICT (bilan_id, moment) DO UPDATE
-           SET note = excluded.note, commentaire = excluded.commentaire, date = excluded.date""",
-        (c.bilan_id, c.moment, c.note, c.commentaire, iso(c.on)),
+           SET note = excluded.note, commentaire = excluded.commentaire, date = excluded.date,
+               sans_reponse = excluded.sans_reponse""",
+        (c.bilan_id, c.moment, c.note, c.commentaire, iso(c.on), int(c.note is None)),
     )
 
 
