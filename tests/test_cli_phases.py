@@ -138,8 +138,10 @@ def test_entretiens_are_listed_with_their_phase_and_total(bilan):
           input="Notes confidentielles\n")
     listed = bilan.json("entretien", "list", bid)
     assert listed == {"entretiens": [
-        {"date": "2026-03-02", "duree_minutes": 90, "modalite": "telephone", "phase": "preliminaire"},
-        {"date": "2026-03-02", "duree_minutes": 45, "modalite": "presentiel", "phase": "preliminaire"},
+        {"numero": 1, "date": "2026-03-02", "duree_minutes": 90, "modalite": "telephone",
+         "phase": "preliminaire"},
+        {"numero": 2, "date": "2026-03-02", "duree_minutes": 45, "modalite": "presentiel",
+         "phase": "preliminaire"},
     ], "heures_realisees": 2.25}
     out = bilan("entretien", "list", bid).stdout
     assert "1h30" in out and "2,25 h" in out

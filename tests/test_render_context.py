@@ -66,7 +66,7 @@ def test_the_attendance_sheet_lists_entretiens_in_order_without_notes():
     first, second = view["entretiens"]
     assert first == {
         "numero": 1, "date": "12 janvier 2026", "date_courte": "12/01/2026", "duree": "1h30",
-        "modalite": "Présentiel", "phase": "préliminaire",
+        "modalite": "Présentiel", "phase": "préliminaire", "corrige_le": None,
     }
     assert second["modalite"] == "Visioconférence" and second["duree"] == "2h"
 

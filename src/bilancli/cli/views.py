@@ -46,7 +46,8 @@ def attendance_json(bilan: Bilan) -> dict:
     """The entretiens and their total, as `show --json` and `entretien list --json` give them."""
     return {
         "entretiens": [
-            {"date": iso(e.date), "duree_minutes": e.minutes, "modalite": e.modalite, "phase": e.phase}
+            {"numero": e.numero, "date": iso(e.date), "duree_minutes": e.minutes,
+             "modalite": e.modalite, "phase": e.phase}
             for e in bilan.entretiens
         ],
         "heures_realisees": _hours(bilan.minutes_delivered),
@@ -73,6 +74,10 @@ def show_json(bilan: Bilan, today: date, home: str) -> dict:
             kind: iso(bilan.active_consent(kind).date) if bilan.active_consent(kind) else None
             for kind in CONSENT_TYPES
         },
+        "historique_consentements": [
+            {"type": c.type, "donne_le": iso(c.date), "retire_le": iso(c.withdrawn_on)}
+            for c in bilan.consent_history
+        ],
         "convention": {
             "transmise": iso(c.sent_on), "signee": iso(c.signed_on),
             "echeance": iso(conv.deadline(c)), "statut": conv.status(bilan, today),
@@ -85,7 +90,17 @@ def show_json(bilan: Bilan, today: date, home: str) -> dict:
         "satisfaction": dict(bilan.satisfaction),
         "edof": {k: iso(v) for k, v in bilan.edof.items()},
         "purge": purge_view(bilan, today, home),
+        "corrections": corrections_json(bilan),
     }
+
+
+def corrections_json(bilan: Bilan) -> list[dict]:
+    """Each correction of the record, oldest first: administrative values, never notes."""
+    import json
+
+    return [{"date": iso(c.date), "objet": c.objet, "avant": json.loads(c.avant) if c.avant else None,
+             "apres": json.loads(c.apres) if c.apres else None, "motif": c.motif}
+            for c in bilan.corrections]
 
 
 def _fr(value: str | None) -> str:
@@ -100,8 +115,12 @@ def _label(labels: dict, code):
 def show_blocks(view: dict) -> list:
     """The record in sections: identity, consents, content, entretiens, documents, history."""
     blocks = [_identity(view)]
-    blocks.append(Table("Consentements", ("Consentement", "Date"),
+    blocks.append(Table("Consentements", ("Consentement", "En vigueur depuis"),
                         [(kind, _fr(day)) for kind, day in view["consentements"].items()]))
+    if view["historique_consentements"]:
+        blocks.append(Table(msg.HISTORIQUE_CONSENTEMENTS, ("Consentement", "Donné le", "Retiré le"), [
+            (c["type"], _fr(c["donne_le"]), _fr(c["retire_le"]))
+            for c in view["historique_consentements"]]))
     blocks.append(Line("Contenu du bilan", "bold"))
     for name, value in view["champs"].items():
         blocks.append(Line(" " + msg.FIELD_LABELS[name], "bold"))
@@ -116,15 +135,29 @@ def show_blocks(view: dict) -> list:
             for step in view["historique"]]))
     if view["motif_abandon"]:
         blocks.append(Paragraph(f"{msg.MOTIF_ABANDON} : {view['motif_abandon']}"))
+    if view["corrections"]:
+        blocks.append(Table(msg.CORRECTIONS, ("Le", "Objet", "Avant", "Après", "Motif"), [
+            (_fr(c["date"]), c["objet"], _entretien_values(c["avant"]),
+             _entretien_values(c["apres"]) if c["apres"] else msg.RETIRE, c["motif"] or "")
+            for c in view["corrections"]]))
     return blocks
 
 
+def _entretien_values(values: dict | None) -> str:
+    """`02/03/2026, 1h30, visio, préliminaire`: an entretien's administrative values."""
+    if not values:
+        return ""
+    return ", ".join((_fr(values["date"]), format_minutes(values["duree_minutes"]),
+                      msg.MODALITE_LABELS.get(values["modalite"], values["modalite"]).lower(),
+                      msg.PHASE_LABELS.get(values["phase"], values["phase"])))
+
+
 def _entretiens_table(title, entretiens) -> Table:
-    return Table(title, ("Date", "Durée", "Modalité", "Phase"), [
-        (_fr(e["date"]), format_minutes(e["duree_minutes"]),
+    return Table(title, ("N°", "Date", "Durée", "Modalité", "Phase"), [
+        (str(e["numero"]), _fr(e["date"]), format_minutes(e["duree_minutes"]),
          msg.MODALITE_LABELS.get(e["modalite"], e["modalite"]),
          msg.PHASE_LABELS.get(e["phase"], e["phase"]))
-        for e in entretiens])
+        for e in entretiens], right=(0,))
 
 
 def _documents_table(title, documents) -> Table:

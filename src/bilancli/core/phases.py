@@ -17,6 +17,9 @@ from bilancli.core.dates import format_date, format_hours, require_not_future
 from bilancli.core.fields import MAX_MINUTES
 from bilancli.core.changes import PhaseEntered
 from bilancli.core.model import PHASES, Bilan
+from bilancli.core.timeline import (  # noqa: F401 (phase_entered_on: part of this module's vocabulary)
+    check_after_every_fact, check_within_phase, phase_entered_on,
+)
 from bilancli.messages import PHASE_LABELS
 from bilancli.errors import fail
 
@@ -173,14 +176,6 @@ def warnings(bilan: Bilan) -> list[str]:
 # --- Moving on -----------------------------------------------------------------------
 
 
-def phase_entered_on(bilan: Bilan) -> date:
-    """When the bilan entered its current phase (the opening day for préliminaire)."""
-    for step in reversed(bilan.history):
-        if step.phase == bilan.phase:
-            return step.entered_on
-    return bilan.date_ouverture
-
-
 def next_phase(bilan: Bilan) -> str:
     if bilan.phase in (TERMINE, ABANDONNE):
         raise fail(msg.PHASE_FINALE, id=bilan.id, phase=PHASE_LABELS[bilan.phase])
@@ -190,14 +185,6 @@ def next_phase(bilan: Bilan) -> str:
 def require_open(bilan: Bilan) -> None:
     if not bilan.is_open:
         raise fail(msg.BILAN_CLOS, id=bilan.id, phase=PHASE_LABELS.get(bilan.phase, bilan.phase))
-
-
-def check_not_before_phase(bilan: Bilan, on: date) -> None:
-    """Nothing is dated before the bilan entered the phase it is recorded in."""
-    entered = phase_entered_on(bilan)
-    if on < entered:
-        raise fail(msg.DATE_AVANT_PHASE, date=format_date(on), id=bilan.id,
-                   phase=PHASE_LABELS[bilan.phase], entree=format_date(entered))
 
 
 def advance(bilan: Bilan, on: date, today: date) -> PhaseEntered:
@@ -211,9 +198,9 @@ def advance(bilan: Bilan, on: date, today: date) -> PhaseEntered:
             msg.PASSAGE_REFUSE, id=bilan.id, phase=PHASE_LABELS[bilan.phase],
             suivante=PHASE_LABELS[target], conditions="\n".join(_describe(c) for c in unmet),
         )
-    check_not_before_phase(bilan, on)
-    if target == TERMINE:
-        _check_end_after_entretiens(bilan, on)
+    check_within_phase(bilan, bilan.phase, on)
+    _check_end_after_entretiens(bilan, on)
+    check_after_every_fact(bilan, on)
     return PhaseEntered(bilan.id, target, bilan.phase, on, on if target == TERMINE else None)
 
 
@@ -231,15 +218,17 @@ def abandon(bilan: Bilan, on: date, motif: str | None, today: date) -> PhaseEnte
 
     require_open(bilan)
     require_not_future(on, today, msg.QUOI_ABANDON)
-    check_not_before_phase(bilan, on)
+    check_within_phase(bilan, bilan.phase, on)
     _check_end_after_entretiens(bilan, on)
+    check_after_every_fact(bilan, on)
     motive = optional_text(motif)
     return PhaseEntered(bilan.id, ABANDONNE, bilan.phase, on, on,
                         motive.strip() if motive else None)
 
 
 def _check_end_after_entretiens(bilan: Bilan, on: date) -> None:
-    """The action cannot end before an entretien it holds (date_fin starts the R6313-7 clock)."""
+    """A phase is not left, the action does not end, before an entretien it holds (date_fin
+    starts the R6313-7 clock)."""
     last = max((e.date for e in bilan.entretiens), default=None)
     if last and on < last:
         raise fail(msg.DATE_FIN_AVANT_ENTRETIEN, date=format_date(on), id=bilan.id,

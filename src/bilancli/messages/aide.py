@@ -51,7 +51,11 @@ GROUPE_ENTRETIEN = (
     "Les entretiens d'un bilan : date, durée, modalité, dans la limite de 24 heures (L6313-4)."
 )
 CMD_ENTRETIEN_ADD = "Consigne un entretien dans la phase en cours du bilan."
-CMD_ENTRETIEN_LIST = "Liste les entretiens d'un bilan avec leur phase et le total des heures."
+CMD_ENTRETIEN_LIST = (
+    "Liste les entretiens d'un bilan avec leur numéro, leur phase et le total des heures."
+)
+CMD_ENTRETIEN_EDIT = "Corrige un entretien (n° de « bilan entretien list ») ; la correction est notée au dossier."
+CMD_ENTRETIEN_REMOVE = "Retire un entretien enregistré par erreur ; le retrait est noté au dossier."
 GROUPE_PHASE = (
     "Les trois phases du bilan (R6313-4) et les conditions pour passer de l'une à l'autre."
 )
@@ -120,6 +124,13 @@ OPT_DATE_ENTRETIEN = "Date de l'entretien : AAAA-MM-JJ, JJ/MM/AAAA ou en toutes 
 OPT_DUREE = "Durée : 2h, 1h30, 90min, 1,5…"
 OPT_MODALITE = "presentiel, visio ou telephone."
 OPT_NOTES = "Notes ; « - » les lit sur l'entrée standard."
+OPT_PHASE_OUBLIE = (
+    "Phase déjà quittée où enregistrer un entretien oublié (sa date doit tomber dans cette phase)."
+)
+ARG_NUMERO_ENTRETIEN = "Numéro de l'entretien (voir « bilan entretien list »)."
+OPT_DATE_CORRIGEE = "Date corrigée : AAAA-MM-JJ, JJ/MM/AAAA ou en toutes lettres."
+OPT_PHASE_CORRIGEE = "Phase où l'entretien a eu lieu."
+OPT_MOTIF_CORRECTION = "Pourquoi cette correction (sans notes d'entretien)."
 OPT_DATE_PASSAGE = "Date du passage (fin du bilan s'il se termine ; défaut : aujourd'hui)."
 OPT_DATE_ABANDON = "Date de l'abandon, fin de l'action (défaut : aujourd'hui)."
 OPT_MOTIF_ABANDON = "Motif de l'abandon."
@@ -168,6 +179,14 @@ DET_CONVENTION_SIGN = (
 DET_ENTRETIEN_ADD = (
     "Refusé au-delà de 24 heures (L6313-4 al. 5) et, quand une convention est requise, avant "
     "sa signature (R6313-8)."
+)
+DET_ENTRETIEN_EDIT = (
+    "Toutes les règles de « entretien add » s'appliquent aux valeurs corrigées ; la correction "
+    "(avant, après, date, motif) reste au dossier administratif, jamais les notes."
+)
+DET_ENTRETIEN_REMOVE = (
+    "Refusé pour le seul entretien d'une phase déjà quittée (R6313-4) ; le numéro n'est jamais "
+    "redonné."
 )
 DET_PHASE_SHOW = "Avec les avertissements du cabinet (plan B, questionnaire de fin)."
 DET_PHASE_ADVANCE = (

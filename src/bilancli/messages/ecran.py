@@ -42,7 +42,7 @@ AVERTISSEMENTS = "Avertissements"
 HISTORIQUE = "Historique des phases"
 MOTIF_ABANDON = "Motif de l'abandon"
 ENTRETIEN_ENREGISTRE = (
-    "Entretien du {date} ({duree}, {modalite}) enregistré en phase {phase} pour le bilan {id} : "
+    "Entretien n° {numero} du {date} ({duree}, {modalite}) enregistré en phase {phase} pour le bilan {id} : "
     "{total} h réalisées sur 24 h au plus."
 )
 AUCUN_ENTRETIEN = "Aucun entretien enregistré pour le bilan {id}."
@@ -103,3 +103,8 @@ PURGE_FICHIER_AUTRE_LIEN = (
     "bilan) : son nom a été supprimé, mais ses octets restent accessibles par l'autre nom, "
     "que bilan n'écrase jamais. Supprimez vous-même cet autre nom."
 )
+HISTORIQUE_CONSENTEMENTS = "Historique des consentements"
+ENTRETIEN_CORRIGE = "Entretien n° {numero} du bilan {id} corrigé ; la correction est notée au dossier."
+ENTRETIEN_INCHANGE = "Entretien n° {numero} du bilan {id} inchangé : les valeurs données sont déjà les siennes."
+ENTRETIEN_RETIRE = "Entretien n° {numero} du bilan {id} retiré ; le retrait est noté au dossier (son numéro ne sera pas redonné)."
+CORRECTIONS = "Corrections"

@@ -77,3 +77,14 @@ RULE_LABELS = {
     "R6313-7 exception B": "R6313-7 exc. B : accord écrit",
     "anonymisation": "anonymisation",
 }
+
+# The facts of a bilan, as a refusal names them (never by their content).
+FAIT_ENTRETIEN = "l'entretien n° {numero}"
+FAIT_CONSENTEMENT = "le consentement « {type} »"
+FAIT_RETRAIT = "le retrait du consentement « {type} »"
+FAIT_CONVENTION_TRANSMISE = "la transmission de la convention"
+FAIT_CONVENTION_SIGNEE = "la signature de la convention"
+FAIT_RENDU = "le rendu du document « {document} »"
+FAIT_DOCUMENT = "le document n° {numero}"
+AUCUN = "aucun"
+RETIRE = "retiré"

@@ -331,3 +331,34 @@ PURGE_SANS_RECONSTRUCTION = (
     "n'a pas pu être reconstruite (VACUUM). Les pages libérées ont déjà été mises à zéro ; "
     "libérez de la place puis relancez « bilan purge » pour la reconstruire."
 )
+CONSENTEMENT_DEJA_DONNE = (
+    "le consentement « {type} » du bilan {id} est déjà en vigueur (donné le {donne}) : rien à "
+    "enregistrer. Pour le corriger, retirez-le (« --retirer ») puis donnez-le de nouveau."
+)
+CONSENTEMENT_AVANT_RETRAIT = (
+    "consentement « {type} » refusé : le {date} précède son dernier retrait (le {retire}) ; "
+    "un consentement redonné vient après le retrait."
+)
+PHASE_JAMAIS_OUVERTE = "le bilan {id} n'a jamais été en phase {phase} : rien ne peut y être enregistré."
+DATE_HORS_PHASE = (
+    "date refusée : le {date} est hors de la phase {phase} du bilan {id}, qui a duré du {debut} "
+    "au {fin}."
+)
+DATE_AVANT_FAIT = (
+    "date refusée : le {date} précède {fait}, enregistré(e) le {jour} pour le bilan {id} ; une "
+    "phase se quitte après ce qui s'y est passé."
+)
+ENTRETIEN_NUMERO_MALFORME = "numéro d'entretien mal formé : « {saisie} » ; un nombre entier positif est attendu (voir « bilan entretien list »)."
+ENTRETIEN_INCONNU = (
+    "le bilan {id} n'a pas d'entretien n° {numero} (entretiens enregistrés : {connus} ; voir "
+    "« bilan entretien list {id} »)."
+)
+ENTRETIEN_SEUL_DE_SA_PHASE = (
+    "l'entretien n° {numero} est le seul de la phase {phase}, déjà quittée par le bilan {id} : "
+    "sans lui, cette phase n'aurait pas eu d'entretien (R6313-4)."
+)
+NOTES_VIDES = "notes vides refusées : donnez un texte (les notes ne s'effacent pas par une correction)."
+CORRECTION_SANS_VALEUR = (
+    "rien à corriger : donnez au moins une nouvelle valeur à l'entretien n° {numero} "
+    "(--date, --duree, --modalite, --phase ou --notes)."
+)

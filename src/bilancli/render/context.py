@@ -97,13 +97,20 @@ def convention(bilan: Bilan, config, today: date) -> dict:
 def emargement(bilan: Bilan, config, today: date) -> dict:
     """The attendance sheet: when, how long, how — the proof funders ask for; never the notes."""
     view = common(bilan, config.cabinet, today)
+    corrected = {c.objet: c.date for c in bilan.corrections}   # the latest correction of each
     view["entretiens"] = [
         {
-            "numero": number, "date": format_date_long(e.date), "date_courte": format_date(e.date),
-            "duree": format_minutes(e.minutes), "modalite": MODALITE_LABELS.get(e.modalite, e.modalite),
+            "numero": e.numero or number, "date": format_date_long(e.date),
+            "date_courte": format_date(e.date), "duree": format_minutes(e.minutes),
+            "modalite": MODALITE_LABELS.get(e.modalite, e.modalite),
             "phase": PHASE_LABELS.get(e.phase, e.phase),
+            "corrige_le": _long(corrected.get(f"entretien {e.numero}")),
         }
         for number, e in enumerate(bilan.entretiens, start=1)
+    ]
+    view["retires"] = [
+        {"numero": c.objet.split()[-1], "le": _long(c.date)}
+        for c in bilan.corrections if c.apres is None
     ]
     return view
 

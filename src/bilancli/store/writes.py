@@ -123,6 +123,35 @@ def _entretien(conn, c: ch.EntretienHeld) -> int:
     return number
 
 
+def _correction(conn, bilan_id: str, on, objet: str, avant: dict, apres: dict | None,
+                motif: str | None) -> None:
+    import json
+
+    conn.execute(
+        "INSERT INTO corrections (bilan_id, date, objet, avant, apres, motif) VALUES (?, ?, ?, ?, ?, ?)",
+        (bilan_id, iso(on), objet, json.dumps(avant, ensure_ascii=False),
+         None if apres is None else json.dumps(apres, ensure_ascii=False), motif),
+    )
+
+
+@writes(ch.EntretienCorrected)
+def _entretien_corrected(conn, c: ch.EntretienCorrected) -> None:
+    conn.execute(
+        "UPDATE entretiens SET date = ?, duree_minutes = ?, modalite = ?, phase = ?, "
+        "notes = COALESCE(?, notes) WHERE bilan_id = ? AND numero = ?",
+        (iso(c.on), c.minutes, c.modalite, c.phase, c.notes, c.bilan_id, c.numero),
+    )
+    if c.avant != c.apres:
+        _correction(conn, c.bilan_id, c.corrected_on, c.objet, c.avant, c.apres, c.motif)
+
+
+@writes(ch.EntretienRemoved)
+def _entretien_removed(conn, c: ch.EntretienRemoved) -> None:
+    """Its number is never given again (the bilan's counter stays)."""
+    conn.execute("DELETE FROM entretiens WHERE bilan_id = ? AND numero = ?", (c.bilan_id, c.numero))
+    _correction(conn, c.bilan_id, c.corrected_on, c.objet, c.avant, None, c.motif)
+
+
 @writes(ch.PhaseEntered)
 def _enter_phase(conn, c: ch.PhaseEntered) -> None:
     """Move to `phase` and keep the history; `date_fin` when the action ends."""
