@@ -48,6 +48,13 @@ def make_ended_bilan(home, tag: str, *, end: date, consents=(), nom: str = "Mart
                 records.add_rendering(conn, bid, kind=kind, format_="md",
                                       path=f"documents/{bid}/{name}", sha256=hashlib.sha256(data).hexdigest(),
                                       phase="conclusion", on=opened)
+            # An administrative file (a convention): no content, kept until the anonymisation.
+            convention = f"Convention tripartite {bid}".encode()
+            (folder / f"convention-{bid}.md").write_bytes(convention)
+            records.add_rendering(conn, bid, kind="convention", format_="md",
+                                  path=f"documents/{bid}/convention-{bid}.md",
+                                  sha256=hashlib.sha256(convention).hexdigest(),
+                                  phase="preliminaire", on=opened, retention="administratif")
             for kind in consents:
                 store_bilans.record_consent(conn, bid, kind, opened)
             records.enter_phase(conn, bid, "termine", end, date_fin=end)
@@ -70,7 +77,10 @@ def state(home, bid: str) -> dict:
             "notes_suivi": one("SELECT COUNT(*) FROM suivis WHERE bilan_id = ? AND notes IS NOT NULL"),
             "documents": one("SELECT COUNT(*) FROM documents WHERE bilan_id = ? AND type != 'synthese'"),
             "syntheses": one("SELECT COUNT(*) FROM documents WHERE bilan_id = ? AND type = 'synthese'"),
-            "rendus_restants": one("SELECT COUNT(*) FROM rendus WHERE bilan_id = ? AND detruit_le IS NULL"),
+            "rendus_restants": one("SELECT COUNT(*) FROM rendus WHERE bilan_id = ? AND detruit_le IS NULL "
+                                   "AND classe != 'administratif'"),
+            "administratifs_restants": one("SELECT COUNT(*) FROM rendus WHERE bilan_id = ? "
+                                           "AND detruit_le IS NULL AND classe = 'administratif'"),
             "contenu_detruit_le": one("SELECT contenu_detruit_le FROM bilans WHERE id = ?"),
             "anonymise_le": one("SELECT anonymise_le FROM bilans WHERE id = ?"),
             "nom": one("SELECT nom FROM bilans WHERE id = ?"),
@@ -81,7 +91,8 @@ def state(home, bid: str) -> dict:
 
 
 UNTOUCHED = {"champs": 2, "notes_entretien": 1, "notes_suivi": 1, "documents": 1, "syntheses": 1,
-             "rendus_restants": 2, "contenu_detruit_le": None, "journal": 0}
+             "rendus_restants": 2, "administratifs_restants": 1, "contenu_detruit_le": None,
+             "journal": 0}
 PURGED = {"champs": 0, "notes_entretien": 0, "notes_suivi": 0, "documents": 0, "syntheses": 0,
           "rendus_restants": 0}
 

@@ -32,8 +32,9 @@ def add_document(conn, bilan_id, *, type_, titre, content, filename, phase, on) 
     return apply(conn, ch.DocumentStored(bilan_id, type_, titre, content, filename, phase, on))
 
 
-def add_rendering(conn, bilan_id, *, kind, format_, path, sha256, phase, on) -> int:
-    return apply(conn, ch.Rendered(bilan_id, kind, format_, path, sha256, phase, on))
+def add_rendering(conn, bilan_id, *, kind, format_, path, sha256, phase, on,
+                  retention="contenu") -> int:
+    return apply(conn, ch.Rendered(bilan_id, kind, format_, path, sha256, phase, on, None, retention))
 
 
 def record_suivi(conn, bilan_id, on, notes) -> None:

@@ -60,7 +60,8 @@ def render_document(kind: str, bilan_id: str, format_text: str, output: str | No
     if target is None:
         target = files.document_folder(home, wanted) / name
     written = write_recorded(kind, wanted, fmt, data, target, today,
-                             lambda tx, b: rules.kept_copy(b, kind, fmt, data, name, label, today))
+                             lambda tx, b: rules.kept_copy(b, kind, fmt, data, name, label, today),
+                             own_template=template is not None)
     base.say(msg.DOCUMENT_PRODUIT.format(document=label, id=wanted, fichier=written))
 
 
@@ -73,7 +74,8 @@ def _checked(tx, kind: str, bilan_id: str):
     return bilan
 
 
-def write_recorded(kind: str, bilan_id: str, fmt: str, data: bytes, target, today, then=None):
+def write_recorded(kind: str, bilan_id: str, fmt: str, data: bytes, target, today, then=None,
+                   own_template: bool = False):
     """Record the file (and its temporary name) for the purge, write it, confirm it; `then`
     gives a change to apply with the confirmation (the kept copy of the synthèse)."""
     from bilancli.core import changes as ch
@@ -84,7 +86,8 @@ def write_recorded(kind: str, bilan_id: str, fmt: str, data: bytes, target, toda
     output = files.prepare(target, data, home)
     with base.writing() as tx:
         bilan = _checked(tx, kind, bilan_id) if kind != "copie" else tx.load(bilan_id)
-        row = tx.apply(rendered(bilan, kind, fmt, output.path, output.sha256, today, output.temp_path))
+        row = tx.apply(rendered(bilan, kind, fmt, output.path, output.sha256, today,
+                                output.temp_path, own_template))
     try:
         files.write(output, data)
     except BaseException:

@@ -102,14 +102,27 @@ def store(bilan: Bilan, type_: str, titre: str | None, content: bytes, filename:
     return DocumentStored(bilan.id, type_, shown, content, filename, bilan.phase, today)
 
 
+# The retention class of each document's file (SPEC §5): the synthèse and copies of stored
+# documents are the bilan's content; the convention and the attendance sheet are
+# administrative evidence, kept until the record is anonymised — unless rendered with a
+# consultant's own template, which may hold anything.
+DOCUMENT_CLASSES = {"synthese": "contenu", "copie": "contenu", "convention": "administratif",
+                    "emargement": "administratif"}
+
+
+def retention_of(kind: str, own_template: bool) -> str:
+    return "contenu" if own_template else DOCUMENT_CLASSES.get(kind, "contenu")
+
+
 def rendered(bilan: Bilan, kind: str, format_: str, path: str, sha256: str, today,
-             temp: str | None = None):
+             temp: str | None = None, own_template: bool = False):
     """What a rendering records before its file exists: the file (path, hash, the temporary
-    name it is written under) the purge must be able to destroy, and the phase it was
-    produced in (the conclusion gate reads it)."""
+    name it is written under, its retention class) the purge must be able to destroy, and
+    the phase it was produced in (the conclusion gate reads it)."""
     from bilancli.core.changes import Rendered
 
-    return Rendered(bilan.id, kind, format_, path, sha256, bilan.phase, today, temp)
+    return Rendered(bilan.id, kind, format_, path, sha256, bilan.phase, today, temp,
+                    retention_of(kind, own_template))
 
 
 def kept_copy(bilan: Bilan, kind: str, format_: str, data: bytes, filename: str, title: str, today):

@@ -97,14 +97,16 @@ def settings_from_config(conservation: dict[str, str], today: date) -> Settings:
 
 
 _FACTS = ("date_fin conservation cep content_destroyed_on anonymised_on suivi_has_notes"
-          " synthesis_left other_files_left")
+          " synthesis_left other_files_left administrative_files_left")
 
 
-class Facts(namedtuple("Facts", _FACTS, defaults=(None, False, False, None, None, False, False, False))):
+class Facts(namedtuple("Facts", _FACTS, defaults=(None, False, False, None, None, False, False, False,
+                                                   False))):
     """What R6313-7 reads of a bilan, and nothing more: the end; whether the consents
     `conservation` (exception B) and `cep` (exception A) are active; the days content was
     destroyed and the record anonymised; whether suivi notes (possibly written after the
-    purge), a kept synthèse or its file, or another recorded file are still there.
+    purge), a kept synthèse or its file, another recorded file of content, or an
+    administrative file (kept until the anonymisation) are still there.
 
     Built from a full `Bilan` (`from_bilan`, for `purge` and `show`) or in bulk by
     `store/snapshots.load_retention_facts` (for the agenda): both feed the same rules below.
@@ -124,7 +126,11 @@ class Facts(namedtuple("Facts", _FACTS, defaults=(None, False, False, None, None
             synthesis_left=any(d.type == "synthese" for d in bilan.documents) or any(
                 r.kind == "synthese" and r.destroyed_on is None for r in bilan.renderings),
             other_files_left=any(
-                r.kind != "synthese" and r.destroyed_on is None for r in bilan.renderings),
+                r.kind != "synthese" and r.retention != registry.ADMINISTRATIF
+                and r.destroyed_on is None for r in bilan.renderings),
+            administrative_files_left=any(
+                r.retention == registry.ADMINISTRATIF and r.destroyed_on is None
+                for r in bilan.renderings),
         )
 
 
@@ -160,8 +166,8 @@ def _schedule(end: date, agreement: bool, cep: bool, settings: Settings) -> tupl
     else:
         deadlines = [Deadline("contenu", CONTENT_KINDS + SYNTHESIS_KINDS, end, RULE_END)]
     deadlines.append(Deadline(
-        "identite", (IDENTITY_KIND,), months_later(end, settings.administrative_months),
-        RULE_ANONYMISATION,
+        "identite", (IDENTITY_KIND, registry.ADMINISTRATIVE_FILES),
+        months_later(end, settings.administrative_months), RULE_ANONYMISATION,
     ))
     return tuple(deadlines)
 
@@ -171,7 +177,8 @@ def due(facts: Facts, settings: Settings, today: date) -> tuple[Deadline, ...]:
     suivi notes written later, or a file that could not be deleted, go at the next run."""
     return tuple(
         d for d in schedule(facts, settings)
-        if d.due_on <= today and not (d.what == "identite" and facts.anonymised_on)
+        if d.due_on <= today and not (d.what == "identite" and facts.anonymised_on
+                                      and not facts.administrative_files_left)
     )
 
 
@@ -190,7 +197,8 @@ def next_pending(facts: Facts, settings: Settings) -> Deadline | None:
             pending.append(d)
         elif d.what == "synthese" and facts.synthesis_left:
             pending.append(d)
-        elif d.what == "identite" and facts.anonymised_on is None:
+        elif d.what == "identite" and (facts.anonymised_on is None
+                                       or facts.administrative_files_left):
             pending.append(d)
     return min(pending, key=lambda d: d.due_on) if pending else None
 

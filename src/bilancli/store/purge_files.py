@@ -71,7 +71,7 @@ def full_path(home: str | Path, recorded: str) -> Path:
 def pending_files(conn, due_kinds: dict[str, set[str]]) -> dict[str, list[RecordedFile]]:
     """Bilan id → its recorded files not yet destroyed whose kind is due, one per distinct path."""
     rows = conn.execute(
-        "SELECT id, bilan_id, genre, chemin, sha256, provisoire FROM rendus "
+        "SELECT id, bilan_id, genre, chemin, sha256, provisoire, classe FROM rendus "
         "WHERE detruit_le IS NULL ORDER BY id"
     ).fetchall()
     by_path: dict[str, list] = {}
@@ -80,14 +80,14 @@ def pending_files(conn, due_kinds: dict[str, set[str]]) -> dict[str, list[Record
     found: dict[str, dict[str, list]] = {}
     for row in rows:
         kinds = due_kinds.get(row[1])
-        if kinds is not None and kind_of(row[2]) in kinds:
+        if kinds is not None and kind_of(row[2], row[6]) in kinds:
             found.setdefault(row[1], {}).setdefault(row[3], []).append(row)
     result: dict[str, list[RecordedFile]] = {}
     for bilan_id, paths in found.items():
         for path, mine in paths.items():
             ids = {r[0] for r in mine}
             result.setdefault(bilan_id, []).append(RecordedFile(
-                path, kind_of(mine[-1][2]), tuple(sorted(ids)), frozenset(r[4] for r in mine),
+                path, kind_of(mine[-1][2], mine[-1][6]), tuple(sorted(ids)), frozenset(r[4] for r in mine),
                 frozenset(r[4] for r in by_path[path] if r[0] not in ids),
                 tuple(r[5] for r in mine if r[5]),
             ))

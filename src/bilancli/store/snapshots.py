@@ -167,21 +167,25 @@ def load_retention_facts(conn, dates) -> dict[str, Facts]:
     notes = {r[0] for r in conn.execute("SELECT bilan_id FROM suivis WHERE notes IS NOT NULL")}
     synthesis = {r[0] for r in conn.execute(
         "SELECT DISTINCT bilan_id FROM documents WHERE type = 'synthese'")}
-    other_files = set()
-    for bid, synthesis_file, other_file in conn.execute(
-        "SELECT bilan_id, MAX(genre = 'synthese'), MAX(genre != 'synthese') FROM rendus "
-        "WHERE detruit_le IS NULL GROUP BY bilan_id"
+    other_files, administrative_files = set(), set()
+    for bid, synthesis_file, other_file, administrative_file in conn.execute(
+        "SELECT bilan_id, MAX(genre = 'synthese' AND classe != 'administratif'), "
+        "MAX(genre != 'synthese' AND classe != 'administratif'), MAX(classe = 'administratif') "
+        "FROM rendus WHERE detruit_le IS NULL GROUP BY bilan_id"
     ):
         if synthesis_file:
             synthesis.add(bid)
         if other_file:
             other_files.add(bid)
+        if administrative_file:
+            administrative_files.add(bid)
     none: set[str] = set()
     facts = {}
     for bid, fin, destroyed, anonymised in dates:
         kinds = consents.get(bid, none)
         facts[bid] = Facts(fin, "conservation" in kinds, "cep" in kinds, destroyed, anonymised,
-                           bid in notes, bid in synthesis, bid in other_files)
+                           bid in notes, bid in synthesis, bid in other_files,
+                           bid in administrative_files)
     return facts
 
 
