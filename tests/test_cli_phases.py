@@ -169,7 +169,7 @@ def test_abandon_ends_an_open_bilan(bilan):
     assert view["phase"] == "abandonne" and view["date_fin"] == "2026-03-05"
     assert view["motif_abandon"] == "Reprise d'emploi [b]"
     # No conclusions to follow up after an abandon (R6313-4 3° c): no follow-up date.
-    assert view["suivi"] == {"date_prevue": None, "date_realisee": None}
+    assert view["suivi"] == {"date_prevue": None, "date_realisee": None, "non_realise": False}
     assert "Reprise d'emploi [b]" in bilan("show", bid).stdout
     assert [r["id"] for r in bilan.json("list", "--phase", "abandonne")] == [bid]
 

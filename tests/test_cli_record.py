@@ -33,7 +33,7 @@ def test_show_json_holds_the_keys_of_the_contract(bilan):
     assert view["consentements"] == {"bilan": None, "conservation": None, "cep": None, "employeur": None}
     assert view["convention"]["statut"] == "non_requise"
     assert view["heures_prevues"] == 24 and view["tarif"] == 1800
-    assert view["suivi"] == {"date_prevue": None, "date_realisee": None}
+    assert view["suivi"] == {"date_prevue": None, "date_realisee": None, "non_realise": False}
     assert view["purge"] == {"contenu_detruit_le": None, "prochaine_echeance": None, "regle": None}
 
 

@@ -152,3 +152,49 @@ def test_administrative_documents_stay_as_evidence_until_the_anonymisation(bilan
     (entry,) = bilan.json("purge", "--yes")["bilans"]
     assert ("fichiers_administratifs", 2) in [(d["nature"], d["nombre"]) for d in entry["destructions"]]
     assert not folder.exists()
+
+
+def _ended(bilan, end="2026-03-02"):
+    bid = bilan.new("--statut", "salarie", "--financement", "cpf")
+    bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "2h")
+    with __import__("docstore").writing(bilan.home) as conn:
+        from datetime import date
+
+        import storeio
+        storeio.enter_phase(conn, bid, "termine", date.fromisoformat(end), date_fin=date.fromisoformat(end))
+    return bid
+
+
+def test_silence_is_recorded_and_closes_its_agenda_item(bilan):
+    answered, silent = _ended(bilan), _ended(bilan)
+    bilan("satisfaction", answered, "--moment", "fin", "--note", "4")
+    out = bilan("satisfaction", silent, "--moment", "fin", "--sans-reponse").stdout
+    assert "sans réponse" in out
+    assert not [i for i in bilan.json("agenda") if i["quoi"] == "satisfaction_fin"]
+    figures = bilan.json("stats", "--annee", "2026")["satisfaction"]["fin"]
+    assert (figures["reponses"], figures["interroges"], figures["taux_reponse"]) == (1, 2, 0.5)
+    refused(bilan, "satisfaction", silent, "--moment", "fin", key="SATISFACTION_NOTE_OU_SILENCE")
+    refused(bilan, "satisfaction", silent, "--moment", "fin", "--note", "3", "--sans-reponse",
+            key="SATISFACTION_NOTE_OU_SILENCE")
+    refused(bilan, "satisfaction", answered, "--moment", "fin", "--sans-reponse",
+            key="SATISFACTION_DEJA_REPONDUE")
+    bilan("satisfaction", silent, "--moment", "fin", "--note", "5")   # a late answer replaces it
+    figures = bilan.json("stats", "--annee", "2026")["satisfaction"]["fin"]
+    assert (figures["reponses"], figures["interroges"]) == (2, 2)
+
+
+def test_a_follow_up_that_did_not_take_place_closes_its_item_and_counts(bilan):
+    held, declined, waiting = (_ended(bilan, "2026-01-05"), _ended(bilan, "2026-01-05"),
+                               _ended(bilan, "2026-01-05"))
+    bilan.today("2026-07-10")
+    bilan("suivi", held, "--date", "2026-07-06", "--notes", "Tout va bien")
+    out = bilan("suivi", declined, "--non-realise", "--motif", "injoignable").stdout
+    assert "non réalisé" in out and "10/07/2026" in out
+    items = [(i["bilan"], i["quoi"]) for i in bilan.json("agenda") if i["quoi"] == "suivi"]
+    assert items == [(waiting, "suivi")]
+    view = bilan.json("show", declined)["suivi"]
+    assert view == {"date_prevue": "2026-07-05", "date_realisee": None, "non_realise": True}
+    assert bilan.json("stats", "--annee", "2026")["suivi"] == {
+        "dus": 3, "realises": 1, "non_realises": 1, "taux_realisation": 0.3333}
+    refused(bilan, "suivi", waiting, key="SUIVI_DATE_MANQUANTE")
+    refused(bilan, "suivi", waiting, "--non-realise", "--notes", "x", key="SUIVI_NON_REALISE_NOTES")

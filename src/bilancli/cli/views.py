@@ -86,7 +86,8 @@ def show_json(bilan: Bilan, today: date, home: str) -> dict:
         "documents": documents_json(bilan.documents),
         "historique": [{"phase": s.phase, "date": iso(s.entered_on)} for s in bilan.history],
         "suivi": {"date_prevue": iso(followup.due(bilan.phase, bilan.date_fin)),
-                  "date_realisee": iso(bilan.suivi_on)},
+                  "date_realisee": None if bilan.suivi_not_held else iso(bilan.suivi_on),
+                  "non_realise": bilan.suivi_not_held},
         "satisfaction": dict(bilan.satisfaction),
         "edof": {k: iso(v) for k, v in bilan.edof.items()},
         "purge": purge_view(bilan, today, home),
@@ -187,7 +188,8 @@ def _identity(view: dict) -> Fields:
         ("Convention", msg.CONVENTION_STATUTS[c["statut"]].format(
             transmise=_fr(c["transmise"]), signee=_fr(c["signee"]), echeance=_fr(c["echeance"]))),
         ("Suivi prévu", _fr(view["suivi"]["date_prevue"])),
-        ("Suivi réalisé", _fr(view["suivi"]["date_realisee"])),
+        ("Suivi réalisé", msg.SUIVI_NON_REALISE if view["suivi"]["non_realise"]
+         else _fr(view["suivi"]["date_realisee"])),
     ]
     purge = view["purge"]
     if purge["contenu_detruit_le"]:

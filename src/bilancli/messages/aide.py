@@ -79,8 +79,14 @@ GROUPE_EMARGEMENT = (
     "La feuille d'émargement des entretiens, preuve de réalisation demandée par les financeurs."
 )
 CMD_EMARGEMENT_RENDER = "Produit la feuille d'émargement des entretiens."
-CMD_SUIVI = "Enregistre l'entretien de suivi, après la fin du bilan (R6313-4 3° c)."
-CMD_SATISFACTION = "Enregistre un questionnaire de satisfaction (Qualiopi indicateur 30)."
+CMD_SUIVI = (
+    "Enregistre l'entretien de suivi, après la fin du bilan, ou qu'il n'a pas eu lieu "
+    "(R6313-4 3° c)."
+)
+CMD_SATISFACTION = (
+    "Enregistre un questionnaire de satisfaction, ou qu'il est resté sans réponse (Qualiopi "
+    "indicateur 30)."
+)
 CMD_EDOF = (
     "Enregistre la déclaration d'entrée ou de sortie sur EDOF (bilans financés par le CPF)."
 )
@@ -151,6 +157,9 @@ OPT_NOTES_SUIVI = (
     "bilan, détruit selon R6313-7."
 )
 OPT_MOMENT = "fin (à la fin du bilan) ou suivi (à six mois)."
+OPT_SANS_REPONSE = "Le questionnaire a été envoyé et n'a pas eu de réponse."
+OPT_NON_REALISE = "L'entretien a été proposé et n'a pas eu lieu (refusé, injoignable)."
+OPT_MOTIF_SUIVI = "Pourquoi il n'a pas eu lieu."
 OPT_NOTE = "Note de satisfaction, de 1 à 5."
 OPT_COMMENTAIRE = "Commentaire du bénéficiaire."
 OPT_DATE_REPONSE = "Date de la réponse (défaut : aujourd'hui)."

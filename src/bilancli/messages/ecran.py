@@ -88,7 +88,7 @@ PURGE_TITRE_FAIT = "Détruit"
 PURGE_TITRE_REGLES = "Par règle"
 SUIVI_ENREGISTRE = "Entretien de suivi du {date} enregistré pour le bilan {id} (R6313-4 3° c)."
 SATISFACTION_ENREGISTREE = (
-    "Questionnaire de satisfaction ({moment}) enregistré pour le bilan {id} : {note}/5 "
+    "Questionnaire de satisfaction {moment} enregistré pour le bilan {id} : {note}/5 "
     "(Qualiopi indicateur 30)."
 )
 EDOF_ENREGISTREE = "Déclaration EDOF {sens} du {date} enregistrée pour le bilan {id}."
@@ -108,3 +108,10 @@ ENTRETIEN_CORRIGE = "Entretien n° {numero} du bilan {id} corrigé ; la correcti
 ENTRETIEN_INCHANGE = "Entretien n° {numero} du bilan {id} inchangé : les valeurs données sont déjà les siennes."
 ENTRETIEN_RETIRE = "Entretien n° {numero} du bilan {id} retiré ; le retrait est noté au dossier (son numéro ne sera pas redonné)."
 CORRECTIONS = "Corrections"
+SATISFACTION_SANS_REPONSE = (
+    "Questionnaire de satisfaction {moment} du bilan {id} noté sans réponse : il compte parmi "
+    "les bénéficiaires interrogés (Qualiopi indicateur 30)."
+)
+SUIVI_NON_REALISE_ENREGISTRE = (
+    "Entretien de suivi du bilan {id} noté comme non réalisé le {date} (R6313-4 3° c)."
+)

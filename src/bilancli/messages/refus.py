@@ -362,3 +362,19 @@ CORRECTION_SANS_VALEUR = (
     "rien à corriger : donnez au moins une nouvelle valeur à l'entretien n° {numero} "
     "(--date, --duree, --modalite, --phase ou --notes)."
 )
+SATISFACTION_NOTE_OU_SILENCE = (
+    "donnez soit la note (--note 1 à 5), soit --sans-reponse si le questionnaire envoyé est "
+    "resté sans réponse (Qualiopi indicateur 30)."
+)
+SATISFACTION_SILENCE_COMMENTAIRE = "un questionnaire sans réponse n'a pas de commentaire : retirez --commentaire."
+SATISFACTION_DEJA_REPONDUE = (
+    "le questionnaire {moment} du bilan {id} a déjà une réponse ({note}/5) : elle ne devient pas "
+    "un silence."
+)
+SUIVI_DATE_MANQUANTE = (
+    "la date de l'entretien de suivi manque : --date D (ou --non-realise s'il n'a pas eu lieu)."
+)
+SUIVI_NON_REALISE_NOTES = (
+    "un entretien de suivi qui n'a pas eu lieu n'a pas de notes : retirez --notes (le motif va "
+    "dans --motif)."
+)

@@ -31,8 +31,10 @@ _SUMMARIES = (
     f"SELECT b.id, b.phase, {_jd('b.date_ouverture')}, {{names}}, b.statut, b.financement,"
     f" {{money}}, {_jd('b.date_fin')}, {_jd('b.contenu_detruit_le')}, {_jd('b.anonymise_le')},"
     f" {_jd('b.premier_entretien')}, {_jd('b.dernier_entretien')}, b.minutes_realisees,"
-    f" {_jd('c.transmise')}, {_jd('c.signee')}, {_jd('s.date')}"
-    + "".join(f", sat_{m}.note" for m in MOMENTS)
+    f" {_jd('c.transmise')}, {_jd('c.signee')}, {_jd('s.date')}, s.non_realise"
+    # Per moment: -1 nothing recorded, 0 sent and not answered, 1 to 5 the note.
+    + "".join(f", CASE WHEN sat_{m}.bilan_id IS NULL THEN -1 ELSE COALESCE(sat_{m}.note, 0) END"
+              for m in MOMENTS)
     + "".join(f", {_jd(f'edof_{d}.date')}" for d in SENS)
     + " FROM {bilans} LEFT JOIN conventions c ON c.bilan_id = b.id"
     " LEFT JOIN suivis s ON s.bilan_id = b.id"
@@ -45,7 +47,8 @@ _SUMMARIES = (
 # those of `bilans` alone); SQLite flattens it into one pass over `bilans`, cheaper than
 # writing the ids to a temporary table first and reading them back.
 _IN_SCOPE = "(SELECT * FROM bilans WHERE {where}) b"
-_EDOF_AT = 18 + len(MOMENTS)
+_SAT_AT = 19
+_EDOF_AT = _SAT_AT + len(MOMENTS)
 
 
 class Scope(namedtuple("Scope", "where args", defaults=("1", ()))):
@@ -66,12 +69,13 @@ MAY_STILL_OWE = Scope(
 
 
 def year_scope(year: int) -> Scope:
-    """The bilans a year's figures read: opened or ended in it, or with an entretien in it."""
+    """The bilans a year's figures read: opened or ended in it (or ended in the second half of
+    the year before: their follow-up falls in it), or with an entretien in it."""
     first, last = f"{year:04d}-01-01", f"{year:04d}-12-31"
     return Scope(
         "date_ouverture BETWEEN ? AND ? OR date_fin BETWEEN ? AND ?"
         " OR id IN (SELECT bilan_id FROM entretiens WHERE date BETWEEN ? AND ?)",
-        (first, last) * 3,
+        (first, last, f"{year - 1:04d}-07-01", last, first, last),
     )
 
 
@@ -111,7 +115,7 @@ def load_summaries(conn, scope: Scope = EVERY_BILAN, *, names: bool = True,
     heures prévues) those fields are None: the agenda's JSON reads neither, and every text
     column of ten thousand rows costs its share of the command."""
     conventions = _Shared(lambda days: Convention(_julian(days[0]), _julian(days[1])))
-    satisfactions = _Shared(lambda notes: {m: n for m, n in zip(MOMENTS, notes) if n is not None})
+    satisfactions = _Shared(lambda notes: {m: n or None for m, n in zip(MOMENTS, notes) if n >= 0})
     declarations = _Shared(lambda days: {d: _julian(v) for d, v in zip(SENS, days) if v is not None})
     summaries = []
     append = summaries.append
@@ -123,13 +127,13 @@ def load_summaries(conn, scope: Scope = EVERY_BILAN, *, names: bool = True,
     rows.row_factory = None   # plain tuples: a `sqlite3.Row` per bilan costs for nothing here
     for row in rows.execute(sql, scope.args):
         (bid, phase, opened, nom, prenom, statut, financement, tarif, prevues, fin, destroyed,
-         anonymised, first, last, minutes, sent, signed, suivi) = row[:18]
+         anonymised, first, last, minutes, sent, signed, suivi, not_held) = row[:_SAT_AT]
         # Positional, in the field order of `Summary`: keyword calls cost a third more.
         append(Summary(
             bid, phase, _julian(opened), nom, prenom, statut, financement, tarif, prevues,
             _julian(fin), _julian(destroyed), _julian(anonymised), conventions[sent, signed],
             _julian(first), _julian(last), minutes, _julian(suivi),
-            satisfactions[row[18:_EDOF_AT]], declarations[row[_EDOF_AT:]],
+            satisfactions[row[_SAT_AT:_EDOF_AT]], declarations[row[_EDOF_AT:]], bool(not_held),
         ))
     return summaries
 
