@@ -16,15 +16,17 @@ RENDER_OPTIONS = (
 )
 
 
-def _context(kind: str, bilan, config, today) -> dict:
+def _context(kind: str, bilan, config, today, subject: dict) -> dict:
     from bilancli.render import context
 
-    return context.BUILDERS[kind](bilan, config, today)
+    return context.BUILDERS[kind](bilan, config, today, **subject)
 
 
 def render_document(kind: str, bilan_id: str, format_text: str, output: str | None,
-                    template: str | None) -> None:
-    """Everything that can be refused is checked and rendered before anything is written."""
+                    template: str | None, **subject) -> None:
+    """Everything that can be refused is checked and rendered before anything is written.
+    `subject` names what within the bilan the document is about (a convocation's rendez-vous
+    `numero`), handed to the check, the template's view and the default file name."""
     import sys
     from pathlib import Path
 
@@ -43,13 +45,13 @@ def render_document(kind: str, bilan_id: str, format_text: str, output: str | No
     config = base.config()
     with base.writing() as tx:
         bilan = tx.load(wanted)
-        rules.check_renderable(kind, bilan)
+        rules.check_renderable(kind, bilan, **subject)
         text = templates.render(
-            home, rules.template_name(kind, fmt), fmt, _context(kind, bilan, config, today),
-            Path(template) if template else None,
+            home, rules.template_name(kind, fmt), fmt,
+            _context(kind, bilan, config, today, subject), Path(template) if template else None,
         )
         data = out.encode(text, fmt, base_url=Path(home) / "templates")
-        filename = rules.default_filename(kind, wanted, fmt)
+        filename = rules.default_filename(kind, wanted, fmt, **subject)
         label = msg.DOCUMENT_LABELS[kind]
         copy = rules.kept_copy(bilan, kind, fmt, data, filename if target is None else target.name,
                                label, today)

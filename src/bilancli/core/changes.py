@@ -21,10 +21,18 @@ ConsentWithdrawn = _change("ConsentWithdrawn", "bilan_id kind on")
 ConventionSent = _change("ConventionSent", "bilan_id on deadline")
 ConventionSigned = _change("ConventionSigned", "bilan_id on")
 EntretienHeld = _change("EntretienHeld", "bilan_id on minutes modalite phase notes")
-PhaseEntered = _change("PhaseEntered", "bilan_id phase left on date_fin motif", (None, None))
+# `cancels`: the numbers of the rendez-vous still planned that an abandon cancels.
+PhaseEntered = _change("PhaseEntered", "bilan_id phase left on date_fin motif cancels",
+                       (None, None, ()))
 DocumentStored = _change("DocumentStored", "bilan_id type titre content filename phase on")
 SuiviHeld = _change("SuiviHeld", "bilan_id on notes")
 SatisfactionAnswered = _change("SatisfactionAnswered", "bilan_id moment note commentaire on")
 EdofDeclared = _change("EdofDeclared", "bilan_id sens on")
 Rendered = _change("Rendered", "bilan_id kind format path sha256 phase on")
 SyntheseKept = _change("SyntheseKept", "bilan_id content filename titre phase on")
+RdvPlanned = _change("RdvPlanned", "bilan_id debut minutes modalite lieu lien on")
+RdvMoved = _change("RdvMoved", "bilan_id numero debut minutes on")
+RdvCancelled = _change("RdvCancelled", "bilan_id numero on par motif")
+# A rendez-vous held: `held` is what it records, the entretien (EntretienHeld) or, after
+# the end of the bilan, the follow-up interview (SuiviHeld).
+RdvDone = _change("RdvDone", "bilan_id numero on held")

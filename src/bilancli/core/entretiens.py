@@ -16,6 +16,8 @@ from bilancli.core.phases import check_not_before_phase, require_open
 from bilancli.errors import fail
 
 DEFAULT_MODALITE = "presentiel"
+# SPEC §4: the default modalité follows the bilan's format.
+MODALITE_BY_FORMAT = {"distanciel": "visio"}
 
 
 def parse_modalite(text: str) -> str:
@@ -23,7 +25,7 @@ def parse_modalite(text: str) -> str:
 
 
 def default_modalite(bilan: Bilan) -> str:
-    return DEFAULT_MODALITE
+    return MODALITE_BY_FORMAT.get(bilan.format, DEFAULT_MODALITE)
 
 
 def hold(bilan: Bilan, on: date, minutes: int, modalite: str | None, notes: str | None,
