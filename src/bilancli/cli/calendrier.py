@@ -15,16 +15,18 @@ from bilancli.cli.spec import command, flag, opt
          flag("--echeances", help=msg.OPT_ECHEANCES),
          details=msg.DET_CALENDRIER)
 def calendrier(output, noms, echeances) -> None:
-    from pathlib import Path
-
     from bilancli.core import calendrier as rules
     from bilancli.render.ical import to_ical
-    from bilancli.store import files
     from bilancli.store import rdv as rdv_store
 
     home, today = base.home(), base.today()
-    target = None if output in (None, "-") else Path(output)
-    if target is not None:
+    target = None
+    if output not in (None, "-"):
+        from pathlib import Path
+
+        from bilancli.store import files   # only for a file: it costs a tenth of the command
+
+        target = Path(output)
         files.check_output_path(target, home)
     address = base.config().cabinet.get("adresse")
     with base.reading() as store:
@@ -44,7 +46,7 @@ def calendrier(output, noms, echeances) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
-    pending = files.stage(target, data, home)
+    pending = files.stage(target, data, home)   # private (0600), never half-written
     try:
         pending.commit()
     finally:
