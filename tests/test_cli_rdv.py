@@ -130,7 +130,7 @@ def test_an_abandoned_bilan_plans_nothing_and_its_abandon_cancelled_what_was_pla
     plan(bilan, bid, "2026-03-09", "9h")
     plan(bilan, bid, "2026-03-16", "9h")
     bilan("rdv", "cancel", bid, "2", "--par", "cabinet")
-    bilan("abandon", bid)
+    assert "1 rendez-vous prévu(s)" in bilan("abandon", bid).stdout
     assert [r["statut"] for r in bilan.json("rdv", "list", bid)] == ["annule", "annule"]
     assert bilan.json("rdv", "list") == [r for r in bilan.json("rdv", "list", bid)]
     assert "rdv" not in {i["quoi"] for i in bilan.json("agenda")}
