@@ -12,6 +12,9 @@ nom = "MY CAMPUS"
 adresse = "74 rue Jean Bouin, 84800 L'Isle-sur-la-Sorgue"
 nda = "93840000000"
 consultant = "Anne Roux"
+telephone = "04 90 38 00 00"
+email = "contact@mycampus.fr"
+referent_handicap = "Paul Girard, 04 90 38 00 01, handicap@mycampus.fr"
 TOML
 
 id=$(bilan new --nom Martin --prenom Claire --statut salarie --financement cpf \
@@ -30,7 +33,10 @@ bilan phase advance "$id" --date 2026-09-08
 
 # Investigation: skills and a main project (the cabinet also asks for a plan B: a warning until it is there).
 bilan entretien add "$id" --date 2026-09-08 --duree 3h --modalite visio
-bilan entretien add "$id" --date 2026-09-22 --duree 2h30
+# The next one is planned on 15 September: a rendez-vous, its convocation, then held on the day.
+BILAN_TODAY=2026-09-15 bilan rdv add "$id" --date "mardi 22 septembre 2026" --heure 14h --duree 2h30
+BILAN_TODAY=2026-09-15 bilan convocation render "$id" 1 --format md -o -
+BILAN_TODAY=2026-09-22 bilan rdv done "$id" 1
 bilan set "$id" competences "Organisation de flux, management d'une équipe de huit, formation des nouveaux arrivants."
 bilan set "$id" projet "Formatrice en logistique pour adultes (titre professionnel FPA)."
 bilan phase show "$id"
@@ -55,10 +61,21 @@ bilan satisfaction "$id" --moment fin --note 5 --date 2026-10-20
 bilan show "$id"
 ls -l "$BILAN_HOME/documents/$id"
 
+# The follow-up interview six months on: planned, moved once, its convocation in HTML.
+bilan rdv add "$id" --date 2027-04-20 --heure 10h --duree 1h --lien https://visio.mycampus.fr/suivi
+bilan rdv move "$id" 2 --date 2027-04-22 --heure 10h30
+bilan convocation render "$id" 2 --format html
+bilan rdv list "$id"
+# The calendar for the phone: the bilan's id only, never the beneficiary's name (L6313-4 al. 4).
+calendars=$(mktemp -d)
+bilan calendrier -o "$calendars/rendez-vous.ics"
+grep -E '^(UID|DTSTART;|SEQUENCE|SUMMARY)' "$calendars/rendez-vous.ics"
+
 # The action has ended: without a written agreement, R6313-7 wants its documents destroyed now.
 # --dry-run shows what would go, when and why, and changes nothing.
 bilan purge --dry-run
 
 # Every morning: what falls due (the EDOF exit, the follow-up in April, the purge…), and the year's figures.
 bilan agenda
+bilan agenda --du 2027-04-01 --au 2027-04-30
 bilan stats --annee 2026

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from datetime import date
+from datetime import date, datetime
 
 import storeio as store_bilans
 import storeio as records
 from bilancli.store.db import Store
 
-CONTENT_KINDS = ("CHAMP", "ENTRETIEN", "SUIVI", "DOC", "TITRE", "SYNTHDOC", "FICHIER", "SYNTHFICHIER")
+CONTENT_KINDS = ("CHAMP", "ENTRETIEN", "SUIVI", "DOC", "TITRE", "SYNTHDOC", "FICHIER", "SYNTHFICHIER",
+                 "MOTIFRDV")
 
 
 def marker(tag: str, kind: str) -> str:
@@ -55,6 +56,12 @@ def make_ended_bilan(home, tag: str, *, end: date, consents=(), nom: str = "Mart
                                   path=f"documents/{bid}/convention-{bid}.md",
                                   sha256=hashlib.sha256(convention).hexdigest(),
                                   phase="preliminaire", on=opened, retention="administratif")
+            # A rendez-vous cancelled with a motive: the motive is content (R6313-7).
+            numero = records.plan_rdv(conn, bid, start=datetime.combine(opened, datetime.min.time()
+                                                                        ).replace(hour=10),
+                                      minutes=60, on=opened)
+            records.cancel_rdv(conn, bid, numero, on=opened, par="beneficiaire",
+                               motif=marker(tag, "MOTIFRDV"))
             for kind in consents:
                 store_bilans.record_consent(conn, bid, kind, opened)
             records.enter_phase(conn, bid, "termine", end, date_fin=end)
@@ -85,6 +92,8 @@ def state(home, bid: str) -> dict:
             "anonymise_le": one("SELECT anonymise_le FROM bilans WHERE id = ?"),
             "nom": one("SELECT nom FROM bilans WHERE id = ?"),
             "journal": one("SELECT COUNT(*) FROM purges WHERE bilan_id = ?"),
+            "motifs_rdv": one("SELECT COUNT(*) FROM rdv WHERE bilan_id = ? AND motif IS NOT NULL"),
+            "rdv": one("SELECT COUNT(*) FROM rdv WHERE bilan_id = ?"),
         }
     finally:
         conn.close()
@@ -92,9 +101,10 @@ def state(home, bid: str) -> dict:
 
 UNTOUCHED = {"champs": 2, "notes_entretien": 1, "notes_suivi": 1, "documents": 1, "syntheses": 1,
              "rendus_restants": 2, "administratifs_restants": 1, "contenu_detruit_le": None,
-             "journal": 0}
+             "journal": 0, "motifs_rdv": 1}
+# The rendez-vous itself stays (administrative: when, how long, how), its motive goes.
 PURGED = {"champs": 0, "notes_entretien": 0, "notes_suivi": 0, "documents": 0, "syntheses": 0,
-          "rendus_restants": 0}
+          "rendus_restants": 0, "motifs_rdv": 0, "rdv": 1}
 
 
 def matches(found: dict, expected: dict) -> bool:

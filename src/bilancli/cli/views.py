@@ -8,6 +8,7 @@ from datetime import date
 from bilancli import messages as msg
 from bilancli.cli import base
 from bilancli.cli.display import Fields, Line, Paragraph, Table, draw
+from bilancli.cli.rdvview import rdv_json
 from bilancli.core import convention as conv
 from bilancli.core import followup
 from bilancli.core.dates import format_date, format_minutes, from_iso, iso
@@ -83,6 +84,7 @@ def show_json(bilan: Bilan, today: date, home: str) -> dict:
             "echeance": iso(conv.deadline(c)), "statut": conv.status(bilan, today),
         },
         **attendance_json(bilan),
+        "rdv": [rdv_json(r) for r in bilan.rdv],
         "documents": documents_json(bilan.documents),
         "historique": [{"phase": s.phase, "date": iso(s.entered_on)} for s in bilan.history],
         "suivi": {"date_prevue": iso(followup.due(bilan.phase, bilan.date_fin)),
@@ -128,6 +130,8 @@ def show_blocks(view: dict) -> list:
         blocks.append(Paragraph(value or msg.NON_RENSEIGNE, indent=3))
     if view["entretiens"]:
         blocks.append(_entretiens_table("Entretiens", view["entretiens"]))
+    if view["rdv"]:
+        blocks.append(_rdv_table("Rendez-vous", view["rdv"]))
     if view["documents"]:
         blocks.append(_documents_table("Documents", view["documents"]))
     if view["historique"]:
@@ -159,6 +163,14 @@ def _entretiens_table(title, entretiens) -> Table:
          msg.MODALITE_LABELS.get(e["modalite"], e["modalite"]),
          msg.PHASE_LABELS.get(e["phase"], e["phase"]))
         for e in entretiens], right=(0,))
+
+
+def _rdv_table(title, rdv) -> Table:
+    return Table(title, ("N°", "Date", "Heure", "Durée", "Modalité", "Statut"), [
+        (str(r["numero"]), _fr(r["debut"][:10]), f"{int(r['debut'][11:13])}h{r['debut'][14:]}",
+         format_minutes(r["duree_minutes"]), msg.MODALITE_LABELS.get(r["modalite"], r["modalite"]),
+         msg.RDV_STATUT_LABELS.get(r["statut"], r["statut"]))
+        for r in rdv], right=(0,))
 
 
 def _documents_table(title, documents) -> Table:

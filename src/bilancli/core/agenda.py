@@ -6,7 +6,7 @@ from collections import namedtuple
 from collections.abc import Iterable, Mapping
 from datetime import date
 
-from bilancli.core import convention, edof, followup, retention, satisfaction
+from bilancli.core import convention, edof, followup, rdv, retention, satisfaction
 from bilancli.core.dates import days_later
 from bilancli.core.summary import Summary
 from bilancli.core.workdays import WorkCalendar
@@ -19,21 +19,24 @@ PURGE_SOURCE = retention.SOURCE
 # Display order of items falling on the same day of the same bilan.
 KINDS = (
     "convention", "edof_entree", "edof_sortie", "suivi", "satisfaction_fin",
-    "satisfaction_suivi", "purge", "inactif",
+    "satisfaction_suivi", "purge", "inactif", "rdv",
 )
 _ORDER = {kind: i for i, kind in enumerate(KINDS)}
 
 
-class Item(namedtuple("Item", "bilan date quoi source en_retard")):
+class Item(namedtuple("Item", "bilan date quoi source en_retard heure numero",
+                      defaults=(None, None))):
     """One line of the agenda: which bilan, when, what to do (`KINDS`), under which rule,
-    and whether it is late."""
+    and whether it is late; for a rendez-vous, its start (`HH:MM`) and number."""
 
     __slots__ = ()
 
 
 def items_for(s: Summary, today: date, calendar: WorkCalendar,
-              purge_due: date | None = None) -> list[Item]:
-    """Every open obligation of one bilan, each gone once what it asks for is recorded.
+              purge_due: date | None = None, planned=()) -> list[Item]:
+    """Every open obligation of one bilan, each gone once what it asks for is recorded;
+    `planned`, its rendez-vous still planned, each an item of its day (late once passed
+    with neither `rdv done` nor `rdv cancel`).
 
     Abandoned bilans: the convention no longer matters (the bilan will not run); the EDOF
     entry and exit are still owed for a CPF bilan that had begun (the exit declares the
@@ -56,8 +59,9 @@ def items_for(s: Summary, today: date, calendar: WorkCalendar,
         found.append(("satisfaction_fin", satisfaction.end_due(s), satisfaction.SOURCE))
     if "suivi" not in s.satisfaction:
         found.append(("satisfaction_suivi", satisfaction.six_month_due(s), satisfaction.SOURCE))
-    # Purges and inactivity are not planned work: listed only once they fall due.
-    inactive_since = inactivity_due(s)
+    # Purges and inactivity are not planned work: listed only once they fall due. A bilan
+    # with a rendez-vous planned is not inactive: its next entretien is on the way.
+    inactive_since = None if planned else inactivity_due(s)
     if inactive_since is not None and inactive_since <= today:
         found.append(("inactif", inactive_since, INACTIVITY_SOURCE))
     # Most bilans of a large store have everything recorded: no list to build for them.
@@ -67,6 +71,18 @@ def items_for(s: Summary, today: date, calendar: WorkCalendar,
     ] if found else []
     if purge_due is not None:
         items += _owed_purge(s.id, purge_due, today)
+    if planned:
+        items += _rendez_vous(s, planned, today)
+    return items
+
+
+def _rendez_vous(s: Summary, planned, today: date) -> list[Item]:
+    items = []
+    for r in planned:
+        day = r.debut.date()
+        source = followup.SOURCE if rdv.is_follow_up(s.phase, s.date_fin, r) else rdv.SOURCE
+        items.append(Item(s.id, day, "rdv", source, day < today,
+                          f"{r.debut.hour:02d}:{r.debut.minute:02d}", r.numero))
     return items
 
 
@@ -86,21 +102,32 @@ def inactivity_due(s: Summary) -> date | None:
 
 
 def agenda(summaries: Iterable[Summary], today: date, calendar: WorkCalendar,
-           purge_dues: Mapping[str, date] | None = None) -> list[Item]:
-    """All bilans' items, soonest first. `purge_dues`: bilan id → the day its owed purge
-    fell due (`retention.purge_dues`).
+           purge_dues: Mapping[str, date] | None = None,
+           planned: Mapping[str, tuple] | None = None) -> list[Item]:
+    """All bilans' items, soonest first (a day's deadlines, then its rendez-vous by the
+    hour). `purge_dues`: bilan id → the day its owed purge fell due
+    (`retention.purge_dues`); `planned`: bilan id → its rendez-vous still planned.
 
     An anonymised record is closed for good (five years after the end): whatever it still
     lacks can no longer be done, so it leaves the agenda — except a purge still owed, a file
     the last run could not delete.
     """
     purge_dues = purge_dues or {}
+    planned = planned or {}
     items = []
     for s in summaries:
         purge_due = purge_dues.get(s.id)
         if s.anonymised_on is None:
-            items += items_for(s, today, calendar, purge_due)
+            items += items_for(s, today, calendar, purge_due, planned.get(s.id, ()))
         elif purge_due is not None:
             items += _owed_purge(s.id, purge_due, today)
-    items.sort(key=lambda i: (i.date, i.bilan, _ORDER[i.quoi]))
+    items.sort(key=lambda i: (i.date, i.heure or "", i.bilan, _ORDER[i.quoi]))
     return items
+
+
+def within(items: list[Item], first: date | None, last: date | None) -> list[Item]:
+    """The items dated from `first` to `last` (`agenda --du --au`); overdue ones always stay."""
+    if first is None and last is None:
+        return items
+    return [i for i in items if i.en_retard or ((first is None or i.date >= first)
+                                                  and (last is None or i.date <= last))]

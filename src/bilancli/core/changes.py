@@ -24,7 +24,9 @@ EntretienHeld = _change("EntretienHeld", "bilan_id on minutes modalite phase not
 EntretienCorrected = _change("EntretienCorrected", "bilan_id numero on minutes modalite phase notes"
                              " corrected_on objet avant apres motif")
 EntretienRemoved = _change("EntretienRemoved", "bilan_id numero corrected_on objet avant motif")
-PhaseEntered = _change("PhaseEntered", "bilan_id phase left on date_fin motif", (None, None))
+# `cancels`: the numbers of the rendez-vous still planned that an abandon cancels.
+PhaseEntered = _change("PhaseEntered", "bilan_id phase left on date_fin motif cancels",
+                       (None, None, ()))
 DocumentStored = _change("DocumentStored", "bilan_id type titre content filename phase on")
 SuiviHeld = _change("SuiviHeld", "bilan_id on notes not_held motif", (False, None))
 SatisfactionAnswered = _change("SatisfactionAnswered", "bilan_id moment note commentaire on")
@@ -34,3 +36,9 @@ Rendered = _change("Rendered", "bilan_id kind format path sha256 phase on temp r
 RenderingConfirmed = _change("RenderingConfirmed", "rendering_id")
 RenderingAbandoned = _change("RenderingAbandoned", "rendering_id")
 SyntheseKept = _change("SyntheseKept", "bilan_id content filename titre phase on")
+RdvPlanned = _change("RdvPlanned", "bilan_id debut minutes modalite lieu lien on")
+RdvMoved = _change("RdvMoved", "bilan_id numero debut minutes on")
+RdvCancelled = _change("RdvCancelled", "bilan_id numero on par motif")
+# A rendez-vous held: `held` is what it records, the entretien (EntretienHeld) or, after
+# the end of the bilan, the follow-up interview (SuiviHeld).
+RdvDone = _change("RdvDone", "bilan_id numero on held")

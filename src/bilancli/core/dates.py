@@ -121,6 +121,12 @@ def require_not_future(day: date, today: date, what: str) -> None:
         raise fail(msg.DATE_FUTURE, quoi=what, date=format_date(day), aujourdhui=format_date(today))
 
 
+def check_range(first: date | None, last: date | None) -> None:
+    """`--du` and `--au` name a period: its end cannot come before its start."""
+    if first is not None and last is not None and last < first:
+        raise fail(msg.PERIODE_INVERSEE, du=format_date(first), au=format_date(last))
+
+
 def iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
@@ -144,6 +150,34 @@ def format_date_long(day: date) -> str:
     """`1er avril 2026`, the form used in documents."""
     first = "1er" if day.day == 1 else str(day.day)
     return f"{first} {MONTHS_FR[day.month - 1]} {day.year}"
+
+
+def format_day_long(day: date) -> str:
+    """`lundi 3 août 2026`, the day of a rendez-vous in words."""
+    return f"{WEEKDAYS_FR[day.weekday()]} {format_date_long(day)}"
+
+
+# --- Hours of the day (SPEC §9) -----------------------------------------------
+
+_HOUR = re.compile(r"([0-9]{1,2})\s*(?:h\s*([0-9]{2})?|:\s*([0-9]{2}))")
+
+
+def parse_time(text: str):
+    """`14:30`, `14h30`, `14h`, `9h` → a `time`; `25:00` or `14h75` are refused."""
+    from datetime import time
+
+    match = _HOUR.fullmatch(text.strip().lower())
+    if not match:
+        raise fail(msg.HEURE_ILLISIBLE, saisie=text)
+    hours, minutes = int(match.group(1)), int(match.group(2) or match.group(3) or 0)
+    if hours > 23 or minutes > 59:
+        raise fail(msg.HEURE_IMPOSSIBLE, saisie=text)
+    return time(hours, minutes)
+
+
+def format_time(moment) -> str:
+    """`14h30`, `9h00`: the French way to write an hour."""
+    return f"{moment.hour}h{moment.minute:02d}"
 
 
 # --- Durations -------------------------------------------------------------

@@ -61,10 +61,15 @@ def parse_format(text: str) -> str:
     return parse_choice(text, FORMATS, msg.FORMAT_INCONNU, strip=".")
 
 
-def check_renderable(kind: str, bilan: Bilan) -> None:
+def check_renderable(kind: str, bilan: Bilan, numero: int | None = None) -> None:
     """The synthèse is the bilan's content (gone once destroyed, R6313-7); the convention
-    carries the mentions of R6313-8 and refuses what it cannot state."""
-    if kind == "synthese":
+    carries the mentions of R6313-8 and refuses what it cannot state; a convocation is for
+    a rendez-vous still planned."""
+    if kind == "convocation":
+        from bilancli.core.rdv import check_convocation
+
+        check_convocation(bilan, numero)
+    elif kind == "synthese":
         from bilancli.core.content import require_content_kept
 
         require_content_kept(bilan, msg.SYNTHESE_CONTENU_DETRUIT)
@@ -79,9 +84,10 @@ def keeps_copy(kind: str) -> bool:
     return kind == SYNTHESE_TYPE
 
 
-def default_filename(kind: str, bilan_id: str, format_: str) -> str:
-    """`synthese-2026-001.pdf`: the file under documents/ID/."""
-    return f"{kind}-{bilan_id}.{format_}"
+def default_filename(kind: str, bilan_id: str, format_: str, numero: int | None = None) -> str:
+    """`synthese-2026-001.pdf`, `convocation-2026-001-3.pdf`: the file under documents/ID/."""
+    suffix = f"-{numero}" if numero is not None else ""
+    return f"{kind}-{bilan_id}{suffix}.{format_}"
 
 
 def template_name(kind: str, format_: str) -> str:
@@ -107,7 +113,7 @@ def store(bilan: Bilan, type_: str, titre: str | None, content: bytes, filename:
 # administrative evidence, kept until the record is anonymised — unless rendered with a
 # consultant's own template, which may hold anything.
 DOCUMENT_CLASSES = {"synthese": "contenu", "copie": "contenu", "convention": "administratif",
-                    "emargement": "administratif"}
+                    "emargement": "administratif", "convocation": "administratif"}
 
 
 def retention_of(kind: str, own_template: bool) -> str:

@@ -15,6 +15,8 @@ from bilancli.core.phases import check_within_phase, require_open
 from bilancli.errors import fail
 
 DEFAULT_MODALITE = "presentiel"
+# SPEC §4: the default modalité follows the bilan's format.
+MODALITE_BY_FORMAT = {"distanciel": "visio"}
 
 
 def parse_modalite(text: str) -> str:
@@ -23,7 +25,7 @@ def parse_modalite(text: str) -> str:
 
 def default_modalite(bilan: Bilan) -> str:
     """A bilan held at a distance is held by video unless said otherwise."""
-    return "visio" if bilan.format == "distanciel" else DEFAULT_MODALITE
+    return MODALITE_BY_FORMAT.get(bilan.format, DEFAULT_MODALITE)
 
 
 def hold(bilan: Bilan, on: date, minutes: int, modalite: str | None, notes: str | None,

@@ -74,18 +74,43 @@ class PhaseStep(namedtuple("PhaseStep", "phase entered_on")):
     __slots__ = ()
 
 
+RDV_STATUTS = ("prevu", "tenu", "annule")
+
+
+class RendezVous(namedtuple("RendezVous", "bilan_id numero debut minutes modalite lieu lien statut"
+                            " moves cancelled_on cancelled_by modified_on",
+                            defaults=(None, None, "prevu", 0, None, None, None))):
+    """A rendez-vous (SPEC §9): its number within the bilan (never reused), its start in
+    local wall time (Europe/Paris, a naive `datetime`), its length in minutes, its modality,
+    the place or visio link typed for the convocation, `statut` prevu, tenu or annule, how
+    many times it was moved (the calendar's SEQUENCE) and the day of its last change. The
+    motive of a cancellation is content (R6313-7): no snapshot reads it."""
+
+    __slots__ = ()
+
+    @property
+    def fin(self):
+        from datetime import timedelta
+
+        return self.debut + timedelta(minutes=self.minutes)
+
+    @property
+    def planned(self) -> bool:
+        return self.statut == "prevu"
+
+
 _BILAN_FIELDS = (
     "id nom prenom phase date_ouverture"
     " email telephone statut financement format employeur heures_prevues_minutes tarif_cents"
     " date_fin motif_abandon content_destroyed_on anonymised_on"
     " champs consent_history convention entretiens documents renderings history"
-    " suivi_on suivi_has_notes satisfaction edof corrections suivi_not_held"
+    " suivi_on suivi_has_notes satisfaction edof corrections suivi_not_held rdv"
 )
 _BILAN_DEFAULTS = (
     None, None, None, None, None, None, None, None,      # email … tarif_cents
     None, None, None, None,                              # date_fin … anonymised_on
     {}, (), Convention(), (), (), (), (),                # champs … history
-    None, False, {}, {}, (), False,                      # suivi_on … suivi_not_held
+    None, False, {}, {}, (), False, (),                  # suivi_on … rdv
 )
 
 
@@ -95,7 +120,8 @@ class Bilan(namedtuple("Bilan", _BILAN_FIELDS, defaults=_BILAN_DEFAULTS)):
     `entretiens`, stored `documents`, rendered files (`renderings`) and phase `history`, in
     order; `suivi_on`, `suivi_has_notes` (notes still to destroy, R6313-7) and
     `suivi_not_held` (proposed, did not take place); `satisfaction` (moment → note, None
-    when sent and not answered); `edof` (entree/sortie → day declared); `corrections`."""
+    when sent and not answered); `edof` (entree/sortie → day declared); `corrections`; the
+    `rdv`, by start."""
 
     __slots__ = ()
 
@@ -118,3 +144,14 @@ class Bilan(namedtuple("Bilan", _BILAN_FIELDS, defaults=_BILAN_DEFAULTS)):
 
     def entretiens_in(self, phase: str) -> tuple[Entretien, ...]:
         return tuple(e for e in self.entretiens if e.phase == phase)
+
+    @property
+    def planned_rdv(self) -> tuple[RendezVous, ...]:
+        return tuple(r for r in self.rdv if r.planned)
+
+
+class Booking(namedtuple("Booking", "rdv nom prenom phase date_fin")):
+    """A rendez-vous of any bilan, with whom it is for and where that bilan stands: what the
+    week's list and the calendar read of every bilan at once."""
+
+    __slots__ = ()

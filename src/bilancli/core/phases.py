@@ -213,8 +213,10 @@ def _describe(check: Check) -> str:
 def abandon(bilan: Bilan, on: date, motif: str | None, today: date) -> PhaseEntered:
     """An open bilan may be abandoned from any phase, not before its current phase began,
     not later than today (its date is `date_fin`, which starts the R6313-7 clock). The
-    motive is the bilan's content (R6313-7); blank means none."""
+    motive is the bilan's content (R6313-7); blank means none. The rendez-vous still
+    planned are cancelled with it."""
     from bilancli.core.fields import optional_text
+    from bilancli.core.rdv import cancelled_by_abandon
 
     require_open(bilan)
     require_not_future(on, today, msg.QUOI_ABANDON)
@@ -223,7 +225,7 @@ def abandon(bilan: Bilan, on: date, motif: str | None, today: date) -> PhaseEnte
     check_after_every_fact(bilan, on)
     motive = optional_text(motif)
     return PhaseEntered(bilan.id, ABANDONNE, bilan.phase, on, on,
-                        motive.strip() if motive else None)
+                        motive.strip() if motive else None, cancelled_by_abandon(bilan))
 
 
 def _check_end_after_entretiens(bilan: Bilan, on: date) -> None:

@@ -24,7 +24,8 @@ CLASSES = (CONTENU, ADMINISTRATIF, IDENTITE, COMPTABLE, QUALITE, FICHIER)
 class Column(namedtuple("Column", "name retention attribute kind read", defaults=(None, None, None))):
     """A stored column: its retention class; the snapshot `attribute` it feeds (None: read
     by no snapshot); for content, the purge `kind` that destroys it; `read` how the loader
-    turns it into the attribute ("date", "bool", or "present": only whether it is filled)."""
+    turns it into the attribute ("date", "datetime" for a local `AAAA-MM-JJTHH:MM`, "bool",
+    or "present": only whether it is filled)."""
 
     __slots__ = ()
 
@@ -132,6 +133,21 @@ TABLES: tuple[Table, ...] = (
     ), snapshot="edof", shape="map"),
     # The ids of bilans deleted as opened by mistake, nothing else: never given again.
     Table("bilans_supprimes", (_c("id"),), key="id"),
+    # Rendez-vous (SPEC §9): when, how long, how and where are administrative (the
+    # convocation and the calendar show them); the motive of a cancellation is content.
+    # `lieu` and `lien` are what the consultant types for the convocation: a place or a
+    # visio address, never content (the calendar leaves them out unless `--noms`).
+    Table("rdv", (
+        _c("bilan_id", attribute="bilan_id"), _c("numero", attribute="numero"),
+        _c("debut", attribute="debut", read="datetime"), _c("duree_minutes", attribute="minutes"),
+        _c("modalite", attribute="modalite"), _c("lieu", attribute="lieu"),
+        _c("lien", attribute="lien"), _c("statut", attribute="statut"),
+        _c("deplacements", attribute="moves"),
+        _c("annule_le", attribute="cancelled_on", read="date"),
+        _c("annule_par", attribute="cancelled_by"),
+        _c("motif", CONTENU, kind="motifs_rdv"),
+        _c("modifie_le", attribute="modified_on", read="date"),
+    ), snapshot="rdv", shape="list", order="debut, numero"),
     # What the purge destroyed: kind, count, bytes, rule. Never the content.
     Table("purges", (
         _c("id"), _c("bilan_id"), _c("date"), _c("nature"), _c("nombre"), _c("octets"), _c("regle"),
@@ -149,6 +165,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("commentaires_satisfaction", "satisfactions", "commentaire"),
     Kind("motif_suivi", "suivis", "motif"),
     Kind("motif_abandon", "bilans", "motif_abandon"),
+    Kind("motifs_rdv", "rdv", "motif"),
     Kind("documents", "documents", "contenu", rows=True, where="type != 'synthese'", size="taille"),
     Kind("syntheses", "documents", "contenu", rows=True, where="type = 'synthese'", synthesis=True,
          size="taille"),

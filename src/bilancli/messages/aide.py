@@ -62,6 +62,25 @@ GROUPE_PHASE = (
 CMD_PHASE_SHOW = (
     "Affiche la phase en cours et chaque condition pour passer à la suivante, avec sa source."
 )
+GROUPE_RDV = (
+    "Les rendez-vous de la semaine : planifiés (jour, heure, durée, lieu ou lien), déplacés, "
+    "annulés ; tenus, ils deviennent des entretiens."
+)
+CMD_RDV_ADD = "Planifie un rendez-vous et affiche son numéro."
+CMD_RDV_LIST = (
+    "Liste les rendez-vous : ceux de tous les bilans à partir d'aujourd'hui, ou tous ceux "
+    "d'un bilan."
+)
+CMD_RDV_MOVE = "Déplace un rendez-vous prévu ; il garde son numéro."
+CMD_RDV_CANCEL = "Annule un rendez-vous prévu."
+CMD_RDV_DONE = (
+    "Enregistre qu'un rendez-vous a eu lieu : l'entretien, ou après la fin du bilan "
+    "l'entretien de suivi."
+)
+GROUPE_CONVOCATION = "La convocation du bénéficiaire à un rendez-vous, à lui envoyer."
+CMD_CONVOCATION_RENDER = (
+    "Produit la convocation à un rendez-vous : le jour, l'heure, la durée, le lieu ou le lien."
+)
 CMD_PHASE_ADVANCE = "Passe à la phase suivante si toutes les conditions sont remplies ; sinon les liste."
 CMD_ABANDON = "Clôt un bilan en cours comme abandonné ; sa date de fin est enregistrée."
 GROUPE_DOC = (
@@ -91,11 +110,15 @@ CMD_EDOF = (
     "Enregistre la déclaration d'entrée ou de sortie sur EDOF (bilans financés par le CPF)."
 )
 CMD_AGENDA = (
-    "Ce qui arrive à échéance ou est en retard : conventions, EDOF, suivis, questionnaires, "
-    "purges."
+    "Ce qui arrive à échéance ou est en retard : rendez-vous, conventions, EDOF, suivis, "
+    "questionnaires, purges."
 )
 CMD_STATS = (
     "Les chiffres de l'année : Qualiopi (indicateur 2) et bilan pédagogique et financier."
+)
+CMD_CALENDRIER = (
+    "Écrit le calendrier iCalendar des rendez-vous, à importer ou à suivre sur un téléphone "
+    "ou dans Outlook."
 )
 CMD_PURGE = (
     "Détruit ce que l'article R6313-7 impose de détruire et anonymise les dossiers échus."
@@ -140,6 +163,28 @@ OPT_MOTIF_CORRECTION = "Pourquoi cette correction (sans notes d'entretien)."
 OPT_DATE_PASSAGE = "Date du passage (fin du bilan s'il se termine ; défaut : aujourd'hui)."
 OPT_DATE_ABANDON = "Date de l'abandon, fin de l'action (défaut : aujourd'hui)."
 OPT_MOTIF_ABANDON = "Motif de l'abandon."
+ARG_RDV = "Numéro du rendez-vous (voir « bilan rdv list ID »)."
+OPT_DATE_RDV = "Jour du rendez-vous : AAAA-MM-JJ, JJ/MM/AAAA ou en toutes lettres."
+OPT_HEURE = "Heure de début, à l'heure de Paris : 14:30, 14h30, 14h ou 9h."
+OPT_MODALITE_RDV = "presentiel, visio ou telephone (défaut : selon le format du bilan)."
+OPT_LIEU = "Lieu d'un rendez-vous en présentiel (défaut : l'adresse du cabinet)."
+OPT_LIEN = "Lien de la visioconférence (une adresse http ou https)."
+OPT_DU = "Premier jour de la période (défaut : aujourd'hui)."
+OPT_AU = "Dernier jour de la période."
+OPT_DATE_DEPLACEMENT = "Nouveau jour du rendez-vous."
+OPT_HEURE_DEPLACEMENT = "Nouvelle heure de début (défaut : la même)."
+OPT_DUREE_DEPLACEMENT = "Nouvelle durée (défaut : la même)."
+OPT_PAR = "Qui annule : beneficiaire ou cabinet."
+OPT_MOTIF_ANNULATION = "Motif de l'annulation ; du contenu du bilan, détruit selon R6313-7."
+OPT_DUREE_TENUE = "Durée réelle de l'entretien (défaut : celle du rendez-vous)."
+OPT_SORTIE_CALENDRIER = "Fichier à écrire ; « - » ou absent : la sortie standard."
+OPT_NOMS = (
+    "Met le nom du bénéficiaire, et le lieu ou le lien saisis, dans chaque rendez-vous "
+    "(seulement pour un calendrier qui reste sur vos appareils)."
+)
+OPT_ECHEANCES = "Ajoute chaque échéance de l'agenda comme un événement d'une journée."
+OPT_DU_AGENDA = "Seulement les échéances à partir de ce jour (les retards restent)."
+OPT_AU_AGENDA = "Seulement les échéances jusqu'à ce jour (les retards restent)."
 ARG_FICHIER_DOC = "Le fichier à conserver (50 Mio au plus)."
 OPT_TYPE_DOC = "test, cv, notes ou autre."
 OPT_TITRE = "Titre affiché (défaut : le nom du fichier)."
@@ -201,6 +246,26 @@ DET_PHASE_SHOW = "Avec les avertissements du cabinet (plan B, questionnaire de f
 DET_PHASE_ADVANCE = (
     "Sinon rien ne change. En termine, fixe la date de fin et l'entretien de suivi six mois "
     "plus tard."
+)
+DET_RDV_ADD = (
+    "Refusé : un jour passé, un bilan abandonné, un horaire qui en chevauche un autre (de "
+    "n'importe quel bilan), plus de 24 heures réalisées et planifiées (L6313-4 al. 5), un lien "
+    "qui n'est pas http(s). Sur un bilan terminé, planifie l'entretien de suivi."
+)
+DET_RDV_LIST = "--du et --au choisissent une période : cette semaine, le mois prochain."
+DET_RDV_MOVE = "Avec les vérifications de « rdv add »."
+DET_RDV_CANCEL = "Le motif est du contenu du bilan, détruit selon R6313-7."
+DET_RDV_DONE = (
+    "Sous toutes les règles de « entretien add » : convention signée, consentement, 24 heures. "
+    "Refusé pour un jour à venir."
+)
+DET_CONVOCATION_RENDER = (
+    "Avec comment le déplacer ou l'annuler ([cabinet] telephone et email de config.toml) et "
+    "le référent handicap (Qualiopi indicateur 26) ; aucun contenu du bilan."
+)
+DET_CALENDRIER = (
+    "Sur la sortie standard par défaut. Sans --noms, un rendez-vous ne porte que "
+    "l'identifiant du bilan, jamais un nom ni un contenu (L6313-4 al. 4)."
 )
 DET_DOC_ADD = "Le contenu (50 Mio au plus) est gardé dans la base, pas son chemin : la purge l'atteint."
 DET_DOC_GET = "Sur la sortie standard par défaut."

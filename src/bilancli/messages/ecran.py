@@ -115,3 +115,30 @@ SATISFACTION_SANS_REPONSE = (
 SUIVI_NON_REALISE_ENREGISTRE = (
     "Entretien de suivi du bilan {id} noté comme non réalisé le {date} (R6313-4 3° c)."
 )
+# --- Rendez-vous, convocations, calendar (SPEC §9) ---------------------------------------
+RDV_PLANIFIE = (
+    "Rendez-vous n° {numero} du bilan {id} planifié le {jour} à {heure} ({duree}, {modalite})."
+)
+RDV_SUIVI_PLANIFIE = (
+    "Entretien de suivi du bilan {id} planifié le {jour} à {heure} ({duree}, {modalite}) : "
+    "rendez-vous n° {numero} (R6313-4 3° c)."
+)
+RDV_DEPLACE = "Rendez-vous n° {numero} du bilan {id} déplacé au {jour} à {heure} ({duree})."
+RDV_ANNULE = "Rendez-vous n° {numero} du bilan {id} du {jour} à {heure} annulé{par}."
+RDV_TENU = "Rendez-vous n° {numero} du bilan {id} du {jour} tenu."
+RDV_ANNULES_ABANDON = "{nombre} rendez-vous prévu(s) du bilan {id} annulé(s) avec l'abandon."
+AUCUN_RDV = "Aucun rendez-vous."
+AUCUN_RDV_BILAN = "Aucun rendez-vous pour le bilan {id}."
+RDV_TITRE_BILAN = "Rendez-vous du bilan {id}"
+RDV_TITRE_PERIODE = "Rendez-vous du {du} au {au}"
+RDV_TITRE_DEPUIS = "Rendez-vous à partir du {du}"
+RDV_A_VENIR = "Rendez-vous n° {numero} à {heure} ({duree}, {modalite})"
+RDV_A_CONFIRMER = (
+    "Rendez-vous n° {numero} passé : « bilan rdv done » ou « bilan rdv cancel »"
+)
+CALENDRIER_ECRIT = "Calendrier écrit : {fichier} ({nombre} rendez-vous{echeances})."
+CALENDRIER_ECHEANCES = ", {nombre} échéance(s)"
+CALENDRIER_NOMS = (
+    "ce calendrier porte les noms des bénéficiaires, et les lieux et liens saisis : synchronisé "
+    "avec un service en ligne, il les lui confie (secret professionnel, L6313-4 al. 4)."
+)

@@ -9,6 +9,7 @@ CONVENTION_STATUTS = {
 }
 DOCUMENT_LABELS = {
     "synthese": "Document de synthèse", "convention": "Convention", "emargement": "Feuille d'émargement",
+    "convocation": "Convocation",
 }
 PURGE_NATURES = {
     "champs": "champs de contenu",
@@ -18,6 +19,7 @@ PURGE_NATURES = {
     "motif_abandon": "motif d'abandon",
     "motif_suivi": "motif du suivi non réalisé",
     "fichiers_administratifs": "fichiers administratifs",
+    "motifs_rdv": "motifs d'annulation de rendez-vous",
     "documents": "documents conservés",
     "fichiers": "fichiers produits",
     "syntheses": "synthèses conservées",
@@ -34,6 +36,7 @@ A_FAIRE = {
     "satisfaction_suivi": "Questionnaire de satisfaction à six mois",
     "purge": "Détruire les documents (bilan purge)",
     "inactif": "Aucun entretien depuis 30 jours : relancer",
+    "rdv": "Rendez-vous",
 }
 
 PHASE_LABELS = {
@@ -89,3 +92,15 @@ FAIT_DOCUMENT = "le document n° {numero}"
 AUCUN = "aucun"
 RETIRE = "retiré"
 SUIVI_NON_REALISE = "non réalisé (proposé, n'a pas eu lieu)"
+RDV_STATUT_LABELS = {"prevu": "prévu", "tenu": "tenu", "annule": "annulé"}
+# What a rendez-vous no longer planned can no longer be (RDV_PAS_PREVU).
+RDV_ACTIONS = {"move": "déplacé", "cancel": "annulé", "done": "tenu"}
+RDV_PAR_LABELS = {"beneficiaire": " par le bénéficiaire", "cabinet": " par le cabinet"}
+# What the calendar's events say (SPEC §9): the bilan's id, never a name unless --noms.
+CALENDRIER_NOM = "Bilans de compétences — rendez-vous"
+CALENDRIER_RDV = "Bilan {id} — rendez-vous n° {numero}"
+CALENDRIER_SUIVI = "Bilan {id} — entretien de suivi (rendez-vous n° {numero})"
+CALENDRIER_RDV_NOMME = "{nom} — bilan {id}, rendez-vous n° {numero}"
+CALENDRIER_SUIVI_NOMME = "{nom} — entretien de suivi (bilan {id}, rendez-vous n° {numero})"
+CALENDRIER_ECHEANCE = "Bilan {id} : {quoi}"
+CALENDRIER_ECHEANCE_NOMMEE = "{nom} (bilan {id}) : {quoi}"

@@ -115,5 +115,35 @@ def emargement(bilan: Bilan, config, today: date) -> dict:
     return view
 
 
-# Each document rendered for a bilan → what its template may show (bilan, config, today).
-BUILDERS = {"synthese": synthese, "convention": convention, "emargement": emargement}
+def convocation(bilan: Bilan, config, today: date, numero: int) -> dict:
+    """The beneficiary's convocation to rendez-vous `numero`: when, how long, where or how,
+    how to move it, whom to ask for an adaptation (Qualiopi indicator 26). Administrative:
+    no content field, no note, nothing said in the entretiens."""
+    from bilancli.core.dates import format_day_long, format_time
+    from bilancli.core.rdv import find, is_follow_up
+
+    view = common(bilan, config.cabinet, today)
+    view["beneficiaire"].update(email=bilan.email or "", telephone=bilan.telephone or "")
+    rdv = find(bilan, numero)
+    view["rdv"] = {
+        "numero": rdv.numero,
+        "jour": format_day_long(rdv.debut.date()),
+        "date": format_date_long(rdv.debut.date()),
+        "date_courte": format_date(rdv.debut.date()),
+        "heure": format_time(rdv.debut),
+        "fin": format_time(rdv.fin),
+        "duree": format_minutes(rdv.minutes),
+        "modalite": rdv.modalite,
+        "modalite_libelle": MODALITE_LABELS.get(rdv.modalite, rdv.modalite),
+        "lieu": rdv.lieu or config.cabinet.get("adresse", ""),
+        "lien": rdv.lien or "",
+        "suivi": is_follow_up(bilan.phase, bilan.date_fin, rdv),
+        "deplace": rdv.moves > 0,
+    }
+    return view
+
+
+# Each document rendered for a bilan → what its template may show (bilan, config, today, and
+# what within the bilan it is about: a convocation's rendez-vous `numero`).
+BUILDERS = {"synthese": synthese, "convention": convention, "emargement": emargement,
+            "convocation": convocation}

@@ -217,11 +217,38 @@ REAL_LIFE = (
     "ALTER TABLE rendus ADD COLUMN classe TEXT NOT NULL DEFAULT 'contenu'",
 )
 
+# The consultant's week (SPEC §9): rendez-vous planned ahead, numbered per bilan and never
+# deleted (a cancelled one keeps its number). `debut` is local wall time in Europe/Paris,
+# `AAAA-MM-JJTHH:MM`: text that sorts as time does. `deplacements` counts the moves (the
+# calendar's SEQUENCE); `modifie_le` is the day of the last change (its DTSTAMP). `motif`
+# is the cancellation motive the consultant typed: bilan content (R6313-7).
+RENDEZ_VOUS = (
+    """CREATE TABLE rdv (
+        bilan_id TEXT NOT NULL REFERENCES bilans (id) ON DELETE CASCADE,
+        numero INTEGER NOT NULL,
+        debut TEXT NOT NULL,
+        duree_minutes INTEGER NOT NULL CHECK (duree_minutes > 0),
+        modalite TEXT NOT NULL,
+        lieu TEXT,
+        lien TEXT,
+        statut TEXT NOT NULL DEFAULT 'prevu' CHECK (statut IN ('prevu', 'tenu', 'annule')),
+        deplacements INTEGER NOT NULL DEFAULT 0,
+        annule_le TEXT,
+        annule_par TEXT,
+        motif TEXT,
+        modifie_le TEXT NOT NULL,
+        PRIMARY KEY (bilan_id, numero)
+    )""",
+    # The week of every bilan, and the overlap check: rendez-vous by start.
+    "CREATE INDEX rdv_debut ON rdv (debut)",
+)
+
 MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("0001_initial", INITIAL),
     ("0002_attendance_totals", ATTENDANCE_TOTALS),
     ("0003_fichiers_surs", SAFE_FILES),
     ("0004_corrections", REAL_LIFE),
+    ("0005_rendez_vous", RENDEZ_VOUS),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -154,13 +154,16 @@ def _entretien_removed(conn, c: ch.EntretienRemoved) -> None:
 
 @writes(ch.PhaseEntered)
 def _enter_phase(conn, c: ch.PhaseEntered) -> None:
-    """Move to `phase` and keep the history; `date_fin` when the action ends."""
+    """Move to `phase` and keep the history; `date_fin` when the action ends; the
+    rendez-vous an abandon cancels."""
     conn.execute(
         "UPDATE bilans SET phase = ?, date_fin = COALESCE(?, date_fin), "
         "motif_abandon = COALESCE(?, motif_abandon) WHERE id = ?",
         (c.phase, iso(c.date_fin), c.motif, c.bilan_id),
     )
     _record_phase(conn, c.bilan_id, c.phase, c.on)
+    for numero in c.cancels:
+        _rdv_cancelled(conn, ch.RdvCancelled(c.bilan_id, numero, c.on, None, None))
 
 
 @writes(ch.DocumentStored)
@@ -237,3 +240,46 @@ def _edof(conn, c: ch.EdofDeclared) -> None:
            ON CONFLICT (bilan_id, sens) DO UPDATE SET date = excluded.date""",
         (c.bilan_id, c.sens, iso(c.on)),
     )
+
+
+def _minute(moment) -> str:
+    """A rendez-vous's start as stored: local wall time `AAAA-MM-JJTHH:MM`."""
+    return moment.isoformat(timespec="minutes")
+
+
+@writes(ch.RdvPlanned)
+def _rdv_planned(conn, c: ch.RdvPlanned) -> int:
+    """The next number of the bilan: rendez-vous are never deleted, so none is reused."""
+    numero = conn.execute("SELECT COALESCE(MAX(numero), 0) + 1 FROM rdv WHERE bilan_id = ?",
+                          (c.bilan_id,)).fetchone()[0]
+    conn.execute(
+        "INSERT INTO rdv (bilan_id, numero, debut, duree_minutes, modalite, lieu, lien, modifie_le) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (c.bilan_id, numero, _minute(c.debut), c.minutes, c.modalite, c.lieu, c.lien, iso(c.on)),
+    )
+    return numero
+
+
+@writes(ch.RdvMoved)
+def _rdv_moved(conn, c: ch.RdvMoved) -> None:
+    conn.execute(
+        "UPDATE rdv SET debut = ?, duree_minutes = ?, deplacements = deplacements + 1, "
+        "modifie_le = ? WHERE bilan_id = ? AND numero = ?",
+        (_minute(c.debut), c.minutes, iso(c.on), c.bilan_id, c.numero),
+    )
+
+
+@writes(ch.RdvCancelled)
+def _rdv_cancelled(conn, c: ch.RdvCancelled) -> None:
+    conn.execute(
+        "UPDATE rdv SET statut = 'annule', annule_le = ?, annule_par = ?, motif = ?, "
+        "modifie_le = ? WHERE bilan_id = ? AND numero = ?",
+        (iso(c.on), c.par, c.motif, iso(c.on), c.bilan_id, c.numero),
+    )
+
+
+@writes(ch.RdvDone)
+def _rdv_done(conn, c: ch.RdvDone):
+    conn.execute("UPDATE rdv SET statut = 'tenu', modifie_le = ? WHERE bilan_id = ? AND numero = ?",
+                 (iso(c.on), c.bilan_id, c.numero))
+    return apply(conn, c.held)
