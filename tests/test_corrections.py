@@ -5,9 +5,9 @@ contradict the record."""
 from walks import ready_to_leave_investigation, ready_to_leave_preliminaire
 
 
-def refused(bilan, *args, key=None):
+def refused(bilan, *args, key=None, input=None):
     before = bilan.db_bytes()
-    result = bilan(*args, code=1)
+    result = bilan(*args, code=1, input=input)
     assert bilan.db_bytes() == before, "a refusal changes nothing"
     if key:
         assert result.key == key, (result.key, result.stderr)
@@ -198,3 +198,43 @@ def test_a_follow_up_that_did_not_take_place_closes_its_item_and_counts(bilan):
         "dus": 3, "realises": 1, "non_realises": 1, "taux_realisation": 0.3333}
     refused(bilan, "suivi", waiting, key="SUIVI_DATE_MANQUANTE")
     refused(bilan, "suivi", waiting, "--non-realise", "--notes", "x", key="SUIVI_NON_REALISE_NOTES")
+
+
+def test_financing_is_settled_once_the_bilan_has_begun(bilan):
+    bid = bilan.new("--financement", "cpf")
+    bilan("set", bid, "financement", "plan")        # before any entretien: free
+    bilan("set", bid, "financement", "personnel")
+    bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "1h")
+    result = refused(bilan, "set", bid, "financement", "plan", key="FINANCEMENT_FIGE")
+    assert "R6313-8" in result.stderr and "Financement personnel" in result.stderr
+    bilan("set", bid, "financement", "cpf")          # no convention either way: allowed
+    unset = bilan.new()
+    bilan("entretien", "add", unset, "--date", "2026-03-02", "--duree", "1h")
+    refused(bilan, "set", unset, "financement", "reclassement", key="FINANCEMENT_FIGE")
+    bilan("set", unset, "financement", "personnel")
+
+
+def test_the_convention_shown_always_matches_the_financing(bilan):
+    bid = bilan.new("--financement", "plan")
+    bilan("convention", "send", bid)
+    bilan("convention", "sign", bid)
+    bilan("set", bid, "financement", "cpf")
+    assert bilan.json("show", bid)["convention"]["statut"] == "non_requise"
+
+
+def test_nothing_is_erased_silently(bilan, monkeypatch, tmp_path):
+    bid = bilan.new("--tarif", "1800")
+    bilan("set", bid, "demande", "Une demande")
+    for args, stdin in ((("demande", ""), None), (("demande", "   "), None), (("demande", "-"), ""),
+                        (("tarif", ""), None), (("tarif", "-"), "\n")):
+        refused(bilan, "set", bid, *args, input=stdin, key="VALEUR_VIDE")
+    refused(bilan, "set", bid, "nom", "--effacer", key="NOM_VIDE")
+    refused(bilan, "set", bid, "demande", "autre", "--effacer", key="EFFACER_AVEC_VALEUR")
+    editor = tmp_path / "vide.sh"
+    editor.write_text('#!/bin/sh\n: > "$1"\n')
+    editor.chmod(0o700)
+    monkeypatch.setenv("EDITOR", str(editor))
+    refused(bilan, "set", bid, "demande", key="VALEUR_VIDE")   # an editor that empties the draft
+    bilan("set", bid, "tarif", "--effacer")
+    view = bilan.json("show", bid)
+    assert view["tarif"] is None and view["champs"]["demande"] == "Une demande"

@@ -145,6 +145,7 @@ ARG_CHAMP = "Champ de contenu ou administratif (ex. demande, projet, tarif)."
 ARG_VALEUR = (
     "Valeur ; « - » lit l'entrée standard ; absente, ouvre l'éditeur ($VISUAL ou $EDITOR)."
 )
+OPT_EFFACER = "Efface le champ (une valeur vide est refusée, pour ne jamais effacer par erreur)."
 ARG_TYPE_CONSENTEMENT = "bilan, conservation, cep ou employeur."
 OPT_RETIRER = "Retire le consentement."
 OPT_DATE_TRANSMISSION = "Jour où l'employeur a transmis le projet au salarié (défaut : aujourd'hui)."
@@ -219,7 +220,8 @@ OPT_YES = (
 # --- What a command's help page and the README add to its line ---------------------------
 DET_SET = (
     "« - » lit l'entrée standard ; sans valeur, ouvre $VISUAL ou $EDITOR sur un brouillon "
-    "privé, détruit ensuite."
+    "privé, détruit ensuite (refermé sans changement : rien n'est écrit). Une valeur vide est "
+    "refusée ; --effacer efface le champ."
 )
 DET_CONSENT = (
     "Types : bilan (L6313-4 al. 2), conservation (R6313-7, exception B), cep (L6313-4 al. 3, "

@@ -443,3 +443,13 @@ CONVOCATION_RDV_PAS_PREVU = (
     "pas de convocation pour le rendez-vous n° {numero} du bilan {id} : il est {statut}."
 )
 QUOI_RDV = "le rendez-vous tenu"
+FINANCEMENT_FIGE = (
+    "financement refusé pour le bilan {id} : il a commencé (un entretien est enregistré) et passer "
+    "de « {avant} » à « {apres} » changerait la nécessité d'une convention, qui précède le bilan "
+    "({source})."
+)
+VALEUR_VIDE = (
+    "valeur vide refusée pour {champ} (bilan {id}) : rien n'a été changé. Pour effacer le champ "
+    "volontairement : « bilan set {id} {champ} --effacer »."
+)
+EFFACER_AVEC_VALEUR = "--effacer efface {champ} : ne donnez pas de valeur en même temps."
