@@ -23,21 +23,26 @@ Result = namedtuple("Result", "exit_code stdout stderr stdout_bytes key error")
 class _Stream(io.TextIOWrapper):
     """A text stream over bytes, as a pipe is: not a terminal."""
 
-    def __init__(self, data: bytes = b"") -> None:
+    def __init__(self, data: bytes = b"", terminal: bool = False) -> None:
         super().__init__(io.BytesIO(data), encoding="utf-8", errors="surrogateescape",
                          newline="", write_through=True)
+        self.terminal = terminal
+
+    def isatty(self) -> bool:
+        return self.terminal
 
     def raw_bytes(self) -> bytes:
         self.flush()
         return self.buffer.getvalue()
 
 
-def invoke(args, input: str | bytes | None = None) -> Result:
-    """`bilan ARGS…` as the console script runs it, with captured streams."""
+def invoke(args, input: str | bytes | None = None, terminal: bool = False) -> Result:
+    """`bilan ARGS…` as the console script runs it, with captured streams; `terminal`: its
+    standard input is a terminal (a person who can answer a question)."""
     from bilancli.cli import base
 
     data = input.encode("utf-8") if isinstance(input, str) else (input or b"")
-    streams = _Stream(data), _Stream(), _Stream()
+    streams = _Stream(data, terminal), _Stream(), _Stream()
     saved = sys.stdin, sys.stdout, sys.stderr
     sys.stdin, sys.stdout, sys.stderr = streams
     try:
@@ -61,8 +66,9 @@ class Bilan:
         self.home = home
         self.monkeypatch = monkeypatch
 
-    def __call__(self, *args: str, input: str | bytes | None = None, code: int | None = 0):
-        result = invoke(args, input=input)
+    def __call__(self, *args: str, input: str | bytes | None = None, code: int | None = 0,
+                 terminal: bool = False):
+        result = invoke(args, input=input, terminal=terminal)
         if code is not None:
             assert result.exit_code == code, (
                 f"bilan {' '.join(map(str, args))} → {result.exit_code}\n"

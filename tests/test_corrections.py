@@ -238,3 +238,47 @@ def test_nothing_is_erased_silently(bilan, monkeypatch, tmp_path):
     bilan("set", bid, "tarif", "--effacer")
     view = bilan.json("show", bid)
     assert view["tarif"] is None and view["champs"]["demande"] == "Une demande"
+
+
+def test_a_bilan_opened_by_mistake_is_deleted_without_a_trace_and_its_id_never_comes_back(bilan, tmp_path):
+    from test_purge_traces import traces
+
+    first = bilan.new(nom="Martin")
+    typo = bilan.new(nom="Martn-ZQXDEL1", prenom="Claire-ZQXDEL2")
+    bilan("set", typo, "demande", "DEMANDE-ZQXDEL3")
+    (tmp_path / "cv.txt").write_text("CV-ZQXDEL4")
+    bilan("doc", "add", typo, tmp_path / "cv.txt")
+    refused(bilan, "delete", typo, key="SUPPRESSION_SANS_TERMINAL")   # no terminal, no --yes
+    assert "supprimé" in bilan("delete", typo, "--yes").stdout
+    assert traces(bilan.home, [f"ZQXDEL{n}" for n in range(1, 5)]) == {}
+    assert bilan("show", typo, code=1).key == "BILAN_INCONNU"
+    assert bilan.new(nom="Durand") == "2026-003"      # 2026-002 is never given again
+    assert [b["id"] for b in bilan.json("list")] == ["2026-003", first]
+
+
+def test_a_bilan_a_funder_may_ask_about_is_never_deleted(bilan):
+    bid = bilan.new()
+    bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "1h")
+    result = refused(bilan, "delete", bid, "--yes", key="SUPPRESSION_REFUSEE")
+    assert "1 entretien(s)" in result.stderr and f"bilan abandon {bid}" in result.stderr
+    plan = bilan.new("--financement", "plan", nom="Durand")
+    bilan("convention", "send", plan)
+    assert "convention" in refused(bilan, "delete", plan, "--yes").stderr
+
+
+def test_on_a_terminal_delete_asks_in_french(bilan):
+    bid = bilan.new()
+    before = bilan.db_bytes()
+    result = bilan("delete", bid, input="n\n", terminal=True, code=1)
+    assert "[o/N]" in result.stderr and result.key == "SUPPRESSION_ABANDONNEE"
+    assert bilan.db_bytes() == before
+    bilan("delete", bid, input="oui\n", terminal=True)
+    assert bilan.json("list") == []
+
+
+def test_a_new_bilan_for_someone_already_open_is_flagged(bilan):
+    first = bilan.new(nom="Élodie Martin", prenom="Anne")
+    result = bilan("new", "--nom", "elodie martin", "--prenom", "ANNE")
+    assert "déjà ouvert" in result.stderr and first in result.stderr
+    assert len(bilan.json("list")) == 2
+    assert "déjà ouvert" not in bilan("new", "--nom", "Martin", "--prenom", "Anne").stderr

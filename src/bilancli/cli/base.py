@@ -132,3 +132,16 @@ def warn(text: str) -> None:
     from bilancli.cli.display import clean
 
     sys.stderr.write(msg.PREFIX_AVERTISSEMENT + clean(text, keep_newlines=True) + "\n")
+
+
+def confirm(question: str, without_terminal: str, declined: str, is_terminal=None) -> None:
+    """Ask on a terminal before something that cannot be undone; refuse without one (a cron
+    job says --yes) and on anything but yes."""
+    from bilancli.errors import fail
+
+    if not (is_terminal or sys.stdin.isatty)():
+        raise fail(without_terminal)
+    sys.stderr.write(question)
+    sys.stderr.flush()
+    if sys.stdin.readline().strip().lower() not in ("o", "oui", "y", "yes"):
+        raise fail(declined)

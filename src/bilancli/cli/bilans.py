@@ -32,7 +32,13 @@ def new(nom, prenom, email, telephone, statut, financement, format_, employeur, 
         "employeur": employeur, "heures_prevues": heures_prevues, "tarif": tarif,
     }, base.parse_date_option(date))
     with base.writing() as tx:
+        from bilancli.core.deletion import same_person
+        from bilancli.store.bilans import open_names
+
+        twins = same_person(open_names(tx.conn), change.admin["nom"], change.admin["prenom"])
         bilan_id = tx.apply(change)
+    if twins:
+        base.warn(msg.BILAN_EN_DOUBLE.format(ids=", ".join(twins)))
     if as_json:
         base.print_json({"id": bilan_id})
     else:
@@ -116,3 +122,24 @@ def consent(bilan_id, type_, date, retirer) -> None:
     else:
         base.say(msg.CONSENTEMENT_ENREGISTRE.format(
             type=kind, date=format_date(on), id=wanted, source=CONSENTS[kind]))
+
+
+@command("delete", msg.CMD_DELETE, ID, flag("--yes", help=msg.OPT_YES_SUPPRESSION),
+         details=msg.DET_DELETE)
+def delete(bilan_id, yes) -> None:
+    from bilancli.core import deletion
+    from bilancli.core.formats import full_name
+    from bilancli.core.ids import parse_id
+    from bilancli.store.purge import finish
+
+    wanted = parse_id(bilan_id)
+    with base.existing() as store:
+        if not yes:   # asked before the write lock is taken: another terminal may write meanwhile
+            bilan = base.read_bilan(wanted)
+            deletion.delete(bilan)
+            base.confirm(msg.SUPPRESSION_QUESTION.format(id=wanted, nom=full_name(bilan.prenom, bilan.nom)),
+                         msg.SUPPRESSION_SANS_TERMINAL, msg.SUPPRESSION_ABANDONNEE)
+        with store.transaction() as tx:
+            tx.apply(deletion.delete(tx.load(wanted)))
+        finish(store)   # no trace in the file's free pages, nor in a journal
+    base.say(msg.BILAN_SUPPRIME.format(id=wanted))

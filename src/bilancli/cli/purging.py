@@ -117,15 +117,8 @@ def _plan(store, settings, today, check_files: bool) -> list:
 
 
 def _confirm(count: int) -> None:
-    from bilancli.errors import fail
-
-    if not _is_terminal():
-        raise fail(msg.PURGE_SANS_TERMINAL)
-    sys.stderr.write(msg.PURGE_QUESTION.format(nombre=count))
-    sys.stderr.flush()
-    answer = sys.stdin.readline().strip().lower()
-    if answer not in ("o", "oui", "y", "yes"):
-        raise fail(msg.PURGE_ABANDONNEE)
+    base.confirm(msg.PURGE_QUESTION.format(nombre=count), msg.PURGE_SANS_TERMINAL,
+                 msg.PURGE_ABANDONNEE, is_terminal=_is_terminal)
 
 
 def _is_terminal() -> bool:

@@ -14,6 +14,7 @@ def _change(name: str, fields: str, defaults=()):
 
 
 Opening = _change("Opening", "opened_on admin")
+BilanDeleted = _change("BilanDeleted", "bilan_id")
 FieldSet = _change("FieldSet", "bilan_id field value on")          # value None clears it
 AdminSet = _change("AdminSet", "bilan_id field value")
 ConsentGiven = _change("ConsentGiven", "bilan_id kind on")

@@ -39,6 +39,12 @@ CMD_LIST = "Liste les bilans, du plus récent au plus ancien."
 CMD_SHOW = "Affiche tout le dossier d'un bilan."
 CMD_SET = "Renseigne un champ de contenu ou administratif."
 CMD_CONSENT = "Enregistre (ou retire) un consentement du bénéficiaire."
+CMD_DELETE = "Supprime un bilan ouvert par erreur, sans laisser de trace."
+DET_DELETE = (
+    "Seulement tant qu'aucun entretien, convention, déclaration EDOF, questionnaire, document "
+    "produit ni facture n'existe ; sinon, « bilan abandon ». Son identifiant n'est jamais redonné."
+)
+OPT_YES_SUPPRESSION = "Supprime sans demander de confirmation (obligatoire sans terminal)."
 GROUPE_CONVENTION = (
     "La convention tripartite (R6313-8) : transmission, signature dans les dix jours, rendu."
 )

@@ -142,3 +142,9 @@ CALENDRIER_NOMS = (
     "ce calendrier porte les noms des bénéficiaires, et les lieux et liens saisis : synchronisé "
     "avec un service en ligne, il les lui confie (secret professionnel, L6313-4 al. 4)."
 )
+SUPPRESSION_QUESTION = "Supprimer définitivement le bilan {id} ({nom}) ? Il n'en restera que l'identifiant. [o/N] "
+BILAN_SUPPRIME = "Bilan {id} supprimé : il n'en reste rien, pas même dans les pages libres de la base ; son identifiant ne sera pas redonné."
+BILAN_EN_DOUBLE = (
+    "un bilan est déjà ouvert pour cette personne ({ids}) : vérifiez qu'il ne s'agit pas d'un "
+    "doublon (« bilan delete ID » supprime un bilan ouvert par erreur)."
+)

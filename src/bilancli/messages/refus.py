@@ -453,3 +453,12 @@ VALEUR_VIDE = (
     "volontairement : « bilan set {id} {champ} --effacer »."
 )
 EFFACER_AVEC_VALEUR = "--effacer efface {champ} : ne donnez pas de valeur en même temps."
+SUPPRESSION_REFUSEE = (
+    "le bilan {id} ne peut pas être supprimé : {faits}. Ce qu'un financeur peut demander reste au "
+    "dossier : clôturez-le avec « bilan abandon {id} »."
+)
+SUPPRESSION_SANS_TERMINAL = (
+    "la suppression efface définitivement le bilan : confirmez avec --yes (indispensable sans "
+    "terminal)."
+)
+SUPPRESSION_ABANDONNEE = "Suppression abandonnée : rien n'a été modifié."

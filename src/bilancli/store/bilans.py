@@ -97,6 +97,12 @@ def load(conn, bilan_id: str) -> Bilan:
     return Bilan(**fields)
 
 
+def open_names(conn) -> list[tuple]:
+    """(id, nom, prénom) of every open bilan."""
+    return conn.execute("SELECT id, nom, prenom FROM bilans WHERE phase IN "
+                        "('preliminaire', 'investigation', 'conclusion')").fetchall()
+
+
 def exists(conn, bilan_id: str) -> bool:
     return conn.execute("SELECT 1 FROM bilans WHERE id = ?", (bilan_id,)).fetchone() is not None
 

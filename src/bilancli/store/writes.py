@@ -42,8 +42,11 @@ def apply(conn, change):
 @writes(ch.Opening)
 def _open(conn, c: ch.Opening) -> str:
     year = c.opened_on.year
+    # Never an id given before, to a bilan still there or deleted.
     number = conn.execute(
-        "SELECT COALESCE(MAX(numero), 0) + 1 FROM bilans WHERE annee = ?", (year,)).fetchone()[0]
+        "SELECT MAX(COALESCE((SELECT MAX(numero) FROM bilans WHERE annee = ?), 0),"
+        " COALESCE((SELECT MAX(CAST(substr(id, 6) AS INTEGER)) FROM bilans_supprimes"
+        " WHERE id LIKE ? || '-%'), 0)) + 1", (year, f"{year:04d}")).fetchone()[0]
     bilan_id = format_id(year, number)
     columns = {ADMIN_COLUMNS[k]: v for k, v in c.admin.items() if v is not None}
     columns.update(id=bilan_id, annee=year, numero=number, phase="preliminaire",
@@ -52,6 +55,14 @@ def _open(conn, c: ch.Opening) -> str:
                  tuple(columns.values()))
     _record_phase(conn, bilan_id, "preliminaire", c.opened_on)
     return bilan_id
+
+
+@writes(ch.BilanDeleted)
+def _delete(conn, c: ch.BilanDeleted) -> None:
+    """Every row of the bilan goes (foreign keys cascade); its id alone stays, so that it is
+    never given again and backups taken before can be purged of it."""
+    conn.execute("DELETE FROM bilans WHERE id = ?", (c.bilan_id,))
+    conn.execute("INSERT INTO bilans_supprimes (id) VALUES (?)", (c.bilan_id,))
 
 
 def _record_phase(conn, bilan_id: str, phase: str, on) -> None:

@@ -1,0 +1,48 @@
+"""Deleting a bilan opened by mistake (SPEC §4 `delete`): only while nothing a funder may
+ask about has happened; otherwise it is abandoned, and its record stays."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from bilancli import messages as msg
+from bilancli.core.changes import BilanDeleted
+from bilancli.core.model import Bilan
+from bilancli.errors import fail
+
+
+def _facts_a_funder_may_ask_about(bilan: Bilan, invoices: int = 0) -> list[str]:
+    found = []
+    if bilan.entretiens:
+        found.append(msg.SUPPRESSION_ENTRETIENS.format(nombre=len(bilan.entretiens)))
+    if bilan.convention.sent_on or bilan.convention.signed_on:
+        found.append(msg.SUPPRESSION_CONVENTION)
+    if bilan.edof:
+        found.append(msg.SUPPRESSION_EDOF)
+    if bilan.satisfaction:
+        found.append(msg.SUPPRESSION_SATISFACTION)
+    if bilan.renderings:
+        found.append(msg.SUPPRESSION_RENDUS.format(nombre=len(bilan.renderings)))
+    if invoices:
+        found.append(msg.SUPPRESSION_FACTURES.format(nombre=invoices))
+    return found
+
+
+def delete(bilan: Bilan, invoices: int = 0) -> BilanDeleted:
+    """The bilan erased, its id kept (never given again), or a refusal naming what happened."""
+    happened = _facts_a_funder_may_ask_about(bilan, invoices)
+    if happened:
+        raise fail(msg.SUPPRESSION_REFUSEE, id=bilan.id, faits=", ".join(happened))
+    return BilanDeleted(bilan.id)
+
+
+def plain(text: str | None) -> str:
+    """A name compared as a person would: accents and case ignored."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
+
+
+def same_person(open_bilans, nom: str, prenom: str) -> list[str]:
+    """The ids of the open bilans (id, nom, prénom) that look like the same person."""
+    wanted = (plain(nom), plain(prenom))
+    return [bid for bid, n, p in open_bilans if (plain(n), plain(p)) == wanted]
