@@ -282,3 +282,33 @@ def test_a_new_bilan_for_someone_already_open_is_flagged(bilan):
     assert "déjà ouvert" in result.stderr and first in result.stderr
     assert len(bilan.json("list")) == 2
     assert "déjà ouvert" not in bilan("new", "--nom", "Martin", "--prenom", "Anne").stderr
+
+
+def test_warnings_keep_a_bilan_out_of_trouble(bilan):
+    bid = bilan.new("--financement", "cpf", "--heures-prevues", "12", "--tarif", "1 800")
+    result = bilan("show", bid)                       # a read command says nothing
+    opened = bilan("new", "--nom", "Autre", "--prenom", "A", "--financement", "cpf",
+                   "--heures-prevues", "10", "--tarif", "2000")
+    assert "13 heures" in opened.stderr and "1\u202f600,00 €" in opened.stderr and "D6323-1 A" in opened.stderr
+    warnings = bilan.json("phase", "show", bid)["avertissements"]
+    assert any("13 heures" in w for w in warnings) and any("D6323-1 A" in w for w in warnings)
+    assert "D6323-1 A" in bilan("set", bid, "tarif", "1700").stderr
+    assert bilan("set", bid, "tarif", "1500").stderr == ""
+    bilan("set", bid, "heures_prevues", "20")
+    assert bilan.json("phase", "show", bid)["avertissements"] == []
+    # 23 h spent in préliminaire: two phases to come with one hour left.
+    out = bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "23h")
+    assert "il ne reste que 1 h" in out.stderr and "2 phase(s)" in out.stderr
+    assert result.stderr == ""
+
+
+def test_fewer_than_13_hours_at_the_end_is_said(bilan):
+    bid = ready_to_leave_investigation(bilan)
+    bilan("phase", "advance", bid)
+    for field in ("objectifs", "conditions", "etapes", "plan_action"):
+        bilan("set", bid, field, "texte")
+    bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "2h")
+    assert any("6 h d'entretiens réalisées" in w for w in bilan.json("phase", "show", bid)["avertissements"])
+    bilan("synthese", "render", bid, "--format", "md")
+    result = bilan("phase", "advance", bid)
+    assert "moins des 13 heures" in result.stderr and "terminé" in result.stdout

@@ -37,6 +37,11 @@ def new(nom, prenom, email, telephone, statut, financement, format_, employeur, 
 
         twins = same_person(open_names(tx.conn), change.admin["nom"], change.admin["prenom"])
         bilan_id = tx.apply(change)
+        opened = tx.load(bilan_id)
+    from bilancli.core.warnings import record
+
+    for warning in record(opened):
+        base.warn(warning)
     if twins:
         base.warn(msg.BILAN_EN_DOUBLE.format(ids=", ".join(twins)))
     if as_json:
@@ -97,7 +102,14 @@ def set_(bilan_id, champ, valeur, effacer) -> None:
     on = base.today()
     with base.writing() as tx:
         # Loaded again inside the transaction: a purge may have run while the editor was open.
-        tx.apply(set_field(tx.load(wanted), field, valeur, on))
+        before = tx.load(wanted)
+        tx.apply(set_field(before, field, valeur, on))
+        after = tx.load(wanted)
+    from bilancli.core.warnings import record
+
+    for warning in record(after):
+        if warning not in record(before):   # said once, when it arises
+            base.warn(warning)
     base.say(msg.CHAMP_ENREGISTRE.format(champ=msg.FIELD_LABELS[field], id=wanted))
 
 

@@ -34,10 +34,15 @@ def add(bilan_id, date, duree, modalite, notes, phase) -> None:
         bilan = tx.load(wanted)
         change = hold(bilan, on, minutes, kind, text, base.today(), target)
         numero = tx.apply(change)
+        after = tx.load(wanted)
     base.say(msg.ENTRETIEN_ENREGISTRE.format(
         numero=numero, date=format_date(on), duree=format_minutes(minutes),
         modalite=msg.MODALITE_LABELS[change.modalite].lower(), phase=msg.PHASE_LABELS[change.phase],
         id=wanted, total=format_hours(bilan.minutes_delivered + minutes)))
+    from bilancli.core.warnings import hours_left
+
+    for warning in hours_left(after):
+        base.warn(warning)
 
 
 @command("entretien list", msg.CMD_ENTRETIEN_LIST, ID, JSON)

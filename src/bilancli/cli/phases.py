@@ -36,8 +36,14 @@ def advance(bilan_id, date) -> None:
     with base.writing() as tx:
         change = rules.advance(tx.load(wanted), on, base.today())
         tx.apply(change)
+        after = tx.load(wanted)
     base.say(msg.PASSAGE_FAIT.format(id=wanted, ancienne=msg.PHASE_LABELS[change.left],
                                      nouvelle=msg.PHASE_LABELS[change.phase], date=format_date(on)))
+    if change.phase == rules.TERMINE:
+        from bilancli.core.warnings import below_minimum_delivered
+
+        for warning in below_minimum_delivered(after):
+            base.warn(warning)
     if change.date_fin:
         base.say(msg.BILAN_TERMINE.format(id=wanted, date=format_date(on),
                                           suivi=format_date(followup.follow_up_due(on)),

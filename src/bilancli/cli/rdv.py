@@ -132,6 +132,7 @@ def done(bilan_id, numero, duree, notes) -> None:
         bilan = tx.load(wanted)
         change = rules.done(bilan, number, minutes, text, base.today())
         entretien = tx.apply(change)
+        after = tx.load(wanted)
     held = change.held
     base.say(msg.RDV_TENU.format(numero=number, id=wanted, jour=format_date(held.on)))
     if isinstance(held, SuiviHeld):
@@ -141,6 +142,10 @@ def done(bilan_id, numero, duree, notes) -> None:
         numero=entretien, date=format_date(held.on), duree=format_minutes(held.minutes),
         modalite=msg.MODALITE_LABELS[held.modalite].lower(), phase=msg.PHASE_LABELS[held.phase],
         id=wanted, total=format_hours(bilan.minutes_delivered + held.minutes)))
+    from bilancli.core.warnings import hours_left
+
+    for warning in hours_left(after):
+        base.warn(warning)
 
 
 @command("convocation render", msg.CMD_CONVOCATION_RENDER, ID, NUMERO, *RENDER_OPTIONS,

@@ -170,7 +170,9 @@ def warnings(bilan: Bilan) -> list[str]:
     if bilan.is_open and planned and bilan.minutes_delivered > planned:
         found.append(msg.AVERT_HEURES_PREVUES.format(
             realisees=format_hours(bilan.minutes_delivered), prevues=format_hours(planned)))
-    return found
+    from bilancli.core.warnings import standing
+
+    return found + standing(bilan)
 
 
 # --- Moving on -----------------------------------------------------------------------

@@ -148,3 +148,18 @@ BILAN_EN_DOUBLE = (
     "un bilan est déjà ouvert pour cette personne ({ids}) : vérifiez qu'il ne s'agit pas d'un "
     "doublon (« bilan delete ID » supprime un bilan ouvert par erreur)."
 )
+AVERT_HEURES_RESTANTES = (
+    "il ne reste que {reste} h sur les 24 heures du bilan pour {phases} phase(s) à venir, qui "
+    "demandent chacune un entretien (L6313-4 al. 5) : gardez au moins une heure par phase."
+)
+AVERT_13_HEURES_REALISEES = (
+    "{realisees} h d'entretiens réalisées : moins des 13 heures d'accompagnement effectif que "
+    "demande {source}."
+)
+AVERT_13_HEURES_PREVUES = (
+    "{prevues} h prévues : moins des 13 heures d'accompagnement effectif que demande {source}."
+)
+AVERT_PLAFOND_CPF = (
+    "tarif de {tarif} au-delà de {plafond}, le plus que les droits CPF paient pour un bilan "
+    "({source}) : le reste est à la charge du bénéficiaire ou d'un abondement."
+)

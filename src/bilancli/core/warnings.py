@@ -1,0 +1,58 @@
+"""Warnings that keep a bilan out of trouble: never refusals (SPEC §3). Each is computed on
+the bilan as it stands after a change, by the command that caused it, and by `phase show`."""
+
+from __future__ import annotations
+
+from bilancli import messages as msg
+from bilancli.core.dates import format_hours
+from bilancli.core.fields import MAX_MINUTES
+from bilancli.core.model import Bilan
+from bilancli.core.formats import format_euros
+
+# R6313-4 as amended in 2026: 13 hours of effective accompaniment at least (the ministry's
+# note applies it to every bilan; bilancli warns rather than refuses).
+MINIMUM_MINUTES = 13 * 60
+MINIMUM_SOURCE = "R6313-4, décret de 2026"
+# D6323-1 A (décrets n° 2026-126 et 2026-127): the most CPF rights may pay for one bilan.
+CPF_CEILING_CENTS = 1600_00
+CPF_SOURCE = "D6323-1 A"
+PHASES_TO_COME = {"preliminaire": 2, "investigation": 1, "conclusion": 0}
+
+
+def hours_left(bilan: Bilan) -> list[str]:
+    """After an entretien: less than an hour per phase still to come within the 24 hours
+    (investigation and conclusion each need an entretien, L6313-4 al. 5)."""
+    to_come = PHASES_TO_COME.get(bilan.phase, 0)
+    left = MAX_MINUTES - bilan.minutes_delivered
+    if to_come and left < 60 * to_come:
+        return [msg.AVERT_HEURES_RESTANTES.format(reste=format_hours(max(left, 0)), phases=to_come)]
+    return []
+
+
+def below_minimum_delivered(bilan: Bilan) -> list[str]:
+    if bilan.minutes_delivered < MINIMUM_MINUTES:
+        return [msg.AVERT_13_HEURES_REALISEES.format(realisees=format_hours(bilan.minutes_delivered),
+                                                    source=MINIMUM_SOURCE)]
+    return []
+
+
+def record(bilan: Bilan) -> list[str]:
+    """After the record changes: planned hours below 13, a CPF tarif above the ceiling."""
+    found = []
+    planned = bilan.heures_prevues_minutes
+    if planned is not None and planned < MINIMUM_MINUTES:
+        found.append(msg.AVERT_13_HEURES_PREVUES.format(prevues=format_hours(planned),
+                                                        source=MINIMUM_SOURCE))
+    if bilan.financement == "cpf" and bilan.tarif_cents and bilan.tarif_cents > CPF_CEILING_CENTS:
+        found.append(msg.AVERT_PLAFOND_CPF.format(tarif=format_euros(bilan.tarif_cents),
+                                                  plafond=format_euros(CPF_CEILING_CENTS),
+                                                  source=CPF_SOURCE))
+    return found
+
+
+def standing(bilan: Bilan) -> list[str]:
+    """What `phase show` adds to the cabinet's warnings."""
+    found = record(bilan) if bilan.is_open else []
+    if bilan.phase == "conclusion":
+        found += below_minimum_delivered(bilan)
+    return found
