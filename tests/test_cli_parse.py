@@ -20,8 +20,8 @@ def run(argv):
 @pytest.mark.parametrize(("argv", "values"), [
     (["show", "2026-001"], {"bilan_id": "2026-001", "as_json": False}),
     (["show", "--json", "2026-001"], {"bilan_id": "2026-001", "as_json": True}),
-    (["list", "--phase", "conclusion", "--json"], {"phase": "conclusion", "as_json": True}),
-    (["list", "--phase=conclusion"], {"phase": "conclusion", "as_json": False}),
+    (["list", "--phase", "conclusion", "--json"], {"phase": "conclusion", "nom": None, "as_json": True}),
+    (["list", "--phase=conclusion"], {"phase": "conclusion", "nom": None, "as_json": False}),
     (["entretien", "add", "2026-001", "--date", "2026-03-02", "--duree", "2h", "--notes", "-"],
      {"bilan_id": "2026-001", "date": "2026-03-02", "duree": "2h", "modalite": None, "notes": "-",
       "phase": None}),

@@ -312,3 +312,13 @@ def test_fewer_than_13_hours_at_the_end_is_said(bilan):
     bilan("synthese", "render", bid, "--format", "md")
     result = bilan("phase", "advance", bid)
     assert "moins des 13 heures" in result.stderr and "terminé" in result.stdout
+
+
+def test_list_finds_a_person_accents_and_case_ignored(bilan):
+    first = bilan.new(nom="Lefèvre", prenom="Hélène")
+    bilan.new(nom="Martin", prenom="Claire")
+    assert [b["id"] for b in bilan.json("list", "--nom", "lefevre")] == [first]
+    assert [b["id"] for b in bilan.json("list", "--nom", "HELE")] == [first]
+    assert "Lefèvre" in bilan("list", "--nom", "fèv").stdout
+    assert bilan.json("list", "--nom", "durand") == []
+    assert bilan.json("list", "--nom", "e", "--phase", "termine") == []

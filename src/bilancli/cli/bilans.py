@@ -52,11 +52,12 @@ def new(nom, prenom, email, telephone, statut, financement, format_, employeur, 
 
 
 @command("list", msg.CMD_LIST,
-         opt("--phase", help=msg.OPT_PHASE_FILTRE, metavar="P", complete="phase"), JSON)
-def list_(phase, as_json) -> None:
+         opt("--phase", help=msg.OPT_PHASE_FILTRE, metavar="P", complete="phase"),
+         opt("--nom", help=msg.OPT_NOM_FILTRE), JSON)
+def list_(phase, nom, as_json) -> None:
     from bilancli.cli.listview import list_bilans
 
-    list_bilans(phase, as_json)
+    list_bilans(phase, as_json, nom)
 
 
 @command("show", msg.CMD_SHOW, ID, JSON)

@@ -13,7 +13,7 @@ from bilancli.cli import base
 KEYS = ("id", "nom", "prenom", "phase", "date_ouverture", "date_fin")
 
 
-def list_bilans(phase: str | None, as_json: bool) -> None:
+def list_bilans(phase: str | None, as_json: bool, nom: str | None = None) -> None:
     """`bilan list`."""
     from bilancli.store import bilans
 
@@ -23,10 +23,10 @@ def list_bilans(phase: str | None, as_json: bool) -> None:
 
         wanted = parse_phase(phase)
     with base.reading() as store:
-        if as_json and (text := bilans.list_json(store.conn, wanted)) is not None:
+        if as_json and (text := bilans.list_json(store.conn, wanted, nom)) is not None:
             sys.stdout.write(text + "\n")   # JSON escapes control characters itself
             return
-        rows = bilans.list_rows(store.conn, wanted)
+        rows = bilans.list_rows(store.conn, wanted, nom)
     if as_json:
         base.print_json(list_rows_json(rows))
     else:

@@ -125,9 +125,11 @@ def show_blocks(view: dict) -> list:
             (c["type"], _fr(c["donne_le"]), _fr(c["retire_le"]))
             for c in view["historique_consentements"]]))
     blocks.append(Line("Contenu du bilan", "bold"))
+    destroyed = view["purge"]["contenu_detruit_le"]
+    empty = msg.CHAMP_DETRUIT.format(date=_fr(destroyed)) if destroyed else msg.NON_RENSEIGNE
     for name, value in view["champs"].items():
         blocks.append(Line(" " + msg.FIELD_LABELS[name], "bold"))
-        blocks.append(Paragraph(value or msg.NON_RENSEIGNE, indent=3))
+        blocks.append(Paragraph(value or empty, indent=3))
     if view["entretiens"]:
         blocks.append(_entretiens_table("Entretiens", view["entretiens"]))
     if view["rdv"]:

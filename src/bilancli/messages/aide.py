@@ -147,6 +147,7 @@ OPT_HEURES_PREVUES = "Heures prévues (24 au plus, L6313-4 al. 5)."
 OPT_TARIF = "Tarif en euros HT."
 OPT_DATE_OUVERTURE = "Date d'ouverture (défaut : aujourd'hui)."
 OPT_PHASE_FILTRE = "Seulement les bilans de cette phase."
+OPT_NOM_FILTRE = "Seulement ceux dont le nom ou le prénom contient ce texte (accents et majuscules ignorés)."
 ARG_CHAMP = "Champ de contenu ou administratif (ex. demande, projet, tarif)."
 ARG_VALEUR = (
     "Valeur ; « - » lit l'entrée standard ; absente, ouvre l'éditeur ($VISUAL ou $EDITOR)."

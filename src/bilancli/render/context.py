@@ -60,6 +60,8 @@ def synthese(bilan: Bilan, config, today: date) -> dict:
     view = common(bilan, config.cabinet, today)
     view["champs"] = {name: (bilan.champs.get(name) or "").strip() or None for name in CONTENT_FIELDS}
     view["libelles"] = {name: FIELD_LABELS[name] for name in CONTENT_FIELDS}
+    # Rendered in conclusion, the synthèse is handed over at the end: that day is its end.
+    view["remise"] = format_date_long(today) if bilan.phase == "conclusion" and not bilan.date_fin else None
     view["suivi"] = {
         "date_prevue": _long(follow_up_due(bilan.date_fin)),
         "date_realisee": _long(bilan.suivi_on),

@@ -113,16 +113,32 @@ _LIST = (
 )
 
 
-def list_rows(conn, phase: str | None = None) -> list[tuple]:
+def _where(conn, phase: str | None, nom: str | None) -> tuple[str, tuple]:
+    """The filters of `bilan list`: a phase; a text in the nom or prénom, accents and case
+    ignored (compared through `sans_accents`, the function `core.deletion.plain`)."""
+    clauses, args = [], []
+    if phase:
+        clauses.append("phase = ?")
+        args.append(phase)
+    if nom:
+        from bilancli.core.deletion import plain
+
+        conn.create_function("sans_accents", 1, plain, deterministic=True)
+        clauses.append("(instr(sans_accents(nom), ?) > 0 OR instr(sans_accents(prenom), ?) > 0)")
+        args += [plain(nom)] * 2
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), tuple(args)
+
+
+def list_rows(conn, phase: str | None = None, nom: str | None = None) -> list[tuple]:
     """The bilans, newest first (SPEC §4 `list`): (id, nom, prenom, phase, ouverture, fin)."""
-    where, args = (" WHERE phase = ?", (phase,)) if phase else ("", ())
+    where, args = _where(conn, phase, nom)
     return conn.execute(_LIST.format(where=where), args).fetchall()
 
 
-def list_json(conn, phase: str | None = None) -> str | None:
+def list_json(conn, phase: str | None = None, nom: str | None = None) -> str | None:
     """The same list as one JSON array built by SQLite: ten thousand rows never become
     Python objects. None when this SQLite has no JSON functions."""
-    where, args = (" WHERE phase = ?", (phase,)) if phase else ("", ())
+    where, args = _where(conn, phase, nom)
     sql = (
         "SELECT json_group_array(json_object('id', id, 'nom', nom, 'prenom', prenom, "
         "'phase', phase, 'date_ouverture', date_ouverture, 'date_fin', date_fin)) "
