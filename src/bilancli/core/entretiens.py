@@ -58,8 +58,12 @@ def check_held_values(bilan: Bilan, on: date, minutes: int, phase: str) -> None:
         signed = bilan.convention.signed_on
         # R6313-8: under a plan or a congé de reclassement the bilan cannot start unsigned.
         if conv.status(bilan, on) != conv.STATUS_SIGNED:
-            raise fail(msg.ENTRETIEN_SANS_CONVENTION, id=bilan.id, financement=bilan.financement,
-                       statut=conv.status(bilan, on))
+            c = bilan.convention
+            raise fail(msg.ENTRETIEN_SANS_CONVENTION, id=bilan.id,
+                       financement=msg.FINANCEMENT_LABELS[bilan.financement].lower(),
+                       statut=msg.CONVENTION_STATUTS[conv.status(bilan, on)].format(
+                           transmise=format_date(c.sent_on), signee=format_date(c.signed_on),
+                           echeance=format_date(conv.deadline(c))))
         if on < signed:
             raise fail(msg.ENTRETIEN_AVANT_SIGNATURE, date=format_date(on), id=bilan.id,
                        signee=format_date(signed))
