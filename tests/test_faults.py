@@ -444,3 +444,26 @@ def test_a_stale_journal_that_sqlite_would_ignore_is_destroyed(bilan):
     stale.write_bytes(b"\0" * 28 + MARK.encode() * 20)   # no valid header: not hot
     assert bilan.json("show", bid)["id"] == bid
     assert not stale.exists()
+
+
+@pytest.mark.parametrize("day", ["mars 2026", "02/2026", "2026"])
+def test_a_date_without_its_day_is_refused(bilan, day):
+    bid = bilan.new()
+    assert bilan("consent", bid, "bilan", "--date", day, code=1).key == "DATE_ILLISIBLE"
+
+
+@pytest.mark.parametrize("args", [["synthese", "render", "{id}", "--format", "md", "-o", ""],
+                                  ["doc", "get", "{id}", "1", "-o", " "],
+                                  ["calendrier", "-o", ""]])
+def test_a_blank_output_path_is_refused(bilan, args):
+    bid = bilan.new()
+    before = bilan.db_bytes()
+    assert bilan(*[a.format(id=bid) for a in args], code=1).key == "SORTIE_VIDE"
+    assert bilan.db_bytes() == before and not (bilan.home / "documents").exists()
+
+
+def test_a_fifo_as_config_toml_never_hangs(bilan):
+    bid = bilan.new()
+    os.mkfifo(bilan.home / "config.toml")
+    assert bilan("agenda", code=1).key == "CONFIG_ILLISIBLE"
+    assert bilan("show", bid, code=1).key == "CONFIG_ILLISIBLE"

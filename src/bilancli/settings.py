@@ -75,13 +75,24 @@ def load_config(home: str) -> Config:
     """Read `config.toml`; every key is optional and a missing file is an empty config.
     A section or key it does not know, a value of the wrong kind, or a word outside its
     list is refused, naming it."""
+    import stat
+
     try:
-        with open(os.path.join(home, "config.toml"), "rb") as handle:
-            raw = handle.read()
+        # O_NONBLOCK: a FIFO in its place must not hang every command; it is refused below.
+        fd = os.open(os.path.join(home, "config.toml"), os.O_RDONLY | os.O_NONBLOCK)
     except FileNotFoundError:
         return Config()
     except OSError as exc:
         raise fail(msg.CONFIG_ILLISIBLE, detail=os_reason(exc)) from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise fail(msg.CONFIG_ILLISIBLE, detail=msg.CONFIG_PAS_UN_FICHIER)
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            raw = handle.read(1024 * 1024)
+    except OSError as exc:
+        raise fail(msg.CONFIG_ILLISIBLE, detail=os_reason(exc)) from None
+    finally:
+        os.close(fd)
     import tomllib
 
     try:

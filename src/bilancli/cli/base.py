@@ -52,6 +52,20 @@ def retention_settings():
     return settings_from_config(config().conservation, today())
 
 
+def output_option(text: str | None):
+    """`-o`: absent (None), the standard output ("-"), or a file's path; blank is refused."""
+    if text is None or text == "-":
+        return text
+    if not text.strip():
+        from bilancli import messages as msg
+        from bilancli.errors import fail
+
+        raise fail(msg.SORTIE_VIDE)
+    from pathlib import Path
+
+    return Path(text)
+
+
 def parse_date_option(text: str | None):
     """A date option, defaulting to today."""
     if text is None:

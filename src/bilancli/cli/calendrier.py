@@ -22,11 +22,9 @@ def calendrier(output, noms, echeances) -> None:
     home, today = base.home(), base.today()
     target = None
     if output not in (None, "-"):
-        from pathlib import Path
-
         from bilancli.store import files   # only for a file: it costs a tenth of the command
 
-        target = Path(output)
+        target = base.output_option(output)
         files.check_output_path(target, home)
     address = base.config().cabinet.get("adresse")
     with base.reading() as store:

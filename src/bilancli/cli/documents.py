@@ -103,10 +103,10 @@ def get(bilan_id, doc, output) -> None:
 
     wanted = parse_id(bilan_id)
     doc_id = parse_document_id(doc)
-    to_stdout = output in (None, "-")
-    if output is None and sys.stdout.isatty():
+    chosen = base.output_option(output)
+    if chosen is None and sys.stdout.isatty():
         raise fail(msg.SORTIE_TERMINAL, doc=doc_id)
-    target = None if to_stdout else Path(output)
+    target = chosen if isinstance(chosen, Path) else None
     if target is not None:
         files.check_output_path(target, base.home())
     with base.reading() as store:

@@ -39,7 +39,8 @@ def render_document(kind: str, bilan_id: str, format_text: str, output: str | No
 
     wanted = parse_id(bilan_id)
     fmt = rules.parse_format(format_text)
-    target = None if output == "-" else (Path(output) if output else None)
+    chosen = base.output_option(output)
+    target = chosen if isinstance(chosen, Path) else None
     home, today = base.home(), base.today()
     if target is not None:
         files.check_output_path(target, home)

@@ -18,6 +18,8 @@ _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _NUMERIC = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
 _HAS_YEAR = re.compile(r"\b\d{4}\b")
 _ORDINAL = re.compile(r"\b1\s*(?:er|ère|re)\b")
+_HAS_DAY = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
+_HAS_MONTH_NAME = re.compile(r"[a-zéûè]{3,}")
 
 
 # The dates a bilan can hold: a year beyond these is a typo, and one such date must never
@@ -52,7 +54,9 @@ def _build(year: int, month: int, day: int, text: str) -> date:
 
 def _parse_french(raw: str, text: str) -> date:
     cleaned = _ORDINAL.sub("1", raw.lower()).replace(",", " ")
-    if not _HAS_YEAR.search(cleaned):
+    # A day, a month in words and a year: « mars 2026 » or « 02/2026 » name no day, and the
+    # parser would quietly take one.
+    if not (_HAS_YEAR.search(cleaned) and _HAS_DAY.search(cleaned) and _HAS_MONTH_NAME.search(cleaned)):
         raise fail(msg.DATE_ILLISIBLE, saisie=text)
     # The parser is imported here: it costs start-up time on every command otherwise.
     from dateutil import parser as dateparser

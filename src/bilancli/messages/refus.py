@@ -462,3 +462,4 @@ SUPPRESSION_SANS_TERMINAL = (
     "terminal)."
 )
 SUPPRESSION_ABANDONNEE = "Suppression abandonnée : rien n'a été modifié."
+SORTIE_VIDE = "-o attend un nom de fichier (ou « - » pour la sortie standard) : il est vide."
