@@ -308,10 +308,12 @@ def test_another_program_s_database_is_refused_and_left_untouched(bilan, args):
     conn.execute("INSERT INTO notes VALUES ('à moi')")
     conn.commit()
     conn.close()
+    (bilan.home / "bilans.db").chmod(0o644)
     before = bilan.db_bytes()
     result = bilan(*args, code=1)
     assert result.key == "STORE_ETRANGER"
     assert bilan.db_bytes() == before
+    assert stat.S_IMODE((bilan.home / "bilans.db").stat().st_mode) == 0o644
 
 
 def test_a_read_command_on_an_older_store_writes_nothing(bilan, monkeypatch):
@@ -467,3 +469,17 @@ def test_a_fifo_as_config_toml_never_hangs(bilan):
     os.mkfifo(bilan.home / "config.toml")
     assert bilan("agenda", code=1).key == "CONFIG_ILLISIBLE"
     assert bilan("show", bid, code=1).key == "CONFIG_ILLISIBLE"
+
+
+def test_a_refused_editor_leaves_no_folder_behind(bilan, monkeypatch):
+    bid = bilan.new()
+    monkeypatch.setenv("EDITOR", "/tmp")
+    bilan("set", bid, "demande", code=1)
+    assert not (bilan.home / "brouillons").exists()
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "1969-01-01"])
+def test_a_today_out_of_range_is_refused(bilan, day):
+    bilan.new()
+    bilan.today(day)
+    assert bilan("agenda", code=1).key == "TODAY_ILLISIBLE"

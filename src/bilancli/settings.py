@@ -45,9 +45,12 @@ def today() -> date:
     if not forced:
         return date.today()
     try:
-        return date.fromisoformat(forced.strip())
+        day = date.fromisoformat(forced.strip())
     except ValueError:
         raise fail(msg.TODAY_ILLISIBLE, saisie=forced) from None
+    if not date(1970, 1, 1) <= day <= date(2099, 12, 31):
+        raise fail(msg.TODAY_ILLISIBLE, saisie=forced)
+    return day
 
 
 # Every key of config.toml, by section: its kind of value ("texte", "nombre", or the tuple of

@@ -40,7 +40,7 @@ HEURES_MAX = (
 )
 ID_MALFORME = "identifiant de bilan mal formé : « {saisie} ». Forme attendue : AAAA-NNN (ex. 2026-001)."
 BILAN_INCONNU = "aucun bilan ne porte l'identifiant {id}."
-TODAY_ILLISIBLE = "BILAN_TODAY illisible : « {saisie} ». Forme attendue : AAAA-MM-JJ."
+TODAY_ILLISIBLE = "BILAN_TODAY illisible : « {saisie} ». Forme attendue : AAAA-MM-JJ, entre 1970 et 2099."
 NOM_VIDE = "le champ {champ} ne peut pas être vide."
 CHAMP_INCONNU = "champ inconnu : « {saisie} ». Champs possibles : {possibles}."
 VALEUR_ENUM_INCONNUE = "valeur inconnue pour {champ} : « {saisie} ». Valeurs possibles : {possibles}."

@@ -96,19 +96,17 @@ class Store:
     def _connect(self, create: bool) -> None:
         writable = self.writable
         try:
-            if create:
-                fd = os.open(self.path, os.O_CREAT | os.O_RDWR | os.O_NOFOLLOW, 0o600)
-                try:
-                    if stat.S_IMODE(os.fstat(fd).st_mode) != 0o600:
-                        os.fchmod(fd, 0o600)
-                finally:
-                    os.close(fd)
+            if create:   # a new store is created private; an existing one is checked first
+                os.close(os.open(self.path, os.O_CREAT | os.O_RDWR | os.O_NOFOLLOW, 0o600))
             self.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000,
                                         isolation_level=None)
             for pragma in _PRAGMAS:
                 self.conn.execute(f"PRAGMA {pragma}")
-            self._recover_journal()
             kind, version = self._identify()
+            if kind != "foreign":
+                self._recover_journal()
+                if create:
+                    self._make_private()
         except sqlite3.DatabaseError:
             raise fail(msg.STORE_ILLISIBLE, chemin=self.path) from None
         except OSError as exc:
@@ -128,6 +126,15 @@ class Store:
                     self._migrate()
             else:
                 self._read_migrated_copy()
+
+    def _make_private(self) -> None:
+        """0600: only once the file is known to be ours (another program's keeps its mode)."""
+        fd = os.open(self.path, os.O_RDONLY | os.O_NOFOLLOW)
+        try:
+            if stat.S_IMODE(os.fstat(fd).st_mode) != 0o600:
+                os.fchmod(fd, 0o600)
+        finally:
+            os.close(fd)
 
     def _identify(self) -> tuple[str, int]:
         """("ours" | "legacy" | "empty" | "foreign", user_version)."""

@@ -46,6 +46,10 @@ class Draft:
         os.close(self.fd)
         _destroy_folder(self.where)
         os.close(self.lock)
+        try:
+            os.rmdir(os.path.dirname(self.where))   # no draft left: no folder either
+        except OSError:
+            pass
 
 
 def _destroy_folder(where: str) -> None:
