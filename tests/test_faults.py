@@ -225,6 +225,11 @@ def test_a_document_written_back_to_disk_is_destroyed_with_the_rest(bilan, tmp_p
     outside.mkdir()
     bilan("doc", "get", bid, "1", "-o", outside / "copie.txt")
     assert MARK in (outside / "copie.txt").read_text()
+    with writing(bilan.home) as conn:
+        storeio.enter_phase(conn, bid, "termine", date(2026, 3, 2), date_fin=date(2026, 3, 2))
+    plan = bilan("purge", "--dry-run").stdout
+    assert str(outside / "copie.txt") in plan            # the dry run names it
+    assert str(outside / "copie.txt") not in bilan("purge", "--dry-run", "--json").stdout
     end_and_purge(bilan, bid)
     assert not (outside / "copie.txt").exists() and nothing_left(bilan.home, outside) == {}
 

@@ -159,6 +159,12 @@ def _report(outcomes, today, as_json: bool, simulated: bool) -> None:
         return
     if simulated:
         _print_table(shown, msg.PURGE_TITRE_PLAN)
+        # Files written with -o outside the data folder: the consultant sees which ones go.
+        outside = sorted({p for o in shown for p in o.paths if p.startswith("/")})
+        if outside:
+            base.say(msg.PURGE_FICHIERS_HORS_DOSSIER)
+            for path in outside:
+                base.say(f"  {path}")
         base.say(msg.PURGE_SIMULATION)
         return
     if len(shown) <= DETAILED_REPORT:

@@ -163,3 +163,4 @@ AVERT_PLAFOND_CPF = (
     "tarif de {tarif} au-delà de {plafond}, le plus que les droits CPF paient pour un bilan "
     "({source}) : le reste est à la charge du bénéficiaire ou d'un abondement."
 )
+PURGE_FICHIERS_HORS_DOSSIER = "Fichiers écrits hors du dossier des données (-o) qui seront détruits :"

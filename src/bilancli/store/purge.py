@@ -79,6 +79,7 @@ class Outcome:
     failures: list[FileFailure] = field(default_factory=list)
     marks: list[str] = field(default_factory=list)   # contenu_detruit_le, anonymise_le
     linked: list[str] = field(default_factory=list)  # files whose bytes another hard link keeps
+    paths: list[str] = field(default_factory=list)   # the recorded files that go (or would go)
     settled_files: int = 0    # file rows to close (destroyed, gone, or overwritten by a later rendering)
 
     @property
@@ -156,6 +157,7 @@ def _outcome(bilan_id: str, items: list[Item], marks: list[str], checks: list[Ch
              due: dict[str, Deadline]) -> Outcome:
     return Outcome(bilan_id, items + _file_items(checks, due), _failures(checks), marks,
                    [c.file.path for c in checks if c.linked],
+                   [c.file.path for c in checks if c.state == purge_files.PRESENT],
                    sum(len(c.file.rows) for c in checks if c.settled))
 
 
