@@ -165,6 +165,10 @@ def test_bulk_retention_facts_match_the_full_record(bilan):
     try:
         with store.write() as conn:
             records.record_suivi(conn, cep, date(2026, 1, 2), "Notes après la purge")
+            # A certificat de réalisation waits for the anonymisation, not the end.
+            records.add_rendering(conn, plain, kind="certificat", format_="pdf",
+                                  path=f"documents/{plain}/certificat-{plain}.pdf", sha256="0" * 64,
+                                  phase="termine", on=date(2026, 2, 2))
         bulk = load_retention_facts(store.conn, summary_dates(load_summaries(store.conn)))
         ended = load_retention_facts(store.conn, ended_dates(store.conn))   # the purge's way
         full = {bid: Facts.from_bilan(bilans.load(store.conn, bid)) for bid in bulk}

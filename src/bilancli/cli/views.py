@@ -86,6 +86,7 @@ def show_json(bilan: Bilan, today: date, home: str) -> dict:
         "satisfaction": dict(bilan.satisfaction),
         "edof": {k: iso(v) for k, v in bilan.edof.items()},
         "purge": purge_view(bilan, today, home),
+        "factures": [line.numero for line in bilan.invoices],
     }
 
 
@@ -157,6 +158,8 @@ def _identity(view: dict) -> Fields:
         ("Suivi prévu", _fr(view["suivi"]["date_prevue"])),
         ("Suivi réalisé", _fr(view["suivi"]["date_realisee"])),
     ]
+    if view["factures"]:
+        rows.append(("Factures", ", ".join(view["factures"])))
     purge = view["purge"]
     if purge["contenu_detruit_le"]:
         rows.append(("Contenu détruit le", _fr(purge["contenu_detruit_le"]) + " (R6313-7)"))

@@ -14,18 +14,21 @@ INACTIVITY_DAYS = 30
 # Indicator 12: measures to keep beneficiaries engaged and prevent drop-outs.
 INACTIVITY_SOURCE = "Qualiopi indicateur 12"
 PURGE_SOURCE = retention.SOURCE
+# A private buyer's invoice falls due by its own terms (the delay printed on it).
+PAYMENT_TERMS_SOURCE = "conditions de paiement de la facture"
 
 # Display order of items falling on the same day of the same bilan.
 KINDS = (
     "convention", "edof_entree", "edof_sortie", "suivi", "satisfaction_fin",
-    "satisfaction_suivi", "purge", "inactif",
+    "satisfaction_suivi", "purge", "inactif", "paiement", "reclamation",
 )
 _ORDER = {kind: i for i, kind in enumerate(KINDS)}
 
 
-class Item(namedtuple("Item", "bilan date quoi source en_retard")):
-    """One line of the agenda: which bilan, when, what to do (`KINDS`), under which rule,
-    and whether it is late."""
+class Item(namedtuple("Item", "bilan date quoi source en_retard numero", defaults=(None,))):
+    """One line of the agenda: which bilan (None for a réclamation about none), when, what to
+    do (`KINDS`), under which rule, whether it is late, and for an invoice or a réclamation
+    its `numero`."""
 
     __slots__ = ()
 
@@ -84,10 +87,30 @@ def inactivity_due(s: Summary) -> date | None:
     return (s.last_entretien or s.date_ouverture) + timedelta(days=INACTIVITY_DAYS)
 
 
+def register_items(invoices: Iterable, complaints: Iterable, today: date) -> list[Item]:
+    """The cabinet's registers: each invoice with something still to pay (`paiement`, on its
+    due date) and each réclamation still to answer (`reclamation`, on its deadline)."""
+    from bilancli.core import complaints as claims
+    from bilancli.core import invoices as bills
+
+    items = []
+    for invoice in invoices:
+        if invoice.remaining_cents > 0 and invoice.echeance is not None:
+            source = (bills.PENALTIES_SOURCE if invoice.payeur in bills.PROFESSIONAL_PAYERS
+                      else PAYMENT_TERMS_SOURCE)
+            items.append(Item(invoice.bilan_id, invoice.echeance, "paiement", source,
+                              invoice.echeance < today, invoice.numero))
+    for complaint in complaints:
+        if complaint.repondue_le is None:
+            items.append(Item(complaint.bilan_id, complaint.echeance, "reclamation", claims.SOURCE,
+                              claims.answer_late(complaint, today), complaint.numero))
+    return items
+
+
 def agenda(summaries: Iterable[Summary], today: date, calendar: WorkCalendar,
-           purge_dues: Mapping[str, date] | None = None) -> list[Item]:
-    """All bilans' items, soonest first. `purge_dues`: bilan id → the day its owed purge
-    fell due (`retention.purge_dues`).
+           purge_dues: Mapping[str, date] | None = None, registers: Iterable[Item] = ()) -> list[Item]:
+    """All bilans' items and the registers' (`register_items`), soonest first. `purge_dues`:
+    bilan id → the day its owed purge fell due (`retention.purge_dues`).
 
     An anonymised record is closed for good (five years after the end): whatever it still
     lacks can no longer be done, so it leaves the agenda — except a purge still owed, a file
@@ -101,5 +124,6 @@ def agenda(summaries: Iterable[Summary], today: date, calendar: WorkCalendar,
             items += items_for(s, today, calendar, purge_due)
         elif purge_due is not None:
             items += _owed_purge(s.id, purge_due, today)
-    items.sort(key=lambda i: (i.date, i.bilan, _ORDER[i.quoi]))
+    items += registers
+    items.sort(key=lambda i: (i.date, i.bilan or "", _ORDER[i.quoi], i.numero or ""))
     return items

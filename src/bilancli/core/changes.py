@@ -28,3 +28,12 @@ SatisfactionAnswered = _change("SatisfactionAnswered", "bilan_id moment note com
 EdofDeclared = _change("EdofDeclared", "bilan_id sens on")
 Rendered = _change("Rendered", "bilan_id kind format path sha256 phase on")
 SyntheseKept = _change("SyntheseKept", "bilan_id content filename titre phase on")
+# Funder paperwork (SPEC §10, §11). An invoice's and a réclamation's number is given by the
+# writer, inside the transaction: `document` is the frozen invoice without its number.
+InvoiceIssued = _change("InvoiceIssued", "bilan_id type on payeur ht_cents tva_cents ttc_cents "
+                        "echeance annule document")
+PaymentRecorded = _change("PaymentRecorded", "numero on cents mode")
+InvoiceRendered = _change("InvoiceRendered", "numero bilan_id format path sha256 on")
+ComplaintReceived = _change("ComplaintReceived", "bilan_id on origine canal objet echeance")
+ComplaintAnswered = _change("ComplaintAnswered", "numero on reponse")
+ComplaintClosed = _change("ComplaintClosed", "numero on action")

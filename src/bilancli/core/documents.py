@@ -71,6 +71,16 @@ def check_renderable(kind: str, bilan: Bilan) -> None:
         from bilancli.core import convention
 
         convention.check_render(bilan)
+    elif kind == "certificat":
+        check_certificat(bilan)
+
+
+def check_certificat(bilan: Bilan) -> None:
+    """The certificat de réalisation attests hours delivered, in the beneficiary's name."""
+    if bilan.anonymised_on:
+        raise fail(msg.BILAN_ANONYMISE, id=bilan.id)
+    if not bilan.entretiens:
+        raise fail(msg.CERTIFICAT_SANS_ENTRETIEN, id=bilan.id)
 
 
 def keeps_copy(kind: str) -> bool:

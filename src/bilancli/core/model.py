@@ -56,18 +56,27 @@ class PhaseStep(namedtuple("PhaseStep", "phase entered_on")):
     __slots__ = ()
 
 
+class InvoiceLine(namedtuple("InvoiceLine",
+                             "numero type date payeur ht_cents tva_cents ttc_cents echeance annule")):
+    """An invoice or credit note issued for the bilan (`type` facture or avoir), amounts in
+    cents; `annule`, for a credit note, the number of the invoice it cancels."""
+
+    __slots__ = ()
+
+
 _BILAN_FIELDS = (
     "id nom prenom phase date_ouverture"
     " email telephone statut financement format employeur heures_prevues_minutes tarif_cents"
     " date_fin motif_abandon content_destroyed_on anonymised_on"
     " champs consents convention entretiens documents renderings history"
-    " suivi_on suivi_has_notes satisfaction edof"
+    " suivi_on suivi_has_notes satisfaction edof invoices"
 )
 _BILAN_DEFAULTS = (
     None, None, None, None, None, None, None, None,      # email … tarif_cents
     None, None, None, None,                              # date_fin … anonymised_on
     {}, {}, Convention(), (), (), (), (),                # champs … history
     None, False, {}, {},                                 # suivi_on … edof
+    (),                                                  # invoices
 )
 
 
@@ -76,7 +85,8 @@ class Bilan(namedtuple("Bilan", _BILAN_FIELDS, defaults=_BILAN_DEFAULTS)):
     text), `consents` (type → Consent), `convention`, the `entretiens`, stored `documents`,
     rendered files (`renderings`) and phase `history`, in order; `suivi_on` and
     `suivi_has_notes` (notes still to destroy, R6313-7); `satisfaction` (moment → note)
-    and `edof` (entree/sortie → day declared)."""
+    and `edof` (entree/sortie → day declared); `invoices`, its invoices and credit notes
+    in the order of their numbers."""
 
     __slots__ = ()
 

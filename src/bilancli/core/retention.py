@@ -44,6 +44,8 @@ DEFAULT_ADMINISTRATIVE = "5 ans"  # limitation period for contractual claims
 CONTENT_KINDS = registry.content_kinds(synthesis=False)
 SYNTHESIS_KINDS = registry.content_kinds(synthesis=True)
 IDENTITY_KIND = "identite"
+# Files of no content (the certificat): they go with the identity, at the anonymisation.
+ADMINISTRATIVE_FILES = registry.ADMINISTRATIVE_FILE_KIND.name
 
 RULE_END = "R6313-7"                      # destroyed when the action ends
 RULE_CEP = "R6313-7 exception A"          # synthèse kept for the CEP operator (L6313-4 al. 3)
@@ -91,14 +93,17 @@ def settings_from_config(conservation: dict[str, str], today: date) -> Settings:
 
 
 _FACTS = ("date_fin conservation cep content_destroyed_on anonymised_on suivi_has_notes"
-          " synthesis_left other_files_left")
+          " synthesis_left other_files_left admin_files_left")
 
 
-class Facts(namedtuple("Facts", _FACTS, defaults=(None, False, False, None, None, False, False, False))):
+class Facts(namedtuple("Facts", _FACTS,
+                       defaults=(None, False, False, None, None, False, False, False, False))):
     """What R6313-7 reads of a bilan, and nothing more: the end; whether the consents
     `conservation` (exception B) and `cep` (exception A) are active; the days content was
     destroyed and the record anonymised; whether suivi notes (possibly written after the
-    purge), a kept synthèse or its file, or another recorded file are still there.
+    purge), a kept synthèse or its file, or another recorded file are still there — an
+    administrative one (`registry.ADMINISTRATIVE_GENRES`) apart, as it waits for the
+    anonymisation.
 
     Built from a full `Bilan` (`from_bilan`, for `purge` and `show`) or in bulk by
     `store/snapshots.load_retention_facts` (for the agenda): both feed the same rules below.
@@ -118,7 +123,11 @@ class Facts(namedtuple("Facts", _FACTS, defaults=(None, False, False, None, None
             synthesis_left=any(d.type == "synthese" for d in bilan.documents) or any(
                 r.kind == "synthese" and r.destroyed_on is None for r in bilan.renderings),
             other_files_left=any(
-                r.kind != "synthese" and r.destroyed_on is None for r in bilan.renderings),
+                registry.file_kind(r.kind) == "fichiers" and r.destroyed_on is None
+                for r in bilan.renderings),
+            admin_files_left=any(
+                registry.file_kind(r.kind) == ADMINISTRATIVE_FILES and r.destroyed_on is None
+                for r in bilan.renderings),
         )
 
 
@@ -154,8 +163,8 @@ def _schedule(end: date, agreement: bool, cep: bool, settings: Settings) -> tupl
     else:
         deadlines = [Deadline("contenu", CONTENT_KINDS + SYNTHESIS_KINDS, end, RULE_END)]
     deadlines.append(Deadline(
-        "identite", (IDENTITY_KIND,), months_later(end, settings.administrative_months),
-        RULE_ANONYMISATION,
+        "identite", (IDENTITY_KIND, ADMINISTRATIVE_FILES),
+        months_later(end, settings.administrative_months), RULE_ANONYMISATION,
     ))
     return tuple(deadlines)
 
@@ -165,7 +174,8 @@ def due(facts: Facts, settings: Settings, today: date) -> tuple[Deadline, ...]:
     suivi notes written later, or a file that could not be deleted, go at the next run."""
     return tuple(
         d for d in schedule(facts, settings)
-        if d.due_on <= today and not (d.what == "identite" and facts.anonymised_on)
+        if d.due_on <= today and not (d.what == "identite" and facts.anonymised_on
+                                      and not facts.admin_files_left)
     )
 
 
@@ -184,7 +194,7 @@ def next_pending(facts: Facts, settings: Settings) -> Deadline | None:
             pending.append(d)
         elif d.what == "synthese" and facts.synthesis_left:
             pending.append(d)
-        elif d.what == "identite" and facts.anonymised_on is None:
+        elif d.what == "identite" and (facts.anonymised_on is None or facts.admin_files_left):
             pending.append(d)
     return min(pending, key=lambda d: d.due_on) if pending else None
 

@@ -12,7 +12,7 @@ from datetime import date
 from bilancli import messages as msg
 from bilancli.core import registry
 from bilancli.core.model import (
-    Bilan, Consent, Convention, Document, Entretien, PhaseStep, Rendering,
+    Bilan, Consent, Convention, Document, Entretien, InvoiceLine, PhaseStep, Rendering,
 )
 from bilancli.errors import fail
 
@@ -20,6 +20,7 @@ from bilancli.errors import fail
 RECORDS = {
     "consentements": Consent, "conventions": Convention, "phases": PhaseStep,
     "entretiens": Entretien, "documents": Document, "rendus": Rendering,
+    "factures": InvoiceLine,
 }
 # Administrative field → column of `bilans`.
 ADMIN_COLUMNS = {

@@ -53,7 +53,9 @@ class Check:
 
 
 def kind_of(genre: str) -> str:
-    return "fichiers_synthese" if genre == "synthese" else "fichiers"
+    from bilancli.core.registry import file_kind
+
+    return file_kind(genre)
 
 
 def full_path(home: str | Path, recorded: str) -> Path:

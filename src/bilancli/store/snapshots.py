@@ -13,6 +13,7 @@ from datetime import date
 
 from bilancli.core.edof import SENS
 from bilancli.core.model import Convention
+from bilancli.core.registry import ADMINISTRATIVE_GENRES
 from bilancli.core.satisfaction import MOMENTS
 from bilancli.core.retention import Facts
 from bilancli.core.summary import Summary
@@ -151,6 +152,10 @@ def summary_dates(summaries: list[Summary]):
     return [(s.id, s.date_fin, s.content_destroyed_on, s.anonymised_on) for s in summaries]
 
 
+# A rendered file of no content (the certificat) waits for the anonymisation (core.registry).
+_NOT_ADMIN = "genre NOT IN ({})".format(", ".join(f"'{g}'" for g in ADMINISTRATIVE_GENRES))
+
+
 def load_retention_facts(conn, dates) -> dict[str, Facts]:
     """Bilan id → what R6313-7 reads of it, in the same terms as `Facts.from_bilan`, for
     the bilans whose dates are given (`ended_dates` or `summary_dates`).
@@ -167,21 +172,23 @@ def load_retention_facts(conn, dates) -> dict[str, Facts]:
     notes = {r[0] for r in conn.execute("SELECT bilan_id FROM suivis WHERE notes IS NOT NULL")}
     synthesis = {r[0] for r in conn.execute(
         "SELECT DISTINCT bilan_id FROM documents WHERE type = 'synthese'")}
-    other_files = set()
-    for bid, synthesis_file, other_file in conn.execute(
-        "SELECT bilan_id, MAX(genre = 'synthese'), MAX(genre != 'synthese') FROM rendus "
-        "WHERE detruit_le IS NULL GROUP BY bilan_id"
+    other_files, admin_files = set(), set()
+    for bid, synthesis_file, other_file, admin_file in conn.execute(
+        f"SELECT bilan_id, MAX(genre = 'synthese'), MAX(genre != 'synthese' AND {_NOT_ADMIN}),"
+        f" MAX(NOT {_NOT_ADMIN}) FROM rendus WHERE detruit_le IS NULL GROUP BY bilan_id"
     ):
         if synthesis_file:
             synthesis.add(bid)
         if other_file:
             other_files.add(bid)
+        if admin_file:
+            admin_files.add(bid)
     none: set[str] = set()
     facts = {}
     for bid, fin, destroyed, anonymised in dates:
         kinds = consents.get(bid, none)
         facts[bid] = Facts(fin, "conservation" in kinds, "cep" in kinds, destroyed, anonymised,
-                           bid in notes, bid in synthesis, bid in other_files)
+                           bid in notes, bid in synthesis, bid in other_files, bid in admin_files)
     return facts
 
 

@@ -34,6 +34,22 @@ class Tx:
     def apply(self, change):
         return WRITERS[type(change)](self.conn, change)
 
+    # The cabinet's registers, read inside the same transaction that numbers them.
+    def sequence(self):
+        from bilancli.store import ledger
+
+        return ledger.sequence(self.conn)
+
+    def invoice(self, numero: str):
+        from bilancli.store import ledger
+
+        return ledger.load_invoice(self.conn, numero)
+
+    def complaint(self, numero: str):
+        from bilancli.store import ledger
+
+        return ledger.load_complaint(self.conn, numero)
+
 
 def apply(conn, change):
     return WRITERS[type(change)](conn, change)
@@ -186,3 +202,78 @@ def _edof(conn, c: ch.EdofDeclared) -> None:
            ON CONFLICT (bilan_id, sens) DO UPDATE SET date = excluded.date""",
         (c.bilan_id, c.sens, iso(c.on)),
     )
+
+
+def _next_rank(conn, table: str, year: int) -> int:
+    return conn.execute(f"SELECT COALESCE(MAX(rang), 0) + 1 FROM {table} WHERE annee = ?",
+                        (year,)).fetchone()[0]
+
+
+@writes(ch.InvoiceIssued)
+def _invoice(conn, c: ch.InvoiceIssued) -> str:
+    """The next number of the one sequence, given here, inside the command's transaction
+    (BEGIN IMMEDIATE: a second terminal waits for this one), and the frozen document with it."""
+    import json
+
+    from bilancli.core.invoices import format_number
+
+    year = c.on.year
+    found = conn.execute("SELECT dernier FROM sequence_factures WHERE annee = ?", (year,)).fetchone()
+    rank = (found[0] if found else 0) + 1
+    conn.execute(
+        """INSERT INTO sequence_factures (annee, dernier, derniere_date) VALUES (?, ?, ?)
+           ON CONFLICT (annee) DO UPDATE SET dernier = excluded.dernier,
+           derniere_date = excluded.derniere_date""",
+        (year, rank, iso(c.on)))
+    numero = format_number(year, rank)
+    document = json.dumps(dict(c.document, numero=numero), ensure_ascii=False, sort_keys=True)
+    conn.execute(
+        "INSERT INTO factures (numero, annee, rang, type, bilan_id, date, payeur, montant_ht_centimes,"
+        " tva_centimes, montant_ttc_centimes, echeance, annule, document)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (numero, year, rank, c.type, c.bilan_id, iso(c.on), c.payeur, c.ht_cents, c.tva_cents,
+         c.ttc_cents, iso(c.echeance), c.annule, document))
+    return numero
+
+
+@writes(ch.PaymentRecorded)
+def _payment(conn, c: ch.PaymentRecorded) -> None:
+    conn.execute("INSERT INTO paiements (facture, date, montant_centimes, mode) VALUES (?, ?, ?, ?)",
+                 (c.numero, iso(c.on), c.cents, c.mode))
+
+
+@writes(ch.InvoiceRendered)
+def _invoice_rendered(conn, c: ch.InvoiceRendered) -> None:
+    """A rendered invoice on disk, for the purge ten years on; the same bytes at the same path
+    (an invoice rendered again) are recorded once."""
+    conn.execute(
+        "INSERT INTO rendus_factures (facture, bilan_id, format, chemin, sha256, cree_le)"
+        " SELECT ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM rendus_factures"
+        " WHERE facture = ? AND chemin = ? AND sha256 = ?)",
+        (c.numero, c.bilan_id, c.format, c.path, c.sha256, iso(c.on), c.numero, c.path, c.sha256))
+
+
+@writes(ch.ComplaintReceived)
+def _complaint(conn, c: ch.ComplaintReceived) -> str:
+    from bilancli.core.complaints import format_number
+
+    year = c.on.year
+    rank = _next_rank(conn, "reclamations", year)
+    numero = format_number(year, rank)
+    conn.execute(
+        "INSERT INTO reclamations (numero, annee, rang, bilan_id, date, origine, canal, objet, echeance)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (numero, year, rank, c.bilan_id, iso(c.on), c.origine, c.canal, c.objet, iso(c.echeance)))
+    return numero
+
+
+@writes(ch.ComplaintAnswered)
+def _complaint_answered(conn, c: ch.ComplaintAnswered) -> None:
+    conn.execute("UPDATE reclamations SET repondue_le = ?, reponse = ? WHERE numero = ?",
+                 (iso(c.on), c.reponse, c.numero))
+
+
+@writes(ch.ComplaintClosed)
+def _complaint_closed(conn, c: ch.ComplaintClosed) -> None:
+    conn.execute("UPDATE reclamations SET close_le = ?, action = ? WHERE numero = ?",
+                 (iso(c.on), c.action, c.numero))
