@@ -170,7 +170,9 @@ def _report(outcomes, today, as_json: bool, simulated: bool, complaints=()) -> N
     _print_by_rule(shown)
     if len(shown) > DETAILED_REPORT:
         base.say(msg.PURGE_DETAIL_PAR_BILAN)
-    base.say(msg.PURGE_FAITE.format(date=format_date(today), nombre=len(shown)))
+    base.say(msg.PURGE_FAITE.format(date=format_date(today), nombre=len(shown) - len(complaints)))
+    if complaints:
+        base.say(msg.PURGE_RECLAMATIONS_FAITE.format(nombre=len(complaints)))
 
 
 def _has_rows(outcome) -> bool:

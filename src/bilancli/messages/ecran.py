@@ -136,3 +136,7 @@ BPF_NON_RENSEIGNE = (
     "avant de remplir le BPF."
 )
 RECLAMATIONS_STATS = "Réclamations (Qualiopi indicateur 31)"
+PURGE_RECLAMATIONS_FAITE = (
+    "Réclamations : les textes de {nombre} réclamation(s) close(s) depuis trois ans sont détruits ; "
+    "le registre garde leurs dates (Qualiopi indicateur 31)."
+)

@@ -95,6 +95,8 @@ MODE_LABELS = {"virement": "virement", "cheque": "chèque", "carte": "carte banc
                "especes": "espèces", "cdc": "Caisse des Dépôts (EDOF)"}
 FACTURE_STATUTS = {"a_payer": "à payer", "payee": "payée", "en_retard": "en retard",
                    "annulee": "annulée", "emis": "émis"}
+FACTURE_PARTIELLE = "Facturation partielle"
+FACTURE_SOLDE = "Solde du bilan"
 UNITES_HEURE = ("heure", "heures")
 DESIGNATION_BILAN = "Bilan de compétences (article L6313-1, 2° du Code du travail)"
 CDC_NOM = "Caisse des Dépôts et Consignations"

@@ -26,11 +26,14 @@ def _short(text: str | None) -> str | None:
 def _service(p: dict, ht_cents: int, credit: bool) -> dict:
     tarif, already = p.get("tarif_centimes"), p.get("deja_facture_centimes") or 0
     partial = not credit and bool(tarif) and (already or ht_cents != tarif)
+    # An installment, or the balance that completes the tarif after earlier ones.
+    part = None if not partial else (msg.FACTURE_SOLDE if already + ht_cents >= tarif
+                                     else msg.FACTURE_PARTIELLE)
     return {
         "libelle": msg.DESIGNATION_BILAN, "bilan": p["bilan"], "beneficiaire": p["beneficiaire"],
         "debut": _long(p["debut"]), "fin": _long(p["fin"]),
         "heures": format_minutes(p["minutes"]) if p["minutes"] else "0h",
-        "abandon": p.get("abandon", False), "partielle": partial,
+        "abandon": p.get("abandon", False), "partielle": part,
         "tarif": format_euros(tarif) if partial else None,
         "deja_facture": format_euros(already) if partial and already else None,
     }
