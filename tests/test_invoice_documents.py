@@ -111,3 +111,27 @@ def test_a_cpf_invoice_says_the_number_is_the_one_to_enter_in_edof(bilan):
     text = bilan("facture", "render", "F2026-0001", "--format", "md", "-o", "-").stdout
     assert "Caisse des Dépôts et Consignations" in text
     assert "celui à saisir dans EDOF" in text and "numéro de facture **F2026-0001**" in text
+
+
+def test_the_pdf_holds_no_clock_of_the_day_it_is_rendered(bilan, issued, tmp_path, monkeypatch):
+    """fontTools stamps each embedded font with the time it was subset; a moving clock shows
+    the invoice's PDF does not follow it (and that without the fixed epoch, it would)."""
+    import itertools
+    import time
+    import types
+
+    from fontTools.misc import timeTools
+
+    from bilancli.render.output import html_to_pdf
+
+    clock = itertools.count(1_900_000_000, 86_400)
+    monkeypatch.setattr(timeTools, "time", types.SimpleNamespace(time=lambda: next(clock),
+                                                                 gmtime=time.gmtime))
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    first = tmp_path / "a.pdf"
+    second = tmp_path / "b.pdf"
+    bilan("facture", "render", "F2026-0001", "--format", "pdf", "-o", str(first))
+    bilan("facture", "render", "F2026-0001", "--format", "pdf", "-o", str(second))
+    assert first.read_bytes() == second.read_bytes()
+    html = bilan("facture", "render", "F2026-0001", "--format", "html", "-o", "-").stdout
+    assert html_to_pdf(html, tmp_path) != html_to_pdf(html, tmp_path)

@@ -225,3 +225,18 @@ def test_the_register_reads_by_year_and_sums_what_is_due(bilan, cpf):
     out = bilan("factures").stdout
     assert "F2026-0001" in out and "Reste dû : 100,00 € TTC" in out
     assert "Aucune facture" in bilan("factures", "--annee", "2025").stdout
+
+
+@pytest.mark.parametrize(("facturation", "named"), [
+    ('[facturation]\ntaux = 20\n', "[facturation] taux"),
+    ('[facturation]\ntva = "assujettie"\ntaux = 150\n', "[facturation] taux"),
+    ('[facturation]\ndelai_paiement = "un mois"\n', "[facturation] delai_paiement"),
+    ('[facturation]\niban = "FR76 0000"\n', "[facturation] iban"),
+    ('[facturation]\ntva = "exoneree"\ntaux = "vingt"\n', "[facturation] taux"),
+])
+def test_a_wrong_invoicing_setting_is_refused_naming_its_key(bilan, facturation, named):
+    configure(bilan)
+    bid = held(bilan)
+    configure(bilan, facturation=facturation)
+    err = refused(bilan, "facture", bid)
+    assert named in err and "config.toml" in err

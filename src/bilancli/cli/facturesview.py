@@ -6,6 +6,8 @@ from __future__ import annotations
 from bilancli import messages as msg
 from bilancli.cli import base
 
+INVOICE_FOLDER = "factures"   # under documents/, beside the bilans' AAAA-NNN folders
+
 
 def say_issued(numero: str, bilan_id: str, change) -> None:
     from bilancli.core.dates import format_date
@@ -30,7 +32,6 @@ def render_invoice(numero: str, format_text: str, output: str | None) -> None:
     from bilancli.core.documents import parse_format, template_name
     from bilancli.render import invoice, output as out, templates
     from bilancli.store import files
-    from bilancli.store.db import ensure_private_dir
 
     wanted = rules.parse_number(numero)
     fmt = parse_format(format_text)
@@ -48,9 +49,8 @@ def render_invoice(numero: str, format_text: str, output: str | None) -> None:
             sys.stdout.buffer.write(data)
             sys.stdout.buffer.flush()
             return
-        if target is None:
-            folder = ensure_private_dir(ensure_private_dir(Path(home) / "documents") / "factures")
-            target = folder / f"{document['type']}-{wanted}.{fmt}"
+        if target is None:   # documents/factures/: the accountant's folder, apart from the bilans'
+            target = files.document_folder(home, INVOICE_FOLDER) / f"{document['type']}-{wanted}.{fmt}"
         pending = files.stage(target, data, home)
         try:
             tx.apply(InvoiceRendered(wanted, issued.bilan_id, fmt, files.recorded_path(home, target),
