@@ -130,6 +130,8 @@ def main() -> None:
         ("bilan list --json", ["list", "--json"], 5),
         ("bilan agenda", ["agenda"], 8),
         ("bilan agenda --json", ["agenda", "--json"], 8),
+        ("bilan rdv list --json", ["rdv", "list", "--json"], 5),
+        ("bilan calendrier", ["calendrier"], 5),
         ("bilan stats --json", ["stats", "--json"], 8),
         ("bilan purge --dry-run", ["purge", "--dry-run"], 10),
         ("bilan synthese render ID --format md", ["synthese", "render", target, "--format", "md"], None),

@@ -4,7 +4,9 @@
 
 Ten years of a cabinet: a mix of phases and financings, every content field
 a paragraph of French, about eight entretiens per bilan with notes, a 50 KiB
-document on one bilan in ten, syntheses rendered for ended ones. Bilans whose
+document on one bilan in ten, syntheses rendered for ended ones, and for every
+open bilan its week: the rendez-vous of the last days held, the next ones planned
+(one in ten cancelled), never two at once. Bilans whose
 retention ended before `--today` are stored already purged, as a consultant
 who runs `bilan purge` regularly would have them, except `--due` of them left
 for the purge benchmark.
@@ -16,7 +18,8 @@ import argparse
 import random
 import sys
 import time
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from datetime import time as clock
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
@@ -43,6 +46,8 @@ SENTENCES = (
 STATUTS = ("salarie", "salarie", "salarie", "demandeur-emploi", "particulier", "independant", "autre")
 FINANCEMENTS = ("cpf", "cpf", "cpf", "cpf", "plan", "reclassement", "personnel", "france-travail")
 MODALITES = ("presentiel", "visio", "telephone")
+# The consultant's day: rendez-vous of 1h30 at most, one after the other, on working days.
+SLOTS = (clock(9), clock(10, 30), clock(14), clock(15, 30), clock(17))
 NOMS = ("Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau")
 PRENOMS = ("Claire", "Julien", "Sophie", "Nicolas", "Camille", "Thomas", "Léa", "Hugo", "Inès", "Lucas")
 
@@ -66,20 +71,61 @@ def seed(home: Path, count: int, due: int, today: date, rng: random.Random) -> d
         plans.append((opened, ended, fate))
     expired = [i for i, (_, ended, fate) in enumerate(plans) if fate != "open" and ended < today - timedelta(days=10)]
     keep_due = set(expired[-due:]) if due else set()
+    week = _Week()
     with store.write() as conn:
         for index, (opened, ended, fate) in enumerate(plans):
             purged = fate != "open" and index in expired and index not in keep_due
-            _one(conn, rng, opened, ended, fate, purged, document if index % 10 == 0 else None, today)
+            bid = _one(conn, rng, opened, ended, fate, purged,
+                       document if index % 10 == 0 else None, today)
+            if fate == "open":
+                _rendez_vous(conn, rng, bid, ended, today, week)
             stats["bilans"] += 1
             stats["ended"] += fate != "open"
             stats["purged"] += purged
             stats["due"] += index in keep_due
+    stats["rdv"] = store.conn.execute("SELECT COUNT(*) FROM rdv").fetchone()[0]
     store.conn.execute("VACUUM")
     store.close()
     return stats
 
 
-def _one(conn, rng, opened, ended, fate, purged, document, today) -> None:
+class _Week:
+    """The next free slot of each working day, so that no two rendez-vous overlap."""
+
+    def __init__(self) -> None:
+        self.taken: dict[date, int] = {}
+
+    def slot(self, day: date) -> datetime:
+        while day.weekday() >= 5 or self.taken.get(day, 0) >= len(SLOTS):
+            day += timedelta(days=1)
+        index = self.taken[day] = self.taken.get(day, 0) + 1
+        return datetime.combine(day, SLOTS[index - 1])
+
+
+def _rendez_vous(conn, rng, bid, ended, today, week) -> None:
+    """An open bilan's rendez-vous: the one of the past week held, the coming ones (one a
+    week until its planned end, three at most) planned, one in ten cancelled."""
+    past = week.slot(today - timedelta(days=rng.randrange(2, 8)))
+    if past.date() <= today:
+        numero = apply(conn, ch.RdvPlanned(bid, past, 90, "presentiel", None, None, past.date()))
+        phase = conn.execute("SELECT phase FROM bilans WHERE id = ?", (bid,)).fetchone()[0]
+        held = ch.EntretienHeld(bid, past.date(), 90, "presentiel", phase, paragraph(rng, 2))
+        apply(conn, ch.RdvDone(bid, numero, past.date(), held))
+    day = today + timedelta(days=rng.randrange(1, 7))
+    for _ in range(rng.randrange(1, 4)):
+        if day > ended + timedelta(days=14):
+            break
+        start = week.slot(day)
+        modalite = rng.choice(MODALITES)
+        link = "https://visio.example.fr/cabinet" if modalite == "visio" else None
+        numero = apply(conn, ch.RdvPlanned(bid, start, rng.choice((60, 90)), modalite, None, link,
+                                           today))
+        if rng.random() < 0.1:
+            apply(conn, ch.RdvCancelled(bid, numero, today, "beneficiaire", None))
+        day = start.date() + timedelta(days=7)
+
+
+def _one(conn, rng, opened, ended, fate, purged, document, today) -> str:
     financement = rng.choice(FINANCEMENTS)
     bid = apply(conn, ch.Opening(opened, {
         "nom": rng.choice(NOMS), "prenom": rng.choice(PRENOMS),
@@ -113,7 +159,7 @@ def _one(conn, rng, opened, ended, fate, purged, document, today) -> None:
         current = phases[min((today - opened).days * 3 // max((ended - opened).days, 1), 2)]
         if current != "preliminaire":
             apply(conn, ch.PhaseEntered(bid, current, None, opened + timedelta(days=10)))
-        return
+        return bid
     apply(conn, ch.PhaseEntered(bid, fate, None, ended, ended))
     if fate == "termine":
         apply(conn, ch.SatisfactionAnswered(bid, "fin", rng.choice((4, 5, 5, 3)), None, ended))
@@ -141,6 +187,7 @@ def _one(conn, rng, opened, ended, fate, purged, document, today) -> None:
                 "employeur = NULL, anonymise_le = ? WHERE id = ?",
                 ((ended + timedelta(days=5 * 365 + 1)).isoformat(), bid),
             )
+    return bid
 
 
 def main() -> None:

@@ -14,8 +14,9 @@ nda = "93840000000"
 siret = "840 123 459 00017"
 consultant = "Anne Roux"
 representant = "Anne Roux"
-telephone = "04 90 00 00 00"
+telephone = "04 90 38 00 00"
 email = "contact@mycampus.fr"
+referent_handicap = "Paul Girard, 04 90 38 00 01, handicap@mycampus.fr"
 [facturation]
 iban = "FR76 3000 6000 0112 3456 7890 189"
 TOML
@@ -36,7 +37,10 @@ bilan phase advance "$id" --date 2026-09-08
 
 # Investigation: skills and a main project (the cabinet also asks for a plan B: a warning until it is there).
 bilan entretien add "$id" --date 2026-09-08 --duree 3h --modalite visio
-bilan entretien add "$id" --date 2026-09-22 --duree 2h30
+# The next one is planned on 15 September: a rendez-vous, its convocation, then held on the day.
+BILAN_TODAY=2026-09-15 bilan rdv add "$id" --date "mardi 22 septembre 2026" --heure 14h --duree 2h30
+BILAN_TODAY=2026-09-15 bilan convocation render "$id" 1 --format md -o -
+BILAN_TODAY=2026-09-22 bilan rdv done "$id" 1
 bilan set "$id" competences "Organisation de flux, management d'une équipe de huit, formation des nouveaux arrivants."
 bilan set "$id" projet "Formatrice en logistique pour adultes (titre professionnel FPA)."
 bilan phase show "$id"
@@ -73,10 +77,20 @@ bilan factures
 
 # A réclamation, answered and closed with its corrective action (Qualiopi indicators 31 and 32).
 bilan reclamation add --bilan "$id" --date 2026-09-25 --origine beneficiaire --canal courriel \
-  --objet "Rendez-vous du 22 septembre déplacé la veille."
-bilan reclamation answer R2026-001 --date 2026-09-28 --reponse "Excuses ; rendez-vous fixés une semaine à l'avance."
+  --objet "Convocation au rendez-vous du 22 septembre reçue une semaine avant seulement."
+bilan reclamation answer R2026-001 --date 2026-09-28 --reponse "Excuses ; les convocations partent désormais quinze jours à l'avance."
 bilan reclamation close R2026-001 --date 2026-10-05 --action "Planning des entretiens envoyé dès la phase préliminaire."
 bilan reclamation list
+
+# The follow-up interview six months on: planned, moved once, its convocation in HTML.
+bilan rdv add "$id" --date 2027-04-20 --heure 10h --duree 1h --lien https://visio.mycampus.fr/suivi
+bilan rdv move "$id" 2 --date 2027-04-22 --heure 10h30
+bilan convocation render "$id" 2 --format html
+bilan rdv list "$id"
+# The calendar for the phone: the bilan's id only, never the beneficiary's name (L6313-4 al. 4).
+calendars=$(mktemp -d)
+bilan calendrier -o "$calendars/rendez-vous.ics"
+grep -E '^(UID|DTSTART;|SEQUENCE|SUMMARY)' "$calendars/rendez-vous.ics"
 
 # The action has ended: without a written agreement, R6313-7 wants its documents destroyed now.
 # --dry-run shows what would go, when and why, and changes nothing.
@@ -85,4 +99,5 @@ bilan purge --dry-run
 # Every morning: what falls due (the EDOF exit, the CPF payment, the follow-up in April, the
 # purge…), and the year's figures, the BPF lines among them.
 bilan agenda
+bilan agenda --du 2027-04-01 --au 2027-04-30
 bilan stats --annee 2026

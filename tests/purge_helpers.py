@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from datetime import date
+from datetime import date, datetime
 
 import storeio as store_bilans
 import storeio as records
 from bilancli.store.db import Store
 
-CONTENT_KINDS = ("CHAMP", "ENTRETIEN", "SUIVI", "DOC", "TITRE", "SYNTHDOC", "FICHIER", "SYNTHFICHIER")
+CONTENT_KINDS = ("CHAMP", "ENTRETIEN", "SUIVI", "DOC", "TITRE", "SYNTHDOC", "FICHIER", "SYNTHFICHIER",
+                 "MOTIFRDV")
 
 
 def marker(tag: str, kind: str) -> str:
@@ -48,6 +49,19 @@ def make_ended_bilan(home, tag: str, *, end: date, consents=(), nom: str = "Mart
                 records.add_rendering(conn, bid, kind=kind, format_="md",
                                       path=f"documents/{bid}/{name}", sha256=hashlib.sha256(data).hexdigest(),
                                       phase="conclusion", on=opened)
+            # An administrative file (a convention): no content, kept until the anonymisation.
+            convention = f"Convention tripartite {bid}".encode()
+            (folder / f"convention-{bid}.md").write_bytes(convention)
+            records.add_rendering(conn, bid, kind="convention", format_="md",
+                                  path=f"documents/{bid}/convention-{bid}.md",
+                                  sha256=hashlib.sha256(convention).hexdigest(),
+                                  phase="preliminaire", on=opened, retention="administratif")
+            # A rendez-vous cancelled with a motive: the motive is content (R6313-7).
+            numero = records.plan_rdv(conn, bid, start=datetime.combine(opened, datetime.min.time()
+                                                                        ).replace(hour=10),
+                                      minutes=60, on=opened)
+            records.cancel_rdv(conn, bid, numero, on=opened, par="beneficiaire",
+                               motif=marker(tag, "MOTIFRDV"))
             for kind in consents:
                 store_bilans.record_consent(conn, bid, kind, opened)
             records.enter_phase(conn, bid, "termine", end, date_fin=end)
@@ -70,20 +84,27 @@ def state(home, bid: str) -> dict:
             "notes_suivi": one("SELECT COUNT(*) FROM suivis WHERE bilan_id = ? AND notes IS NOT NULL"),
             "documents": one("SELECT COUNT(*) FROM documents WHERE bilan_id = ? AND type != 'synthese'"),
             "syntheses": one("SELECT COUNT(*) FROM documents WHERE bilan_id = ? AND type = 'synthese'"),
-            "rendus_restants": one("SELECT COUNT(*) FROM rendus WHERE bilan_id = ? AND detruit_le IS NULL"),
+            "rendus_restants": one("SELECT COUNT(*) FROM rendus WHERE bilan_id = ? AND detruit_le IS NULL "
+                                   "AND classe != 'administratif'"),
+            "administratifs_restants": one("SELECT COUNT(*) FROM rendus WHERE bilan_id = ? "
+                                           "AND detruit_le IS NULL AND classe = 'administratif'"),
             "contenu_detruit_le": one("SELECT contenu_detruit_le FROM bilans WHERE id = ?"),
             "anonymise_le": one("SELECT anonymise_le FROM bilans WHERE id = ?"),
             "nom": one("SELECT nom FROM bilans WHERE id = ?"),
             "journal": one("SELECT COUNT(*) FROM purges WHERE bilan_id = ?"),
+            "motifs_rdv": one("SELECT COUNT(*) FROM rdv WHERE bilan_id = ? AND motif IS NOT NULL"),
+            "rdv": one("SELECT COUNT(*) FROM rdv WHERE bilan_id = ?"),
         }
     finally:
         conn.close()
 
 
 UNTOUCHED = {"champs": 2, "notes_entretien": 1, "notes_suivi": 1, "documents": 1, "syntheses": 1,
-             "rendus_restants": 2, "contenu_detruit_le": None, "journal": 0}
+             "rendus_restants": 2, "administratifs_restants": 1, "contenu_detruit_le": None,
+             "journal": 0, "motifs_rdv": 1}
+# The rendez-vous itself stays (administrative: when, how long, how), its motive goes.
 PURGED = {"champs": 0, "notes_entretien": 0, "notes_suivi": 0, "documents": 0, "syntheses": 0,
-          "rendus_restants": 0}
+          "rendus_restants": 0, "motifs_rdv": 0, "rdv": 1}
 
 
 def matches(found: dict, expected: dict) -> bool:

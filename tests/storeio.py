@@ -32,8 +32,9 @@ def add_document(conn, bilan_id, *, type_, titre, content, filename, phase, on) 
     return apply(conn, ch.DocumentStored(bilan_id, type_, titre, content, filename, phase, on))
 
 
-def add_rendering(conn, bilan_id, *, kind, format_, path, sha256, phase, on) -> int:
-    return apply(conn, ch.Rendered(bilan_id, kind, format_, path, sha256, phase, on))
+def add_rendering(conn, bilan_id, *, kind, format_, path, sha256, phase, on,
+                  retention="contenu") -> int:
+    return apply(conn, ch.Rendered(bilan_id, kind, format_, path, sha256, phase, on, None, retention))
 
 
 def record_suivi(conn, bilan_id, on, notes) -> None:
@@ -58,3 +59,12 @@ def record_edof(conn, bilan_id, sens, on) -> None:
 
 def withdraw_consent(conn, bilan_id, kind, on) -> None:
     apply(conn, ch.ConsentWithdrawn(bilan_id, kind, on))
+
+
+def plan_rdv(conn, bilan_id, *, start, minutes, modalite="presentiel", lieu=None, lien=None,
+             on) -> int:
+    return apply(conn, ch.RdvPlanned(bilan_id, start, minutes, modalite, lieu, lien, on))
+
+
+def cancel_rdv(conn, bilan_id, numero, *, on, par=None, motif=None) -> None:
+    apply(conn, ch.RdvCancelled(bilan_id, numero, on, par, motif))

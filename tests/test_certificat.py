@@ -46,5 +46,5 @@ def test_the_rendered_file_is_recorded_as_administrative_evidence(bilan):
     bid = held(bilan)
     bilan("certificat", "render", bid, "--format", "html")
     conn = sqlite3.connect(bilan.home / "bilans.db")
-    assert conn.execute("SELECT genre, chemin FROM rendus").fetchall() == [
-        ("certificat", f"documents/{bid}/certificat-{bid}.html")]
+    assert conn.execute("SELECT genre, chemin, classe FROM rendus").fetchall() == [
+        ("certificat", f"documents/{bid}/certificat-{bid}.html", "administratif")]

@@ -138,8 +138,10 @@ def test_entretiens_are_listed_with_their_phase_and_total(bilan):
           input="Notes confidentielles\n")
     listed = bilan.json("entretien", "list", bid)
     assert listed == {"entretiens": [
-        {"date": "2026-03-02", "duree_minutes": 90, "modalite": "telephone", "phase": "preliminaire"},
-        {"date": "2026-03-02", "duree_minutes": 45, "modalite": "presentiel", "phase": "preliminaire"},
+        {"numero": 1, "date": "2026-03-02", "duree_minutes": 90, "modalite": "telephone",
+         "phase": "preliminaire"},
+        {"numero": 2, "date": "2026-03-02", "duree_minutes": 45, "modalite": "presentiel",
+         "phase": "preliminaire"},
     ], "heures_realisees": 2.25}
     out = bilan("entretien", "list", bid).stdout
     assert "1h30" in out and "2,25 h" in out
@@ -167,7 +169,7 @@ def test_abandon_ends_an_open_bilan(bilan):
     assert view["phase"] == "abandonne" and view["date_fin"] == "2026-03-05"
     assert view["motif_abandon"] == "Reprise d'emploi [b]"
     # No conclusions to follow up after an abandon (R6313-4 3° c): no follow-up date.
-    assert view["suivi"] == {"date_prevue": None, "date_realisee": None}
+    assert view["suivi"] == {"date_prevue": None, "date_realisee": None, "non_realise": False}
     assert "Reprise d'emploi [b]" in bilan("show", bid).stdout
     assert [r["id"] for r in bilan.json("list", "--phase", "abandonne")] == [bid]
 

@@ -33,7 +33,7 @@ def test_show_json_holds_the_keys_of_the_contract(bilan):
     assert view["consentements"] == {"bilan": None, "conservation": None, "cep": None, "employeur": None}
     assert view["convention"]["statut"] == "non_requise"
     assert view["heures_prevues"] == 24 and view["tarif"] == 1800
-    assert view["suivi"] == {"date_prevue": None, "date_realisee": None}
+    assert view["suivi"] == {"date_prevue": None, "date_realisee": None, "non_realise": False}
     assert view["purge"] == {"contenu_detruit_le": None, "prochaine_echeance": None, "regle": None}
 
 
@@ -57,7 +57,11 @@ def test_set_content_and_admin_fields(bilan):
     assert view["champs"]["demande"] == "Changer de métier après 15 ans en logistique."
     assert view["tarif"] == 1500 and view["financement"] == "plan"
     assert view["convention"]["statut"] == "a_transmettre"
-    bilan("set", bid, "demande", "")
+    # An empty value never erases a field (an empty pipe, a blank argument): --effacer does.
+    assert bilan("set", bid, "demande", "", code=1).key == "VALEUR_VIDE"
+    assert bilan("set", bid, "demande", "-", input="", code=1).key == "VALEUR_VIDE"
+    assert bilan.json("show", bid)["champs"]["demande"] == "Changer de métier après 15 ans en logistique."
+    bilan("set", bid, "demande", "--effacer")
     assert bilan.json("show", bid)["champs"]["demande"] is None
 
 

@@ -47,7 +47,7 @@ def test_keeping_documents_is_agreed_before_the_end_of_the_action(kind):
 
 def test_a_withdrawal_follows_the_consent_and_is_allowed_after_the_end():
     given = make(phase="termine", date_fin=date(2026, 4, 30),
-                 consents={"cep": Consent("cep", date(2026, 4, 1))})
+                 consent_history=(Consent("cep", date(2026, 4, 1)),))
     consents.withdraw(given, "cep", date(2026, 5, 15), TODAY)
     with pytest.raises(BilanError, match="précède le consentement"):
         consents.withdraw(given, "cep", date(2026, 3, 31), TODAY)
@@ -55,7 +55,7 @@ def test_a_withdrawal_follows_the_consent_and_is_allowed_after_the_end():
         consents.withdraw(given, "cep", date(2026, 6, 2), TODAY)
     with pytest.raises(BilanError, match="rien à retirer"):
         consents.withdraw(given, "conservation", TODAY, TODAY)
-    withdrawn = make(consents={"cep": Consent("cep", OPENED, withdrawn_on=OPENED)})
+    withdrawn = make(consent_history=(Consent("cep", OPENED, withdrawn_on=OPENED),))
     with pytest.raises(BilanError, match="rien à retirer"):
         consents.withdraw(withdrawn, "cep", TODAY, TODAY)
 

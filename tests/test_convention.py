@@ -114,7 +114,7 @@ def test_convention_dates_and_entretiens_are_never_in_the_future():
 
 
 def test_no_entretien_after_the_bilan_consent_is_withdrawn():
-    withdrawn = make("cpf", consents={"bilan": Consent("bilan", date(2026, 2, 1), date(2026, 2, 10))})
+    withdrawn = make("cpf", consent_history=(Consent("bilan", date(2026, 2, 1), date(2026, 2, 10)),))
     with pytest.raises(BilanError, match="L6313-4 al. 2"):
         check_new_entretien(withdrawn, date(2026, 2, 11), 60, TODAY)
     # Held up to the day of the withdrawal: its hours were delivered and may be logged.

@@ -26,9 +26,9 @@ def gate(phase: str, key: str):
     return found
 
 
-CONSENTED = {"bilan": Consent("bilan", D)}
+CONSENTED = (Consent("bilan", D),)
 PRELIM_DONE = dict(
-    consents=CONSENTED,
+    consent_history=CONSENTED,
     champs={"demande": "d", "besoins": "b", "modalites": "m"},
     format="mixte", financement="cpf", entretiens=(entretien(),),
 )
@@ -38,9 +38,9 @@ def test_consent_gate_needs_an_active_bilan_consent():
     g = gate("preliminaire", "consentement")
     assert g.source == "L6313-4 al. 2"
     assert not g.holds(make())
-    assert not g.holds(make(consents={"cep": Consent("cep", D)}))
-    assert not g.holds(make(consents={"bilan": Consent("bilan", D, withdrawn_on=D)}))
-    assert g.holds(make(consents={"bilan": Consent("bilan", D)}))
+    assert not g.holds(make(consent_history=(Consent("cep", D),)))
+    assert not g.holds(make(consent_history=(Consent("bilan", D, withdrawn_on=D),)))
+    assert g.holds(make(consent_history=(Consent("bilan", D),)))
 
 
 def test_framing_gate_needs_three_fields_and_the_format():
@@ -148,7 +148,7 @@ def test_closed_bilans_have_no_gates():
 
 def test_advance_moves_one_step_when_every_gate_holds():
     assert phases.advance(make(**PRELIM_DONE), D, LATER).phase == "investigation"
-    inv = make("investigation", champs={"competences": "c", "projet": "p"}, consents=CONSENTED,
+    inv = make("investigation", champs={"competences": "c", "projet": "p"}, consent_history=CONSENTED,
                entretiens=(entretien("investigation"),))
     assert phases.advance(inv, D, LATER).phase == "conclusion"
 
@@ -172,7 +172,7 @@ def test_a_closed_bilan_cannot_advance_nor_be_abandoned(phase):
 
 
 def test_dates_cannot_precede_the_current_phase_nor_the_last_entretien():
-    inv = make("investigation", champs={"competences": "c", "projet": "p"}, consents=CONSENTED,
+    inv = make("investigation", champs={"competences": "c", "projet": "p"}, consent_history=CONSENTED,
                entretiens=(entretien("investigation", day=date(2026, 3, 20)),),
                history=(PhaseStep("preliminaire", date(2026, 3, 1)),
                         PhaseStep("investigation", date(2026, 3, 10))))
@@ -197,14 +197,14 @@ def test_warnings_are_cabinet_practice_not_gates():
 def test_the_bilan_consent_must_still_hold_to_leave_every_open_phase(phase):
     g = gate(phase, "consentement")
     assert g.source == "L6313-4 al. 2"
-    assert g.holds(make(phase, consents={"bilan": Consent("bilan", D)}))
-    assert not g.holds(make(phase, consents={"bilan": Consent("bilan", D, withdrawn_on=D)}))
+    assert g.holds(make(phase, consent_history=(Consent("bilan", D),)))
+    assert not g.holds(make(phase, consent_history=(Consent("bilan", D, withdrawn_on=D),)))
 
 
 def test_a_withdrawn_consent_blocks_advancing_from_investigation():
     inv = make("investigation", champs={"competences": "c", "projet": "p"},
                entretiens=(entretien("investigation"),),
-               consents={"bilan": Consent("bilan", D, withdrawn_on=D)})
+               consent_history=(Consent("bilan", D, withdrawn_on=D),))
     with pytest.raises(BilanError, match="L6313-4 al. 2"):
         phases.advance(inv, D, LATER)
 
@@ -213,7 +213,7 @@ def test_transitions_and_abandons_are_not_dated_in_the_future():
     with pytest.raises(BilanError, match="le passage de phase"):
         phases.advance(make(**PRELIM_DONE), date(2026, 3, 3), D)
     assert phases.advance(make(**PRELIM_DONE), D, D).phase == "investigation"
-    conclusion = make("conclusion", consents={"bilan": Consent("bilan", D)})
+    conclusion = make("conclusion", consent_history=(Consent("bilan", D),))
     with pytest.raises(BilanError, match="la fin du bilan.*R6313-7"):
         phases.advance(conclusion, date(2099, 1, 1), D)
     with pytest.raises(BilanError, match="01/01/2099"):

@@ -14,8 +14,11 @@ def config(bilan, text: str) -> None:
 
 
 def files(bilan, bid):
+    """The bilan's files of content left under documents/ID/; its administrative file (the
+    convention of make_ended_bilan) stays until the anonymisation, checked apart."""
     folder = bilan.home / "documents" / bid
-    return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
+    return sorted(p.name for p in folder.iterdir()
+                  if not p.name.startswith("convention-")) if folder.exists() else []
 
 
 def test_content_goes_on_the_day_the_action_ends_and_the_record_stays(bilan):
@@ -31,7 +34,8 @@ def test_content_goes_on_the_day_the_action_ends_and_the_record_stays(bilan):
     assert entry["id"] == bid and report["simulation"] is False
     went = {d["nature"]: d for d in entry["destructions"]}
     assert set(went) == {"champs", "notes_entretien", "notes_suivi", "documents", "syntheses",
-                         "fichiers", "fichiers_synthese"}
+                         "fichiers", "fichiers_synthese", "motifs_rdv"}
+    assert went["motifs_rdv"]["nombre"] == 1
     assert went["champs"]["nombre"] == 2
     assert went["documents"]["octets"] == len(marker("A", "DOC")) * 50
     assert {d["regle"] for d in entry["destructions"]} == {"R6313-7"}
@@ -132,10 +136,13 @@ def test_the_administrative_record_is_anonymised_after_its_period(bilan):
     bilan.today("2026-03-01")
     bilan("purge", "--yes")
     assert bilan.json("show", bid)["nom"] == "Zebulonesque"
+    convention = bilan.home / "documents" / bid / f"convention-{bid}.md"
+    assert convention.exists(), "administrative evidence stays until the anonymisation"
     bilan.today("2026-03-02")
     (entry,) = bilan.json("purge", "--yes")["bilans"]
     assert [(d["nature"], d["nombre"], d["regle"]) for d in entry["destructions"]] == [
-        ("identite", 5, "anonymisation")]
+        ("identite", 5, "anonymisation"), ("fichiers_administratifs", 1, "anonymisation")]
+    assert not convention.exists()
     view = bilan.json("show", bid)
     for key in ("nom", "prenom", "email", "telephone", "employeur"):
         assert view[key] is None
@@ -197,7 +204,7 @@ def test_dry_run_says_what_when_and_why_and_changes_nothing(bilan):
     assert report["simulation"] is True
     (entry,) = report["bilans"]
     assert {d["nature"] for d in entry["destructions"]} == {
-        "champs", "notes_entretien", "notes_suivi", "documents", "fichiers"}
+        "champs", "notes_entretien", "notes_suivi", "documents", "fichiers", "motifs_rdv"}
     assert "QZX" not in str(report)
     out = bilan("purge", "--dry-run").stdout
     assert bid in out and "01/02/2026" in out and "R6313-7 : fin de l'action" in out

@@ -77,7 +77,9 @@ def _check_each_bilan_untouched_or_purged(home: Path, ids: list[str]) -> int:
         found = state(home, bid)
         if matches(found, PURGED) and found["contenu_detruit_le"] == "2026-03-02":
             # A purged bilan has no file left either.
-            assert not (home / "documents" / bid).exists() or not any((home / "documents" / bid).iterdir())
+            # A purged bilan has no file of content left (its administrative one stays).
+            folder = home / "documents" / bid
+            assert not folder.exists() or [p.name for p in folder.iterdir()] == [f"convention-{bid}.md"]
             purged += 1
         else:
             # Untouched: its record is whole (some due files may already be destroyed).

@@ -56,7 +56,7 @@ def test_conservation_exceptions_follow_active_consents_only():
         "cep": Consent("cep", date(2026, 1, 12)),
         "conservation": Consent("conservation", date(2026, 1, 12), withdrawn_on=date(2026, 2, 1)),
     }
-    view = context.synthese(a_bilan(consents=consents), Config(CABINET, {"duree": "2 ans"}), TODAY)
+    view = context.synthese(a_bilan(consent_history=tuple(consents.values())), Config(CABINET, {"duree": "2 ans"}), TODAY)
     assert view["conservation"] == {"duree": "2 ans", "cep": True, "accord_suivi": False}
     assert context.synthese(a_bilan(), Config(CABINET, {}), TODAY)["conservation"]["duree"] == "1 an"
 
@@ -66,7 +66,7 @@ def test_the_attendance_sheet_lists_entretiens_in_order_without_notes():
     first, second = view["entretiens"]
     assert first == {
         "numero": 1, "date": "12 janvier 2026", "date_courte": "12/01/2026", "duree": "1h30",
-        "modalite": "Présentiel", "phase": "préliminaire",
+        "modalite": "Présentiel", "phase": "préliminaire", "corrige_le": None,
     }
     assert second["modalite"] == "Visioconférence" and second["duree"] == "2h"
 
@@ -88,8 +88,8 @@ def test_an_illegal_conservation_setting_is_refused_citing_r6313_7():
 
 def test_the_promised_period_is_capped_for_actions_ended_before_the_2023_decree():
     agreement = {"conservation": Consent("conservation", date(2023, 1, 10))}
-    old = a_bilan(date_fin=date(2023, 6, 30), consents=agreement)
+    old = a_bilan(date_fin=date(2023, 6, 30), consent_history=tuple(agreement.values()))
     assert context.synthese(old, Config(CABINET, {"duree": "3 ans"}), TODAY)["conservation"]["duree"] == "1 an"
-    recent = a_bilan(date_fin=date(2026, 2, 27), consents=agreement)
+    recent = a_bilan(date_fin=date(2026, 2, 27), consent_history=tuple(agreement.values()))
     assert context.synthese(recent, Config(CABINET, {"duree": "18 mois"}), TODAY)["conservation"]["duree"] == "18 mois"
     assert context.synthese(a_bilan(), Config(CABINET, {"duree": "3 ans"}), TODAY)["conservation"]["duree"] == "3 ans"

@@ -18,7 +18,7 @@ def ended(on=date(2025, 6, 30), consents=(), withdrawn=(), **extra) -> retention
     found.update({k: Consent(k, date(2025, 1, 10), date(2025, 5, 1)) for k in withdrawn})
     return retention.Facts.from_bilan(Bilan(
         id="2025-001", nom="Martin", prenom="Claire", phase="termine",
-        date_ouverture=date(2025, 1, 5), date_fin=on, consents=found, **extra))
+        date_ouverture=date(2025, 1, 5), date_fin=on, consent_history=tuple(found.values()), **extra))
 
 
 def settings(duree="1 an", administratif="5 ans", today=TODAY):

@@ -5,7 +5,8 @@ from test_purge_traces import traces
 
 
 def test_a_bilan_s_whole_life_then_nothing_of_it_survives(bilan, tmp_path):
-    bilan.today("2026-03-02")
+    # Each step typed on its own day: a phase is left after what was recorded in it.
+    bilan.today("2026-01-12")
     bid = bilan.new("--financement", "plan", "--format", "mixte", "--date", "2026-01-05",
                     nom="Nom-ZQXJ1", prenom="Prenom-ZQXJ2")
     bilan("convention", "send", bid, "--date", "2026-01-05")
@@ -19,13 +20,16 @@ def test_a_bilan_s_whole_life_then_nothing_of_it_survives(bilan, tmp_path):
     cv = tmp_path / "cv.txt"
     cv.write_text("CV-ZQXJ7")
     bilan("doc", "add", bid, str(cv), "--type", "cv")
+    bilan.today("2026-01-26")
     bilan("phase", "advance", bid, "--date", "2026-01-19")
     bilan("set", bid, "competences", "COMPETENCES-ZQXJ8")
     bilan("set", bid, "projet", "PROJET-ZQXJ9")
     bilan("entretien", "add", bid, "--date", "2026-01-26", "--duree", "3h")
+    bilan.today("2026-02-02")
     bilan("phase", "advance", bid, "--date", "2026-02-02")
     for field in ("objectifs", "conditions", "etapes", "plan_action"):
         bilan("set", bid, field, f"{field.upper()}-ZQXJ10")
+    bilan.today("2026-02-16")
     bilan("entretien", "add", bid, "--date", "2026-02-09", "--duree", "2h")
     bilan("synthese", "render", bid, "--format", "html")
     outside = tmp_path / "remis" / "synthese-beneficiaire.md"
@@ -39,6 +43,7 @@ def test_a_bilan_s_whole_life_then_nothing_of_it_survives(bilan, tmp_path):
     assert traces(bilan.home, needles), "the markers must be there before the purge"
     assert outside.exists()
 
+    bilan.today("2026-03-02")
     purged = bilan("purge", "--yes", "--json")
     assert not any(n in purged.stdout for n in needles)
     assert traces(bilan.home, needles) == {}

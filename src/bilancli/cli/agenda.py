@@ -6,12 +6,14 @@ from bilancli import messages as msg
 from bilancli.cli.spec import JSON, command, opt
 
 
-@command("agenda", msg.CMD_AGENDA, JSON,
-         details=msg.DET_AGENDA)
-def agenda(as_json) -> None:
+@command("agenda", msg.CMD_AGENDA,
+         opt("--du", help=msg.OPT_DU_AGENDA, metavar="D"),
+         opt("--au", help=msg.OPT_AU_AGENDA, metavar="D"),
+         JSON, details=msg.DET_AGENDA)
+def agenda(du, au, as_json) -> None:
     from bilancli.cli.agendaview import show_agenda
 
-    show_agenda(as_json)
+    show_agenda(as_json, du, au)
 
 
 @command("stats", msg.CMD_STATS, opt("--annee", help=msg.OPT_ANNEE, metavar="A"), JSON,

@@ -1,4 +1,5 @@
-"""What `bilan agenda` computes and prints; free of Typer, so the fast path can run it."""
+"""What `bilan agenda` computes and prints (SPEC §6); `bilan calendrier --echeances` reads
+the same items."""
 
 from __future__ import annotations
 
@@ -6,15 +7,14 @@ from bilancli import messages as msg
 from bilancli.cli import base
 
 
-def show_agenda(as_json: bool) -> None:
-    """`bilan agenda`."""
+def compute(names: bool):
+    """Every item of the agenda as of today, with the summaries (nom and prénom only when
+    `names`) and the rendez-vous still planned, by (bilan, numero)."""
     from bilancli.core import retention
-    from bilancli.core.agenda import agenda as compute
-    from bilancli.core.agenda import register_items
-    from bilancli.store import ledger
-    from bilancli.core.dates import iso
+    from bilancli.core.agenda import agenda, register_items
     from bilancli.core.workdays import WorkCalendar
-    from bilancli.settings import load_config
+    from bilancli.store import ledger
+    from bilancli.store import rdv as rdv_store
     from bilancli.store.feries import cached_source
     from bilancli.store.snapshots import (
         MAY_STILL_OWE, load_retention_facts, load_summaries, summary_dates,
@@ -24,29 +24,61 @@ def show_agenda(as_json: bool) -> None:
     home = base.home()
     # Refused like `purge` and `show`: an agenda silently missing the purges a setting
     # the law forbids would hide, would mislead.
-    settings = retention.settings_from_config(load_config(home).conservation, today)
+    settings = base.retention_settings()
     with base.reading() as store:
-        summaries = load_summaries(store.conn, MAY_STILL_OWE, names=not as_json, money=False)
+        summaries = load_summaries(store.conn, MAY_STILL_OWE, names=names, money=False)
         facts = load_retention_facts(store.conn, summary_dates(summaries))
+        planned = rdv_store.planned_by_bilan(store.conn)
         registers = register_items(ledger.unsettled_invoices(store.conn),
                                    ledger.unanswered_complaints(store.conn), today)
     purge_dues = retention.purge_dues(facts, settings, today)
-    items = compute(summaries, today, WorkCalendar(cached_source(home)), purge_dues, registers)
+    items = agenda(summaries, today, WorkCalendar(cached_source(home)), purge_dues, planned,
+                   registers)
+    rdv = {(r.bilan_id, r.numero): r for found in planned.values() for r in found}
+    return items, {s.id: s for s in summaries}, rdv
+
+
+def show_agenda(as_json: bool, du: str | None = None, au: str | None = None) -> None:
+    """`bilan agenda [--du D] [--au D]`."""
+    from bilancli.core.agenda import within
+    from bilancli.core.dates import check_range, iso, parse_date
+
+    first = parse_date(du) if du is not None else None
+    last = parse_date(au) if au is not None else None
+    check_range(first, last)
+    items, by_id, rdv = compute(names=not as_json)
+    items = within(items, first, last)
     if as_json:
-        base.print_json([_item_json(i, iso) for i in items])
+        base.print_json([_json(i, iso) for i in items])
         return
-    _print_agenda(items, {s.id: s for s in summaries}, today)
+    _print_agenda(items, by_id, rdv, base.today())
 
 
-def _item_json(item, iso) -> dict:
-    view = {"bilan": item.bilan, "date": iso(item.date), "quoi": item.quoi, "source": item.source,
-            "en_retard": item.en_retard}
-    if item.numero is not None:
+def _json(item, iso) -> dict:
+    view = {"bilan": item.bilan, "date": iso(item.date), "quoi": item.quoi,
+            "source": item.source, "en_retard": item.en_retard}
+    if item.quoi == "rdv":
+        view.update(heure=item.heure, numero=item.numero)
+    elif item.numero is not None:   # an invoice's or a réclamation's number
         view["numero"] = item.numero
     return view
 
 
-def _print_agenda(items, by_id, today) -> None:
+def what_to_do(item, rdv) -> str:
+    """The agenda's words for an item; a rendez-vous says when, or asks what became of it."""
+    from bilancli.core.dates import format_minutes, format_time
+
+    if item.quoi != "rdv":
+        return msg.A_FAIRE[item.quoi].format(numero=item.numero)
+    r = rdv[item.bilan, item.numero]
+    if item.en_retard:
+        return msg.RDV_A_CONFIRMER.format(numero=r.numero)
+    return msg.RDV_A_VENIR.format(numero=r.numero, heure=format_time(r.debut),
+                                  duree=format_minutes(r.minutes),
+                                  modalite=msg.MODALITE_LABELS[r.modalite].lower())
+
+
+def _print_agenda(items, by_id, rdv, today) -> None:
     """One line per obligation, overdue ones in red."""
     from bilancli.cli.display import Table, draw
     from bilancli.core.dates import format_date
@@ -62,8 +94,7 @@ def _print_agenda(items, by_id, today) -> None:
         s = by_id.get(item.bilan)
         rows.append((format_date(item.date), item.bilan or "—",
                      full_name(s.prenom, s.nom)[:30] if s else "",
-                     msg.A_FAIRE[item.quoi].format(numero=item.numero), item.source,
-                     msg.EN_RETARD if item.en_retard else ""))
+                     what_to_do(item, rdv), item.source, msg.EN_RETARD if item.en_retard else ""))
     draw(Table(msg.AGENDA_TITRE.format(date=format_date(today)),
                ("Échéance", "Bilan", "Bénéficiaire", "À faire", "Source", ""), rows,
                styles=["bold red" if item.en_retard else "" for item in items]))

@@ -35,9 +35,21 @@ def today():
 
 
 def config():
+    """config.toml, checked whole: a setting the law forbids (`[conservation]`, R6313-7) is
+    refused by every command that reads the settings, even when nothing is due."""
+    from bilancli.core.retention import settings_from_config
     from bilancli.settings import load_config
 
-    return load_config(home())
+    loaded = load_config(home())
+    settings_from_config(loaded.conservation, today())
+    return loaded
+
+
+def retention_settings():
+    """`[conservation]` as the retention rules read it (checked by `config`)."""
+    from bilancli.core.retention import settings_from_config
+
+    return settings_from_config(config().conservation, today())
 
 
 def parse_date_option(text: str | None):

@@ -58,9 +58,10 @@ def show(bilan_id, as_json) -> None:
 @command("set", msg.CMD_SET, ID,
          arg("champ", "CHAMP", msg.ARG_CHAMP, complete="champ"),
          arg("valeur", "VALEUR", msg.ARG_VALEUR, required=False),
+         flag("--effacer", help=msg.OPT_EFFACER),
          dash_values=True,
          details=msg.DET_SET)
-def set_(bilan_id, champ, valeur) -> None:
+def set_(bilan_id, champ, valeur, effacer) -> None:
     from bilancli.cli.editor import edit_text, read_stdin
     from bilancli.core.content import check_editable
     from bilancli.core.fields import current_text, parse_field_name, set_field
@@ -68,6 +69,15 @@ def set_(bilan_id, champ, valeur) -> None:
 
     wanted = parse_id(bilan_id)
     field = parse_field_name(champ)
+    if effacer:
+        if valeur is not None:
+            from bilancli.errors import fail
+
+            raise fail(msg.EFFACER_AVEC_VALEUR, champ=field)
+        with base.writing() as tx:
+            tx.apply(set_field(tx.load(wanted), field, None, base.today()))
+        base.say(msg.CHAMP_EFFACE.format(champ=msg.FIELD_LABELS[field], id=wanted))
+        return
     if valeur == "-":
         valeur = read_stdin()
     elif valeur is None:
@@ -82,8 +92,7 @@ def set_(bilan_id, champ, valeur) -> None:
     with base.writing() as tx:
         # Loaded again inside the transaction: a purge may have run while the editor was open.
         tx.apply(set_field(tx.load(wanted), field, valeur, on))
-    template = msg.CHAMP_ENREGISTRE if (valeur or "").strip() else msg.CHAMP_EFFACE
-    base.say(template.format(champ=msg.FIELD_LABELS[field], id=wanted))
+    base.say(msg.CHAMP_ENREGISTRE.format(champ=msg.FIELD_LABELS[field], id=wanted))
 
 
 @command("consent", msg.CMD_CONSENT, ID,

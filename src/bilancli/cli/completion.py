@@ -18,7 +18,7 @@ ENVIRONMENT = "_BILAN_COMPLETE"
 
 
 def _closed_lists() -> dict[str, tuple[str, ...]]:
-    from bilancli.core import complaints, documents, edof, fields, invoices, satisfaction
+    from bilancli.core import complaints, documents, edof, fields, invoices, rdv, satisfaction
     from bilancli.core.model import MODALITES, PHASES
 
     return {
@@ -26,6 +26,7 @@ def _closed_lists() -> dict[str, tuple[str, ...]]:
         "phase": PHASES, "champ": fields.ALL_FIELDS, "consentement": tuple(fields.CONSENTS),
         "modalite": MODALITES, "moment": satisfaction.MOMENTS, "sens": edof.SENS,
         "type_doc": documents.DOCUMENT_TYPES, "format_document": documents.FORMATS,
+        "par_rdv": rdv.PAR,
         "payeur": invoices.PAYERS, "mode_paiement": invoices.MODES,
         "origine": complaints.ORIGINS, "canal": complaints.CHANNELS,
     }

@@ -93,7 +93,8 @@ def get(bilan_id, doc, output) -> None:
     import sys
     from pathlib import Path
 
-    from bilancli.core.documents import parse_document_id
+    from bilancli.cli.rendering import write_recorded
+    from bilancli.core.documents import COPY_KIND, parse_document_id
     from bilancli.core.ids import parse_id
     from bilancli.errors import fail
     from bilancli.store import files
@@ -118,9 +119,6 @@ def get(bilan_id, doc, output) -> None:
         sys.stdout.buffer.write(content)
         sys.stdout.buffer.flush()
         return
-    pending = files.stage(target, content, base.home())
-    try:
-        pending.commit()
-    finally:
-        pending.discard()
+    # A copy on disk is the bilan's content as much as the stored one: recorded for the purge.
+    write_recorded(COPY_KIND, wanted, target.suffix.lstrip(".") or "bin", content, target, base.today())
     base.say(msg.DOC_ECRIT.format(doc=doc_id, fichier=target))

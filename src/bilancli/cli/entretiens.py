@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bilancli import messages as msg
 from bilancli.cli import base
-from bilancli.cli.spec import ID, JSON, command, group, opt
+from bilancli.cli.spec import ID, JSON, arg, command, group, opt
 
 group("entretien", msg.GROUPE_ENTRETIEN)
 
@@ -15,24 +15,27 @@ group("entretien", msg.GROUPE_ENTRETIEN)
          opt("--modalite", help=msg.OPT_MODALITE, metavar="presentiel|visio|telephone",
              complete="modalite"),
          opt("--notes", help=msg.OPT_NOTES, metavar="TEXTE|-"),
+         opt("--phase", help=msg.OPT_PHASE_OUBLIE, metavar="P", complete="phase"),
          details=msg.DET_ENTRETIEN_ADD)
-def add(bilan_id, date, duree, modalite, notes) -> None:
+def add(bilan_id, date, duree, modalite, notes, phase) -> None:
     from bilancli.cli.editor import notes_option
     from bilancli.core.dates import format_date, format_hours, format_minutes, parse_date, parse_duration
     from bilancli.core.entretiens import hold, parse_modalite
     from bilancli.core.ids import parse_id
+    from bilancli.core.phases import parse_phase
 
     wanted = parse_id(bilan_id)
     on = parse_date(date)
     minutes = parse_duration(duree)
     kind = parse_modalite(modalite) if modalite is not None else None
+    target = parse_phase(phase) if phase is not None else None
     text = notes_option(notes)
     with base.writing() as tx:
         bilan = tx.load(wanted)
-        change = hold(bilan, on, minutes, kind, text, base.today())
-        tx.apply(change)
+        change = hold(bilan, on, minutes, kind, text, base.today(), target)
+        numero = tx.apply(change)
     base.say(msg.ENTRETIEN_ENREGISTRE.format(
-        date=format_date(on), duree=format_minutes(minutes),
+        numero=numero, date=format_date(on), duree=format_minutes(minutes),
         modalite=msg.MODALITE_LABELS[change.modalite].lower(), phase=msg.PHASE_LABELS[change.phase],
         id=wanted, total=format_hours(bilan.minutes_delivered + minutes)))
 
@@ -47,3 +50,57 @@ def list_(bilan_id, as_json) -> None:
         base.print_json(view)
     else:
         views.print_attendance(bilan.id, view)
+
+
+@command("entretien edit", msg.CMD_ENTRETIEN_EDIT, ID,
+         arg("numero", "N", msg.ARG_NUMERO_ENTRETIEN),
+         opt("--date", help=msg.OPT_DATE_CORRIGEE, metavar="D"),
+         opt("--duree", help=msg.OPT_DUREE, metavar="DUR"),
+         opt("--modalite", help=msg.OPT_MODALITE, metavar="M", complete="modalite"),
+         opt("--phase", help=msg.OPT_PHASE_CORRIGEE, metavar="P", complete="phase"),
+         opt("--notes", help=msg.OPT_NOTES, metavar="TEXTE|-"),
+         opt("--motif", help=msg.OPT_MOTIF_CORRECTION),
+         details=msg.DET_ENTRETIEN_EDIT)
+def edit(bilan_id, numero, date, duree, modalite, phase, notes, motif) -> None:
+    from bilancli.cli.editor import notes_option
+    from bilancli.core import entretiens as rules
+    from bilancli.core.dates import parse_date, parse_duration
+    from bilancli.core.ids import parse_id
+    from bilancli.core.phases import parse_phase
+
+    wanted = parse_id(bilan_id)
+    n = rules.parse_numero(numero)
+    values = dict(
+        on=parse_date(date) if date is not None else None,
+        minutes=parse_duration(duree) if duree is not None else None,
+        modalite=rules.parse_modalite(modalite) if modalite is not None else None,
+        phase=parse_phase(phase) if phase is not None else None,
+        notes=notes_option(notes),
+    )
+    if all(v is None for v in values.values()):
+        from bilancli.errors import fail
+
+        raise fail(msg.CORRECTION_SANS_VALEUR, numero=n)
+    with base.writing() as tx:
+        change = rules.correct(tx.load(wanted), n, motif=motif, today=base.today(), **values)
+        if change is not None:
+            tx.apply(change)
+    if change is None:
+        base.say(msg.ENTRETIEN_INCHANGE.format(numero=n, id=wanted))
+    else:
+        base.say(msg.ENTRETIEN_CORRIGE.format(numero=n, id=wanted))
+
+
+@command("entretien remove", msg.CMD_ENTRETIEN_REMOVE, ID,
+         arg("numero", "N", msg.ARG_NUMERO_ENTRETIEN),
+         opt("--motif", help=msg.OPT_MOTIF_CORRECTION),
+         details=msg.DET_ENTRETIEN_REMOVE)
+def remove(bilan_id, numero, motif) -> None:
+    from bilancli.core import entretiens as rules
+    from bilancli.core.ids import parse_id
+
+    wanted = parse_id(bilan_id)
+    n = rules.parse_numero(numero)
+    with base.writing() as tx:
+        tx.apply(rules.remove(tx.load(wanted), n, motif, base.today()))
+    base.say(msg.ENTRETIEN_RETIRE.format(numero=n, id=wanted))

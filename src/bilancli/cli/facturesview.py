@@ -22,16 +22,18 @@ def say_issued(numero: str, bilan_id: str, change) -> None:
 
 
 def render_invoice(numero: str, format_text: str, output: str | None) -> None:
-    """`bilan facture render`: checked and rendered before anything is written; the file is
-    recorded for the purge ten years on."""
+    """`bilan facture render`: checked and rendered before anything is written; then the file
+    is recorded (with its temporary name, for the purge ten years on), written, and confirmed,
+    as every rendered file is (`cli.rendering.write_recorded`)."""
     import sys
     from pathlib import Path
 
     from bilancli.core import invoices as rules
-    from bilancli.core.changes import InvoiceRendered
+    from bilancli.core.changes import (InvoiceRendered, InvoiceRenderingAbandoned,
+                                       InvoiceRenderingConfirmed)
     from bilancli.core.documents import parse_format, template_name
     from bilancli.render import invoice, output as out, templates
-    from bilancli.store import files
+    from bilancli.store import files, ledger
 
     wanted = rules.parse_number(numero)
     fmt = parse_format(format_text)
@@ -39,27 +41,32 @@ def render_invoice(numero: str, format_text: str, output: str | None) -> None:
     home = base.home()
     if target is not None:
         files.check_output_path(target, home)
+    with base.reading() as store:
+        issued = ledger.load_invoice(store.conn, wanted)
+    document = issued.document
+    text = templates.render(home, template_name("facture", fmt), fmt, invoice.view(document))
+    data = out.encode(text, fmt, base_url=Path(home) / "templates", epoch=invoice.epoch(document))
+    if output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    if target is None:   # documents/factures/: the accountant's folder, apart from the bilans'
+        target = files.document_folder(home, INVOICE_FOLDER) / f"{document['type']}-{wanted}.{fmt}"
+    pending = files.prepare(target, data, home)
     with base.writing() as tx:
-        issued = tx.invoice(wanted)
-        document = issued.document
-        text = templates.render(home, template_name("facture", fmt), fmt, invoice.view(document))
-        data = out.encode(text, fmt, base_url=Path(home) / "templates",
-                          epoch=invoice.epoch(document))
-        if output == "-":
-            sys.stdout.buffer.write(data)
-            sys.stdout.buffer.flush()
-            return
-        if target is None:   # documents/factures/: the accountant's folder, apart from the bilans'
-            target = files.document_folder(home, INVOICE_FOLDER) / f"{document['type']}-{wanted}.{fmt}"
-        pending = files.stage(target, data, home)
-        try:
-            tx.apply(InvoiceRendered(wanted, issued.bilan_id, fmt, files.recorded_path(home, target),
-                                     pending.sha256, base.today()))
-            pending.commit()
-        finally:
-            pending.discard()
+        tx.invoice(wanted)   # still there: a purge may have run meanwhile
+        row = tx.apply(InvoiceRendered(wanted, issued.bilan_id, fmt, pending.path, pending.sha256,
+                                       base.today(), pending.temp_path))
+    try:
+        files.write(pending, data)
+    except BaseException:
+        with base.writing() as tx:
+            tx.apply(InvoiceRenderingAbandoned(row))
+        raise
+    with base.writing() as tx:
+        tx.apply(InvoiceRenderingConfirmed(row))
     base.say(msg.DOCUMENT_PRODUIT_FACTURE.format(document=msg.DOCUMENT_LABELS[document["type"]],
-                                                 numero=wanted, fichier=target))
+                                                 numero=wanted, fichier=pending.target))
 
 
 def show_register(annee: str | None, as_json: bool) -> None:

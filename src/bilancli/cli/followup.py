@@ -4,44 +4,54 @@ from __future__ import annotations
 
 from bilancli import messages as msg
 from bilancli.cli import base
-from bilancli.cli.spec import ID, arg, command, opt
+from bilancli.cli.spec import ID, arg, command, flag, opt
 
 
 @command("suivi", msg.CMD_SUIVI, ID,
-         opt("--date", help=msg.OPT_DATE_SUIVI, metavar="D", required=True),
+         opt("--date", help=msg.OPT_DATE_SUIVI, metavar="D"),
          opt("--notes", help=msg.OPT_NOTES_SUIVI, metavar="TEXTE|-"),
+         flag("--non-realise", help=msg.OPT_NON_REALISE),
+         opt("--motif", help=msg.OPT_MOTIF_SUIVI),
          details=msg.DET_SUIVI)
-def suivi(bilan_id, date, notes) -> None:
+def suivi(bilan_id, date, notes, non_realise, motif) -> None:
     from bilancli.cli.editor import notes_option
     from bilancli.core import followup as rules
     from bilancli.core.dates import format_date, parse_date
     from bilancli.core.ids import parse_id
 
     wanted = parse_id(bilan_id)
-    on = parse_date(date)
+    on = parse_date(date) if date is not None else None
     text = notes_option(notes)
     with base.writing() as tx:
-        tx.apply(rules.hold(tx.load(wanted), on, text, base.today()))
-    base.say(msg.SUIVI_ENREGISTRE.format(date=format_date(on), id=wanted))
+        change = rules.hold(tx.load(wanted), on, text, base.today(), not_held=non_realise,
+                            motif=motif)
+        tx.apply(change)
+    template = msg.SUIVI_NON_REALISE_ENREGISTRE if non_realise else msg.SUIVI_ENREGISTRE
+    base.say(template.format(date=format_date(change.on), id=wanted))
 
 
 @command("satisfaction", msg.CMD_SATISFACTION, ID,
          opt("--moment", help=msg.OPT_MOMENT, metavar="fin|suivi", required=True, complete="moment"),
-         opt("--note", help=msg.OPT_NOTE, metavar="1-5", required=True),
+         opt("--note", help=msg.OPT_NOTE, metavar="1-5"),
+         flag("--sans-reponse", help=msg.OPT_SANS_REPONSE),
          opt("--commentaire", help=msg.OPT_COMMENTAIRE),
          opt("--date", help=msg.OPT_DATE_REPONSE, metavar="D"),
          details=msg.DET_SATISFACTION)
-def satisfaction(bilan_id, moment, note, commentaire, date) -> None:
+def satisfaction(bilan_id, moment, note, sans_reponse, commentaire, date) -> None:
     from bilancli.core import satisfaction as rules
     from bilancli.core.ids import parse_id
 
     wanted = parse_id(bilan_id)
     kind = rules.parse_moment(moment)
-    score = rules.parse_note(note)
+    score = rules.parse_answer(note, sans_reponse)
     on = base.parse_date_option(date)
     with base.writing() as tx:
         tx.apply(rules.answer(tx.load(wanted), kind, score, commentaire, on, base.today()))
-    base.say(msg.SATISFACTION_ENREGISTREE.format(moment=kind, id=wanted, note=score))
+    if score is None:
+        base.say(msg.SATISFACTION_SANS_REPONSE.format(moment=rules.MOMENT_LABELS[kind], id=wanted))
+    else:
+        base.say(msg.SATISFACTION_ENREGISTREE.format(moment=rules.MOMENT_LABELS[kind], id=wanted,
+                                                     note=score))
 
 
 @command("edof", msg.CMD_EDOF, ID, arg("sens", "entree|sortie", msg.ARG_SENS, complete="sens"),

@@ -59,3 +59,5 @@ def abandon(bilan_id, date, motif) -> None:
         tx.apply(change)
     base.say(msg.BILAN_ABANDONNE.format(id=wanted, date=format_date(on),
                                         phase=msg.PHASE_LABELS[change.left]))
+    if change.cancels:
+        base.say(msg.RDV_ANNULES_ABANDON.format(nombre=len(change.cancels), id=wanted))

@@ -7,6 +7,7 @@ import sys
 
 from bilancli import messages as msg
 from bilancli.cli import base
+from bilancli.errors import fail
 
 MANY_BILANS = 5   # from this many, a terminal shows a progress bar
 # Beyond this many bilans a real purge ends with the short table by rule only: a thousand
@@ -17,14 +18,13 @@ DETAILED_REPORT = 30
 def run_purge(dry_run: bool, yes: bool, as_json: bool) -> None:
     """`bilan purge`."""
     from bilancli.core import retention
-    from bilancli.settings import load_config
     from bilancli.store import purge as store_purge
     from bilancli.store import purge_archives as store_archives
 
     today = base.today()
     home = base.home()
     # Checked first: a setting the law forbids is refused even when nothing is due.
-    settings = retention.settings_from_config(load_config(home).conservation, today)
+    settings = base.retention_settings()
     with base.existing() as store:
         # A run with --yes checks each file as it destroys it: no need to read it twice.
         plans = _plan(store, settings, today, check_files=dry_run or not yes)
@@ -43,41 +43,69 @@ def run_purge(dry_run: bool, yes: bool, as_json: bool) -> None:
             _confirm(len(planned) + len(complaints))
         try:
             outcomes = _execute(store, {o.bilan_id: deadlines for o, deadlines in plans}, today)
-            invoices, complaints = ((store_archives.purge(store, today)) if invoices or complaints
-                                    else ([], []))
-            outcomes = _merge(outcomes, invoices)
-            if any(o.items for o in outcomes + complaints):
-                store_purge.finish(store)
-        except KeyboardInterrupt:
+            if invoices or complaints:
+                # Then the accounting and quality records, after what R6313-7 took.
+                invoices, complaints = store_archives.purge(store, today, done=outcomes)
+        except store_purge.PurgeCut as cut:
             # Not "nothing was changed": the batches already committed stay purged.
-            raise _interrupted() from None
+            raise _cut(cut) from None
+        except KeyboardInterrupt:
+            from bilancli.errors import BilanError
+
+            raise BilanError(msg.PURGE_INTERROMPUE, exit_code=130) from None
+        outcomes = _merge(outcomes, invoices)
+        if any(o.items for o in outcomes + complaints):
+            try:
+                store_purge.finish(store)
+            except Exception as exc:
+                if not _disk_full(exc):
+                    raise
+                _report(outcomes, today, as_json, simulated=False, complaints=complaints)
+                raise fail(msg.PURGE_SANS_RECONSTRUCTION, nombre=sum(1 for o in outcomes if _has_rows(o))) from None
     _report(outcomes, today, as_json, simulated=False, complaints=complaints)
     failures = _warn_files(outcomes, simulated=False)
     if failures:
-        from bilancli.errors import fail
-
         raise fail(msg.PURGE_INCOMPLETE, nombre=failures)
 
 
 def _merge(outcomes: list, more: list) -> list:
     """One outcome per bilan: what its invoices lost joins what R6313-7 took from it."""
-    from bilancli.store.purge import Outcome
+    from dataclasses import replace
 
     merged = {o.bilan_id: o for o in outcomes}
     for extra in more:
         known = merged.get(extra.bilan_id)
-        merged[extra.bilan_id] = extra if known is None else Outcome(
-            known.bilan_id, known.items + extra.items, known.failures + extra.failures,
-            known.marks, known.settled_files + extra.settled_files)
+        merged[extra.bilan_id] = extra if known is None else replace(
+            known, items=known.items + extra.items, failures=known.failures + extra.failures,
+            linked=known.linked + extra.linked,
+            settled_files=known.settled_files + extra.settled_files)
     return list(merged.values())
 
 
-def _interrupted():
+def _cut(cut):
+    """What is true of a purge stopped part-way: the batches committed stay purged."""
     from bilancli.errors import BilanError
 
-    error = BilanError(msg.PURGE_INTERROMPUE)
-    error.exit_code = 130
-    return error
+    done = sum(1 for o in cut.done if _has_rows(o))
+    if isinstance(cut.cause, KeyboardInterrupt):
+        return BilanError(msg.PURGE_INTERROMPUE, exit_code=130)
+    if isinstance(cut.cause, BilanError):
+        return cut.cause
+    if _disk_full(cut.cause):
+        from bilancli.store.purge_archives import ArchivesCut
+
+        # Cut in the accounting records: every bilan's R6313-7 purge was already committed.
+        template = msg.PURGE_ARCHIVES_DISQUE_PLEIN if isinstance(cut, ArchivesCut) else msg.PURGE_DISQUE_PLEIN
+        return fail(template, faits=done, fichiers=cut.files)
+    raise cut.cause
+
+
+def _disk_full(exc: BaseException) -> bool:
+    import sqlite3
+
+    if isinstance(exc, sqlite3.Error):
+        return getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
+    return isinstance(exc, OSError) and exc.errno == 28
 
 
 def _warn_files(outcomes, simulated: bool) -> int:
@@ -89,7 +117,11 @@ def _warn_files(outcomes, simulated: bool) -> int:
     failures = [(o.bilan_id, f) for o in outcomes for f in o.failures]
     for bilan_id, failure in failures:
         template = modified if failure.modified else blocked
-        sys.stderr.write(template.format(chemin=failure.path, id=bilan_id, raison=failure.reason) + "\n")
+        base.warn(template.format(chemin=failure.path, id=bilan_id, raison=failure.reason))
+    if not simulated:
+        for outcome in outcomes:
+            for path in outcome.linked:
+                base.warn(msg.PURGE_FICHIER_AUTRE_LIEN.format(chemin=path, id=outcome.bilan_id))
     return len(failures)
 
 

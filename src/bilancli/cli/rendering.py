@@ -16,15 +16,18 @@ RENDER_OPTIONS = (
 )
 
 
-def _context(kind: str, bilan, config, today) -> dict:
+def _context(kind: str, bilan, config, today, subject: dict) -> dict:
     from bilancli.render import context
 
-    return context.BUILDERS[kind](bilan, config, today)
+    return context.BUILDERS[kind](bilan, config, today, **subject)
 
 
 def render_document(kind: str, bilan_id: str, format_text: str, output: str | None,
-                    template: str | None) -> None:
-    """Everything that can be refused is checked and rendered before anything is written."""
+                    template: str | None, **subject) -> None:
+    """Everything that can be refused is checked and rendered before anything is written;
+    then the file is recorded, written, and confirmed (`store.files`). `subject` names what
+    within the bilan the document is about (a convocation's rendez-vous `numero`), handed to
+    the check, the template's view and the default file name."""
     import sys
     from pathlib import Path
 
@@ -41,33 +44,63 @@ def render_document(kind: str, bilan_id: str, format_text: str, output: str | No
     if target is not None:
         files.check_output_path(target, home)
     config = base.config()
+    bilan = base.read_bilan(wanted)
+    rules.check_renderable(kind, bilan, **subject)
+    text = templates.render(home, rules.template_name(kind, fmt), fmt,
+                            _context(kind, bilan, config, today, subject),
+                            Path(template) if template else None)
+    data = out.encode(text, fmt, base_url=Path(home) / "templates")
+    label = msg.DOCUMENT_LABELS[kind]
+    name = target.name if target is not None else rules.default_filename(kind, wanted, fmt, **subject)
+    if output == "-":
+        with base.writing() as tx:
+            copy = rules.kept_copy(_checked(tx, kind, wanted, subject), kind, fmt, data, name, label,
+                                   today)
+            if copy:
+                tx.apply(copy)
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    if target is None:
+        target = files.document_folder(home, wanted) / name
+    written = write_recorded(kind, wanted, fmt, data, target, today,
+                             lambda tx, b: rules.kept_copy(b, kind, fmt, data, name, label, today),
+                             own_template=template is not None, subject=subject)
+    base.say(msg.DOCUMENT_PRODUIT.format(document=label, id=wanted, fichier=written))
+
+
+def _checked(tx, kind: str, bilan_id: str, subject: dict):
+    """The bilan again inside the transaction that records: a purge may have run meanwhile."""
+    from bilancli.core.documents import check_renderable
+
+    bilan = tx.load(bilan_id)
+    check_renderable(kind, bilan, **subject)
+    return bilan
+
+
+def write_recorded(kind: str, bilan_id: str, fmt: str, data: bytes, target, today, then=None,
+                   own_template: bool = False, subject: dict | None = None):
+    """Record the file (and its temporary name) for the purge, write it, confirm it; `then`
+    gives a change to apply with the confirmation (the kept copy of the synthèse)."""
+    from bilancli.core import changes as ch
+    from bilancli.core.documents import rendered
+    from bilancli.store import files
+
+    home = base.home()
+    output = files.prepare(target, data, home)
     with base.writing() as tx:
-        bilan = tx.load(wanted)
-        rules.check_renderable(kind, bilan)
-        text = templates.render(
-            home, rules.template_name(kind, fmt), fmt, _context(kind, bilan, config, today),
-            Path(template) if template else None,
-        )
-        data = out.encode(text, fmt, base_url=Path(home) / "templates")
-        filename = rules.default_filename(kind, wanted, fmt)
-        label = msg.DOCUMENT_LABELS[kind]
-        copy = rules.kept_copy(bilan, kind, fmt, data, filename if target is None else target.name,
-                               label, today)
-        if output == "-":
-            if copy:
-                tx.apply(copy)
-            sys.stdout.buffer.write(data)
-            sys.stdout.buffer.flush()
-            return
-        if target is None:
-            target = files.document_folder(home, wanted) / filename
-        pending = files.stage(target, data, home)
-        try:
-            tx.apply(rules.rendered(bilan, kind, fmt, files.recorded_path(home, target),
-                                    pending.sha256, today))
-            if copy:
-                tx.apply(copy)
-            pending.commit()
-        finally:
-            pending.discard()
-    base.say(msg.DOCUMENT_PRODUIT.format(document=label, id=wanted, fichier=target))
+        bilan = _checked(tx, kind, bilan_id, subject or {}) if kind != "copie" else tx.load(bilan_id)
+        row = tx.apply(rendered(bilan, kind, fmt, output.path, output.sha256, today,
+                                output.temp_path, own_template))
+    try:
+        files.write(output, data)
+    except BaseException:
+        with base.writing() as tx:
+            tx.apply(ch.RenderingAbandoned(row))
+        raise
+    with base.writing() as tx:
+        tx.apply(ch.RenderingConfirmed(row))
+        extra = then(tx, tx.load(bilan_id)) if then else None
+        if extra is not None:
+            tx.apply(extra)
+    return output.target

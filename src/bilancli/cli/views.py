@@ -8,6 +8,7 @@ from datetime import date
 from bilancli import messages as msg
 from bilancli.cli import base
 from bilancli.cli.display import Fields, Line, Paragraph, Table, draw
+from bilancli.cli.rdvview import rdv_json
 from bilancli.core import convention as conv
 from bilancli.core import followup
 from bilancli.core.dates import format_date, format_minutes, from_iso, iso
@@ -33,10 +34,9 @@ def _hours(minutes: int | None) -> float | None:
 
 def purge_view(bilan: Bilan, today: date, home: str) -> dict:
     """`contenu_detruit_le` and the next retention deadline (R6313-7)."""
-    from bilancli.core.retention import Facts, next_pending, settings_from_config
-    from bilancli.settings import load_config
+    from bilancli.core.retention import Facts, next_pending
 
-    settings = settings_from_config(load_config(home).conservation, today)
+    settings = base.retention_settings()
     pending = next_pending(Facts.from_bilan(bilan), settings)
     return {"contenu_detruit_le": iso(bilan.content_destroyed_on),
             "prochaine_echeance": iso(pending.due_on) if pending else None,
@@ -47,7 +47,8 @@ def attendance_json(bilan: Bilan) -> dict:
     """The entretiens and their total, as `show --json` and `entretien list --json` give them."""
     return {
         "entretiens": [
-            {"date": iso(e.date), "duree_minutes": e.minutes, "modalite": e.modalite, "phase": e.phase}
+            {"numero": e.numero, "date": iso(e.date), "duree_minutes": e.minutes,
+             "modalite": e.modalite, "phase": e.phase}
             for e in bilan.entretiens
         ],
         "heures_realisees": _hours(bilan.minutes_delivered),
@@ -74,20 +75,36 @@ def show_json(bilan: Bilan, today: date, home: str) -> dict:
             kind: iso(bilan.active_consent(kind).date) if bilan.active_consent(kind) else None
             for kind in CONSENT_TYPES
         },
+        "historique_consentements": [
+            {"type": c.type, "donne_le": iso(c.date), "retire_le": iso(c.withdrawn_on)}
+            for c in bilan.consent_history
+        ],
         "convention": {
             "transmise": iso(c.sent_on), "signee": iso(c.signed_on),
             "echeance": iso(conv.deadline(c)), "statut": conv.status(bilan, today),
         },
         **attendance_json(bilan),
+        "rdv": [rdv_json(r) for r in bilan.rdv],
         "documents": documents_json(bilan.documents),
         "historique": [{"phase": s.phase, "date": iso(s.entered_on)} for s in bilan.history],
         "suivi": {"date_prevue": iso(followup.due(bilan.phase, bilan.date_fin)),
-                  "date_realisee": iso(bilan.suivi_on)},
+                  "date_realisee": None if bilan.suivi_not_held else iso(bilan.suivi_on),
+                  "non_realise": bilan.suivi_not_held},
         "satisfaction": dict(bilan.satisfaction),
         "edof": {k: iso(v) for k, v in bilan.edof.items()},
         "purge": purge_view(bilan, today, home),
+        "corrections": corrections_json(bilan),
         "factures": [line.numero for line in bilan.invoices],
     }
+
+
+def corrections_json(bilan: Bilan) -> list[dict]:
+    """Each correction of the record, oldest first: administrative values, never notes."""
+    import json
+
+    return [{"date": iso(c.date), "objet": c.objet, "avant": json.loads(c.avant) if c.avant else None,
+             "apres": json.loads(c.apres) if c.apres else None, "motif": c.motif}
+            for c in bilan.corrections]
 
 
 def _fr(value: str | None) -> str:
@@ -102,14 +119,20 @@ def _label(labels: dict, code):
 def show_blocks(view: dict) -> list:
     """The record in sections: identity, consents, content, entretiens, documents, history."""
     blocks = [_identity(view)]
-    blocks.append(Table("Consentements", ("Consentement", "Date"),
+    blocks.append(Table("Consentements", ("Consentement", "En vigueur depuis"),
                         [(kind, _fr(day)) for kind, day in view["consentements"].items()]))
+    if view["historique_consentements"]:
+        blocks.append(Table(msg.HISTORIQUE_CONSENTEMENTS, ("Consentement", "Donné le", "Retiré le"), [
+            (c["type"], _fr(c["donne_le"]), _fr(c["retire_le"]))
+            for c in view["historique_consentements"]]))
     blocks.append(Line("Contenu du bilan", "bold"))
     for name, value in view["champs"].items():
         blocks.append(Line(" " + msg.FIELD_LABELS[name], "bold"))
         blocks.append(Paragraph(value or msg.NON_RENSEIGNE, indent=3))
     if view["entretiens"]:
         blocks.append(_entretiens_table("Entretiens", view["entretiens"]))
+    if view["rdv"]:
+        blocks.append(_rdv_table("Rendez-vous", view["rdv"]))
     if view["documents"]:
         blocks.append(_documents_table("Documents", view["documents"]))
     if view["historique"]:
@@ -118,15 +141,37 @@ def show_blocks(view: dict) -> list:
             for step in view["historique"]]))
     if view["motif_abandon"]:
         blocks.append(Paragraph(f"{msg.MOTIF_ABANDON} : {view['motif_abandon']}"))
+    if view["corrections"]:
+        blocks.append(Table(msg.CORRECTIONS, ("Le", "Objet", "Avant", "Après", "Motif"), [
+            (_fr(c["date"]), c["objet"], _entretien_values(c["avant"]),
+             _entretien_values(c["apres"]) if c["apres"] else msg.RETIRE, c["motif"] or "")
+            for c in view["corrections"]]))
     return blocks
 
 
+def _entretien_values(values: dict | None) -> str:
+    """`02/03/2026, 1h30, visio, préliminaire`: an entretien's administrative values."""
+    if not values:
+        return ""
+    return ", ".join((_fr(values["date"]), format_minutes(values["duree_minutes"]),
+                      msg.MODALITE_LABELS.get(values["modalite"], values["modalite"]).lower(),
+                      msg.PHASE_LABELS.get(values["phase"], values["phase"])))
+
+
 def _entretiens_table(title, entretiens) -> Table:
-    return Table(title, ("Date", "Durée", "Modalité", "Phase"), [
-        (_fr(e["date"]), format_minutes(e["duree_minutes"]),
+    return Table(title, ("N°", "Date", "Durée", "Modalité", "Phase"), [
+        (str(e["numero"]), _fr(e["date"]), format_minutes(e["duree_minutes"]),
          msg.MODALITE_LABELS.get(e["modalite"], e["modalite"]),
          msg.PHASE_LABELS.get(e["phase"], e["phase"]))
-        for e in entretiens])
+        for e in entretiens], right=(0,))
+
+
+def _rdv_table(title, rdv) -> Table:
+    return Table(title, ("N°", "Date", "Heure", "Durée", "Modalité", "Statut"), [
+        (str(r["numero"]), _fr(r["debut"][:10]), f"{int(r['debut'][11:13])}h{r['debut'][14:]}",
+         format_minutes(r["duree_minutes"]), msg.MODALITE_LABELS.get(r["modalite"], r["modalite"]),
+         msg.RDV_STATUT_LABELS.get(r["statut"], r["statut"]))
+        for r in rdv], right=(0,))
 
 
 def _documents_table(title, documents) -> Table:
@@ -156,7 +201,8 @@ def _identity(view: dict) -> Fields:
         ("Convention", msg.CONVENTION_STATUTS[c["statut"]].format(
             transmise=_fr(c["transmise"]), signee=_fr(c["signee"]), echeance=_fr(c["echeance"]))),
         ("Suivi prévu", _fr(view["suivi"]["date_prevue"])),
-        ("Suivi réalisé", _fr(view["suivi"]["date_realisee"])),
+        ("Suivi réalisé", msg.SUIVI_NON_REALISE if view["suivi"]["non_realise"]
+         else _fr(view["suivi"]["date_realisee"])),
     ]
     if view["factures"]:
         rows.append(("Factures", ", ".join(view["factures"])))

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections import namedtuple
 from collections.abc import Iterable, Mapping
-from datetime import date, timedelta
+from datetime import date
 
-from bilancli.core import convention, edof, followup, retention, satisfaction
+from bilancli.core import convention, edof, followup, rdv, retention, satisfaction
+from bilancli.core.dates import days_later
 from bilancli.core.summary import Summary
 from bilancli.core.workdays import WorkCalendar
 
@@ -20,22 +21,25 @@ PAYMENT_TERMS_SOURCE = "conditions de paiement de la facture"
 # Display order of items falling on the same day of the same bilan.
 KINDS = (
     "convention", "edof_entree", "edof_sortie", "suivi", "satisfaction_fin",
-    "satisfaction_suivi", "purge", "inactif", "paiement", "reclamation",
+    "satisfaction_suivi", "purge", "inactif", "rdv", "paiement", "reclamation",
 )
 _ORDER = {kind: i for i, kind in enumerate(KINDS)}
 
 
-class Item(namedtuple("Item", "bilan date quoi source en_retard numero", defaults=(None,))):
+class Item(namedtuple("Item", "bilan date quoi source en_retard heure numero",
+                      defaults=(None, None))):
     """One line of the agenda: which bilan (None for a réclamation about none), when, what to
-    do (`KINDS`), under which rule, whether it is late, and for an invoice or a réclamation
-    its `numero`."""
+    do (`KINDS`), under which rule, and whether it is late; for a rendez-vous, its start
+    (`HH:MM`) and number; for an invoice or a réclamation, its `numero` (« F2026-0001 »)."""
 
     __slots__ = ()
 
 
 def items_for(s: Summary, today: date, calendar: WorkCalendar,
-              purge_due: date | None = None) -> list[Item]:
-    """Every open obligation of one bilan, each gone once what it asks for is recorded.
+              purge_due: date | None = None, planned=()) -> list[Item]:
+    """Every open obligation of one bilan, each gone once what it asks for is recorded;
+    `planned`, its rendez-vous still planned, each an item of its day (late once passed
+    with neither `rdv done` nor `rdv cancel`).
 
     Abandoned bilans: the convention no longer matters (the bilan will not run); the EDOF
     entry and exit are still owed for a CPF bilan that had begun (the exit declares the
@@ -58,8 +62,9 @@ def items_for(s: Summary, today: date, calendar: WorkCalendar,
         found.append(("satisfaction_fin", satisfaction.end_due(s), satisfaction.SOURCE))
     if "suivi" not in s.satisfaction:
         found.append(("satisfaction_suivi", satisfaction.six_month_due(s), satisfaction.SOURCE))
-    # Purges and inactivity are not planned work: listed only once they fall due.
-    inactive_since = inactivity_due(s)
+    # Purges and inactivity are not planned work: listed only once they fall due. A bilan
+    # with a rendez-vous planned is not inactive: its next entretien is on the way.
+    inactive_since = None if planned else inactivity_due(s)
     if inactive_since is not None and inactive_since <= today:
         found.append(("inactif", inactive_since, INACTIVITY_SOURCE))
     # Most bilans of a large store have everything recorded: no list to build for them.
@@ -69,6 +74,18 @@ def items_for(s: Summary, today: date, calendar: WorkCalendar,
     ] if found else []
     if purge_due is not None:
         items += _owed_purge(s.id, purge_due, today)
+    if planned:
+        items += _rendez_vous(s, planned, today)
+    return items
+
+
+def _rendez_vous(s: Summary, planned, today: date) -> list[Item]:
+    items = []
+    for r in planned:
+        day = r.debut.date()
+        source = followup.SOURCE if rdv.is_follow_up(s.phase, s.date_fin, r) else rdv.SOURCE
+        items.append(Item(s.id, day, "rdv", source, day < today,
+                          f"{r.debut.hour:02d}:{r.debut.minute:02d}", r.numero))
     return items
 
 
@@ -84,7 +101,7 @@ def inactivity_due(s: Summary) -> date | None:
     """An open bilan with no entretien for 30 days, counted from the last one (or the opening)."""
     if not s.is_open:
         return None
-    return (s.last_entretien or s.date_ouverture) + timedelta(days=INACTIVITY_DAYS)
+    return days_later(s.last_entretien or s.date_ouverture, INACTIVITY_DAYS)
 
 
 def register_items(invoices: Iterable, complaints: Iterable, today: date) -> list[Item]:
@@ -99,31 +116,43 @@ def register_items(invoices: Iterable, complaints: Iterable, today: date) -> lis
             source = (bills.PENALTIES_SOURCE if invoice.payeur in bills.PROFESSIONAL_PAYERS
                       else PAYMENT_TERMS_SOURCE)
             items.append(Item(invoice.bilan_id, invoice.echeance, "paiement", source,
-                              invoice.echeance < today, invoice.numero))
+                              invoice.echeance < today, numero=invoice.numero))
     for complaint in complaints:
         if complaint.repondue_le is None:
             items.append(Item(complaint.bilan_id, complaint.echeance, "reclamation", claims.SOURCE,
-                              claims.answer_late(complaint, today), complaint.numero))
+                              claims.answer_late(complaint, today), numero=complaint.numero))
     return items
 
 
 def agenda(summaries: Iterable[Summary], today: date, calendar: WorkCalendar,
-           purge_dues: Mapping[str, date] | None = None, registers: Iterable[Item] = ()) -> list[Item]:
-    """All bilans' items and the registers' (`register_items`), soonest first. `purge_dues`:
-    bilan id → the day its owed purge fell due (`retention.purge_dues`).
+           purge_dues: Mapping[str, date] | None = None,
+           planned: Mapping[str, tuple] | None = None, registers: Iterable[Item] = ()) -> list[Item]:
+    """All bilans' items and the registers' (`register_items`), soonest first (a day's
+    deadlines, then its rendez-vous by the hour). `purge_dues`: bilan id → the day its owed
+    purge fell due (`retention.purge_dues`); `planned`: bilan id → its rendez-vous still
+    planned.
 
     An anonymised record is closed for good (five years after the end): whatever it still
     lacks can no longer be done, so it leaves the agenda — except a purge still owed, a file
     the last run could not delete.
     """
     purge_dues = purge_dues or {}
+    planned = planned or {}
     items = []
     for s in summaries:
         purge_due = purge_dues.get(s.id)
         if s.anonymised_on is None:
-            items += items_for(s, today, calendar, purge_due)
+            items += items_for(s, today, calendar, purge_due, planned.get(s.id, ()))
         elif purge_due is not None:
             items += _owed_purge(s.id, purge_due, today)
     items += registers
-    items.sort(key=lambda i: (i.date, i.bilan or "", _ORDER[i.quoi], i.numero or ""))
+    items.sort(key=lambda i: (i.date, i.heure or "", i.bilan or "", _ORDER[i.quoi], str(i.numero or "")))
     return items
+
+
+def within(items: list[Item], first: date | None, last: date | None) -> list[Item]:
+    """The items dated from `first` to `last` (`agenda --du --au`); overdue ones always stay."""
+    if first is None and last is None:
+        return items
+    return [i for i in items if i.en_retard or ((first is None or i.date >= first)
+                                                  and (last is None or i.date <= last))]

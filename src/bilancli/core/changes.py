@@ -21,19 +21,37 @@ ConsentWithdrawn = _change("ConsentWithdrawn", "bilan_id kind on")
 ConventionSent = _change("ConventionSent", "bilan_id on deadline")
 ConventionSigned = _change("ConventionSigned", "bilan_id on")
 EntretienHeld = _change("EntretienHeld", "bilan_id on minutes modalite phase notes")
-PhaseEntered = _change("PhaseEntered", "bilan_id phase left on date_fin motif", (None, None))
+EntretienCorrected = _change("EntretienCorrected", "bilan_id numero on minutes modalite phase notes"
+                             " corrected_on objet avant apres motif")
+EntretienRemoved = _change("EntretienRemoved", "bilan_id numero corrected_on objet avant motif")
+# `cancels`: the numbers of the rendez-vous still planned that an abandon cancels.
+PhaseEntered = _change("PhaseEntered", "bilan_id phase left on date_fin motif cancels",
+                       (None, None, ()))
 DocumentStored = _change("DocumentStored", "bilan_id type titre content filename phase on")
-SuiviHeld = _change("SuiviHeld", "bilan_id on notes")
+SuiviHeld = _change("SuiviHeld", "bilan_id on notes not_held motif", (False, None))
 SatisfactionAnswered = _change("SatisfactionAnswered", "bilan_id moment note commentaire on")
 EdofDeclared = _change("EdofDeclared", "bilan_id sens on")
-Rendered = _change("Rendered", "bilan_id kind format path sha256 phase on")
+Rendered = _change("Rendered", "bilan_id kind format path sha256 phase on temp retention",
+                   (None, "contenu"))
+RenderingConfirmed = _change("RenderingConfirmed", "rendering_id")
+RenderingAbandoned = _change("RenderingAbandoned", "rendering_id")
 SyntheseKept = _change("SyntheseKept", "bilan_id content filename titre phase on")
+RdvPlanned = _change("RdvPlanned", "bilan_id debut minutes modalite lieu lien on")
+RdvMoved = _change("RdvMoved", "bilan_id numero debut minutes on")
+RdvCancelled = _change("RdvCancelled", "bilan_id numero on par motif")
+# A rendez-vous held: `held` is what it records, the entretien (EntretienHeld) or, after
+# the end of the bilan, the follow-up interview (SuiviHeld).
+RdvDone = _change("RdvDone", "bilan_id numero on held")
 # Funder paperwork (SPEC §10, §11). An invoice's and a réclamation's number is given by the
 # writer, inside the transaction: `document` is the frozen invoice without its number.
 InvoiceIssued = _change("InvoiceIssued", "bilan_id type on payeur ht_cents tva_cents ttc_cents "
                         "echeance annule document")
 PaymentRecorded = _change("PaymentRecorded", "numero on cents mode")
-InvoiceRendered = _change("InvoiceRendered", "numero bilan_id format path sha256 on")
+# Recorded before its file is written, as `Rendered` is (`temp`: the temporary name), then
+# confirmed or abandoned.
+InvoiceRendered = _change("InvoiceRendered", "numero bilan_id format path sha256 on temp", (None,))
+InvoiceRenderingConfirmed = _change("InvoiceRenderingConfirmed", "rendering_id")
+InvoiceRenderingAbandoned = _change("InvoiceRenderingAbandoned", "rendering_id")
 ComplaintReceived = _change("ComplaintReceived", "bilan_id on origine canal objet echeance")
 ComplaintAnswered = _change("ComplaintAnswered", "numero on reponse")
 ComplaintClosed = _change("ComplaintClosed", "numero on action")

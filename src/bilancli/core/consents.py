@@ -20,9 +20,16 @@ def give(bilan: Bilan, kind: str, on: date, today: date) -> ConsentGiven:
     """A consent is given between the opening of the bilan and today; an agreement to keep
     documents, no later than the end of the action."""
     require_not_future(on, today, msg.QUOI_CONSENTEMENT)
+    given = bilan.active_consent(kind)
+    if given is not None:
+        raise fail(msg.CONSENTEMENT_DEJA_DONNE, type=kind, id=bilan.id, donne=format_date(given.date))
     if on < bilan.date_ouverture:
         raise fail(msg.CONSENTEMENT_AVANT_OUVERTURE, date=format_date(on), id=bilan.id,
                    ouverture=format_date(bilan.date_ouverture))
+    withdrawn = bilan.consents.get(kind)
+    if withdrawn is not None and on < withdrawn.withdrawn_on:
+        raise fail(msg.CONSENTEMENT_AVANT_RETRAIT, type=kind, date=format_date(on),
+                   retire=format_date(withdrawn.withdrawn_on))
     if kind in KEEPING_CONSENTS and bilan.date_fin is not None and on > bilan.date_fin:
         raise fail(msg.CONSENTEMENT_APRES_FIN, type=kind, date=format_date(on), id=bilan.id,
                    fin=format_date(bilan.date_fin), source=KEEPING_SOURCE)
@@ -40,9 +47,3 @@ def withdraw(bilan: Bilan, kind: str, on: date, today: date) -> ConsentWithdrawn
         raise fail(msg.RETRAIT_AVANT_CONSENTEMENT, date=format_date(on), type=kind,
                    donne=format_date(given.date))
     return ConsentWithdrawn(bilan.id, kind, on)
-
-
-def bilan_consent_withdrawn_on(bilan: Bilan) -> date | None:
-    """The day the worker withdrew consent to the bilan itself, if they did (L6313-4 al. 2)."""
-    given = bilan.consents.get("bilan")
-    return given.withdrawn_on if given else None

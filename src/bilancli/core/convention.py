@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from bilancli import messages as msg
-from bilancli.core.dates import format_date, require_not_future
+from bilancli.core.dates import days_later, format_date, require_not_future
 from bilancli.core.changes import ConventionSent, ConventionSigned
 from bilancli.core.model import Bilan, Convention
 from bilancli.errors import fail
@@ -30,18 +30,19 @@ def deadline(convention: Convention) -> date | None:
     """Last day the employee may sign: transmission + 10 days."""
     if convention.sent_on is None:
         return None
-    return convention.sent_on + timedelta(days=ACCEPTANCE_DAYS)
+    return days_later(convention.sent_on, ACCEPTANCE_DAYS)
 
 
 def status(bilan: Bilan, today: date) -> str:
-    """Where the convention stands today; silence past the deadline is a refusal."""
+    """Where the convention stands today; silence past the deadline is a refusal. The one
+    shown is always the one the current financing requires."""
     conv = bilan.convention
+    if not is_required(bilan.financement):
+        return STATUS_NOT_REQUIRED
     if conv.signed_on is not None:
         # A signature past the ten days cannot stand (the sign command refuses it anyway).
         limit = deadline(conv)
         return STATUS_SIGNED if limit is None or conv.signed_on <= limit else STATUS_REFUSED
-    if not is_required(bilan.financement):
-        return STATUS_NOT_REQUIRED
     if conv.sent_on is None:
         return STATUS_TO_SEND
     if today > deadline(conv):
@@ -91,3 +92,13 @@ def sign(bilan: Bilan, on: date, today: date) -> ConventionSigned:
         raise fail(msg.CONVENTION_HORS_DELAI, date=format_date(on),
                    transmise=format_date(conv.sent_on), echeance=format_date(limit))
     return ConventionSigned(bilan.id, on)
+
+
+def check_financing_change(bilan: Bilan, financement: str | None) -> None:
+    """Once the bilan has begun (its first entretien), a financing that would change whether a
+    convention is required is refused: the convention precedes the bilan (R6313-8). A
+    financing never set counts as needing none."""
+    if bilan.entretiens and is_required(bilan.financement) != is_required(financement):
+        raise fail(msg.FINANCEMENT_FIGE, id=bilan.id,
+                   avant=msg.FINANCEMENT_LABELS.get(bilan.financement, msg.NON_RENSEIGNE),
+                   apres=msg.FINANCEMENT_LABELS.get(financement, msg.NON_RENSEIGNE), source=SOURCE)

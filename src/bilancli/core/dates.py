@@ -20,6 +20,11 @@ _HAS_YEAR = re.compile(r"\b\d{4}\b")
 _ORDINAL = re.compile(r"\b1\s*(?:er|ère|re)\b")
 
 
+# The dates a bilan can hold: a year beyond these is a typo, and one such date must never
+# break the deadlines of the whole store (an agenda counting months from 9999-12-31).
+FIRST_DAY, LAST_DAY = date(1970, 1, 1), date(2099, 12, 31)
+
+
 def parse_date(text: str) -> date:
     """Read a date typed by the consultant; ISO is never read day first."""
     raw = text.strip()
@@ -27,8 +32,15 @@ def parse_date(text: str) -> date:
         match = pattern.fullmatch(raw)
         if match:
             parts = [int(g) for g in match.groups()]
-            return _build(parts[order[0]], parts[order[1]], parts[order[2]], text)
-    return _parse_french(raw, text)
+            return _in_range(_build(parts[order[0]], parts[order[1]], parts[order[2]], text), text)
+    return _in_range(_parse_french(raw, text), text)
+
+
+def _in_range(day: date, text: str) -> date:
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise fail(msg.DATE_HORS_LIMITES, saisie=text, premier=format_date(FIRST_DAY),
+                   dernier=format_date(LAST_DAY))
+    return day
 
 
 def _build(year: int, month: int, day: int, text: str) -> date:
@@ -109,6 +121,12 @@ def require_not_future(day: date, today: date, what: str) -> None:
         raise fail(msg.DATE_FUTURE, quoi=what, date=format_date(day), aujourdhui=format_date(today))
 
 
+def check_range(first: date | None, last: date | None) -> None:
+    """`--du` and `--au` name a period: its end cannot come before its start."""
+    if first is not None and last is not None and last < first:
+        raise fail(msg.PERIODE_INVERSEE, du=format_date(first), au=format_date(last))
+
+
 def iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
@@ -132,6 +150,34 @@ def format_date_long(day: date) -> str:
     """`1er avril 2026`, the form used in documents."""
     first = "1er" if day.day == 1 else str(day.day)
     return f"{first} {MONTHS_FR[day.month - 1]} {day.year}"
+
+
+def format_day_long(day: date) -> str:
+    """`lundi 3 août 2026`, the day of a rendez-vous in words."""
+    return f"{WEEKDAYS_FR[day.weekday()]} {format_date_long(day)}"
+
+
+# --- Hours of the day (SPEC §9) -----------------------------------------------
+
+_HOUR = re.compile(r"([0-9]{1,2})\s*(?:h\s*([0-9]{2})?|:\s*([0-9]{2}))")
+
+
+def parse_time(text: str):
+    """`14:30`, `14h30`, `14h`, `9h` → a `time`; `25:00` or `14h75` are refused."""
+    from datetime import time
+
+    match = _HOUR.fullmatch(text.strip().lower())
+    if not match:
+        raise fail(msg.HEURE_ILLISIBLE, saisie=text)
+    hours, minutes = int(match.group(1)), int(match.group(2) or match.group(3) or 0)
+    if hours > 23 or minutes > 59:
+        raise fail(msg.HEURE_IMPOSSIBLE, saisie=text)
+    return time(hours, minutes)
+
+
+def format_time(moment) -> str:
+    """`14h30`, `9h00`: the French way to write an hour."""
+    return f"{moment.hour}h{moment.minute:02d}"
 
 
 # --- Durations -------------------------------------------------------------
@@ -184,6 +230,17 @@ def format_hours(minutes: int) -> str:
     return text.replace(".", ",")
 
 
+def days_later(day: date, days: int) -> date:
+    """`day` + `days`, at most the last day Python knows (for a date stored before dates
+    were bounded: no deadline, never a crash)."""
+    from datetime import timedelta
+
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max
+
+
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -192,6 +249,8 @@ def months_later(day: date, months: int) -> date:
     # Plain arithmetic rather than dateutil's relativedelta or calendar.monthrange (which
     # also computes a weekday): the agenda calls it for every bilan.
     year, month0 = divmod(day.year * 12 + day.month - 1 + months, 12)
+    if year > 9999:   # a date stored before dates were bounded: no deadline, never a crash
+        return date.max
     if day.day <= 28:
         return date(year, month0 + 1, day.day)
     last = _MONTH_DAYS[month0]

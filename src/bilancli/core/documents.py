@@ -12,6 +12,7 @@ from bilancli.errors import fail
 # Files kept in the store as bytes, so the purge of R6313-7 can reach them.
 DOCUMENT_TYPES = ("test", "cv", "notes", "autre")
 SYNTHESE_TYPE = "synthese"  # the kept copy of the rendered synthèse (L6313-4 al. 3)
+COPY_KIND = "copie"         # a stored document written back to disk (`doc get -o`)
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 MAX_DOCUMENT_LABEL = "50 Mio"
 
@@ -60,10 +61,15 @@ def parse_format(text: str) -> str:
     return parse_choice(text, FORMATS, msg.FORMAT_INCONNU, strip=".")
 
 
-def check_renderable(kind: str, bilan: Bilan) -> None:
+def check_renderable(kind: str, bilan: Bilan, numero: int | None = None) -> None:
     """The synthèse is the bilan's content (gone once destroyed, R6313-7); the convention
-    carries the mentions of R6313-8 and refuses what it cannot state."""
-    if kind == "synthese":
+    carries the mentions of R6313-8 and refuses what it cannot state; a convocation is for
+    a rendez-vous still planned."""
+    if kind == "convocation":
+        from bilancli.core.rdv import check_convocation
+
+        check_convocation(bilan, numero)
+    elif kind == "synthese":
         from bilancli.core.content import require_content_kept
 
         require_content_kept(bilan, msg.SYNTHESE_CONTENU_DETRUIT)
@@ -88,9 +94,10 @@ def keeps_copy(kind: str) -> bool:
     return kind == SYNTHESE_TYPE
 
 
-def default_filename(kind: str, bilan_id: str, format_: str) -> str:
-    """`synthese-2026-001.pdf`: the file under documents/ID/."""
-    return f"{kind}-{bilan_id}.{format_}"
+def default_filename(kind: str, bilan_id: str, format_: str, numero: int | None = None) -> str:
+    """`synthese-2026-001.pdf`, `convocation-2026-001-3.pdf`: the file under documents/ID/."""
+    suffix = f"-{numero}" if numero is not None else ""
+    return f"{kind}-{bilan_id}{suffix}.{format_}"
 
 
 def template_name(kind: str, format_: str) -> str:
@@ -111,12 +118,28 @@ def store(bilan: Bilan, type_: str, titre: str | None, content: bytes, filename:
     return DocumentStored(bilan.id, type_, shown, content, filename, bilan.phase, today)
 
 
-def rendered(bilan: Bilan, kind: str, format_: str, path: str, sha256: str, today):
-    """What a rendering records: the file (path, hash) the purge must be able to destroy,
-    and the phase it was produced in (the conclusion gate reads it)."""
+# The retention class of each document's file (SPEC §5): the synthèse and copies of stored
+# documents are the bilan's content; the convention, the attendance sheet, the convocation
+# and the certificat de réalisation are administrative evidence, kept until the record is
+# anonymised — unless rendered with a consultant's own template, which may hold anything.
+DOCUMENT_CLASSES = {"synthese": "contenu", "copie": "contenu", "convention": "administratif",
+                    "emargement": "administratif", "convocation": "administratif",
+                    "certificat": "administratif"}
+
+
+def retention_of(kind: str, own_template: bool) -> str:
+    return "contenu" if own_template else DOCUMENT_CLASSES.get(kind, "contenu")
+
+
+def rendered(bilan: Bilan, kind: str, format_: str, path: str, sha256: str, today,
+             temp: str | None = None, own_template: bool = False):
+    """What a rendering records before its file exists: the file (path, hash, the temporary
+    name it is written under, its retention class) the purge must be able to destroy, and
+    the phase it was produced in (the conclusion gate reads it)."""
     from bilancli.core.changes import Rendered
 
-    return Rendered(bilan.id, kind, format_, path, sha256, bilan.phase, today)
+    return Rendered(bilan.id, kind, format_, path, sha256, bilan.phase, today, temp,
+                    retention_of(kind, own_template))
 
 
 def kept_copy(bilan: Bilan, kind: str, format_: str, data: bytes, filename: str, title: str, today):

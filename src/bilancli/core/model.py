@@ -17,7 +17,8 @@ MODALITES = ("presentiel", "visio", "telephone")
 
 
 class Consent(namedtuple("Consent", "type date withdrawn_on", defaults=(None,))):
-    """A consent: its type, the day it was given, the day it was withdrawn (None: it holds)."""
+    """A consent: its type, the day it was given, the day it was withdrawn (None: it holds).
+    Given again after a withdrawal, it is a new one: the history keeps both."""
 
     __slots__ = ()
 
@@ -33,7 +34,17 @@ class Convention(namedtuple("Convention", "sent_on signed_on", defaults=(None, N
     __slots__ = ()
 
 
-class Entretien(namedtuple("Entretien", "id date minutes modalite phase")):
+class Entretien(namedtuple("Entretien", "id date minutes modalite phase numero", defaults=(None,))):
+    """An entretien held: `numero` is its number within the bilan, given when it is recorded
+    and never reused (a correction names it)."""
+
+    __slots__ = ()
+
+
+class Correction(namedtuple("Correction", "date objet avant apres motif")):
+    """A correction of the record: what (`objet`, "entretien 3"), what it was and what it
+    became (JSON of administrative values; `apres` None for a removal), when, why."""
+
     __slots__ = ()
 
 
@@ -44,12 +55,19 @@ class Document(namedtuple("Document", "id type titre size phase created_on",
     __slots__ = ()
 
 
-class Rendering(namedtuple("Rendering", "id kind format path sha256 phase created_on destroyed_on",
-                           defaults=(None,))):
-    """A file the tool wrote under documents/ and must be able to destroy (R6313-7): `kind`
-    is synthese, convention or emargement; `sha256` proves it is still the file written."""
+class Rendering(namedtuple("Rendering",
+                           "id kind format path sha256 phase created_on destroyed_on temp retention",
+                           defaults=(None, None, "contenu"))):
+    """A file the tool wrote (under documents/, or elsewhere with -o) and must be able to
+    destroy (R6313-7): `kind` is the document (synthese, convention, emargement, copie…);
+    `sha256` proves it is still the file written; `temp`, the temporary name it was written
+    under while its writing is not confirmed."""
 
     __slots__ = ()
+
+    @property
+    def confirmed(self) -> bool:
+        return self.temp is None
 
 
 class PhaseStep(namedtuple("PhaseStep", "phase entered_on")):
@@ -64,31 +82,63 @@ class InvoiceLine(namedtuple("InvoiceLine",
     __slots__ = ()
 
 
+RDV_STATUTS = ("prevu", "tenu", "annule")
+
+
+class RendezVous(namedtuple("RendezVous", "bilan_id numero debut minutes modalite lieu lien statut"
+                            " moves cancelled_on cancelled_by modified_on",
+                            defaults=(None, None, "prevu", 0, None, None, None))):
+    """A rendez-vous (SPEC §9): its number within the bilan (never reused), its start in
+    local wall time (Europe/Paris, a naive `datetime`), its length in minutes, its modality,
+    the place or visio link typed for the convocation, `statut` prevu, tenu or annule, how
+    many times it was moved (the calendar's SEQUENCE) and the day of its last change. The
+    motive of a cancellation is content (R6313-7): no snapshot reads it."""
+
+    __slots__ = ()
+
+    @property
+    def fin(self):
+        from datetime import timedelta
+
+        return self.debut + timedelta(minutes=self.minutes)
+
+    @property
+    def planned(self) -> bool:
+        return self.statut == "prevu"
+
+
 _BILAN_FIELDS = (
     "id nom prenom phase date_ouverture"
     " email telephone statut financement format employeur heures_prevues_minutes tarif_cents"
     " date_fin motif_abandon content_destroyed_on anonymised_on"
-    " champs consents convention entretiens documents renderings history"
-    " suivi_on suivi_has_notes satisfaction edof invoices"
+    " champs consent_history convention entretiens documents renderings history"
+    " suivi_on suivi_has_notes satisfaction edof corrections suivi_not_held rdv invoices"
 )
 _BILAN_DEFAULTS = (
     None, None, None, None, None, None, None, None,      # email … tarif_cents
     None, None, None, None,                              # date_fin … anonymised_on
-    {}, {}, Convention(), (), (), (), (),                # champs … history
-    None, False, {}, {},                                 # suivi_on … edof
+    {}, (), Convention(), (), (), (), (),                # champs … history
+    None, False, {}, {}, (), False, (),                  # suivi_on … rdv
     (),                                                  # invoices
 )
 
 
 class Bilan(namedtuple("Bilan", _BILAN_FIELDS, defaults=_BILAN_DEFAULTS)):
     """Everything recorded of one bilan. Beside the record's columns: `champs` (field →
-    text), `consents` (type → Consent), `convention`, the `entretiens`, stored `documents`,
-    rendered files (`renderings`) and phase `history`, in order; `suivi_on` and
-    `suivi_has_notes` (notes still to destroy, R6313-7); `satisfaction` (moment → note)
-    and `edof` (entree/sortie → day declared); `invoices`, its invoices and credit notes
-    in the order of their numbers."""
+    text), `consent_history` (every consent given, in order), `convention`, the
+    `entretiens`, stored `documents`, rendered files (`renderings`) and phase `history`, in
+    order; `suivi_on`, `suivi_has_notes` (notes still to destroy, R6313-7) and
+    `suivi_not_held` (proposed, did not take place); `satisfaction` (moment → note, None
+    when sent and not answered); `edof` (entree/sortie → day declared); `corrections`; the
+    `rdv`, by start; `invoices`, its invoices and credit notes in the order of their
+    numbers."""
 
     __slots__ = ()
+
+    @property
+    def consents(self) -> dict[str, Consent]:
+        """Type → the latest consent of that type (in force unless withdrawn)."""
+        return {c.type: c for c in self.consent_history}
 
     @property
     def is_open(self) -> bool:
@@ -104,3 +154,14 @@ class Bilan(namedtuple("Bilan", _BILAN_FIELDS, defaults=_BILAN_DEFAULTS)):
 
     def entretiens_in(self, phase: str) -> tuple[Entretien, ...]:
         return tuple(e for e in self.entretiens if e.phase == phase)
+
+    @property
+    def planned_rdv(self) -> tuple[RendezVous, ...]:
+        return tuple(r for r in self.rdv if r.planned)
+
+
+class Booking(namedtuple("Booking", "rdv nom prenom phase date_fin")):
+    """A rendez-vous of any bilan, with whom it is for and where that bilan stands: what the
+    week's list and the calendar read of every bilan at once."""
+
+    __slots__ = ()

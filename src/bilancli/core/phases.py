@@ -17,6 +17,9 @@ from bilancli.core.dates import format_date, format_hours, require_not_future
 from bilancli.core.fields import MAX_MINUTES
 from bilancli.core.changes import PhaseEntered
 from bilancli.core.model import PHASES, Bilan
+from bilancli.core.timeline import (  # noqa: F401 (phase_entered_on: part of this module's vocabulary)
+    check_after_every_fact, check_within_phase, phase_entered_on,
+)
 from bilancli.messages import PHASE_LABELS
 from bilancli.errors import fail
 
@@ -62,8 +65,10 @@ def _projet_or_plan_b(bilan: Bilan) -> bool:
 
 
 def _synthese_rendered_in_phase(bilan: Bilan) -> bool:
-    # `synthese render` records both a rendering and a kept copy; either one proves it.
-    rendered = any(r.kind == "synthese" and r.phase == bilan.phase for r in bilan.renderings)
+    # `synthese render` records both a rendering and a kept copy; either one proves it (a
+    # rendering whose writing was never confirmed proves nothing).
+    rendered = any(r.kind == "synthese" and r.phase == bilan.phase and r.confirmed
+                   for r in bilan.renderings)
     kept = any(d.type == "synthese" and d.phase == bilan.phase for d in bilan.documents)
     return rendered or kept
 
@@ -171,14 +176,6 @@ def warnings(bilan: Bilan) -> list[str]:
 # --- Moving on -----------------------------------------------------------------------
 
 
-def phase_entered_on(bilan: Bilan) -> date:
-    """When the bilan entered its current phase (the opening day for préliminaire)."""
-    for step in reversed(bilan.history):
-        if step.phase == bilan.phase:
-            return step.entered_on
-    return bilan.date_ouverture
-
-
 def next_phase(bilan: Bilan) -> str:
     if bilan.phase in (TERMINE, ABANDONNE):
         raise fail(msg.PHASE_FINALE, id=bilan.id, phase=PHASE_LABELS[bilan.phase])
@@ -188,14 +185,6 @@ def next_phase(bilan: Bilan) -> str:
 def require_open(bilan: Bilan) -> None:
     if not bilan.is_open:
         raise fail(msg.BILAN_CLOS, id=bilan.id, phase=PHASE_LABELS.get(bilan.phase, bilan.phase))
-
-
-def check_not_before_phase(bilan: Bilan, on: date) -> None:
-    """Nothing is dated before the bilan entered the phase it is recorded in."""
-    entered = phase_entered_on(bilan)
-    if on < entered:
-        raise fail(msg.DATE_AVANT_PHASE, date=format_date(on), id=bilan.id,
-                   phase=PHASE_LABELS[bilan.phase], entree=format_date(entered))
 
 
 def advance(bilan: Bilan, on: date, today: date) -> PhaseEntered:
@@ -209,9 +198,9 @@ def advance(bilan: Bilan, on: date, today: date) -> PhaseEntered:
             msg.PASSAGE_REFUSE, id=bilan.id, phase=PHASE_LABELS[bilan.phase],
             suivante=PHASE_LABELS[target], conditions="\n".join(_describe(c) for c in unmet),
         )
-    check_not_before_phase(bilan, on)
-    if target == TERMINE:
-        _check_end_after_entretiens(bilan, on)
+    check_within_phase(bilan, bilan.phase, on)
+    _check_end_after_entretiens(bilan, on)
+    check_after_every_fact(bilan, on)
     return PhaseEntered(bilan.id, target, bilan.phase, on, on if target == TERMINE else None)
 
 
@@ -224,20 +213,24 @@ def _describe(check: Check) -> str:
 def abandon(bilan: Bilan, on: date, motif: str | None, today: date) -> PhaseEntered:
     """An open bilan may be abandoned from any phase, not before its current phase began,
     not later than today (its date is `date_fin`, which starts the R6313-7 clock). The
-    motive is the bilan's content (R6313-7); blank means none."""
+    motive is the bilan's content (R6313-7); blank means none. The rendez-vous still
+    planned are cancelled with it."""
     from bilancli.core.fields import optional_text
+    from bilancli.core.rdv import cancelled_by_abandon
 
     require_open(bilan)
     require_not_future(on, today, msg.QUOI_ABANDON)
-    check_not_before_phase(bilan, on)
+    check_within_phase(bilan, bilan.phase, on)
     _check_end_after_entretiens(bilan, on)
+    check_after_every_fact(bilan, on)
     motive = optional_text(motif)
     return PhaseEntered(bilan.id, ABANDONNE, bilan.phase, on, on,
-                        motive.strip() if motive else None)
+                        motive.strip() if motive else None, cancelled_by_abandon(bilan))
 
 
 def _check_end_after_entretiens(bilan: Bilan, on: date) -> None:
-    """The action cannot end before an entretien it holds (date_fin starts the R6313-7 clock)."""
+    """A phase is not left, the action does not end, before an entretien it holds (date_fin
+    starts the R6313-7 clock)."""
     last = max((e.date for e in bilan.entretiens), default=None)
     if last and on < last:
         raise fail(msg.DATE_FIN_AVANT_ENTRETIEN, date=format_date(on), id=bilan.id,

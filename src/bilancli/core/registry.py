@@ -24,7 +24,8 @@ CLASSES = (CONTENU, ADMINISTRATIF, IDENTITE, COMPTABLE, QUALITE, FICHIER)
 class Column(namedtuple("Column", "name retention attribute kind read", defaults=(None, None, None))):
     """A stored column: its retention class; the snapshot `attribute` it feeds (None: read
     by no snapshot); for content, the purge `kind` that destroys it; `read` how the loader
-    turns it into the attribute ("date", or "present": only whether it is filled)."""
+    turns it into the attribute ("date", "datetime" for a local `AAAA-MM-JJTHH:MM`, "bool",
+    or "present": only whether it is filled)."""
 
     __slots__ = ()
 
@@ -68,15 +69,17 @@ TABLES: tuple[Table, ...] = (
         _c("contenu_detruit_le", attribute="content_destroyed_on", read="date"),
         _c("anonymise_le", attribute="anonymised_on", read="date"),
         _c("premier_entretien"), _c("dernier_entretien"), _c("minutes_realisees"),
+        _c("entretiens_numerotes"),
     ), snapshot="bilan", shape="row", key="id"),
     Table("champs", (
         _c("bilan_id"), _c("champ", CONTENU, "champ", kind="champs"),
         _c("valeur", CONTENU, "valeur", kind="champs"), _c("modifie_le", CONTENU, kind="champs"),
     ), snapshot="champs", shape="map"),
     Table("consentements", (
-        _c("bilan_id"), _c("type", attribute="type"), _c("date", attribute="date", read="date"),
+        _c("id"), _c("bilan_id"), _c("type", attribute="type"),
+        _c("date", attribute="date", read="date"),
         _c("retire_le", attribute="withdrawn_on", read="date"),
-    ), snapshot="consents", shape="records"),
+    ), snapshot="consent_history", shape="list", order="id"),
     Table("conventions", (
         _c("bilan_id"), _c("transmise", attribute="sent_on", read="date"),
         _c("signee", attribute="signed_on", read="date"),
@@ -89,7 +92,15 @@ TABLES: tuple[Table, ...] = (
         _c("id", attribute="id"), _c("bilan_id"), _c("date", attribute="date", read="date"),
         _c("duree_minutes", attribute="minutes"), _c("modalite", attribute="modalite"),
         _c("phase", attribute="phase"), _c("notes", CONTENU, kind="notes_entretien"),
-    ), snapshot="entretiens", shape="list", order="date, id"),
+        _c("numero", attribute="numero"),
+    ), snapshot="entretiens", shape="list", order="date, numero"),
+    # The trail of corrections: administrative values only (date, duration, modality,
+    # phase), never notes; the motive says why.
+    Table("corrections", (
+        _c("id"), _c("bilan_id"), _c("date", attribute="date", read="date"),
+        _c("objet", attribute="objet"), _c("avant", attribute="avant"),
+        _c("apres", attribute="apres"), _c("motif", attribute="motif"),
+    ), snapshot="corrections", shape="list", order="id"),
     Table("documents", (
         _c("id", attribute="id"), _c("bilan_id"),
         _c("type", CONTENU, "type", kind="documents"), _c("titre", CONTENU, "titre", kind="documents"),
@@ -103,18 +114,40 @@ TABLES: tuple[Table, ...] = (
         _c("sha256", FICHIER, "sha256"), _c("phase", attribute="phase"),
         _c("cree_le", attribute="created_on", read="date"),
         _c("detruit_le", attribute="destroyed_on", read="date"),
+        _c("provisoire", FICHIER, "temp"),
+        _c("classe", attribute="retention"),
     ), snapshot="renderings", shape="list", order="id"),
     Table("suivis", (
         _c("bilan_id"), _c("date", attribute="suivi_on", read="date"),
         _c("notes", CONTENU, "suivi_has_notes", kind="notes_suivi", read="present"),
+        _c("non_realise", attribute="suivi_not_held", read="bool"),
+        _c("motif", CONTENU, kind="motif_suivi"),
     ), snapshot="suivi", shape="flat"),
     Table("satisfactions", (
         _c("bilan_id"), _c("moment", attribute="moment"), _c("note", attribute="note"),
         _c("commentaire", CONTENU, kind="commentaires_satisfaction"), _c("date"),
+        _c("sans_reponse"),
     ), snapshot="satisfaction", shape="map"),
     Table("edof", (
         _c("bilan_id"), _c("sens", attribute="sens"), _c("date", attribute="date", read="date"),
     ), snapshot="edof", shape="map"),
+    # The ids of bilans deleted as opened by mistake, nothing else: never given again.
+    Table("bilans_supprimes", (_c("id"),), key="id"),
+    # Rendez-vous (SPEC §9): when, how long, how and where are administrative (the
+    # convocation and the calendar show them); the motive of a cancellation is content.
+    # `lieu` and `lien` are what the consultant types for the convocation: a place or a
+    # visio address, never content (the calendar leaves them out unless `--noms`).
+    Table("rdv", (
+        _c("bilan_id", attribute="bilan_id"), _c("numero", attribute="numero"),
+        _c("debut", attribute="debut", read="datetime"), _c("duree_minutes", attribute="minutes"),
+        _c("modalite", attribute="modalite"), _c("lieu", attribute="lieu"),
+        _c("lien", attribute="lien"), _c("statut", attribute="statut"),
+        _c("deplacements", attribute="moves"),
+        _c("annule_le", attribute="cancelled_on", read="date"),
+        _c("annule_par", attribute="cancelled_by"),
+        _c("motif", CONTENU, kind="motifs_rdv"),
+        _c("modifie_le", attribute="modified_on", read="date"),
+    ), snapshot="rdv", shape="list", order="debut, numero"),
     # What the purge destroyed: kind, count, bytes, rule. Never the content.
     Table("purges", (
         _c("id"), _c("bilan_id"), _c("date"), _c("nature"), _c("nombre"), _c("octets"), _c("regle"),
@@ -139,6 +172,7 @@ TABLES: tuple[Table, ...] = (
     Table("rendus_factures", (
         _c("id", COMPTABLE), _c("facture", COMPTABLE), _c("bilan_id", COMPTABLE),
         _c("format", COMPTABLE), _c("chemin", COMPTABLE), _c("sha256", COMPTABLE), _c("cree_le", COMPTABLE),
+        _c("provisoire", COMPTABLE),
     ), key="facture"),
     # The last number given in each year and its day: the sequence never reuses a number, even
     # once the invoices that bore it are destroyed. Holds no invoice.
@@ -165,19 +199,21 @@ KINDS: tuple[Kind, ...] = (
     Kind("notes_entretien", "entretiens", "notes"),
     Kind("notes_suivi", "suivis", "notes"),
     Kind("commentaires_satisfaction", "satisfactions", "commentaire"),
+    Kind("motif_suivi", "suivis", "motif"),
     Kind("motif_abandon", "bilans", "motif_abandon"),
+    Kind("motifs_rdv", "rdv", "motif"),
     Kind("documents", "documents", "contenu", rows=True, where="type != 'synthese'", size="taille"),
     Kind("syntheses", "documents", "contenu", rows=True, where="type = 'synthese'", synthesis=True,
          size="taille"),
 )
-# Recorded files (rendus) destroyed under the same rules, by the genre of document.
+# Recorded files (rendus) destroyed under the same rules, by the genre of document and its
+# class: content goes with the content; administrative evidence (the convention, the
+# attendance sheet, the convocation, the certificat de réalisation) at the anonymisation of
+# the record (`core.documents.DOCUMENT_CLASSES`).
 FILE_KINDS = (Kind("fichiers", "rendus", "chemin"),
               Kind("fichiers_synthese", "rendus", "chemin", synthesis=True))
+ADMINISTRATIVE_FILES = "fichiers_administratifs"
 SYNTHESE_GENRE = "synthese"
-# Rendered documents holding no bilan content (SPEC §5): administrative evidence, kept with the
-# record and destroyed at its anonymisation, not at the end of the action.
-ADMINISTRATIVE_GENRES = ("certificat",)
-ADMINISTRATIVE_FILE_KIND = Kind("fichiers_administratifs", "rendus", "chemin")
 # What the purge destroys of the accounting and quality records (`core.archives` says when):
 # never by the rules of R6313-7, which `KINDS` and `FILE_KINDS` serve.
 ARCHIVE_KINDS = (
@@ -188,7 +224,7 @@ ARCHIVE_KINDS = (
 )
 
 TABLES_BY_NAME = {t.name: t for t in TABLES}
-KINDS_BY_NAME = {k.name: k for k in KINDS + FILE_KINDS + ARCHIVE_KINDS + (ADMINISTRATIVE_FILE_KIND,)}
+KINDS_BY_NAME = {k.name: k for k in KINDS + FILE_KINDS + ARCHIVE_KINDS}
 # A réclamation's texts (objet, réponse, action), destroyed together.
 QUALITY_TEXTS = tuple(c.name for c in TABLES_BY_NAME["reclamations"].columns if c.retention == QUALITE)
 
@@ -218,8 +254,8 @@ def content_kinds(synthesis: bool) -> tuple[str, ...]:
     return tuple(k.name for k in KINDS + FILE_KINDS if k.synthesis == synthesis)
 
 
-def file_kind(genre: str) -> str:
+def file_kind(genre: str, retention: str = CONTENU) -> str:
     """The purge kind of a recorded file."""
-    if genre == SYNTHESE_GENRE:
-        return "fichiers_synthese"
-    return ADMINISTRATIVE_FILE_KIND.name if genre in ADMINISTRATIVE_GENRES else "fichiers"
+    if retention == ADMINISTRATIF:
+        return ADMINISTRATIVE_FILES
+    return "fichiers_synthese" if genre == SYNTHESE_GENRE else "fichiers"

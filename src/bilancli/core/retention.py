@@ -38,14 +38,16 @@ LEGAL_PERIODS: tuple[LegalPeriod, ...] = (
 
 DEFAULT_PERIOD = "1 an"           # the cabinet's published commitment
 DEFAULT_ADMINISTRATIVE = "5 ans"  # limitation period for contractual claims
+# No claim survives twenty years from the day the right arose (the délai butoir): keeping a
+# record longer would serve nothing the law protects.
+ADMINISTRATIVE_LIMIT_MONTHS = 20 * 12
+ADMINISTRATIVE_LIMIT_SOURCE = "Code civil art. 2232"
 
 # Kinds of content, as the store destroys and the purge log counts them (`core.registry`):
 # the synthèse's apart, kept longer under exception A.
 CONTENT_KINDS = registry.content_kinds(synthesis=False)
 SYNTHESIS_KINDS = registry.content_kinds(synthesis=True)
 IDENTITY_KIND = "identite"
-# Files of no content (the certificat): they go with the identity, at the anonymisation.
-ADMINISTRATIVE_FILES = registry.ADMINISTRATIVE_FILE_KIND.name
 
 RULE_END = "R6313-7"                      # destroyed when the action ends
 RULE_CEP = "R6313-7 exception A"          # synthèse kept for the CEP operator (L6313-4 al. 3)
@@ -89,21 +91,22 @@ def settings_from_config(conservation: dict[str, str], today: date) -> Settings:
     if admin < months:
         # An anonymised record must not leave documents behind that still name the beneficiary.
         raise fail(msg.ADMINISTRATIF_TROP_COURT, saisie=admin_text, duree=duree)
+    if admin > ADMINISTRATIVE_LIMIT_MONTHS:
+        raise fail(msg.ADMINISTRATIF_TROP_LONG, saisie=admin_text, source=ADMINISTRATIVE_LIMIT_SOURCE)
     return Settings(months, admin)
 
 
 _FACTS = ("date_fin conservation cep content_destroyed_on anonymised_on suivi_has_notes"
-          " synthesis_left other_files_left admin_files_left")
+          " synthesis_left other_files_left administrative_files_left")
 
 
-class Facts(namedtuple("Facts", _FACTS,
-                       defaults=(None, False, False, None, None, False, False, False, False))):
+class Facts(namedtuple("Facts", _FACTS, defaults=(None, False, False, None, None, False, False, False,
+                                                   False))):
     """What R6313-7 reads of a bilan, and nothing more: the end; whether the consents
     `conservation` (exception B) and `cep` (exception A) are active; the days content was
     destroyed and the record anonymised; whether suivi notes (possibly written after the
-    purge), a kept synthèse or its file, or another recorded file are still there — an
-    administrative one (`registry.ADMINISTRATIVE_GENRES`) apart, as it waits for the
-    anonymisation.
+    purge), a kept synthèse or its file, another recorded file of content, or an
+    administrative file (kept until the anonymisation) are still there.
 
     Built from a full `Bilan` (`from_bilan`, for `purge` and `show`) or in bulk by
     `store/snapshots.load_retention_facts` (for the agenda): both feed the same rules below.
@@ -123,10 +126,10 @@ class Facts(namedtuple("Facts", _FACTS,
             synthesis_left=any(d.type == "synthese" for d in bilan.documents) or any(
                 r.kind == "synthese" and r.destroyed_on is None for r in bilan.renderings),
             other_files_left=any(
-                registry.file_kind(r.kind) == "fichiers" and r.destroyed_on is None
-                for r in bilan.renderings),
-            admin_files_left=any(
-                registry.file_kind(r.kind) == ADMINISTRATIVE_FILES and r.destroyed_on is None
+                r.kind != "synthese" and r.retention != registry.ADMINISTRATIF
+                and r.destroyed_on is None for r in bilan.renderings),
+            administrative_files_left=any(
+                r.retention == registry.ADMINISTRATIF and r.destroyed_on is None
                 for r in bilan.renderings),
         )
 
@@ -163,7 +166,7 @@ def _schedule(end: date, agreement: bool, cep: bool, settings: Settings) -> tupl
     else:
         deadlines = [Deadline("contenu", CONTENT_KINDS + SYNTHESIS_KINDS, end, RULE_END)]
     deadlines.append(Deadline(
-        "identite", (IDENTITY_KIND, ADMINISTRATIVE_FILES),
+        "identite", (IDENTITY_KIND, registry.ADMINISTRATIVE_FILES),
         months_later(end, settings.administrative_months), RULE_ANONYMISATION,
     ))
     return tuple(deadlines)
@@ -175,7 +178,7 @@ def due(facts: Facts, settings: Settings, today: date) -> tuple[Deadline, ...]:
     return tuple(
         d for d in schedule(facts, settings)
         if d.due_on <= today and not (d.what == "identite" and facts.anonymised_on
-                                      and not facts.admin_files_left)
+                                      and not facts.administrative_files_left)
     )
 
 
@@ -194,7 +197,8 @@ def next_pending(facts: Facts, settings: Settings) -> Deadline | None:
             pending.append(d)
         elif d.what == "synthese" and facts.synthesis_left:
             pending.append(d)
-        elif d.what == "identite" and (facts.anonymised_on is None or facts.admin_files_left):
+        elif d.what == "identite" and (facts.anonymised_on is None
+                                       or facts.administrative_files_left):
             pending.append(d)
     return min(pending, key=lambda d: d.due_on) if pending else None
 

@@ -14,6 +14,7 @@ from bilancli.errors import fail
 
 SOURCE = "Qualiopi indicateur 30"
 MOMENTS = ("fin", "suivi")
+MOMENT_LABELS = {"fin": "de fin de bilan", "suivi": "à six mois"}
 NOTE_MIN, NOTE_MAX = 1, 5
 
 
@@ -28,11 +29,12 @@ def parse_note(text: str) -> int:
     return int(raw)
 
 
-def answer(bilan, moment: str, note: int, commentaire: str | None, on: date, today: date):
+def answer(bilan, moment: str, note: int | None, commentaire: str | None, on: date, today: date):
     """The six-month questionnaire follows an ended bilan; the end one may be handed out at the
-    last entretien, before the phase is closed. Either is recorded once answered. A comment
-    is the bilan's content (R6313-7): refused once it is destroyed; the score alone is
-    administrative."""
+    last entretien, before the phase is closed. Either is recorded once answered — or, with
+    no `note`, as sent and not answered (Qualiopi counts the silence too); a later answer
+    replaces the silence, never the other way round. A comment is the bilan's content
+    (R6313-7): refused once it is destroyed; the score alone is administrative."""
     from bilancli.core.changes import SatisfactionAnswered
     from bilancli.core.content import require_content_kept
     from bilancli.core.fields import optional_text
@@ -41,9 +43,22 @@ def answer(bilan, moment: str, note: int, commentaire: str | None, on: date, tod
         raise fail(msg.SATISFACTION_SUIVI_OUVERT, id=bilan.id)
     require_not_future(on, today, msg.QUOI_SATISFACTION)
     comment = optional_text(commentaire)
+    if note is None:
+        if comment is not None:
+            raise fail(msg.SATISFACTION_SILENCE_COMMENTAIRE)
+        if bilan.satisfaction.get(moment) is not None:
+            raise fail(msg.SATISFACTION_DEJA_REPONDUE, id=bilan.id, moment=MOMENT_LABELS[moment],
+                       note=bilan.satisfaction[moment])
     if comment is not None:
         require_content_kept(bilan, msg.SATISFACTION_COMMENTAIRE_DETRUIT)
     return SatisfactionAnswered(bilan.id, moment, note, comment, on)
+
+
+def parse_answer(note: str | None, no_answer: bool) -> int | None:
+    """`--note N` or `--sans-reponse`, one of the two."""
+    if (note is None) == (not no_answer):
+        raise fail(msg.SATISFACTION_NOTE_OU_SILENCE)
+    return None if no_answer else parse_note(note)
 
 
 def end_due(s: Summary) -> date | None:

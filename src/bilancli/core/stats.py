@@ -32,9 +32,23 @@ def _survey(asked: list[Summary], moment: str, due, today: date) -> dict:
     """Mean and response rate among the bilans asked, counting only those whose questionnaire
     has fallen due (or was already answered): a questionnaire not yet owed is no silence."""
     eligible = [s for s in asked if moment in s.satisfaction or (due(s) is not None and due(s) <= today)]
-    notes = [s.satisfaction[moment] for s in eligible if moment in s.satisfaction]
+    # Sent and not answered (None): asked, so counted among `interroges`, not among answers.
+    notes = [s.satisfaction[moment] for s in eligible if s.satisfaction.get(moment) is not None]
     return {"moyenne": _mean(notes), "reponses": len(notes), "interroges": len(eligible),
             "taux_reponse": _rate(len(notes), len(eligible))}
+
+
+def _follow_ups(done: list[Summary], year: int, today: date) -> dict:
+    """The follow-up interviews owed in the year and already due (Qualiopi indicator 2 for
+    bilans: the rate of follow-up interviews held at six months)."""
+    from bilancli.core.followup import follow_up_due
+
+    owed = [s for s in done if (d := follow_up_due(s.date_fin)) is not None
+            and d.year == year and d <= today]
+    held = sum(1 for s in owed if s.suivi_on is not None and not s.suivi_not_held)
+    not_held = sum(1 for s in owed if s.suivi_not_held)
+    return {"dus": len(owed), "realises": held, "non_realises": not_held,
+            "taux_realisation": _rate(held, len(owed))}
 
 
 def revenue_cents(s: Summary) -> int:
@@ -99,6 +113,7 @@ def year_figures(summaries: Iterable[Summary], year: int, minutes_held: Mapping[
             "fin": _survey(asked_at_end, "fin", satisfaction.end_due, today),
             "suivi": _survey(done, "suivi", satisfaction.six_month_due, today),
         },
+        "suivi": _follow_ups([s for s in bilans if s.phase == "termine"], year, today),
         "par_statut": par_statut,
         "par_financement": par_financement,
         "chiffre_affaires": sum(cents_by_financement.values()) / 100,

@@ -62,6 +62,8 @@ class WorkCalendar:
         day = start
         remaining = count
         while remaining > 0:
+            if day >= date.max - timedelta(days=7):
+                return date.max   # a date stored before dates were bounded: never a crash
             day += timedelta(days=1)
             if self.is_working_day(day):
                 remaining -= 1

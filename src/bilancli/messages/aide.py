@@ -51,12 +51,35 @@ GROUPE_ENTRETIEN = (
     "Les entretiens d'un bilan : date, durée, modalité, dans la limite de 24 heures (L6313-4)."
 )
 CMD_ENTRETIEN_ADD = "Consigne un entretien dans la phase en cours du bilan."
-CMD_ENTRETIEN_LIST = "Liste les entretiens d'un bilan avec leur phase et le total des heures."
+CMD_ENTRETIEN_LIST = (
+    "Liste les entretiens d'un bilan avec leur numéro, leur phase et le total des heures."
+)
+CMD_ENTRETIEN_EDIT = "Corrige un entretien (n° de « bilan entretien list ») ; la correction est notée au dossier."
+CMD_ENTRETIEN_REMOVE = "Retire un entretien enregistré par erreur ; le retrait est noté au dossier."
 GROUPE_PHASE = (
     "Les trois phases du bilan (R6313-4) et les conditions pour passer de l'une à l'autre."
 )
 CMD_PHASE_SHOW = (
     "Affiche la phase en cours et chaque condition pour passer à la suivante, avec sa source."
+)
+GROUPE_RDV = (
+    "Les rendez-vous de la semaine : planifiés (jour, heure, durée, lieu ou lien), déplacés, "
+    "annulés ; tenus, ils deviennent des entretiens."
+)
+CMD_RDV_ADD = "Planifie un rendez-vous et affiche son numéro."
+CMD_RDV_LIST = (
+    "Liste les rendez-vous : ceux de tous les bilans à partir d'aujourd'hui, ou tous ceux "
+    "d'un bilan."
+)
+CMD_RDV_MOVE = "Déplace un rendez-vous prévu ; il garde son numéro."
+CMD_RDV_CANCEL = "Annule un rendez-vous prévu."
+CMD_RDV_DONE = (
+    "Enregistre qu'un rendez-vous a eu lieu : l'entretien, ou après la fin du bilan "
+    "l'entretien de suivi."
+)
+GROUPE_CONVOCATION = "La convocation du bénéficiaire à un rendez-vous, à lui envoyer."
+CMD_CONVOCATION_RENDER = (
+    "Produit la convocation à un rendez-vous : le jour, l'heure, la durée, le lieu ou le lien."
 )
 CMD_PHASE_ADVANCE = "Passe à la phase suivante si toutes les conditions sont remplies ; sinon les liste."
 CMD_ABANDON = "Clôt un bilan en cours comme abandonné ; sa date de fin est enregistrée."
@@ -89,14 +112,20 @@ CMD_FACTURE_RENDER = "Produit une facture ou un avoir émis, à l'identique à c
 CMD_AVOIR = "Émet un avoir qui annule une facture (même numérotation)."
 CMD_PAIEMENT = "Enregistre un paiement reçu sur une facture."
 CMD_FACTURES = "Liste les factures et avoirs, avec ce qui reste dû."
-CMD_SUIVI = "Enregistre l'entretien de suivi, après la fin du bilan (R6313-4 3° c)."
-CMD_SATISFACTION = "Enregistre un questionnaire de satisfaction (Qualiopi indicateur 30)."
+CMD_SUIVI = (
+    "Enregistre l'entretien de suivi, après la fin du bilan, ou qu'il n'a pas eu lieu "
+    "(R6313-4 3° c)."
+)
+CMD_SATISFACTION = (
+    "Enregistre un questionnaire de satisfaction, ou qu'il est resté sans réponse (Qualiopi "
+    "indicateur 30)."
+)
 CMD_EDOF = (
     "Enregistre la déclaration d'entrée ou de sortie sur EDOF (bilans financés par le CPF)."
 )
 CMD_AGENDA = (
-    "Ce qui arrive à échéance ou est en retard : conventions, EDOF, suivis, questionnaires, "
-    "purges."
+    "Ce qui arrive à échéance ou est en retard : rendez-vous, conventions, EDOF, suivis, "
+    "questionnaires, paiements, réclamations, purges."
 )
 CMD_STATS = (
     "Les chiffres de l'année : Qualiopi (indicateur 2) et bilan pédagogique et financier."
@@ -110,6 +139,10 @@ CMD_RECLAMATION_ANSWER = "Enregistre la réponse donnée à une réclamation."
 CMD_RECLAMATION_CLOSE = "Clôt une réclamation répondue, avec l'action corrective menée."
 CMD_RECLAMATION_SHOW = "Affiche une réclamation et ses textes."
 CMD_RECLAMATION_LIST = "Le registre des réclamations, sans leurs textes."
+CMD_CALENDRIER = (
+    "Écrit le calendrier iCalendar des rendez-vous, à importer ou à suivre sur un téléphone "
+    "ou dans Outlook."
+)
 CMD_PURGE = (
     "Détruit ce que l'article R6313-7 impose de détruire et anonymise les dossiers échus."
 )
@@ -135,6 +168,7 @@ ARG_CHAMP = "Champ de contenu ou administratif (ex. demande, projet, tarif)."
 ARG_VALEUR = (
     "Valeur ; « - » lit l'entrée standard ; absente, ouvre l'éditeur ($VISUAL ou $EDITOR)."
 )
+OPT_EFFACER = "Efface le champ (une valeur vide est refusée, pour ne jamais effacer par erreur)."
 ARG_TYPE_CONSENTEMENT = "bilan, conservation, cep ou employeur."
 OPT_RETIRER = "Retire le consentement."
 OPT_DATE_TRANSMISSION = "Jour où l'employeur a transmis le projet au salarié (défaut : aujourd'hui)."
@@ -143,9 +177,38 @@ OPT_DATE_ENTRETIEN = "Date de l'entretien : AAAA-MM-JJ, JJ/MM/AAAA ou en toutes 
 OPT_DUREE = "Durée : 2h, 1h30, 90min, 1,5…"
 OPT_MODALITE = "presentiel, visio ou telephone."
 OPT_NOTES = "Notes ; « - » les lit sur l'entrée standard."
+OPT_PHASE_OUBLIE = (
+    "Phase déjà quittée où enregistrer un entretien oublié (sa date doit tomber dans cette phase)."
+)
+ARG_NUMERO_ENTRETIEN = "Numéro de l'entretien (voir « bilan entretien list »)."
+OPT_DATE_CORRIGEE = "Date corrigée : AAAA-MM-JJ, JJ/MM/AAAA ou en toutes lettres."
+OPT_PHASE_CORRIGEE = "Phase où l'entretien a eu lieu."
+OPT_MOTIF_CORRECTION = "Pourquoi cette correction (sans notes d'entretien)."
 OPT_DATE_PASSAGE = "Date du passage (fin du bilan s'il se termine ; défaut : aujourd'hui)."
 OPT_DATE_ABANDON = "Date de l'abandon, fin de l'action (défaut : aujourd'hui)."
 OPT_MOTIF_ABANDON = "Motif de l'abandon."
+ARG_RDV = "Numéro du rendez-vous (voir « bilan rdv list ID »)."
+OPT_DATE_RDV = "Jour du rendez-vous : AAAA-MM-JJ, JJ/MM/AAAA ou en toutes lettres."
+OPT_HEURE = "Heure de début, à l'heure de Paris : 14:30, 14h30, 14h ou 9h."
+OPT_MODALITE_RDV = "presentiel, visio ou telephone (défaut : selon le format du bilan)."
+OPT_LIEU = "Lieu d'un rendez-vous en présentiel (défaut : l'adresse du cabinet)."
+OPT_LIEN = "Lien de la visioconférence (une adresse http ou https)."
+OPT_DU = "Premier jour de la période (défaut : aujourd'hui)."
+OPT_AU = "Dernier jour de la période."
+OPT_DATE_DEPLACEMENT = "Nouveau jour du rendez-vous."
+OPT_HEURE_DEPLACEMENT = "Nouvelle heure de début (défaut : la même)."
+OPT_DUREE_DEPLACEMENT = "Nouvelle durée (défaut : la même)."
+OPT_PAR = "Qui annule : beneficiaire ou cabinet."
+OPT_MOTIF_ANNULATION = "Motif de l'annulation ; du contenu du bilan, détruit selon R6313-7."
+OPT_DUREE_TENUE = "Durée réelle de l'entretien (défaut : celle du rendez-vous)."
+OPT_SORTIE_CALENDRIER = "Fichier à écrire ; « - » ou absent : la sortie standard."
+OPT_NOMS = (
+    "Met le nom du bénéficiaire, et le lieu ou le lien saisis, dans chaque rendez-vous "
+    "(seulement pour un calendrier qui reste sur vos appareils)."
+)
+OPT_ECHEANCES = "Ajoute chaque échéance de l'agenda comme un événement d'une journée."
+OPT_DU_AGENDA = "Seulement les échéances à partir de ce jour (les retards restent)."
+OPT_AU_AGENDA = "Seulement les échéances jusqu'à ce jour (les retards restent)."
 ARG_FICHIER_DOC = "Le fichier à conserver (50 Mio au plus)."
 OPT_TYPE_DOC = "test, cv, notes ou autre."
 OPT_TITRE = "Titre affiché (défaut : le nom du fichier)."
@@ -163,6 +226,9 @@ OPT_NOTES_SUIVI = (
     "bilan, détruit selon R6313-7."
 )
 OPT_MOMENT = "fin (à la fin du bilan) ou suivi (à six mois)."
+OPT_SANS_REPONSE = "Le questionnaire a été envoyé et n'a pas eu de réponse."
+OPT_NON_REALISE = "L'entretien a été proposé et n'a pas eu lieu (refusé, injoignable)."
+OPT_MOTIF_SUIVI = "Pourquoi il n'a pas eu lieu."
 OPT_NOTE = "Note de satisfaction, de 1 à 5."
 OPT_COMMENTAIRE = "Commentaire du bénéficiaire."
 OPT_DATE_REPONSE = "Date de la réponse (défaut : aujourd'hui)."
@@ -208,7 +274,8 @@ OPT_ANNEE_RECLAMATIONS = "Seulement celles reçues cette année-là (défaut : t
 # --- What a command's help page and the README add to its line ---------------------------
 DET_SET = (
     "« - » lit l'entrée standard ; sans valeur, ouvre $VISUAL ou $EDITOR sur un brouillon "
-    "privé, détruit ensuite."
+    "privé, détruit ensuite (refermé sans changement : rien n'est écrit). Une valeur vide est "
+    "refusée ; --effacer efface le champ."
 )
 DET_CONSENT = (
     "Types : bilan (L6313-4 al. 2), conservation (R6313-7, exception B), cep (L6313-4 al. 3, "
@@ -223,10 +290,38 @@ DET_ENTRETIEN_ADD = (
     "Refusé au-delà de 24 heures (L6313-4 al. 5) et, quand une convention est requise, avant "
     "sa signature (R6313-8)."
 )
+DET_ENTRETIEN_EDIT = (
+    "Toutes les règles de « entretien add » s'appliquent aux valeurs corrigées ; la correction "
+    "(avant, après, date, motif) reste au dossier administratif, jamais les notes."
+)
+DET_ENTRETIEN_REMOVE = (
+    "Refusé pour le seul entretien d'une phase déjà quittée (R6313-4) ; le numéro n'est jamais "
+    "redonné."
+)
 DET_PHASE_SHOW = "Avec les avertissements du cabinet (plan B, questionnaire de fin)."
 DET_PHASE_ADVANCE = (
     "Sinon rien ne change. En termine, fixe la date de fin et l'entretien de suivi six mois "
     "plus tard."
+)
+DET_RDV_ADD = (
+    "Refusé : un jour passé, un bilan abandonné, un horaire qui en chevauche un autre (de "
+    "n'importe quel bilan), plus de 24 heures réalisées et planifiées (L6313-4 al. 5), un lien "
+    "qui n'est pas http(s). Sur un bilan terminé, planifie l'entretien de suivi."
+)
+DET_RDV_LIST = "--du et --au choisissent une période : cette semaine, le mois prochain."
+DET_RDV_MOVE = "Avec les vérifications de « rdv add »."
+DET_RDV_CANCEL = "Le motif est du contenu du bilan, détruit selon R6313-7."
+DET_RDV_DONE = (
+    "Sous toutes les règles de « entretien add » : convention signée, consentement, 24 heures. "
+    "Refusé pour un jour à venir."
+)
+DET_CONVOCATION_RENDER = (
+    "Avec comment le déplacer ou l'annuler ([cabinet] telephone et email de config.toml) et "
+    "le référent handicap (Qualiopi indicateur 26) ; aucun contenu du bilan."
+)
+DET_CALENDRIER = (
+    "Sur la sortie standard par défaut. Sans --noms, un rendez-vous ne porte que "
+    "l'identifiant du bilan, jamais un nom ni un contenu (L6313-4 al. 4)."
 )
 DET_DOC_ADD = "Le contenu (50 Mio au plus) est gardé dans la base, pas son chemin : la purge l'atteint."
 DET_DOC_GET = "Sur la sortie standard par défaut."

@@ -42,7 +42,7 @@ AVERTISSEMENTS = "Avertissements"
 HISTORIQUE = "Historique des phases"
 MOTIF_ABANDON = "Motif de l'abandon"
 ENTRETIEN_ENREGISTRE = (
-    "Entretien du {date} ({duree}, {modalite}) enregistré en phase {phase} pour le bilan {id} : "
+    "Entretien n° {numero} du {date} ({duree}, {modalite}) enregistré en phase {phase} pour le bilan {id} : "
     "{total} h réalisées sur 24 h au plus."
 )
 AUCUN_ENTRETIEN = "Aucun entretien enregistré pour le bilan {id}."
@@ -88,7 +88,7 @@ PURGE_TITRE_FAIT = "Détruit"
 PURGE_TITRE_REGLES = "Par règle"
 SUIVI_ENREGISTRE = "Entretien de suivi du {date} enregistré pour le bilan {id} (R6313-4 3° c)."
 SATISFACTION_ENREGISTREE = (
-    "Questionnaire de satisfaction ({moment}) enregistré pour le bilan {id} : {note}/5 "
+    "Questionnaire de satisfaction {moment} enregistré pour le bilan {id} : {note}/5 "
     "(Qualiopi indicateur 30)."
 )
 EDOF_ENREGISTREE = "Déclaration EDOF {sens} du {date} enregistrée pour le bilan {id}."
@@ -98,6 +98,50 @@ EN_RETARD = "en retard"
 STATS_TITRE = "Chiffres de l'année {annee}"
 CHAMP_INCHANGE = "Champ « {champ} » inchangé pour le bilan {id} : rien n'a été enregistré."
 PREFIX_AVERTISSEMENT = "Avertissement : "
+PURGE_FICHIER_AUTRE_LIEN = (
+    "le fichier {chemin} du bilan {id} avait un autre nom (un lien physique, fait hors de "
+    "bilan) : son nom a été supprimé, mais ses octets restent accessibles par l'autre nom, "
+    "que bilan n'écrase jamais. Supprimez vous-même cet autre nom."
+)
+HISTORIQUE_CONSENTEMENTS = "Historique des consentements"
+ENTRETIEN_CORRIGE = "Entretien n° {numero} du bilan {id} corrigé ; la correction est notée au dossier."
+ENTRETIEN_INCHANGE = "Entretien n° {numero} du bilan {id} inchangé : les valeurs données sont déjà les siennes."
+ENTRETIEN_RETIRE = "Entretien n° {numero} du bilan {id} retiré ; le retrait est noté au dossier (son numéro ne sera pas redonné)."
+CORRECTIONS = "Corrections"
+SATISFACTION_SANS_REPONSE = (
+    "Questionnaire de satisfaction {moment} du bilan {id} noté sans réponse : il compte parmi "
+    "les bénéficiaires interrogés (Qualiopi indicateur 30)."
+)
+SUIVI_NON_REALISE_ENREGISTRE = (
+    "Entretien de suivi du bilan {id} noté comme non réalisé le {date} (R6313-4 3° c)."
+)
+# --- Rendez-vous, convocations, calendar (SPEC §9) ---------------------------------------
+RDV_PLANIFIE = (
+    "Rendez-vous n° {numero} du bilan {id} planifié le {jour} à {heure} ({duree}, {modalite})."
+)
+RDV_SUIVI_PLANIFIE = (
+    "Entretien de suivi du bilan {id} planifié le {jour} à {heure} ({duree}, {modalite}) : "
+    "rendez-vous n° {numero} (R6313-4 3° c)."
+)
+RDV_DEPLACE = "Rendez-vous n° {numero} du bilan {id} déplacé au {jour} à {heure} ({duree})."
+RDV_ANNULE = "Rendez-vous n° {numero} du bilan {id} du {jour} à {heure} annulé{par}."
+RDV_TENU = "Rendez-vous n° {numero} du bilan {id} du {jour} tenu."
+RDV_ANNULES_ABANDON = "{nombre} rendez-vous prévu(s) du bilan {id} annulé(s) avec l'abandon."
+AUCUN_RDV = "Aucun rendez-vous."
+AUCUN_RDV_BILAN = "Aucun rendez-vous pour le bilan {id}."
+RDV_TITRE_BILAN = "Rendez-vous du bilan {id}"
+RDV_TITRE_PERIODE = "Rendez-vous du {du} au {au}"
+RDV_TITRE_DEPUIS = "Rendez-vous à partir du {du}"
+RDV_A_VENIR = "Rendez-vous n° {numero} à {heure} ({duree}, {modalite})"
+RDV_A_CONFIRMER = (
+    "Rendez-vous n° {numero} passé : « bilan rdv done » ou « bilan rdv cancel »"
+)
+CALENDRIER_ECRIT = "Calendrier écrit : {fichier} ({nombre} rendez-vous{echeances})."
+CALENDRIER_ECHEANCES = ", {nombre} échéance(s)"
+CALENDRIER_NOMS = (
+    "ce calendrier porte les noms des bénéficiaires, et les lieux et liens saisis : synchronisé "
+    "avec un service en ligne, il les lui confie (secret professionnel, L6313-4 al. 4)."
+)
 # --- Invoices, the certificat, réclamations (SPEC §10, §11) ------------------------------
 FACTURE_EMISE = (
     "Facture {numero} émise le {date} pour le bilan {id}, à {payeur} : {ht} HT, {ttc} TTC, "

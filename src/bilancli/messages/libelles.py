@@ -10,6 +10,7 @@ CONVENTION_STATUTS = {
 DOCUMENT_LABELS = {
     "synthese": "Document de synthèse", "convention": "Convention", "emargement": "Feuille d'émargement",
     "certificat": "Certificat de réalisation", "facture": "Facture", "avoir": "Avoir",
+    "convocation": "Convocation",
 }
 PURGE_NATURES = {
     "champs": "champs de contenu",
@@ -17,12 +18,14 @@ PURGE_NATURES = {
     "notes_suivi": "notes de suivi",
     "commentaires_satisfaction": "avis de satisfaction",
     "motif_abandon": "motif d'abandon",
+    "motif_suivi": "motif du suivi non réalisé",
+    "fichiers_administratifs": "fichiers administratifs",
+    "motifs_rdv": "motifs d'annulation de rendez-vous",
     "documents": "documents conservés",
     "fichiers": "fichiers produits",
     "syntheses": "synthèses conservées",
     "fichiers_synthese": "fichiers de synthèse",
     "identite": "identité",
-    "fichiers_administratifs": "documents administratifs produits",
     "factures": "factures et avoirs",
     "paiements": "paiements",
     "fichiers_factures": "fichiers de factures",
@@ -40,6 +43,7 @@ A_FAIRE = {
     "inactif": "Aucun entretien depuis 30 jours : relancer",
     "paiement": "Paiement attendu : facture {numero}",
     "reclamation": "Répondre à la réclamation {numero}",
+    "rdv": "Rendez-vous",
 }
 
 PHASE_LABELS = {
@@ -142,3 +146,27 @@ BPF_CADRE_F = {
     "F-1e": "Autres stagiaires",
     "F-3e": "Objectif des prestations : bilans de compétences",
 }
+
+# The facts of a bilan, as a refusal names them (never by their content).
+FAIT_ENTRETIEN = "l'entretien n° {numero}"
+FAIT_CONSENTEMENT = "le consentement « {type} »"
+FAIT_RETRAIT = "le retrait du consentement « {type} »"
+FAIT_CONVENTION_TRANSMISE = "la transmission de la convention"
+FAIT_CONVENTION_SIGNEE = "la signature de la convention"
+FAIT_RENDU = "le rendu du document « {document} »"
+FAIT_DOCUMENT = "le document n° {numero}"
+AUCUN = "aucun"
+RETIRE = "retiré"
+SUIVI_NON_REALISE = "non réalisé (proposé, n'a pas eu lieu)"
+RDV_STATUT_LABELS = {"prevu": "prévu", "tenu": "tenu", "annule": "annulé"}
+# What a rendez-vous no longer planned can no longer be (RDV_PAS_PREVU).
+RDV_ACTIONS = {"move": "déplacé", "cancel": "annulé", "done": "tenu"}
+RDV_PAR_LABELS = {"beneficiaire": " par le bénéficiaire", "cabinet": " par le cabinet"}
+# What the calendar's events say (SPEC §9): the bilan's id, never a name unless --noms.
+CALENDRIER_NOM = "Bilans de compétences — rendez-vous"
+CALENDRIER_RDV = "Bilan {id} — rendez-vous n° {numero}"
+CALENDRIER_SUIVI = "Bilan {id} — entretien de suivi (rendez-vous n° {numero})"
+CALENDRIER_RDV_NOMME = "{nom} — bilan {id}, rendez-vous n° {numero}"
+CALENDRIER_SUIVI_NOMME = "{nom} — entretien de suivi (bilan {id}, rendez-vous n° {numero})"
+CALENDRIER_ECHEANCE = "Bilan {id} : {quoi}"
+CALENDRIER_ECHEANCE_NOMMEE = "{nom} (bilan {id}) : {quoi}"

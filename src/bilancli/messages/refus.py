@@ -303,3 +303,153 @@ CONFIG_NOMBRE = "config.toml : la clé [{section}] {cle} doit être un nombre."
 CONFIG_MOT_INCONNU = (
     "config.toml : [{section}] {cle} = « {saisie} » n'est pas une valeur possible ({possibles})."
 )
+DISQUE_PLEIN_FICHIER = (
+    "le disque est plein : {fichier} n'a pas pu être écrit, et rien n'en reste sur le disque. "
+    "Libérez de la place, puis relancez la commande."
+)
+DATE_HORS_LIMITES = (
+    "date refusée : « {saisie} » est hors des dates qu'un bilan peut porter (du {premier} "
+    "au {dernier}) ; faute de frappe dans l'année ?"
+)
+ADMINISTRATIF_TROP_LONG = (
+    "config.toml : [conservation] administratif = « {saisie} » dépasse 20 ans, le délai au-delà "
+    "duquel aucune action ne peut plus être engagée ({source}) : garder le dossier plus longtemps "
+    "ne protégerait rien."
+)
+MODELE_RECURSIF = (
+    "modèle {fichier} : il s'inclut lui-même (directement ou par un autre modèle), sans fin : "
+    "vérifiez ses {{% include %}} et {{% extends %}}."
+)
+PURGE_DISQUE_PLEIN = (
+    "le disque est plein : la purge s'est arrêtée. {faits} bilan(s) ont été entièrement purgés "
+    "et le restent ; pour le bilan suivant, {fichiers} fichier(s) ont déjà été détruits sans que "
+    "la base ait pu le noter (la prochaine purge le notera). Rien d'autre n'a changé. Libérez de "
+    "la place, puis relancez « bilan purge » pour terminer (R6313-7)."
+)
+PURGE_SANS_RECONSTRUCTION = (
+    "la purge de {nombre} bilan(s) est faite et enregistrée, mais le disque est plein : la base "
+    "n'a pas pu être reconstruite (VACUUM). Les pages libérées ont déjà été mises à zéro ; "
+    "libérez de la place puis relancez « bilan purge » pour la reconstruire."
+)
+CONSENTEMENT_DEJA_DONNE = (
+    "le consentement « {type} » du bilan {id} est déjà en vigueur (donné le {donne}) : rien à "
+    "enregistrer. Pour le corriger, retirez-le (« --retirer ») puis donnez-le de nouveau."
+)
+CONSENTEMENT_AVANT_RETRAIT = (
+    "consentement « {type} » refusé : le {date} précède son dernier retrait (le {retire}) ; "
+    "un consentement redonné vient après le retrait."
+)
+PHASE_JAMAIS_OUVERTE = "le bilan {id} n'a jamais été en phase {phase} : rien ne peut y être enregistré."
+DATE_HORS_PHASE = (
+    "date refusée : le {date} est hors de la phase {phase} du bilan {id}, qui a duré du {debut} "
+    "au {fin}."
+)
+DATE_AVANT_FAIT = (
+    "date refusée : le {date} précède {fait}, enregistré(e) le {jour} pour le bilan {id} ; une "
+    "phase se quitte après ce qui s'y est passé."
+)
+ENTRETIEN_NUMERO_MALFORME = "numéro d'entretien mal formé : « {saisie} » ; un nombre entier positif est attendu (voir « bilan entretien list »)."
+ENTRETIEN_INCONNU = (
+    "le bilan {id} n'a pas d'entretien n° {numero} (entretiens enregistrés : {connus} ; voir "
+    "« bilan entretien list {id} »)."
+)
+ENTRETIEN_SEUL_DE_SA_PHASE = (
+    "l'entretien n° {numero} est le seul de la phase {phase}, déjà quittée par le bilan {id} : "
+    "sans lui, cette phase n'aurait pas eu d'entretien (R6313-4)."
+)
+NOTES_VIDES = "notes vides refusées : donnez un texte (les notes ne s'effacent pas par une correction)."
+CORRECTION_SANS_VALEUR = (
+    "rien à corriger : donnez au moins une nouvelle valeur à l'entretien n° {numero} "
+    "(--date, --duree, --modalite, --phase ou --notes)."
+)
+SATISFACTION_NOTE_OU_SILENCE = (
+    "donnez soit la note (--note 1 à 5), soit --sans-reponse si le questionnaire envoyé est "
+    "resté sans réponse (Qualiopi indicateur 30)."
+)
+SATISFACTION_SILENCE_COMMENTAIRE = "un questionnaire sans réponse n'a pas de commentaire : retirez --commentaire."
+SATISFACTION_DEJA_REPONDUE = (
+    "le questionnaire {moment} du bilan {id} a déjà une réponse ({note}/5) : elle ne devient pas "
+    "un silence."
+)
+SUIVI_DATE_MANQUANTE = (
+    "la date de l'entretien de suivi manque : --date D (ou --non-realise s'il n'a pas eu lieu)."
+)
+SUIVI_NON_REALISE_NOTES = (
+    "un entretien de suivi qui n'a pas eu lieu n'a pas de notes : retirez --notes (le motif va "
+    "dans --motif)."
+)
+# --- Rendez-vous, convocations, calendar (SPEC §9) ---------------------------------------
+HEURE_ILLISIBLE = "heure illisible : « {saisie} ». Formats acceptés : 14:30, 14h30, 14h ou 9h."
+HEURE_IMPOSSIBLE = (
+    "heure impossible : « {saisie} » (les heures vont de 0 à 23, les minutes de 0 à 59)."
+)
+RDV_NUMERO_MALFORME = (
+    "numéro de rendez-vous mal formé : « {saisie} » ; un nombre entier positif est attendu "
+    "(voir « bilan rdv list »)."
+)
+RDV_INCONNU = "le bilan {id} n'a pas de rendez-vous n° {numero} (voir « bilan rdv list {id} »)."
+RDV_DATE_PASSEE = (
+    "rendez-vous refusé : le {date} est passé (nous sommes le {aujourdhui}). Un entretien déjà "
+    "tenu s'enregistre avec « bilan entretien add {id} --date … --duree … »."
+)
+RDV_BILAN_ABANDONNE = (
+    "le bilan {id} est abandonné : aucun rendez-vous ne peut plus y être planifié ni déplacé."
+)
+RDV_CHEVAUCHEMENT = (
+    "rendez-vous refusé : le {jour} de {debut} à {fin}, il chevauche le rendez-vous n° {numero} "
+    "du bilan {autre} ({autre_jour} de {autre_debut} à {autre_fin}). Un consultant ne tient "
+    "qu'un rendez-vous à la fois : choisissez un autre horaire (l'un peut commencer quand "
+    "l'autre finit)."
+)
+RDV_HEURES_MAX = (
+    "rendez-vous refusé : {duree} de plus porteraient le bilan {id} à {total} h ({realisees} h "
+    "réalisées et {prevues} h déjà planifiées), au-delà de la durée maximale de 24 heures "
+    "(L6313-4 al. 5) ; {reste} restent à planifier."
+)
+RDV_DUREE_MAX = (
+    "durée refusée : {duree} pour un seul rendez-vous, au-delà des 24 heures d'un bilan entier "
+    "(L6313-4 al. 5)."
+)
+RDV_LIEN_INVALIDE = (
+    "lien refusé : « {saisie} » n'est pas une adresse http ou https "
+    "(exemple : https://visio.exemple.fr/salle-42)."
+)
+RDV_LIEN_SANS_VISIO = (
+    "un lien (--lien) ne va qu'avec un rendez-vous en visioconférence (--modalite visio) ; "
+    "celui-ci est prévu en {modalite}."
+)
+RDV_LIEU_SANS_PRESENTIEL = (
+    "un lieu (--lieu) ne va qu'avec un rendez-vous en présentiel (--modalite presentiel) ; "
+    "celui-ci est prévu en {modalite}."
+)
+RDV_PAS_PREVU = (
+    "le rendez-vous n° {numero} du bilan {id} est déjà {statut} : il ne peut plus être {action}."
+)
+RDV_DEJA_A_CET_HORAIRE = (
+    "le rendez-vous n° {numero} du bilan {id} est déjà le {jour} à {heure} pour {duree} : "
+    "rien à déplacer."
+)
+RDV_SUIVI_DEJA = (
+    "l'entretien de suivi du bilan {id} est déjà enregistré (le {date}, R6313-4 3° c) : "
+    "il n'y a plus de rendez-vous à planifier ni à tenir."
+)
+RDV_MOTIF_CONTENU_DETRUIT = (
+    "le contenu du bilan {id} a été détruit le {date} ({source}) : le motif ne peut plus être "
+    "enregistré ; l'annulation seule reste possible (sans --motif)."
+)
+RDV_PAR_INCONNU = "valeur inconnue pour --par : « {saisie} ». Valeurs possibles : {possibles}."
+PERIODE_INVERSEE = "période refusée : le {au} (--au) précède le {du} (--du)."
+CONVOCATION_RDV_PAS_PREVU = (
+    "pas de convocation pour le rendez-vous n° {numero} du bilan {id} : il est {statut}."
+)
+QUOI_RDV = "le rendez-vous tenu"
+FINANCEMENT_FIGE = (
+    "financement refusé pour le bilan {id} : il a commencé (un entretien est enregistré) et passer "
+    "de « {avant} » à « {apres} » changerait la nécessité d'une convention, qui précède le bilan "
+    "({source})."
+)
+VALEUR_VIDE = (
+    "valeur vide refusée pour {champ} (bilan {id}) : rien n'a été changé. Pour effacer le champ "
+    "volontairement : « bilan set {id} {champ} --effacer »."
+)
+EFFACER_AVEC_VALEUR = "--effacer efface {champ} : ne donnez pas de valeur en même temps."

@@ -152,3 +152,12 @@ RECLAMATION_CLOSE_AVANT_REPONSE = (
 QUOI_RECLAMATION = "la réception de la réclamation"
 QUOI_REPONSE_RECLAMATION = "la réponse à la réclamation"
 QUOI_CLOTURE_RECLAMATION = "la clôture de la réclamation"
+
+# --- Purge ---------------------------------------------------------------------------------
+PURGE_ARCHIVES_DISQUE_PLEIN = (
+    "le disque est plein : la purge s'est arrêtée. {faits} bilan(s) ont été entièrement purgés "
+    "(R6313-7) et le restent ; des factures échues, {fichiers} fichier(s) ont déjà été détruits "
+    "sans que la base ait pu le noter (la prochaine purge le notera), et les factures, paiements "
+    "et textes de réclamations échus sont encore là. Libérez de la place, puis relancez "
+    "« bilan purge » pour terminer (Code de commerce L123-22)."
+)

@@ -100,14 +100,49 @@ def convention(bilan: Bilan, config, today: date) -> dict:
 def emargement(bilan: Bilan, config, today: date) -> dict:
     """The attendance sheet: when, how long, how — the proof funders ask for; never the notes."""
     view = common(bilan, config.cabinet, today)
+    corrected = {c.objet: c.date for c in bilan.corrections}   # the latest correction of each
     view["entretiens"] = [
         {
-            "numero": number, "date": format_date_long(e.date), "date_courte": format_date(e.date),
-            "duree": format_minutes(e.minutes), "modalite": MODALITE_LABELS.get(e.modalite, e.modalite),
+            "numero": e.numero or number, "date": format_date_long(e.date),
+            "date_courte": format_date(e.date), "duree": format_minutes(e.minutes),
+            "modalite": MODALITE_LABELS.get(e.modalite, e.modalite),
             "phase": PHASE_LABELS.get(e.phase, e.phase),
+            "corrige_le": _long(corrected.get(f"entretien {e.numero}")),
         }
         for number, e in enumerate(bilan.entretiens, start=1)
     ]
+    view["retires"] = [
+        {"numero": c.objet.split()[-1], "le": _long(c.date)}
+        for c in bilan.corrections if c.apres is None
+    ]
+    return view
+
+
+def convocation(bilan: Bilan, config, today: date, numero: int) -> dict:
+    """The beneficiary's convocation to rendez-vous `numero`: when, how long, where or how,
+    how to move it, whom to ask for an adaptation (Qualiopi indicator 26). Administrative:
+    no content field, no note, nothing said in the entretiens."""
+    from bilancli.core.dates import format_day_long, format_time
+    from bilancli.core.rdv import find, is_follow_up
+
+    view = common(bilan, config.cabinet, today)
+    view["beneficiaire"].update(email=bilan.email or "", telephone=bilan.telephone or "")
+    rdv = find(bilan, numero)
+    view["rdv"] = {
+        "numero": rdv.numero,
+        "jour": format_day_long(rdv.debut.date()),
+        "date": format_date_long(rdv.debut.date()),
+        "date_courte": format_date(rdv.debut.date()),
+        "heure": format_time(rdv.debut),
+        "fin": format_time(rdv.fin),
+        "duree": format_minutes(rdv.minutes),
+        "modalite": rdv.modalite,
+        "modalite_libelle": MODALITE_LABELS.get(rdv.modalite, rdv.modalite),
+        "lieu": rdv.lieu or config.cabinet.get("adresse", ""),
+        "lien": rdv.lien or "",
+        "suivi": is_follow_up(bilan.phase, bilan.date_fin, rdv),
+        "deplace": rdv.moves > 0,
+    }
     return view
 
 
@@ -142,6 +177,7 @@ def certificat(bilan: Bilan, config, today: date) -> dict:
     return view
 
 
-# Each document rendered for a bilan → what its template may show (bilan, config, today).
+# Each document rendered for a bilan → what its template may show (bilan, config, today, and
+# what within the bilan it is about: a convocation's rendez-vous `numero`).
 BUILDERS = {"synthese": synthese, "convention": convention, "emargement": emargement,
-            "certificat": certificat}
+            "convocation": convocation, "certificat": certificat}

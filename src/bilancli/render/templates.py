@@ -83,6 +83,8 @@ def render(home: str | Path, name: str, format_: str, context: dict, custom: Pat
     except jinja2.TemplateError as exc:
         raise fail(msg.MODELE_ECHEC, lieu=_place(*_failing_line(exc, shown)),
                    detail=exc.message or type(exc).__name__) from None
+    except RecursionError:
+        raise fail(msg.MODELE_RECURSIF, fichier=shown) from None
     except (TypeError, ValueError, ArithmeticError, LookupError, AttributeError) as exc:
         # A consultant's template can do arithmetic on text: say which template, not a traceback.
         raise fail(msg.MODELE_ECHEC, lieu=_place(*_failing_line(exc, shown)),

@@ -7,20 +7,21 @@ each table's columns that feed a snapshot attribute, turned into the core's reco
 from __future__ import annotations
 
 import sqlite3
-from datetime import date
+from datetime import date, datetime
 
 from bilancli import messages as msg
 from bilancli.core import registry
 from bilancli.core.model import (
-    Bilan, Consent, Convention, Document, Entretien, InvoiceLine, PhaseStep, Rendering,
+    Bilan, Consent, Convention, Correction, Document, Entretien, InvoiceLine, PhaseStep, Rendering,
+    RendezVous,
 )
 from bilancli.errors import fail
 
 # The record each table's rows become (shape "list", "records", "one").
 RECORDS = {
     "consentements": Consent, "conventions": Convention, "phases": PhaseStep,
-    "entretiens": Entretien, "documents": Document, "rendus": Rendering,
-    "factures": InvoiceLine,
+    "entretiens": Entretien, "documents": Document, "rendus": Rendering, "rdv": RendezVous,
+    "corrections": Correction, "factures": InvoiceLine,
 }
 # Administrative field → column of `bilans`.
 ADMIN_COLUMNS = {
@@ -41,6 +42,7 @@ def _select(table: registry.Table) -> tuple[str, list[registry.Column]]:
 
 _QUERIES = {t.name: _select(t) for t in registry.TABLES if t.snapshot}
 _DATES = {(t.name, c.name) for t in registry.TABLES for c in t.columns if c.read == "date"}
+_DATETIMES = {(t.name, c.name) for t in registry.TABLES for c in t.columns if c.read == "datetime"}
 
 
 def _values(table: str, columns, row) -> dict:
@@ -48,10 +50,23 @@ def _values(table: str, columns, row) -> dict:
     for column, value in zip(columns, row):
         if (table, column.name) in _DATES and value is not None:
             value = date.fromisoformat(value)
-        elif column.read == "present":
+        elif (table, column.name) in _DATETIMES and value is not None:
+            value = datetime.fromisoformat(value)
+        elif column.read in ("present", "bool"):
             value = bool(value)
         out[column.attribute] = value
     return out
+
+
+def snapshot_columns(table_name: str) -> list[registry.Column]:
+    """The columns of a table that feed its snapshot record, in the registry's order."""
+    return _QUERIES[table_name][1]
+
+
+def record_of(table_name: str, row) -> object:
+    """One row of those columns (in that order) as the core's record: what a bulk read of
+    many bilans (the week's rendez-vous) hands out, read as `load` reads one bilan's."""
+    return RECORDS[table_name](**_values(table_name, snapshot_columns(table_name), row))
 
 
 def load(conn, bilan_id: str) -> Bilan:

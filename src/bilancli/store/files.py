@@ -1,11 +1,20 @@
-"""Files written beside the store: private (0600 in 0700 folders), never half-written."""
+"""Files written beside the store: private (0600 in 0700 folders), never half-written, and
+known to the purge before they exist.
+
+A file that holds content is recorded first — its name and the temporary name it is
+written under, with the hash of its bytes —, written second (under the temporary name,
+then renamed), and confirmed third. A command killed at any instant leaves nothing the
+purge does not know. Nothing is ever written through a link: the temporary file is
+created anew (O_EXCL, O_NOFOLLOW) and the rename replaces whatever name was at the
+target, a link included, without following it.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
-from dataclasses import dataclass
+import secrets
+from collections import namedtuple
 from pathlib import Path
 
 from bilancli import messages as msg
@@ -13,25 +22,11 @@ from bilancli.errors import fail, os_reason
 from bilancli.store.db import ensure_private_dir
 
 
-@dataclass
-class PendingFile:
-    """Bytes already on disk under a temporary name; `commit()` gives them their real name."""
+class Output(namedtuple("Output", "target temp path temp_path sha256")):
+    """Where a file goes: its `target` and `temp` on disk, both as recorded (`path`,
+    `temp_path`: relative to BILAN_HOME inside it, absolute outside), its bytes' hash."""
 
-    target: Path
-    temp: Path | None
-    sha256: str
-
-    def commit(self) -> None:
-        try:
-            os.replace(self.temp, self.target)
-        except OSError as exc:
-            raise fail(msg.ECRITURE_IMPOSSIBLE, fichier=self.target, raison=os_reason(exc)) from None
-        self.temp = None
-
-    def discard(self) -> None:
-        if self.temp is not None:
-            self.temp.unlink(missing_ok=True)
-            self.temp = None
+    __slots__ = ()
 
 
 def check_output_path(target: Path, home: str | Path) -> None:
@@ -49,7 +44,7 @@ _STORE_FILES = ("bilans.db", "bilans.db-journal", "bilans.db-wal", "bilans.db-sh
 
 
 def _check_outside_store(target: Path, home: str | Path) -> None:
-    """Inside BILAN_HOME only documents/ takes output; symlinks and `..` are resolved first."""
+    """Inside BILAN_HOME only documents/ takes output; links and `..` are resolved first."""
     where = target.resolve()
     root = Path(home).resolve()
     documents = (Path(home) / "documents").resolve()
@@ -61,34 +56,50 @@ def _check_outside_store(target: Path, home: str | Path) -> None:
         raise fail(msg.SORTIE_DANS_LES_DONNEES, fichier=target, dossier=home)
 
 
-def stage(target: Path, data: bytes, home: str | Path) -> PendingFile:
-    """Write `data` to a private temporary file beside `target` (same folder: the rename is atomic)."""
+def prepare(target: Path, data: bytes, home: str | Path) -> Output:
+    """Check the target and choose the temporary name; nothing is written yet."""
     check_output_path(target, home)
+    temp = target.parent / f".{target.name}.{secrets.token_hex(4)}.bilan-tmp"
+    return Output(target, temp, recorded_path(home, target), recorded_path(home, temp),
+                  hashlib.sha256(data).hexdigest())
+
+
+def write(output: Output, data: bytes) -> None:
+    """Write `data` under the temporary name, then give it its name; on failure nothing
+    stays, not even the temporary file."""
+    from bilancli.store.shred import shred_name
+
     try:
-        fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        fd = os.open(output.temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY | os.O_NOFOLLOW, 0o600)
     except OSError as exc:
-        raise fail(msg.ECRITURE_IMPOSSIBLE, fichier=target, raison=os_reason(exc)) from None
-    temp = Path(name)
+        raise fail(msg.ECRITURE_IMPOSSIBLE, fichier=output.target, raison=os_reason(exc)) from None
     try:
-        with os.fdopen(fd, "wb") as out:
-            os.fchmod(out.fileno(), 0o600)
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(output.temp, output.target)
     except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise fail(msg.ECRITURE_IMPOSSIBLE, fichier=target, raison=os_reason(exc)) from None
-    return PendingFile(target, temp, hashlib.sha256(data).hexdigest())
+        shred_name(output.temp)
+        if exc.errno == 28:   # ENOSPC
+            raise fail(msg.DISQUE_PLEIN_FICHIER, fichier=output.target) from None
+        raise fail(msg.ECRITURE_IMPOSSIBLE, fichier=output.target, raison=os_reason(exc)) from None
 
 
 def document_folder(home: str | Path, bilan_id: str) -> Path:
     """`documents/ID/`, private, where a bilan's rendered files go by default."""
-    return ensure_private_dir(ensure_private_dir(Path(home) / "documents") / bilan_id)
+    ensure_private_dir(os.path.join(home, "documents"))
+    return Path(ensure_private_dir(os.path.join(home, "documents", bilan_id)))
 
 
 def recorded_path(home: str | Path, target: Path) -> str:
-    """Relative to BILAN_HOME when the file is inside it (the folder may move), absolute otherwise."""
-    absolute = target.resolve()
+    """The path as written: its folder resolved, its own name never followed (a link there
+    is replaced by the file, not written through). Relative to BILAN_HOME when the file is
+    inside it (the folder may move), absolute otherwise."""
+    absolute = target.parent.resolve() / target.name
     try:
         return absolute.relative_to(Path(home).resolve()).as_posix()
     except ValueError:

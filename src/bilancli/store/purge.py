@@ -78,6 +78,7 @@ class Outcome:
     items: list[Item] = field(default_factory=list)
     failures: list[FileFailure] = field(default_factory=list)
     marks: list[str] = field(default_factory=list)   # contenu_detruit_le, anonymise_le
+    linked: list[str] = field(default_factory=list)  # files whose bytes another hard link keeps
     settled_files: int = 0    # file rows to close (destroyed, gone, or overwritten by a later rendering)
 
     @property
@@ -154,6 +155,7 @@ def _failures(checks: list[Check]) -> list[FileFailure]:
 def _outcome(bilan_id: str, items: list[Item], marks: list[str], checks: list[Check],
              due: dict[str, Deadline]) -> Outcome:
     return Outcome(bilan_id, items + _file_items(checks, due), _failures(checks), marks,
+                   [c.file.path for c in checks if c.linked],
                    sum(len(c.file.rows) for c in checks if c.settled))
 
 
@@ -176,22 +178,45 @@ def inventory(conn, home: str | Path, dues: dict[str, tuple[Deadline, ...]], *,
     return outcomes
 
 
+class PurgeCut(Exception):
+    """A purge stopped part-way (a full disk, Ctrl-C): what is true of it. `done` holds the
+    outcomes of the batches committed; `files` the files the batch under way had already
+    destroyed, its record left as it was (the next run notes them); `cause` the error."""
+
+    def __init__(self, done: list[Outcome], files: int, cause: BaseException) -> None:
+        super().__init__(str(cause))
+        self.done, self.files, self.cause = done, files, cause
+
+
 def purge(store, dues: dict[str, tuple[Deadline, ...]], today: date,
           advance: Callable[[int], None] = lambda n: None) -> list[Outcome]:
-    """Destroy what is due for these bilans, a batch at a time; `advance(n)` after each batch."""
-    outcomes = []
+    """Destroy what is due for these bilans, a batch at a time; `advance(n)` after each batch.
+    Stopped part-way, it raises `PurgeCut` saying what was done."""
+    outcomes: list[Outcome] = []
     size = min(BATCH_MAX, max(BATCH_MIN, -(-len(dues) // COMMITS)))
     for batch in _chunks(list(dues), size):
-        outcomes += _purge_batch(store, {bid: dues[bid] for bid in batch}, today)
+        destroyed: list[Check] = []
+        try:
+            outcomes += _purge_batch(store, {bid: dues[bid] for bid in batch}, today, destroyed)
+        except (Exception, KeyboardInterrupt) as exc:
+            gone = sum(1 for c in destroyed if c.state == purge_files.PRESENT)
+            raise PurgeCut(outcomes, gone, exc) from exc
         advance(len(batch))
     return outcomes
 
 
-def _purge_batch(store, dues: dict[str, tuple[Deadline, ...]], today: date) -> list[Outcome]:
+def _purge_batch(store, dues: dict[str, tuple[Deadline, ...]], today: date,
+                 destroyed: list[Check]) -> list[Outcome]:
     due = {bid: _due_kinds(d) for bid, d in dues.items()}
     files = purge_files.pending_files(store.conn, {bid: set(k) for bid, k in due.items()})
     # Files first: a kill before the commit leaves them gone and the record whole.
-    checks = {bid: [purge_files.destroy(store.home, f) for f in files.get(bid, [])] for bid in due}
+    checks: dict[str, list[Check]] = {}
+    for bid in due:
+        checks[bid] = []
+        for f in files.get(bid, []):
+            check = purge_files.destroy(store.home, f)
+            checks[bid].append(check)
+            destroyed.append(check)
     for bid in due:
         _remove_empty_folder(Path(store.home) / "documents" / bid)
     day = iso(today)

@@ -3,8 +3,9 @@
 Invoices and credit notes issued before the cutoff go with their payments and their
 rendered files, bilan by bilan: files first (overwritten and unlinked, only if they still
 hold what was rendered, as `purge_files` does), then one transaction deletes the rows and
-writes the purge log. Réclamations closed three years ago lose their texts; their dates
-stay. Nothing here touches a bilan's content or record: R6313-7 has its own purge
+writes the purge log. Files are destroyed as `purge_files` destroys a bilan's: never
+through a link, the temporary name of a killed rendering too. Réclamations closed three
+years ago lose their texts; their dates stay. Nothing here touches a bilan's content or record: R6313-7 has its own purge
 (`store.purge`), which never reads these tables.
 """
 
@@ -16,11 +17,17 @@ from pathlib import Path
 from bilancli.core import archives, registry
 from bilancli.core.dates import iso
 from bilancli.store import purge_files
-from bilancli.store.purge import Item, Outcome, _failures
+from bilancli.store.purge import Item, Outcome, PurgeCut, _failures
 from bilancli.store.purge_files import RecordedFile
 
 FILE_KIND = "fichiers_factures"
 TEXTS = registry.QUALITY_TEXTS
+
+
+class ArchivesCut(PurgeCut):
+    """The purge of the accounting and quality records stopped part-way (a full disk,
+    Ctrl-C): `done`, what R6313-7 took before, stays; `files`, the invoice files already
+    destroyed, their rows left as they were (the next run notes them)."""
 
 
 class _Plan:
@@ -66,7 +73,8 @@ def _attach_files(conn, plans: dict[str, _Plan], today: date) -> None:
     gone, the file not deleted then), with the hashes others recorded at the same path."""
     standing = {r[0] for r in conn.execute("SELECT numero FROM factures")}
     due = {n for plan in plans.values() for n in plan.numbers}
-    rows = conn.execute("SELECT id, facture, bilan_id, chemin, sha256 FROM rendus_factures ORDER BY id").fetchall()
+    rows = conn.execute("SELECT id, facture, bilan_id, chemin, sha256, provisoire FROM rendus_factures"
+                        " ORDER BY id").fetchall()
     elsewhere = conn.execute("SELECT chemin, sha256 FROM rendus WHERE detruit_le IS NULL").fetchall()
     by_path: dict[tuple[str, str], list] = {}
     for row in rows:
@@ -81,7 +89,8 @@ def _attach_files(conn, plans: dict[str, _Plan], today: date) -> None:
             plan = plans[bilan_id] = _Plan(bilan_id)
             plan.deadline = archives.accounts_deadline(date(int(mine[0][1][1:5]), 1, 1), today)
         plan.files.append(RecordedFile(path, FILE_KIND, tuple(sorted(ids)),
-                                       frozenset(r[4] for r in mine), frozenset(others)))
+                                       frozenset(r[4] for r in mine), frozenset(others),
+                                       tuple(r[5] for r in mine if r[5])))
 
 
 def _file_items(checks, deadline) -> list[Item]:
@@ -114,10 +123,30 @@ def inventory(conn, home: str | Path, today: date, *, check_files: bool = True):
     return outcomes, [Outcome(numero, items) for numero, items in _complaint_plans(conn, today)]
 
 
-def purge(store, today: date):
-    """Destroy what is due; files first, then one transaction for the rows and the log."""
+def _linked(checks) -> list[str]:
+    return [c.file.path for c in checks if c.linked]
+
+
+def purge(store, today: date, done: list[Outcome] = ()):
+    """Destroy what is due; files first, then one transaction for the rows and the log.
+    Stopped part-way, it raises `ArchivesCut`: `done` (what R6313-7 took before) stays."""
+    destroyed: list = []
+    try:
+        return _purge(store, today, destroyed)
+    except (Exception, KeyboardInterrupt) as exc:
+        gone = sum(1 for c in destroyed if c.state == purge_files.PRESENT)
+        raise ArchivesCut(list(done), gone, exc) from exc
+
+
+def _purge(store, today: date, destroyed: list):
     plans = _invoice_plans(store.conn, today)
-    checks = {bid: [purge_files.destroy(store.home, f) for f in plan.files] for bid, plan in plans.items()}
+    checks: dict[str, list] = {}
+    for bid, plan in plans.items():
+        checks[bid] = []
+        for f in plan.files:
+            check = purge_files.destroy(store.home, f)
+            checks[bid].append(check)
+            destroyed.append(check)
     day = iso(today)
     with store.write() as conn:
         plans = _invoice_plans(conn, today)   # read again under the lock: what is deleted is what is logged
@@ -125,7 +154,7 @@ def purge(store, today: date):
         for bid, plan in plans.items():
             mine = checks.get(bid, [])
             items = plan.items + _file_items(mine, plan.deadline)
-            invoices.append(Outcome(bid, items, _failures(mine),
+            invoices.append(Outcome(bid, items, _failures(mine), linked=_linked(mine),
                                     settled_files=sum(len(c.file.rows) for c in mine if c.settled)))
             marks = ", ".join("?" * len(plan.numbers))
             if plan.numbers:

@@ -5,6 +5,12 @@ bilan or another), or a file the consultant put there. Only bytes whose SHA-256
 the tool recorded for this bilan are overwritten and unlinked; anything else is
 left alone and reported, and its row stays on the retry list until the file is
 gone. Each distinct path counts once, however many times it was rendered.
+
+Never through a link: a symbolic link at a recorded path is not ours; a file with
+another hard link has its name removed, never its bytes overwritten under the other
+name. The temporary name a killed rendering wrote under, and the name a killed purge
+was overwriting under (its tombstone), were chosen by the tool: whatever is there is
+destroyed, if it is a regular file with a single link (its name alone otherwise).
 """
 
 from __future__ import annotations
@@ -16,9 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bilancli import messages as msg
+from bilancli.core.registry import file_kind
 from bilancli.errors import os_reason
-
-CHUNK = 1024 * 1024   # hash and overwrite huge files a slice at a time
+from bilancli.store.shred import CHUNK, open_own, shred_name, zero_fill
 
 # What a check found at a recorded path.
 PRESENT = "present"         # our bytes: destroy
@@ -37,6 +43,7 @@ class RecordedFile:
     rows: tuple[int, ...]       # rendus ids naming this path for this bilan
     ours: frozenset[str]        # the hashes written there for this bilan
     others: frozenset[str]      # the hashes written there for anyone else, still recorded
+    temps: tuple[str, ...] = () # temporary names of writings never confirmed
 
 
 @dataclass(frozen=True)
@@ -45,6 +52,7 @@ class Check:
     state: str
     size: int = 0
     reason: str = ""
+    linked: bool = False        # ours, but with another hard link: only our name went
 
     @property
     def settled(self) -> bool:
@@ -52,10 +60,7 @@ class Check:
         return self.state in (PRESENT, ABSENT, SUPERSEDED)
 
 
-def kind_of(genre: str) -> str:
-    from bilancli.core.registry import file_kind
-
-    return file_kind(genre)
+kind_of = file_kind
 
 
 def full_path(home: str | Path, recorded: str) -> Path:
@@ -66,7 +71,8 @@ def full_path(home: str | Path, recorded: str) -> Path:
 def pending_files(conn, due_kinds: dict[str, set[str]]) -> dict[str, list[RecordedFile]]:
     """Bilan id → its recorded files not yet destroyed whose kind is due, one per distinct path."""
     rows = conn.execute(
-        "SELECT id, bilan_id, genre, chemin, sha256 FROM rendus WHERE detruit_le IS NULL ORDER BY id"
+        "SELECT id, bilan_id, genre, chemin, sha256, provisoire, classe FROM rendus "
+        "WHERE detruit_le IS NULL ORDER BY id"
     ).fetchall()
     by_path: dict[str, list] = {}
     for row in rows:
@@ -74,15 +80,16 @@ def pending_files(conn, due_kinds: dict[str, set[str]]) -> dict[str, list[Record
     found: dict[str, dict[str, list]] = {}
     for row in rows:
         kinds = due_kinds.get(row[1])
-        if kinds is not None and kind_of(row[2]) in kinds:
+        if kinds is not None and kind_of(row[2], row[6]) in kinds:
             found.setdefault(row[1], {}).setdefault(row[3], []).append(row)
     result: dict[str, list[RecordedFile]] = {}
     for bilan_id, paths in found.items():
         for path, mine in paths.items():
             ids = {r[0] for r in mine}
             result.setdefault(bilan_id, []).append(RecordedFile(
-                path, kind_of(mine[-1][2]), tuple(sorted(ids)), frozenset(r[4] for r in mine),
+                path, kind_of(mine[-1][2], mine[-1][6]), tuple(sorted(ids)), frozenset(r[4] for r in mine),
                 frozenset(r[4] for r in by_path[path] if r[0] not in ids),
+                tuple(r[5] for r in mine if r[5]),
             ))
     return result
 
@@ -94,6 +101,8 @@ def check(home: str | Path, file: RecordedFile) -> Check:
 
 def destroy(home: str | Path, file: RecordedFile) -> Check:
     """Overwrite and unlink the file if it still holds our bytes; say what was done."""
+    for temp in file.temps:
+        shred_name(full_path(home, temp))
     return _examine(home, file, destroy=True)
 
 
@@ -118,7 +127,7 @@ def _examine(home: str | Path, file: RecordedFile, destroy: bool) -> Check:
     if not stat.S_ISREG(info.st_mode):
         return Check(file, BLOCKED, reason=msg.PURGE_RAISON_PAS_UN_FICHIER)
     try:
-        fd = _open(path, destroy)
+        fd = open_own(path, destroy and info.st_nlink == 1)
     except FileNotFoundError:
         return _interrupted(file, tombstone(path), destroy)
     except OSError as exc:
@@ -132,17 +141,21 @@ def _examine(home: str | Path, file: RecordedFile, destroy: bool) -> Check:
             if digest in file.others:
                 return Check(file, SUPERSEDED)
             return Check(file, MODIFIED, size=opened.st_size, reason=msg.PURGE_RAISON_MODIFIE)
-        if destroy:
+        linked = opened.st_nlink > 1
+        if destroy and linked:
+            # Another name holds these bytes too: ours goes, theirs is never written into.
+            path.unlink()
+        elif destroy:
             grave = tombstone(path)
             _interrupted(file, grave, destroy=True)   # left by an older killed run: finish it first
             os.replace(path, grave)
-            _zero_fill(fd, opened.st_size)
+            zero_fill(fd, opened.st_size)
             _unlink_if_same(grave, opened)
     except OSError as exc:
         return _blocked(file, exc)
     finally:
         os.close(fd)
-    return Check(file, PRESENT, size=opened.st_size)
+    return Check(file, PRESENT, size=opened.st_size, linked=linked)
 
 
 def _interrupted(file: RecordedFile, grave: Path, destroy: bool) -> Check:
@@ -155,20 +168,10 @@ def _interrupted(file: RecordedFile, grave: Path, destroy: bool) -> Check:
         return Check(file, ABSENT)
     if destroy:
         try:
-            fd = _open(grave, True)
-            try:
-                _zero_fill(fd, os.fstat(fd).st_size)
-            finally:
-                os.close(fd)
-            _unlink_if_same(grave, info)
+            shred_name(grave)
         except OSError as exc:
             return _blocked(file, exc)
     return Check(file, PRESENT, size=info.st_size)
-
-
-def _open(path: Path, writable: bool) -> int:
-    flags = (os.O_RDWR if writable else os.O_RDONLY) | getattr(os, "O_NOFOLLOW", 0)
-    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
 
 
 def _blocked(file: RecordedFile, exc: OSError) -> Check:
@@ -184,15 +187,6 @@ def _sha256(fd: int) -> str:
     while chunk := os.read(fd, CHUNK):
         digest.update(chunk)
     return digest.hexdigest()
-
-
-def _zero_fill(fd: int, size: int) -> None:
-    os.lseek(fd, 0, os.SEEK_SET)
-    zeros = bytes(min(size, CHUNK))
-    left = size
-    while left > 0:
-        left -= os.write(fd, zeros[: min(left, len(zeros))])
-    os.fsync(fd)
 
 
 def _unlink_if_same(path: Path, opened: os.stat_result) -> None:

@@ -150,6 +150,99 @@ ATTENDANCE_TOTALS = (
         {_RECOMPUTE.format(ref="NEW.bilan_id")}; END""",
 )
 
+# A rendered file is recorded before it appears under its name: its temporary name too
+# (`provisoire`), until the rename is confirmed; a killed rendering leaves nothing the purge
+# does not know.
+SAFE_FILES = (
+    "ALTER TABLE rendus ADD COLUMN provisoire TEXT",
+)
+
+# Real life: entretiens keep a number of their own (never reused), corrections leave a trail,
+# the consent history is kept whole, silence is recorded, deleted bilans keep their id,
+# and a rendered file knows its retention class.
+REAL_LIFE = (
+    "ALTER TABLE bilans ADD COLUMN entretiens_numerotes INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE entretiens ADD COLUMN numero INTEGER",
+    """UPDATE entretiens SET numero = (
+        SELECT COUNT(*) FROM entretiens e2 WHERE e2.bilan_id = entretiens.bilan_id
+        AND (e2.date < entretiens.date OR (e2.date = entretiens.date AND e2.id <= entretiens.id)))""",
+    """UPDATE bilans SET entretiens_numerotes =
+        (SELECT COALESCE(MAX(numero), 0) FROM entretiens WHERE bilan_id = bilans.id)""",
+    "CREATE UNIQUE INDEX entretiens_numero ON entretiens (bilan_id, numero)",
+    # What was corrected in the administrative record: what it was, what it became, when, why.
+    """CREATE TABLE corrections (
+        id INTEGER PRIMARY KEY,
+        bilan_id TEXT NOT NULL REFERENCES bilans (id) ON DELETE CASCADE,
+        date TEXT NOT NULL,
+        objet TEXT NOT NULL,
+        avant TEXT,
+        apres TEXT,
+        motif TEXT
+    )""",
+    "CREATE INDEX corrections_bilan ON corrections (bilan_id)",
+    # Consents: one row per consent given, its withdrawal on the same row; giving it again
+    # after a withdrawal is a new row.
+    """CREATE TABLE consentements_historique (
+        id INTEGER PRIMARY KEY,
+        bilan_id TEXT NOT NULL REFERENCES bilans (id) ON DELETE CASCADE,
+        type TEXT NOT NULL,
+        date TEXT NOT NULL,
+        retire_le TEXT
+    )""",
+    "INSERT INTO consentements_historique (bilan_id, type, date, retire_le) "
+    "SELECT bilan_id, type, date, retire_le FROM consentements ORDER BY date",
+    "DROP TABLE consentements",
+    "ALTER TABLE consentements_historique RENAME TO consentements",
+    "CREATE INDEX consentements_bilan ON consentements (bilan_id, type)",
+    # A questionnaire sent and never answered; a follow-up proposed that did not take place.
+    """CREATE TABLE satisfactions_nouvelles (
+        bilan_id TEXT NOT NULL REFERENCES bilans (id) ON DELETE CASCADE,
+        moment TEXT NOT NULL,
+        note INTEGER CHECK (note IS NULL OR note BETWEEN 1 AND 5),
+        commentaire TEXT,
+        date TEXT NOT NULL,
+        sans_reponse INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (bilan_id, moment)
+    )""",
+    "INSERT INTO satisfactions_nouvelles (bilan_id, moment, note, commentaire, date) "
+    "SELECT bilan_id, moment, note, commentaire, date FROM satisfactions",
+    "DROP TABLE satisfactions",
+    "ALTER TABLE satisfactions_nouvelles RENAME TO satisfactions",
+    "ALTER TABLE suivis ADD COLUMN non_realise INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE suivis ADD COLUMN motif TEXT",
+    # The ids of bilans deleted as opened by mistake: never given again, purged from backups.
+    "CREATE TABLE bilans_supprimes (id TEXT PRIMARY KEY)",
+    # Files of content go with the content; administrative ones (convention, attendance
+    # sheet) stay as evidence until the record is anonymised. Older renderings: content.
+    "ALTER TABLE rendus ADD COLUMN classe TEXT NOT NULL DEFAULT 'contenu'",
+)
+
+# The consultant's week (SPEC §9): rendez-vous planned ahead, numbered per bilan and never
+# deleted (a cancelled one keeps its number). `debut` is local wall time in Europe/Paris,
+# `AAAA-MM-JJTHH:MM`: text that sorts as time does. `deplacements` counts the moves (the
+# calendar's SEQUENCE); `modifie_le` is the day of the last change (its DTSTAMP). `motif`
+# is the cancellation motive the consultant typed: bilan content (R6313-7).
+RENDEZ_VOUS = (
+    """CREATE TABLE rdv (
+        bilan_id TEXT NOT NULL REFERENCES bilans (id) ON DELETE CASCADE,
+        numero INTEGER NOT NULL,
+        debut TEXT NOT NULL,
+        duree_minutes INTEGER NOT NULL CHECK (duree_minutes > 0),
+        modalite TEXT NOT NULL,
+        lieu TEXT,
+        lien TEXT,
+        statut TEXT NOT NULL DEFAULT 'prevu' CHECK (statut IN ('prevu', 'tenu', 'annule')),
+        deplacements INTEGER NOT NULL DEFAULT 0,
+        annule_le TEXT,
+        annule_par TEXT,
+        motif TEXT,
+        modifie_le TEXT NOT NULL,
+        PRIMARY KEY (bilan_id, numero)
+    )""",
+    # The week of every bilan, and the overlap check: rendez-vous by start.
+    "CREATE INDEX rdv_debut ON rdv (debut)",
+)
+
 # Invoices, credit notes and payments (SPEC §10), accounting records kept ten years, and the
 # register of réclamations (§11). Self-contained: no table of another migration is altered.
 FACTURES_RECLAMATIONS = (
@@ -190,7 +283,8 @@ FACTURES_RECLAMATIONS = (
     )""",
     "CREATE INDEX paiements_facture ON paiements (facture)",
     # No key to `factures`: a file the purge could not delete outlives its invoice's row and is
-    # retried at the next run, under its bilan.
+    # retried at the next run, under its bilan. Recorded before it is written, as `rendus`
+    # is: `provisoire` is its temporary name until the rename is confirmed.
     """CREATE TABLE rendus_factures (
         id INTEGER PRIMARY KEY,
         facture TEXT NOT NULL,
@@ -198,7 +292,8 @@ FACTURES_RECLAMATIONS = (
         format TEXT NOT NULL,
         chemin TEXT NOT NULL,
         sha256 TEXT NOT NULL,
-        cree_le TEXT NOT NULL
+        cree_le TEXT NOT NULL,
+        provisoire TEXT
     )""",
     "CREATE INDEX rendus_factures_facture ON rendus_factures (facture)",
     """CREATE TABLE reclamations (
@@ -234,6 +329,9 @@ FACTURES_RECLAMATIONS = (
 MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("0001_initial", INITIAL),
     ("0002_attendance_totals", ATTENDANCE_TOTALS),
+    ("0003_fichiers_surs", SAFE_FILES),
+    ("0004_corrections", REAL_LIFE),
+    ("0005_rendez_vous", RENDEZ_VOUS),
     ("0006_factures_reclamations", FACTURES_RECLAMATIONS),
 )
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -13,7 +13,6 @@ from datetime import date
 
 from bilancli.core.edof import SENS
 from bilancli.core.model import Convention
-from bilancli.core.registry import ADMINISTRATIVE_GENRES
 from bilancli.core.satisfaction import MOMENTS
 from bilancli.core.retention import Facts
 from bilancli.core.summary import Summary
@@ -32,8 +31,10 @@ _SUMMARIES = (
     f"SELECT b.id, b.phase, {_jd('b.date_ouverture')}, {{names}}, b.statut, b.financement,"
     f" {{money}}, {_jd('b.date_fin')}, {_jd('b.contenu_detruit_le')}, {_jd('b.anonymise_le')},"
     f" {_jd('b.premier_entretien')}, {_jd('b.dernier_entretien')}, b.minutes_realisees,"
-    f" {_jd('c.transmise')}, {_jd('c.signee')}, {_jd('s.date')}"
-    + "".join(f", sat_{m}.note" for m in MOMENTS)
+    f" {_jd('c.transmise')}, {_jd('c.signee')}, {_jd('s.date')}, s.non_realise"
+    # Per moment: -1 nothing recorded, 0 sent and not answered, 1 to 5 the note.
+    + "".join(f", CASE WHEN sat_{m}.bilan_id IS NULL THEN -1 ELSE COALESCE(sat_{m}.note, 0) END"
+              for m in MOMENTS)
     + "".join(f", {_jd(f'edof_{d}.date')}" for d in SENS)
     + " FROM {bilans} LEFT JOIN conventions c ON c.bilan_id = b.id"
     " LEFT JOIN suivis s ON s.bilan_id = b.id"
@@ -46,7 +47,8 @@ _SUMMARIES = (
 # those of `bilans` alone); SQLite flattens it into one pass over `bilans`, cheaper than
 # writing the ids to a temporary table first and reading them back.
 _IN_SCOPE = "(SELECT * FROM bilans WHERE {where}) b"
-_EDOF_AT = 18 + len(MOMENTS)
+_SAT_AT = 19
+_EDOF_AT = _SAT_AT + len(MOMENTS)
 
 
 class Scope(namedtuple("Scope", "where args", defaults=("1", ()))):
@@ -67,12 +69,13 @@ MAY_STILL_OWE = Scope(
 
 
 def year_scope(year: int) -> Scope:
-    """The bilans a year's figures read: opened or ended in it, or with an entretien in it."""
+    """The bilans a year's figures read: opened or ended in it (or ended in the second half of
+    the year before: their follow-up falls in it), or with an entretien in it."""
     first, last = f"{year:04d}-01-01", f"{year:04d}-12-31"
     return Scope(
         "date_ouverture BETWEEN ? AND ? OR date_fin BETWEEN ? AND ?"
         " OR id IN (SELECT bilan_id FROM entretiens WHERE date BETWEEN ? AND ?)",
-        (first, last) * 3,
+        (first, last, f"{year - 1:04d}-07-01", last, first, last),
     )
 
 
@@ -112,7 +115,7 @@ def load_summaries(conn, scope: Scope = EVERY_BILAN, *, names: bool = True,
     heures prévues) those fields are None: the agenda's JSON reads neither, and every text
     column of ten thousand rows costs its share of the command."""
     conventions = _Shared(lambda days: Convention(_julian(days[0]), _julian(days[1])))
-    satisfactions = _Shared(lambda notes: {m: n for m, n in zip(MOMENTS, notes) if n is not None})
+    satisfactions = _Shared(lambda notes: {m: n or None for m, n in zip(MOMENTS, notes) if n >= 0})
     declarations = _Shared(lambda days: {d: _julian(v) for d, v in zip(SENS, days) if v is not None})
     summaries = []
     append = summaries.append
@@ -124,13 +127,13 @@ def load_summaries(conn, scope: Scope = EVERY_BILAN, *, names: bool = True,
     rows.row_factory = None   # plain tuples: a `sqlite3.Row` per bilan costs for nothing here
     for row in rows.execute(sql, scope.args):
         (bid, phase, opened, nom, prenom, statut, financement, tarif, prevues, fin, destroyed,
-         anonymised, first, last, minutes, sent, signed, suivi) = row[:18]
+         anonymised, first, last, minutes, sent, signed, suivi, not_held) = row[:_SAT_AT]
         # Positional, in the field order of `Summary`: keyword calls cost a third more.
         append(Summary(
             bid, phase, _julian(opened), nom, prenom, statut, financement, tarif, prevues,
             _julian(fin), _julian(destroyed), _julian(anonymised), conventions[sent, signed],
             _julian(first), _julian(last), minutes, _julian(suivi),
-            satisfactions[row[18:_EDOF_AT]], declarations[row[_EDOF_AT:]],
+            satisfactions[row[_SAT_AT:_EDOF_AT]], declarations[row[_EDOF_AT:]], bool(not_held),
         ))
     return summaries
 
@@ -152,10 +155,6 @@ def summary_dates(summaries: list[Summary]):
     return [(s.id, s.date_fin, s.content_destroyed_on, s.anonymised_on) for s in summaries]
 
 
-# A rendered file of no content (the certificat) waits for the anonymisation (core.registry).
-_NOT_ADMIN = "genre NOT IN ({})".format(", ".join(f"'{g}'" for g in ADMINISTRATIVE_GENRES))
-
-
 def load_retention_facts(conn, dates) -> dict[str, Facts]:
     """Bilan id → what R6313-7 reads of it, in the same terms as `Facts.from_bilan`, for
     the bilans whose dates are given (`ended_dates` or `summary_dates`).
@@ -172,23 +171,25 @@ def load_retention_facts(conn, dates) -> dict[str, Facts]:
     notes = {r[0] for r in conn.execute("SELECT bilan_id FROM suivis WHERE notes IS NOT NULL")}
     synthesis = {r[0] for r in conn.execute(
         "SELECT DISTINCT bilan_id FROM documents WHERE type = 'synthese'")}
-    other_files, admin_files = set(), set()
-    for bid, synthesis_file, other_file, admin_file in conn.execute(
-        f"SELECT bilan_id, MAX(genre = 'synthese'), MAX(genre != 'synthese' AND {_NOT_ADMIN}),"
-        f" MAX(NOT {_NOT_ADMIN}) FROM rendus WHERE detruit_le IS NULL GROUP BY bilan_id"
+    other_files, administrative_files = set(), set()
+    for bid, synthesis_file, other_file, administrative_file in conn.execute(
+        "SELECT bilan_id, MAX(genre = 'synthese' AND classe != 'administratif'), "
+        "MAX(genre != 'synthese' AND classe != 'administratif'), MAX(classe = 'administratif') "
+        "FROM rendus WHERE detruit_le IS NULL GROUP BY bilan_id"
     ):
         if synthesis_file:
             synthesis.add(bid)
         if other_file:
             other_files.add(bid)
-        if admin_file:
-            admin_files.add(bid)
+        if administrative_file:
+            administrative_files.add(bid)
     none: set[str] = set()
     facts = {}
     for bid, fin, destroyed, anonymised in dates:
         kinds = consents.get(bid, none)
         facts[bid] = Facts(fin, "conservation" in kinds, "cep" in kinds, destroyed, anonymised,
-                           bid in notes, bid in synthesis, bid in other_files, bid in admin_files)
+                           bid in notes, bid in synthesis, bid in other_files,
+                           bid in administrative_files)
     return facts
 
 

@@ -95,17 +95,16 @@ def _set_admin(conn, c: ch.AdminSet) -> None:
 
 @writes(ch.ConsentGiven)
 def _consent(conn, c: ch.ConsentGiven) -> None:
-    conn.execute(
-        """INSERT INTO consentements (bilan_id, type, date) VALUES (?, ?, ?)
-           ON CONFLICT (bilan_id, type) DO UPDATE SET date = excluded.date, retire_le = NULL""",
-        (c.bilan_id, c.kind, iso(c.on)),
-    )
+    """A new fact: the history of earlier consents (and their withdrawals) stays."""
+    conn.execute("INSERT INTO consentements (bilan_id, type, date) VALUES (?, ?, ?)",
+                 (c.bilan_id, c.kind, iso(c.on)))
 
 
 @writes(ch.ConsentWithdrawn)
 def _withdraw(conn, c: ch.ConsentWithdrawn) -> None:
     conn.execute(
-        "UPDATE consentements SET retire_le = ? WHERE bilan_id = ? AND type = ? AND retire_le IS NULL",
+        "UPDATE consentements SET retire_le = ? WHERE id = (SELECT MAX(id) FROM consentements "
+        "WHERE bilan_id = ? AND type = ? AND retire_le IS NULL)",
         (iso(c.on), c.bilan_id, c.kind),
     )
 
@@ -127,22 +126,60 @@ def _convention_signed(conn, c: ch.ConventionSigned) -> None:
 
 @writes(ch.EntretienHeld)
 def _entretien(conn, c: ch.EntretienHeld) -> int:
-    return conn.execute(
-        "INSERT INTO entretiens (bilan_id, date, duree_minutes, modalite, phase, notes) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        (c.bilan_id, iso(c.on), c.minutes, c.modalite, c.phase, c.notes),
-    ).lastrowid
+    """Recorded under the bilan's next number, never given again (even after a removal)."""
+    conn.execute("UPDATE bilans SET entretiens_numerotes = entretiens_numerotes + 1 WHERE id = ?",
+                 (c.bilan_id,))
+    number = conn.execute("SELECT entretiens_numerotes FROM bilans WHERE id = ?",
+                          (c.bilan_id,)).fetchone()[0]
+    conn.execute(
+        "INSERT INTO entretiens (bilan_id, date, duree_minutes, modalite, phase, notes, numero) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (c.bilan_id, iso(c.on), c.minutes, c.modalite, c.phase, c.notes, number),
+    )
+    return number
+
+
+def _correction(conn, bilan_id: str, on, objet: str, avant: dict, apres: dict | None,
+                motif: str | None) -> None:
+    import json
+
+    conn.execute(
+        "INSERT INTO corrections (bilan_id, date, objet, avant, apres, motif) VALUES (?, ?, ?, ?, ?, ?)",
+        (bilan_id, iso(on), objet, json.dumps(avant, ensure_ascii=False),
+         None if apres is None else json.dumps(apres, ensure_ascii=False), motif),
+    )
+
+
+@writes(ch.EntretienCorrected)
+def _entretien_corrected(conn, c: ch.EntretienCorrected) -> None:
+    conn.execute(
+        "UPDATE entretiens SET date = ?, duree_minutes = ?, modalite = ?, phase = ?, "
+        "notes = COALESCE(?, notes) WHERE bilan_id = ? AND numero = ?",
+        (iso(c.on), c.minutes, c.modalite, c.phase, c.notes, c.bilan_id, c.numero),
+    )
+    if c.avant != c.apres:
+        _correction(conn, c.bilan_id, c.corrected_on, c.objet, c.avant, c.apres, c.motif)
+
+
+@writes(ch.EntretienRemoved)
+def _entretien_removed(conn, c: ch.EntretienRemoved) -> None:
+    """Its number is never given again (the bilan's counter stays)."""
+    conn.execute("DELETE FROM entretiens WHERE bilan_id = ? AND numero = ?", (c.bilan_id, c.numero))
+    _correction(conn, c.bilan_id, c.corrected_on, c.objet, c.avant, None, c.motif)
 
 
 @writes(ch.PhaseEntered)
 def _enter_phase(conn, c: ch.PhaseEntered) -> None:
-    """Move to `phase` and keep the history; `date_fin` when the action ends."""
+    """Move to `phase` and keep the history; `date_fin` when the action ends; the
+    rendez-vous an abandon cancels."""
     conn.execute(
         "UPDATE bilans SET phase = ?, date_fin = COALESCE(?, date_fin), "
         "motif_abandon = COALESCE(?, motif_abandon) WHERE id = ?",
         (c.phase, iso(c.date_fin), c.motif, c.bilan_id),
     )
     _record_phase(conn, c.bilan_id, c.phase, c.on)
+    for numero in c.cancels:
+        _rdv_cancelled(conn, ch.RdvCancelled(c.bilan_id, numero, c.on, None, None))
 
 
 @writes(ch.DocumentStored)
@@ -170,28 +207,45 @@ def _rendered(conn, c: ch.Rendered) -> int:
     """A file written under documents/ (or elsewhere with -o), so the purge can destroy it;
     `path` relative to BILAN_HOME when inside it, absolute otherwise."""
     return conn.execute(
-        "INSERT INTO rendus (bilan_id, genre, format, chemin, sha256, phase, cree_le) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (c.bilan_id, c.kind, c.format, c.path, c.sha256, c.phase, iso(c.on)),
+        "INSERT INTO rendus (bilan_id, genre, format, chemin, sha256, phase, cree_le, provisoire, "
+        "classe) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (c.bilan_id, c.kind, c.format, c.path, c.sha256, c.phase, iso(c.on), c.temp, c.retention),
     ).lastrowid
+
+
+@writes(ch.RenderingConfirmed)
+def _confirmed(conn, c: ch.RenderingConfirmed) -> None:
+    conn.execute("UPDATE rendus SET provisoire = NULL WHERE id = ?", (c.rendering_id,))
+
+
+@writes(ch.RenderingAbandoned)
+def _abandoned(conn, c: ch.RenderingAbandoned) -> None:
+    """The file could not be written (and its temporary one is gone): nothing to record."""
+    conn.execute("DELETE FROM rendus WHERE id = ?", (c.rendering_id,))
 
 
 @writes(ch.SuiviHeld)
 def _suivi(conn, c: ch.SuiviHeld) -> None:
+    """The follow-up interview held, or proposed and not held (`not_held`, with its motive)."""
     conn.execute(
-        """INSERT INTO suivis (bilan_id, date, notes) VALUES (?, ?, ?)
-           ON CONFLICT (bilan_id) DO UPDATE SET date = excluded.date, notes = excluded.notes""",
-        (c.bilan_id, iso(c.on), c.notes),
+        """INSERT INTO suivis (bilan_id, date, notes, non_realise, motif) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (bilan_id) DO UPDATE SET date = excluded.date, notes = excluded.notes,
+           non_realise = excluded.non_realise, motif = excluded.motif""",
+        (c.bilan_id, iso(c.on), c.notes, int(c.not_held), c.motif),
     )
 
 
 @writes(ch.SatisfactionAnswered)
 def _satisfaction(conn, c: ch.SatisfactionAnswered) -> None:
+    """An answer, or a questionnaire sent and not answered (`note` None); an answer given
+    later replaces the silence."""
     conn.execute(
-        """INSERT INTO satisfactions (bilan_id, moment, note, commentaire, date) VALUES (?, ?, ?, ?, ?)
+        """INSERT INTO satisfactions (bilan_id, moment, note, commentaire, date, sans_reponse)
+           VALUES (?, ?, ?, ?, ?, ?)
            ON CONFLICT (bilan_id, moment) DO UPDATE
-           SET note = excluded.note, commentaire = excluded.commentaire, date = excluded.date""",
-        (c.bilan_id, c.moment, c.note, c.commentaire, iso(c.on)),
+           SET note = excluded.note, commentaire = excluded.commentaire, date = excluded.date,
+               sans_reponse = excluded.sans_reponse""",
+        (c.bilan_id, c.moment, c.note, c.commentaire, iso(c.on), int(c.note is None)),
     )
 
 
@@ -202,6 +256,49 @@ def _edof(conn, c: ch.EdofDeclared) -> None:
            ON CONFLICT (bilan_id, sens) DO UPDATE SET date = excluded.date""",
         (c.bilan_id, c.sens, iso(c.on)),
     )
+
+
+def _minute(moment) -> str:
+    """A rendez-vous's start as stored: local wall time `AAAA-MM-JJTHH:MM`."""
+    return moment.isoformat(timespec="minutes")
+
+
+@writes(ch.RdvPlanned)
+def _rdv_planned(conn, c: ch.RdvPlanned) -> int:
+    """The next number of the bilan: rendez-vous are never deleted, so none is reused."""
+    numero = conn.execute("SELECT COALESCE(MAX(numero), 0) + 1 FROM rdv WHERE bilan_id = ?",
+                          (c.bilan_id,)).fetchone()[0]
+    conn.execute(
+        "INSERT INTO rdv (bilan_id, numero, debut, duree_minutes, modalite, lieu, lien, modifie_le) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (c.bilan_id, numero, _minute(c.debut), c.minutes, c.modalite, c.lieu, c.lien, iso(c.on)),
+    )
+    return numero
+
+
+@writes(ch.RdvMoved)
+def _rdv_moved(conn, c: ch.RdvMoved) -> None:
+    conn.execute(
+        "UPDATE rdv SET debut = ?, duree_minutes = ?, deplacements = deplacements + 1, "
+        "modifie_le = ? WHERE bilan_id = ? AND numero = ?",
+        (_minute(c.debut), c.minutes, iso(c.on), c.bilan_id, c.numero),
+    )
+
+
+@writes(ch.RdvCancelled)
+def _rdv_cancelled(conn, c: ch.RdvCancelled) -> None:
+    conn.execute(
+        "UPDATE rdv SET statut = 'annule', annule_le = ?, annule_par = ?, motif = ?, "
+        "modifie_le = ? WHERE bilan_id = ? AND numero = ?",
+        (iso(c.on), c.par, c.motif, iso(c.on), c.bilan_id, c.numero),
+    )
+
+
+@writes(ch.RdvDone)
+def _rdv_done(conn, c: ch.RdvDone):
+    conn.execute("UPDATE rdv SET statut = 'tenu', modifie_le = ? WHERE bilan_id = ? AND numero = ?",
+                 (iso(c.on), c.bilan_id, c.numero))
+    return apply(conn, c.held)
 
 
 def _next_rank(conn, table: str, year: int) -> int:
@@ -243,14 +340,30 @@ def _payment(conn, c: ch.PaymentRecorded) -> None:
 
 
 @writes(ch.InvoiceRendered)
-def _invoice_rendered(conn, c: ch.InvoiceRendered) -> None:
-    """A rendered invoice on disk, for the purge ten years on; the same bytes at the same path
-    (an invoice rendered again) are recorded once."""
+def _invoice_rendered(conn, c: ch.InvoiceRendered) -> int:
+    """A rendered invoice on disk, for the purge ten years on: recorded before it is written,
+    with the temporary name it is written under, as `rendus` is."""
+    return conn.execute(
+        "INSERT INTO rendus_factures (facture, bilan_id, format, chemin, sha256, cree_le, provisoire)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (c.numero, c.bilan_id, c.format, c.path, c.sha256, iso(c.on), c.temp)).lastrowid
+
+
+@writes(ch.InvoiceRenderingConfirmed)
+def _invoice_rendering_confirmed(conn, c: ch.InvoiceRenderingConfirmed) -> None:
+    """Written under its name: the same bytes at the same path (an invoice rendered again)
+    stay recorded once."""
     conn.execute(
-        "INSERT INTO rendus_factures (facture, bilan_id, format, chemin, sha256, cree_le)"
-        " SELECT ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM rendus_factures"
-        " WHERE facture = ? AND chemin = ? AND sha256 = ?)",
-        (c.numero, c.bilan_id, c.format, c.path, c.sha256, iso(c.on), c.numero, c.path, c.sha256))
+        "DELETE FROM rendus_factures WHERE id != ? AND provisoire IS NULL AND (facture, chemin, sha256)"
+        " = (SELECT facture, chemin, sha256 FROM rendus_factures WHERE id = ?)",
+        (c.rendering_id, c.rendering_id))
+    conn.execute("UPDATE rendus_factures SET provisoire = NULL WHERE id = ?", (c.rendering_id,))
+
+
+@writes(ch.InvoiceRenderingAbandoned)
+def _invoice_rendering_abandoned(conn, c: ch.InvoiceRenderingAbandoned) -> None:
+    """The file could not be written (and its temporary one is gone): nothing to record."""
+    conn.execute("DELETE FROM rendus_factures WHERE id = ?", (c.rendering_id,))
 
 
 @writes(ch.ComplaintReceived)

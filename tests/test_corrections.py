@@ -1,0 +1,240 @@
+"""Mistakes corrected with a trail: entretiens edited and removed by their number, a
+forgotten one recorded in its phase, the consent history kept whole, and dates that cannot
+contradict the record."""
+
+from walks import ready_to_leave_investigation, ready_to_leave_preliminaire
+
+
+def refused(bilan, *args, key=None, input=None):
+    before = bilan.db_bytes()
+    result = bilan(*args, code=1, input=input)
+    assert bilan.db_bytes() == before, "a refusal changes nothing"
+    if key:
+        assert result.key == key, (result.key, result.stderr)
+    return result
+
+
+def test_an_entretien_typed_twice_too_long_is_corrected_with_a_trail(bilan):
+    bid = ready_to_leave_preliminaire(bilan)
+    bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "2h", "--notes", "NOTES-SECRETES")
+    out = bilan("entretien", "edit", bid, "1", "--duree", "1h30", "--modalite", "visio",
+                "--motif", "durée tapée deux fois").stdout
+    assert "Entretien n° 1" in out and "corrigé" in out
+    view = bilan.json("show", bid)
+    assert view["heures_realisees"] == 1.5 and view["entretiens"][0]["modalite"] == "visio"
+    (correction,) = view["corrections"]
+    assert correction == {
+        "date": "2026-03-02", "objet": "entretien 1",
+        "avant": {"date": "2026-03-02", "duree_minutes": 120, "modalite": "presentiel", "phase": "preliminaire"},
+        "apres": {"date": "2026-03-02", "duree_minutes": 90, "modalite": "visio", "phase": "preliminaire"},
+        "motif": "durée tapée deux fois",
+    }
+    assert "NOTES-SECRETES" not in str(view["corrections"])
+    shown = bilan("show", bid).stdout
+    assert "Corrections" in shown and "durée tapée deux fois" in shown
+    sheet = bilan("emargement", "render", bid, "--format", "md", "-o", "-").stdout
+    assert "Entretien n° 1 corrigé le 2 mars 2026" in sheet
+
+
+def test_every_rule_of_add_applies_to_the_corrected_values(bilan):
+    bid = ready_to_leave_preliminaire(bilan)
+    bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "20h")
+    bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "3h")
+    refused(bilan, "entretien", "edit", bid, "2", "--duree", "5h", key="ENTRETIEN_HEURES_MAX")
+    refused(bilan, "entretien", "edit", bid, "2", "--date", "2026-03-03", key="DATE_FUTURE")
+    refused(bilan, "entretien", "edit", bid, "2", "--date", "2026-02-28", key="DATE_AVANT_PHASE")
+    refused(bilan, "entretien", "edit", bid, "2", "--phase", "conclusion", key="PHASE_JAMAIS_OUVERTE")
+    refused(bilan, "entretien", "edit", bid, "9", "--duree", "1h", key="ENTRETIEN_INCONNU")
+    assert "n° 9" in refused(bilan, "entretien", "edit", bid, "9", "--duree", "1h").stderr
+    refused(bilan, "entretien", "edit", bid, "2", key="CORRECTION_SANS_VALEUR")
+    assert "inchangé" in bilan("entretien", "edit", bid, "2", "--duree", "3h").stdout
+    assert bilan.json("show", bid)["corrections"] == []
+
+
+def test_a_removed_entretien_leaves_a_trail_and_its_number_is_never_given_again(bilan):
+    bid = ready_to_leave_preliminaire(bilan)
+    for hours in ("1h", "2h", "3h"):
+        bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", hours)
+    bilan("entretien", "remove", bid, "3", "--motif", "saisi sur le mauvais bilan")
+    out = bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "30min").stdout
+    assert "Entretien n° 4" in out
+    view = bilan.json("show", bid)
+    assert [e["numero"] for e in view["entretiens"]] == [1, 2, 4]
+    assert view["corrections"][0]["apres"] is None and view["corrections"][0]["objet"] == "entretien 3"
+    sheet = bilan("emargement", "render", bid, "--format", "md", "-o", "-").stdout
+    assert "Entretien n° 3 retiré le 2 mars 2026" in sheet
+    assert [e["numero"] for e in bilan.json("entretien", "list", bid)["entretiens"]] == [1, 2, 4]
+
+
+def test_the_only_entretien_of_a_phase_already_left_cannot_go(bilan):
+    bid = ready_to_leave_investigation(bilan)   # one entretien in each phase
+    result = refused(bilan, "entretien", "remove", bid, "1", key="ENTRETIEN_SEUL_DE_SA_PHASE")
+    assert "R6313-4" in result.stderr and "préliminaire" in result.stderr
+    refused(bilan, "entretien", "edit", bid, "1", "--phase", "investigation",
+            key="ENTRETIEN_SEUL_DE_SA_PHASE")
+    bilan("entretien", "remove", bid, "2")   # the current phase's: its gate is not passed yet
+    assert "au moins un entretien" in bilan("phase", "advance", bid, code=1).stderr
+
+
+def test_a_forgotten_entretien_is_recorded_in_the_phase_it_belongs_to(bilan):
+    bilan.today("2026-03-10")
+    bid = ready_to_leave_preliminaire(bilan)          # opened on 1 March
+    bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "2h")
+    bilan("phase", "advance", bid, "--date", "2026-03-05")
+    bilan("entretien", "add", bid, "--date", "2026-03-04", "--duree", "1h", "--phase", "preliminaire")
+    view = bilan.json("show", bid)
+    assert [(e["date"], e["phase"]) for e in view["entretiens"]] == [
+        ("2026-03-02", "preliminaire"), ("2026-03-04", "preliminaire")]
+    result = refused(bilan, "entretien", "add", bid, "--date", "2026-03-06", "--duree", "1h",
+                     "--phase", "preliminaire", key="DATE_HORS_PHASE")
+    assert "01/03/2026" in result.stderr and "05/03/2026" in result.stderr
+    refused(bilan, "entretien", "add", bid, "--date", "2026-03-06", "--duree", "1h",
+            "--phase", "conclusion", key="PHASE_JAMAIS_OUVERTE")
+
+
+def test_consents_given_withdrawn_and_given_again_are_three_facts(bilan):
+    bilan.today("2026-03-20")
+    bid = bilan.new("--date", "2026-03-01")
+    bilan("consent", bid, "bilan", "--date", "2026-03-01")
+    refused(bilan, "consent", bid, "bilan", "--date", "2026-03-02", key="CONSENTEMENT_DEJA_DONNE")
+    bilan("consent", bid, "bilan", "--retirer", "--date", "2026-03-05")
+    refused(bilan, "consent", bid, "bilan", "--date", "2026-03-04", key="CONSENTEMENT_AVANT_RETRAIT")
+    bilan("consent", bid, "bilan", "--date", "2026-03-10")
+    view = bilan.json("show", bid)
+    assert view["historique_consentements"] == [
+        {"type": "bilan", "donne_le": "2026-03-01", "retire_le": "2026-03-05"},
+        {"type": "bilan", "donne_le": "2026-03-10", "retire_le": None},
+    ]
+    assert view["consentements"]["bilan"] == "2026-03-10"
+    # The gates read the consent in force: none between the withdrawal and the new consent.
+    refused(bilan, "entretien", "add", bid, "--date", "2026-03-07", "--duree", "1h",
+            key="ENTRETIEN_SANS_CONSENTEMENT")
+    bilan("entretien", "add", bid, "--date", "2026-03-05", "--duree", "1h")   # the day it was said
+    bilan("entretien", "add", bid, "--date", "2026-03-12", "--duree", "1h")
+    assert "Historique des consentements" in bilan("show", bid).stdout
+
+
+def test_a_phase_is_left_after_every_fact_recorded_for_it(bilan, tmp_path):
+    bilan.today("2026-03-20")
+    bid = ready_to_leave_preliminaire(bilan)          # opened and consented on 1 March
+    bilan("entretien", "add", bid, "--date", "2026-03-05", "--duree", "2h")
+    bilan("consent", bid, "conservation", "--date", "2026-03-10")
+    result = refused(bilan, "phase", "advance", bid, "--date", "2026-03-08", key="DATE_AVANT_FAIT")
+    assert "consentement « conservation »" in result.stderr and "10/03/2026" in result.stderr
+    # A late consent cannot keep documents by an abandon dated before it (R6313-7).
+    result = refused(bilan, "abandon", bid, "--date", "2026-03-09", key="DATE_AVANT_FAIT")
+    assert "10/03/2026" in result.stderr
+    refused(bilan, "abandon", bid, "--date", "2026-03-04", key="DATE_FIN_AVANT_ENTRETIEN")
+    (tmp_path / "cv.txt").write_text("cv")
+    bilan("doc", "add", bid, tmp_path / "cv.txt")     # stored on 20 March
+    result = refused(bilan, "phase", "advance", bid, "--date", "2026-03-15", key="DATE_AVANT_FAIT")
+    assert "document n° 1" in result.stderr and "20/03/2026" in result.stderr
+    bilan("phase", "advance", bid, "--date", "2026-03-20")
+
+
+def test_administrative_documents_stay_as_evidence_until_the_anonymisation(bilan, tmp_path):
+    bilan.today("2026-03-02")
+    bid = ready_to_leave_preliminaire(bilan, financement="plan")
+    bilan("convention", "send", bid, "--date", "2026-03-01")
+    bilan("convention", "sign", bid, "--date", "2026-03-02")
+    bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "2h")
+    bilan("emargement", "render", bid, "--format", "md")
+    bilan("convention", "render", bid, "--format", "md")
+    own = tmp_path / "feuille.md.j2"
+    own.write_text("Feuille de {{ beneficiaire.nom_complet }}")
+    bilan("emargement", "render", bid, "--format", "md", "--template", own, "-o", tmp_path / "perso.md")
+    bilan("abandon", bid)
+    bilan("purge", "--yes")
+    folder = bilan.home / "documents" / bid
+    assert sorted(p.name for p in folder.iterdir()) == [f"convention-{bid}.md", f"emargement-{bid}.md"]
+    assert not (tmp_path / "perso.md").exists()   # a consultant's template may hold content
+    bilan.today("2031-03-03")                      # five years on: the record is anonymised
+    (entry,) = bilan.json("purge", "--yes")["bilans"]
+    assert ("fichiers_administratifs", 2) in [(d["nature"], d["nombre"]) for d in entry["destructions"]]
+    assert not folder.exists()
+
+
+def _ended(bilan, end="2026-03-02"):
+    bid = bilan.new("--statut", "salarie", "--financement", "cpf")
+    bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "2h")
+    with __import__("docstore").writing(bilan.home) as conn:
+        from datetime import date
+
+        import storeio
+        storeio.enter_phase(conn, bid, "termine", date.fromisoformat(end), date_fin=date.fromisoformat(end))
+    return bid
+
+
+def test_silence_is_recorded_and_closes_its_agenda_item(bilan):
+    answered, silent = _ended(bilan), _ended(bilan)
+    bilan("satisfaction", answered, "--moment", "fin", "--note", "4")
+    out = bilan("satisfaction", silent, "--moment", "fin", "--sans-reponse").stdout
+    assert "sans réponse" in out
+    assert not [i for i in bilan.json("agenda") if i["quoi"] == "satisfaction_fin"]
+    figures = bilan.json("stats", "--annee", "2026")["satisfaction"]["fin"]
+    assert (figures["reponses"], figures["interroges"], figures["taux_reponse"]) == (1, 2, 0.5)
+    refused(bilan, "satisfaction", silent, "--moment", "fin", key="SATISFACTION_NOTE_OU_SILENCE")
+    refused(bilan, "satisfaction", silent, "--moment", "fin", "--note", "3", "--sans-reponse",
+            key="SATISFACTION_NOTE_OU_SILENCE")
+    refused(bilan, "satisfaction", answered, "--moment", "fin", "--sans-reponse",
+            key="SATISFACTION_DEJA_REPONDUE")
+    bilan("satisfaction", silent, "--moment", "fin", "--note", "5")   # a late answer replaces it
+    figures = bilan.json("stats", "--annee", "2026")["satisfaction"]["fin"]
+    assert (figures["reponses"], figures["interroges"]) == (2, 2)
+
+
+def test_a_follow_up_that_did_not_take_place_closes_its_item_and_counts(bilan):
+    held, declined, waiting = (_ended(bilan, "2026-01-05"), _ended(bilan, "2026-01-05"),
+                               _ended(bilan, "2026-01-05"))
+    bilan.today("2026-07-10")
+    bilan("suivi", held, "--date", "2026-07-06", "--notes", "Tout va bien")
+    out = bilan("suivi", declined, "--non-realise", "--motif", "injoignable").stdout
+    assert "non réalisé" in out and "10/07/2026" in out
+    items = [(i["bilan"], i["quoi"]) for i in bilan.json("agenda") if i["quoi"] == "suivi"]
+    assert items == [(waiting, "suivi")]
+    view = bilan.json("show", declined)["suivi"]
+    assert view == {"date_prevue": "2026-07-05", "date_realisee": None, "non_realise": True}
+    assert bilan.json("stats", "--annee", "2026")["suivi"] == {
+        "dus": 3, "realises": 1, "non_realises": 1, "taux_realisation": 0.3333}
+    refused(bilan, "suivi", waiting, key="SUIVI_DATE_MANQUANTE")
+    refused(bilan, "suivi", waiting, "--non-realise", "--notes", "x", key="SUIVI_NON_REALISE_NOTES")
+
+
+def test_financing_is_settled_once_the_bilan_has_begun(bilan):
+    bid = bilan.new("--financement", "cpf")
+    bilan("set", bid, "financement", "plan")        # before any entretien: free
+    bilan("set", bid, "financement", "personnel")
+    bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "1h")
+    result = refused(bilan, "set", bid, "financement", "plan", key="FINANCEMENT_FIGE")
+    assert "R6313-8" in result.stderr and "Financement personnel" in result.stderr
+    bilan("set", bid, "financement", "cpf")          # no convention either way: allowed
+    unset = bilan.new()
+    bilan("entretien", "add", unset, "--date", "2026-03-02", "--duree", "1h")
+    refused(bilan, "set", unset, "financement", "reclassement", key="FINANCEMENT_FIGE")
+    bilan("set", unset, "financement", "personnel")
+
+
+def test_the_convention_shown_always_matches_the_financing(bilan):
+    bid = bilan.new("--financement", "plan")
+    bilan("convention", "send", bid)
+    bilan("convention", "sign", bid)
+    bilan("set", bid, "financement", "cpf")
+    assert bilan.json("show", bid)["convention"]["statut"] == "non_requise"
+
+
+def test_nothing_is_erased_silently(bilan, monkeypatch, tmp_path):
+    bid = bilan.new("--tarif", "1800")
+    bilan("set", bid, "demande", "Une demande")
+    for args, stdin in ((("demande", ""), None), (("demande", "   "), None), (("demande", "-"), ""),
+                        (("tarif", ""), None), (("tarif", "-"), "\n")):
+        refused(bilan, "set", bid, *args, input=stdin, key="VALEUR_VIDE")
+    refused(bilan, "set", bid, "nom", "--effacer", key="NOM_VIDE")
+    refused(bilan, "set", bid, "demande", "autre", "--effacer", key="EFFACER_AVEC_VALEUR")
+    editor = tmp_path / "vide.sh"
+    editor.write_text('#!/bin/sh\n: > "$1"\n')
+    editor.chmod(0o700)
+    monkeypatch.setenv("EDITOR", str(editor))
+    refused(bilan, "set", bid, "demande", key="VALEUR_VIDE")   # an editor that empties the draft
+    bilan("set", bid, "tarif", "--effacer")
+    view = bilan.json("show", bid)
+    assert view["tarif"] is None and view["champs"]["demande"] == "Une demande"
