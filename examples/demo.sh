@@ -11,10 +11,14 @@ cat > "$BILAN_HOME/config.toml" <<'TOML'
 nom = "MY CAMPUS"
 adresse = "74 rue Jean Bouin, 84800 L'Isle-sur-la-Sorgue"
 nda = "93840000000"
+siret = "840 123 459 00017"
 consultant = "Anne Roux"
+representant = "Anne Roux"
 telephone = "04 90 38 00 00"
 email = "contact@mycampus.fr"
 referent_handicap = "Paul Girard, 04 90 38 00 01, handicap@mycampus.fr"
+[facturation]
+iban = "FR76 3000 6000 0112 3456 7890 189"
 TOML
 
 id=$(bilan new --nom Martin --prenom Claire --statut salarie --financement cpf \
@@ -61,6 +65,23 @@ bilan satisfaction "$id" --moment fin --note 5 --date 2026-10-20
 bilan show "$id"
 ls -l "$BILAN_HOME/documents/$id"
 
+# Getting paid: CPF rights pay at most 1 600 € (the Caisse des Dépôts takes the invoice number
+# typed in EDOF, not a document); the beneficiary pays the rest. One sequence, no gap.
+bilan certificat render "$id" --format html
+bilan facture "$id" --montant 1600 --date 2026-10-20
+bilan facture "$id" --payeur beneficiaire --adresse "5 rue des Lices, 84000 Avignon" --date 2026-10-20
+bilan facture render F2026-0002 --format md -o -
+bilan facture render F2026-0002 --format html
+bilan paiement F2026-0002 --date 2026-10-20 --montant 200 --mode cheque
+bilan factures
+
+# A réclamation, answered and closed with its corrective action (Qualiopi indicators 31 and 32).
+bilan reclamation add --bilan "$id" --date 2026-09-25 --origine beneficiaire --canal courriel \
+  --objet "Convocation au rendez-vous du 22 septembre reçue une semaine avant seulement."
+bilan reclamation answer R2026-001 --date 2026-09-28 --reponse "Excuses ; les convocations partent désormais quinze jours à l'avance."
+bilan reclamation close R2026-001 --date 2026-10-05 --action "Planning des entretiens envoyé dès la phase préliminaire."
+bilan reclamation list
+
 # The follow-up interview six months on: planned, moved once, its convocation in HTML.
 bilan rdv add "$id" --date 2027-04-20 --heure 10h --duree 1h --lien https://visio.mycampus.fr/suivi
 bilan rdv move "$id" 2 --date 2027-04-22 --heure 10h30
@@ -75,7 +96,8 @@ grep -E '^(UID|DTSTART;|SEQUENCE|SUMMARY)' "$calendars/rendez-vous.ics"
 # --dry-run shows what would go, when and why, and changes nothing.
 bilan purge --dry-run
 
-# Every morning: what falls due (the EDOF exit, the follow-up in April, the purge…), and the year's figures.
+# Every morning: what falls due (the EDOF exit, the CPF payment, the follow-up in April, the
+# purge…), and the year's figures, the BPF lines among them.
 bilan agenda
 bilan agenda --du 2027-04-01 --au 2027-04-30
 bilan stats --annee 2026

@@ -7,6 +7,7 @@ import pytest
 from docstore import writing
 from purge_helpers import make_ended_bilan
 import storeio as records
+from bilancli.core.documents import retention_of
 from bilancli.store.db import Store
 
 
@@ -165,6 +166,11 @@ def test_bulk_retention_facts_match_the_full_record(bilan):
     try:
         with store.write() as conn:
             records.record_suivi(conn, cep, date(2026, 1, 2), "Notes après la purge")
+            # A certificat de réalisation waits for the anonymisation, not the end.
+            records.add_rendering(conn, plain, kind="certificat", format_="pdf",
+                                  path=f"documents/{plain}/certificat-{plain}.pdf", sha256="0" * 64,
+                                  phase="termine", on=date(2026, 2, 2),
+                                  retention=retention_of("certificat", own_template=False))
         bulk = load_retention_facts(store.conn, summary_dates(load_summaries(store.conn)))
         ended = load_retention_facts(store.conn, ended_dates(store.conn))   # the purge's way
         full = {bid: Facts.from_bilan(bilans.load(store.conn, bid)) for bid in bulk}

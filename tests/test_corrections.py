@@ -322,3 +322,15 @@ def test_list_finds_a_person_accents_and_case_ignored(bilan):
     assert "Lefèvre" in bilan("list", "--nom", "fèv").stdout
     assert bilan.json("list", "--nom", "durand") == []
     assert bilan.json("list", "--nom", "e", "--phase", "termine") == []
+
+
+def test_a_bilan_with_an_invoice_is_never_deleted(bilan):
+    from paperwork import configure
+
+    configure(bilan)
+    bid = bilan.new("--financement", "cpf", "--tarif", "1800", "--date", "2026-03-01")
+    bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "1h")
+    bilan("facture", bid)
+    bilan("entretien", "remove", bid, "1", "--motif", "saisi sur le mauvais bilan")
+    result = refused(bilan, "delete", bid, "--yes", key="SUPPRESSION_REFUSEE")
+    assert "1 facture(s)" in result.stderr

@@ -11,8 +11,9 @@ def compute(names: bool):
     """Every item of the agenda as of today, with the summaries (nom and prénom only when
     `names`) and the rendez-vous still planned, by (bilan, numero)."""
     from bilancli.core import retention
-    from bilancli.core.agenda import agenda
+    from bilancli.core.agenda import agenda, register_items
     from bilancli.core.workdays import WorkCalendar
+    from bilancli.store import ledger
     from bilancli.store import rdv as rdv_store
     from bilancli.store.feries import cached_source
     from bilancli.store.snapshots import (
@@ -28,8 +29,11 @@ def compute(names: bool):
         summaries = load_summaries(store.conn, MAY_STILL_OWE, names=names, money=False)
         facts = load_retention_facts(store.conn, summary_dates(summaries))
         planned = rdv_store.planned_by_bilan(store.conn)
+        registers = register_items(ledger.unsettled_invoices(store.conn),
+                                   ledger.unanswered_complaints(store.conn), today)
     purge_dues = retention.purge_dues(facts, settings, today)
-    items = agenda(summaries, today, WorkCalendar(cached_source(home)), purge_dues, planned)
+    items = agenda(summaries, today, WorkCalendar(cached_source(home)), purge_dues, planned,
+                   registers)
     rdv = {(r.bilan_id, r.numero): r for found in planned.values() for r in found}
     return items, {s.id: s for s in summaries}, rdv
 
@@ -55,6 +59,8 @@ def _json(item, iso) -> dict:
             "source": item.source, "en_retard": item.en_retard}
     if item.quoi == "rdv":
         view.update(heure=item.heure, numero=item.numero)
+    elif item.numero is not None:   # an invoice's or a réclamation's number
+        view["numero"] = item.numero
     return view
 
 
@@ -63,7 +69,7 @@ def what_to_do(item, rdv) -> str:
     from bilancli.core.dates import format_minutes, format_time
 
     if item.quoi != "rdv":
-        return msg.A_FAIRE[item.quoi]
+        return msg.A_FAIRE[item.quoi].format(numero=item.numero)
     r = rdv[item.bilan, item.numero]
     if item.en_retard:
         return msg.RDV_A_CONFIRMER.format(numero=r.numero)
@@ -83,8 +89,11 @@ def _print_agenda(items, by_id, rdv, today) -> None:
         return
     rows = []
     for item in items:
-        s = by_id[item.bilan]
-        rows.append((format_date(item.date), item.bilan, full_name(s.prenom, s.nom)[:30],
+        # A réclamation may concern no bilan; an old unpaid invoice, a bilan the agenda no
+        # longer reads (its record anonymised): no name to show then.
+        s = by_id.get(item.bilan)
+        rows.append((format_date(item.date), item.bilan or "—",
+                     full_name(s.prenom, s.nom)[:30] if s else "",
                      what_to_do(item, rdv), item.source, msg.EN_RETARD if item.en_retard else ""))
     draw(Table(msg.AGENDA_TITRE.format(date=format_date(today)),
                ("Échéance", "Bilan", "Bénéficiaire", "À faire", "Source", ""), rows,

@@ -77,6 +77,10 @@ def _group(word: str, columns: int, own: spec.Command | None = None) -> str:
     if own is not None:
         lines.append(_usage(spec.synopsis(own), columns).replace(msg.USAGE, " " * len(msg.USAGE), 1))
     lines += _description(spec.GROUPS[word], columns)
+    if own is not None:   # a word that is also a command (`bilan facture ID`): its own line too
+        lines += _description(own.help, columns)
+        if own.details:
+            lines += _description(own.details, columns)
     lines += _parameters(own, columns) if own is not None else _section(
         msg.SECTION_OPTIONS, [_help_row()], columns)
     lines += _section(msg.SECTION_COMMANDES, [(c.path[1], c.help) for c in spec.subcommands(word)], columns)

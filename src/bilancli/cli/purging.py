@@ -19,6 +19,7 @@ def run_purge(dry_run: bool, yes: bool, as_json: bool) -> None:
     """`bilan purge`."""
     from bilancli.core import retention
     from bilancli.store import purge as store_purge
+    from bilancli.store import purge_archives as store_archives
 
     today = base.today()
     home = base.home()
@@ -27,16 +28,24 @@ def run_purge(dry_run: bool, yes: bool, as_json: bool) -> None:
     with base.existing() as store:
         # A run with --yes checks each file as it destroys it: no need to read it twice.
         plans = _plan(store, settings, today, check_files=dry_run or not yes)
-        if dry_run or not plans:
-            _report([p[0] for p in plans], today, as_json, simulated=dry_run)
-            _warn_files([p[0] for p in plans], simulated=dry_run)
+        # The accounting and quality records, under their own rules (core.archives).
+        invoices, complaints = store_archives.inventory(store.conn, store.home, today,
+                                                        check_files=dry_run or not yes)
+        invoices = [o for o in invoices if o.touched]
+        planned = _merge([p[0] for p in plans], invoices)
+        if dry_run or not (planned or complaints):
+            _report(planned, today, as_json, simulated=dry_run, complaints=complaints)
+            _warn_files(planned, simulated=dry_run)
             return
         if not yes:
             if not as_json:
-                _print_table([p[0] for p in plans], msg.PURGE_TITRE_PLAN)
-            _confirm(len(plans))
+                _print_table(planned + complaints, msg.PURGE_TITRE_PLAN)
+            _confirm(len(planned) + len(complaints))
         try:
             outcomes = _execute(store, {o.bilan_id: deadlines for o, deadlines in plans}, today)
+            if invoices or complaints:
+                # Then the accounting and quality records, after what R6313-7 took.
+                invoices, complaints = store_archives.purge(store, today, done=outcomes)
         except store_purge.PurgeCut as cut:
             # Not "nothing was changed": the batches already committed stay purged.
             raise _cut(cut) from None
@@ -44,18 +53,33 @@ def run_purge(dry_run: bool, yes: bool, as_json: bool) -> None:
             from bilancli.errors import BilanError
 
             raise BilanError(msg.PURGE_INTERROMPUE, exit_code=130) from None
-        if any(o.items for o in outcomes):
+        outcomes = _merge(outcomes, invoices)
+        if any(o.items for o in outcomes + complaints):
             try:
                 store_purge.finish(store)
             except Exception as exc:
                 if not _disk_full(exc):
                     raise
-                _report(outcomes, today, as_json, simulated=False)
+                _report(outcomes, today, as_json, simulated=False, complaints=complaints)
                 raise fail(msg.PURGE_SANS_RECONSTRUCTION, nombre=sum(1 for o in outcomes if _has_rows(o))) from None
-    _report(outcomes, today, as_json, simulated=False)
+    _report(outcomes, today, as_json, simulated=False, complaints=complaints)
     failures = _warn_files(outcomes, simulated=False)
     if failures:
         raise fail(msg.PURGE_INCOMPLETE, nombre=failures)
+
+
+def _merge(outcomes: list, more: list) -> list:
+    """One outcome per bilan: what its invoices lost joins what R6313-7 took from it."""
+    from dataclasses import replace
+
+    merged = {o.bilan_id: o for o in outcomes}
+    for extra in more:
+        known = merged.get(extra.bilan_id)
+        merged[extra.bilan_id] = extra if known is None else replace(
+            known, items=known.items + extra.items, failures=known.failures + extra.failures,
+            linked=known.linked + extra.linked,
+            settled_files=known.settled_files + extra.settled_files)
+    return list(merged.values())
 
 
 def _cut(cut):
@@ -68,7 +92,11 @@ def _cut(cut):
     if isinstance(cut.cause, BilanError):
         return cut.cause
     if _disk_full(cut.cause):
-        return fail(msg.PURGE_DISQUE_PLEIN, faits=done, fichiers=cut.files)
+        from bilancli.store.purge_archives import ArchivesCut
+
+        # Cut in the accounting records: every bilan's R6313-7 purge was already committed.
+        template = msg.PURGE_ARCHIVES_DISQUE_PLEIN if isinstance(cut, ArchivesCut) else msg.PURGE_DISQUE_PLEIN
+        return fail(template, faits=done, fichiers=cut.files)
     raise cut.cause
 
 
@@ -144,15 +172,16 @@ def _stderr_console():
     return Console(stderr=True, highlight=False)
 
 
-def _report(outcomes, today, as_json: bool, simulated: bool) -> None:
+def _report(outcomes, today, as_json: bool, simulated: bool, complaints=()) -> None:
     from bilancli.core.dates import format_date, iso
 
     if as_json:
         base.print_json({"date": iso(today), "simulation": simulated,
-                         "bilans": [outcome_json(o) for o in outcomes]})
+                         "bilans": [outcome_json(o) for o in outcomes],
+                         "reclamations": [complaint_json(o) for o in complaints]})
         return
     # A bilan left with only a file it cannot destroy gets no row: the warnings name it.
-    shown = [o for o in outcomes if _has_rows(o)]
+    shown = [o for o in outcomes if _has_rows(o)] + list(complaints)
     if not shown:
         empty = msg.PURGE_RIEN if simulated or not outcomes else msg.PURGE_RIEN_DETRUIT
         base.say(empty.format(date=format_date(today)))
@@ -172,7 +201,9 @@ def _report(outcomes, today, as_json: bool, simulated: bool) -> None:
     _print_by_rule(shown)
     if len(shown) > DETAILED_REPORT:
         base.say(msg.PURGE_DETAIL_PAR_BILAN)
-    base.say(msg.PURGE_FAITE.format(date=format_date(today), nombre=len(shown)))
+    base.say(msg.PURGE_FAITE.format(date=format_date(today), nombre=len(shown) - len(complaints)))
+    if complaints:
+        base.say(msg.PURGE_RECLAMATIONS_FAITE.format(nombre=len(complaints)))
 
 
 def _has_rows(outcome) -> bool:
@@ -192,6 +223,13 @@ def outcome_json(outcome) -> dict:
         ],
         "fichiers_non_detruits": [{"chemin": f.path, "raison": f.reason} for f in outcome.failures],
     }
+
+
+def complaint_json(outcome) -> dict:
+    """What went of one réclamation: kinds, counts, sizes and rule, never the text."""
+    view = outcome_json(outcome)
+    del view["fichiers_non_detruits"]
+    return {"numero": view.pop("id"), **view}
 
 
 def _print_table(outcomes, title: str) -> None:

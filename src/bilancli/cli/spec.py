@@ -13,8 +13,8 @@ from collections import namedtuple
 
 # The command modules, in the order of a bilan's life, which is the order of `bilan --help`.
 MODULES = (
-    "bilans", "convention", "entretiens", "rdv", "phases", "documents", "render", "followup",
-    "agenda", "calendrier", "purge",
+    "bilans", "convention", "entretiens", "rdv", "phases", "documents", "render", "certificat",
+    "followup", "factures", "reclamations", "agenda", "calendrier", "purge",
 )
 
 

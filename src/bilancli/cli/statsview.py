@@ -33,20 +33,55 @@ def print_figures(f: dict) -> None:
         ("  taux de réponse", f"{pct(suivi['taux_reponse'])} ({suivi['reponses']}/{suivi['interroges']})"),
         ("Chiffre d'affaires HT", euros(f["chiffre_affaires"])),
     ])
-    statuts = Table("BPF — stagiaires et heures par statut", ("Statut", "Bénéficiaires", "Heures"), [
+    statuts = Table("Stagiaires et heures par statut", ("Statut", "Bénéficiaires", "Heures"), [
         (_label(key, msg.STATUT_LABELS), str(v["beneficiaires"]), num(v["heures"]))
         for key, v in f["par_statut"].items()], right=(1, 2))
-    funding = Table("BPF — bilans (ligne F-3 e) et produits par financement",
+    funding = Table("Bilans finis et chiffre d'affaires par financement (tarifs)",
                     ("Financement", "Bilans", "Chiffre d'affaires HT"), [
         (_label(key, msg.FINANCEMENT_LABELS), str(v["bilans"]), euros(v["chiffre_affaires"]))
         for key, v in f["par_financement"].items()], right=(1, 2))
-    draw(main, statuts, funding)
+    draw(main, *_bpf_blocks(f), statuts, funding, _complaints_block(f["reclamations"]))
+
+
+def _bpf_blocks(f: dict) -> list:
+    """The BPF as the Cerfa lays it out, frame C then frame F, code by code."""
+    from bilancli.cli.display import Line, Table
+    from bilancli.core import bpf
+    from bilancli.core.formats import format_decimal as num
+    from bilancli.core.formats import format_euros
+
+    lines = f["bpf"]
+    products = [(code, msg.BPF_CADRE_C[code], format_euros(round(lines[code] * 100)))
+                for code in bpf.PRODUCT_LINES]
+    total = round(sum(lines[code] for code in bpf.PRODUCT_LINES) * 100)
+    products.append(("", msg.BPF_TOTAL_C, format_euros(total)))
+    trainees = [(code, msg.BPF_CADRE_F[code], str(lines[code]["stagiaires"]), num(lines[code]["heures"]))
+                for code in bpf.TRAINEE_LINES + (bpf.BILANS_LINE,)]
+    blocks = [Table(msg.BPF_TITRE_C, ("Ligne", "Origine des produits", "Montant HT"), products,
+                    right=(2,)),
+              Table(msg.BPF_TITRE_F, ("Ligne", "Stagiaires", "Nombre", "Heures"), trainees,
+                    right=(2, 3))]
+    unset = f["par_statut"].get(UNSET, {}).get("beneficiaires", 0)
+    if unset:
+        blocks.append(Line(msg.BPF_NON_RENSEIGNE.format(nombre=unset)))
+    return blocks
+
+
+def _complaints_block(counts: dict):
+    from bilancli.cli.display import Fields
+    from bilancli.core.formats import format_decimal as num
+
+    return Fields(msg.RECLAMATIONS_STATS, [
+        ("Reçues", str(counts["recues"])), ("Closes", str(counts["closes"])),
+        ("Délai moyen jusqu'à la clôture (jours)", num(counts["delai_moyen_jours"], 1)),
+    ])
 
 
 def show_stats(annee: str | None, as_json: bool) -> None:
     """`bilan stats`."""
     from bilancli.core.dates import parse_year
     from bilancli.core.stats import year_figures
+    from bilancli.store import ledger
     from bilancli.store.snapshots import load_summaries, minutes_held_in, year_scope
 
     today = base.today()
@@ -54,7 +89,9 @@ def show_stats(annee: str | None, as_json: bool) -> None:
     with base.reading() as store:
         summaries = load_summaries(store.conn, year_scope(year))
         minutes = minutes_held_in(store.conn, year)
-    figures = year_figures(summaries, year, minutes, today)
+        invoices = ledger.load_invoices(store.conn, year)
+        complaints = ledger.load_complaints(store.conn, year)
+    figures = year_figures(summaries, year, minutes, today, invoices, complaints)
     if as_json:
         base.print_json(figures)
     else:

@@ -94,6 +94,7 @@ def show_json(bilan: Bilan, today: date, home: str) -> dict:
         "edof": {k: iso(v) for k, v in bilan.edof.items()},
         "purge": purge_view(bilan, today, home),
         "corrections": corrections_json(bilan),
+        "factures": [line.numero for line in bilan.invoices],
     }
 
 
@@ -205,6 +206,8 @@ def _identity(view: dict) -> Fields:
         ("Suivi réalisé", msg.SUIVI_NON_REALISE if view["suivi"]["non_realise"]
          else _fr(view["suivi"]["date_realisee"])),
     ]
+    if view["factures"]:
+        rows.append(("Factures", ", ".join(view["factures"])))
     purge = view["purge"]
     if purge["contenu_detruit_le"]:
         rows.append(("Contenu détruit le", _fr(purge["contenu_detruit_le"]) + " (R6313-7)"))

@@ -15,19 +15,22 @@ INACTIVITY_DAYS = 30
 # Indicator 12: measures to keep beneficiaries engaged and prevent drop-outs.
 INACTIVITY_SOURCE = "Qualiopi indicateur 12"
 PURGE_SOURCE = retention.SOURCE
+# A private buyer's invoice falls due by its own terms (the delay printed on it).
+PAYMENT_TERMS_SOURCE = "conditions de paiement de la facture"
 
 # Display order of items falling on the same day of the same bilan.
 KINDS = (
     "convention", "edof_entree", "edof_sortie", "suivi", "satisfaction_fin",
-    "satisfaction_suivi", "purge", "inactif", "rdv",
+    "satisfaction_suivi", "purge", "inactif", "rdv", "paiement", "reclamation",
 )
 _ORDER = {kind: i for i, kind in enumerate(KINDS)}
 
 
 class Item(namedtuple("Item", "bilan date quoi source en_retard heure numero",
                       defaults=(None, None))):
-    """One line of the agenda: which bilan, when, what to do (`KINDS`), under which rule,
-    and whether it is late; for a rendez-vous, its start (`HH:MM`) and number."""
+    """One line of the agenda: which bilan (None for a réclamation about none), when, what to
+    do (`KINDS`), under which rule, and whether it is late; for a rendez-vous, its start
+    (`HH:MM`) and number; for an invoice or a réclamation, its `numero` (« F2026-0001 »)."""
 
     __slots__ = ()
 
@@ -101,12 +104,33 @@ def inactivity_due(s: Summary) -> date | None:
     return days_later(s.last_entretien or s.date_ouverture, INACTIVITY_DAYS)
 
 
+def register_items(invoices: Iterable, complaints: Iterable, today: date) -> list[Item]:
+    """The cabinet's registers: each invoice with something still to pay (`paiement`, on its
+    due date) and each réclamation still to answer (`reclamation`, on its deadline)."""
+    from bilancli.core import complaints as claims
+    from bilancli.core import invoices as bills
+
+    items = []
+    for invoice in invoices:
+        if invoice.remaining_cents > 0 and invoice.echeance is not None:
+            source = (bills.PENALTIES_SOURCE if invoice.payeur in bills.PROFESSIONAL_PAYERS
+                      else PAYMENT_TERMS_SOURCE)
+            items.append(Item(invoice.bilan_id, invoice.echeance, "paiement", source,
+                              invoice.echeance < today, numero=invoice.numero))
+    for complaint in complaints:
+        if complaint.repondue_le is None:
+            items.append(Item(complaint.bilan_id, complaint.echeance, "reclamation", claims.SOURCE,
+                              claims.answer_late(complaint, today), numero=complaint.numero))
+    return items
+
+
 def agenda(summaries: Iterable[Summary], today: date, calendar: WorkCalendar,
            purge_dues: Mapping[str, date] | None = None,
-           planned: Mapping[str, tuple] | None = None) -> list[Item]:
-    """All bilans' items, soonest first (a day's deadlines, then its rendez-vous by the
-    hour). `purge_dues`: bilan id → the day its owed purge fell due
-    (`retention.purge_dues`); `planned`: bilan id → its rendez-vous still planned.
+           planned: Mapping[str, tuple] | None = None, registers: Iterable[Item] = ()) -> list[Item]:
+    """All bilans' items and the registers' (`register_items`), soonest first (a day's
+    deadlines, then its rendez-vous by the hour). `purge_dues`: bilan id → the day its owed
+    purge fell due (`retention.purge_dues`); `planned`: bilan id → its rendez-vous still
+    planned.
 
     An anonymised record is closed for good (five years after the end): whatever it still
     lacks can no longer be done, so it leaves the agenda — except a purge still owed, a file
@@ -121,7 +145,8 @@ def agenda(summaries: Iterable[Summary], today: date, calendar: WorkCalendar,
             items += items_for(s, today, calendar, purge_due, planned.get(s.id, ()))
         elif purge_due is not None:
             items += _owed_purge(s.id, purge_due, today)
-    items.sort(key=lambda i: (i.date, i.heure or "", i.bilan, _ORDER[i.quoi]))
+    items += registers
+    items.sort(key=lambda i: (i.date, i.heure or "", i.bilan or "", _ORDER[i.quoi], str(i.numero or "")))
     return items
 
 

@@ -75,7 +75,7 @@ def deadline_events(items, names: dict, with_names: bool, today: date) -> list[E
     for i in items:
         if i.quoi == "rdv":
             continue
-        what = msg.A_FAIRE.get(i.quoi, i.quoi)
+        what = msg.A_FAIRE.get(i.quoi, i.quoi).format(numero=i.numero)   # an invoice's, a réclamation's
         name = full_name(*names.get(i.bilan, (None, None))) if with_names else ""
         template = msg.CALENDRIER_ECHEANCE_NOMMEE if name else msg.CALENDRIER_ECHEANCE
         summary = template.format(id=i.bilan, quoi=what, nom=name) if i.bilan else what

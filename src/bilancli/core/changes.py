@@ -43,3 +43,16 @@ RdvCancelled = _change("RdvCancelled", "bilan_id numero on par motif")
 # A rendez-vous held: `held` is what it records, the entretien (EntretienHeld) or, after
 # the end of the bilan, the follow-up interview (SuiviHeld).
 RdvDone = _change("RdvDone", "bilan_id numero on held")
+# Funder paperwork (SPEC §10, §11). An invoice's and a réclamation's number is given by the
+# writer, inside the transaction: `document` is the frozen invoice without its number.
+InvoiceIssued = _change("InvoiceIssued", "bilan_id type on payeur ht_cents tva_cents ttc_cents "
+                        "echeance annule document")
+PaymentRecorded = _change("PaymentRecorded", "numero on cents mode")
+# Recorded before its file is written, as `Rendered` is (`temp`: the temporary name), then
+# confirmed or abandoned.
+InvoiceRendered = _change("InvoiceRendered", "numero bilan_id format path sha256 on temp", (None,))
+InvoiceRenderingConfirmed = _change("InvoiceRenderingConfirmed", "rendering_id")
+InvoiceRenderingAbandoned = _change("InvoiceRenderingAbandoned", "rendering_id")
+ComplaintReceived = _change("ComplaintReceived", "bilan_id on origine canal objet echeance")
+ComplaintAnswered = _change("ComplaintAnswered", "numero on reponse")
+ComplaintClosed = _change("ComplaintClosed", "numero on action")

@@ -11,7 +11,7 @@ from bilancli.core.model import Bilan
 from bilancli.errors import fail
 
 
-def _facts_a_funder_may_ask_about(bilan: Bilan, invoices: int = 0) -> list[str]:
+def _facts_a_funder_may_ask_about(bilan: Bilan) -> list[str]:
     found = []
     if bilan.entretiens:
         found.append(msg.SUPPRESSION_ENTRETIENS.format(nombre=len(bilan.entretiens)))
@@ -23,14 +23,14 @@ def _facts_a_funder_may_ask_about(bilan: Bilan, invoices: int = 0) -> list[str]:
         found.append(msg.SUPPRESSION_SATISFACTION)
     if bilan.renderings:
         found.append(msg.SUPPRESSION_RENDUS.format(nombre=len(bilan.renderings)))
-    if invoices:
-        found.append(msg.SUPPRESSION_FACTURES.format(nombre=invoices))
+    if bilan.invoices:
+        found.append(msg.SUPPRESSION_FACTURES.format(nombre=len(bilan.invoices)))
     return found
 
 
-def delete(bilan: Bilan, invoices: int = 0) -> BilanDeleted:
+def delete(bilan: Bilan) -> BilanDeleted:
     """The bilan erased, its id kept (never given again), or a refusal naming what happened."""
-    happened = _facts_a_funder_may_ask_about(bilan, invoices)
+    happened = _facts_a_funder_may_ask_about(bilan)
     if happened:
         raise fail(msg.SUPPRESSION_REFUSEE, id=bilan.id, faits=", ".join(happened))
     return BilanDeleted(bilan.id)

@@ -77,6 +77,16 @@ def check_renderable(kind: str, bilan: Bilan, numero: int | None = None) -> None
         from bilancli.core import convention
 
         convention.check_render(bilan)
+    elif kind == "certificat":
+        check_certificat(bilan)
+
+
+def check_certificat(bilan: Bilan) -> None:
+    """The certificat de réalisation attests hours delivered, in the beneficiary's name."""
+    if bilan.anonymised_on:
+        raise fail(msg.BILAN_ANONYMISE, id=bilan.id)
+    if not bilan.entretiens:
+        raise fail(msg.CERTIFICAT_SANS_ENTRETIEN, id=bilan.id)
 
 
 def keeps_copy(kind: str) -> bool:
@@ -109,11 +119,12 @@ def store(bilan: Bilan, type_: str, titre: str | None, content: bytes, filename:
 
 
 # The retention class of each document's file (SPEC §5): the synthèse and copies of stored
-# documents are the bilan's content; the convention and the attendance sheet are
-# administrative evidence, kept until the record is anonymised — unless rendered with a
-# consultant's own template, which may hold anything.
+# documents are the bilan's content; the convention, the attendance sheet, the convocation
+# and the certificat de réalisation are administrative evidence, kept until the record is
+# anonymised — unless rendered with a consultant's own template, which may hold anything.
 DOCUMENT_CLASSES = {"synthese": "contenu", "copie": "contenu", "convention": "administratif",
-                    "emargement": "administratif", "convocation": "administratif"}
+                    "emargement": "administratif", "convocation": "administratif",
+                    "certificat": "administratif"}
 
 
 def retention_of(kind: str, own_template: bool) -> str:

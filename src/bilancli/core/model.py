@@ -74,6 +74,14 @@ class PhaseStep(namedtuple("PhaseStep", "phase entered_on")):
     __slots__ = ()
 
 
+class InvoiceLine(namedtuple("InvoiceLine",
+                             "numero type date payeur ht_cents tva_cents ttc_cents echeance annule")):
+    """An invoice or credit note issued for the bilan (`type` facture or avoir), amounts in
+    cents; `annule`, for a credit note, the number of the invoice it cancels."""
+
+    __slots__ = ()
+
+
 RDV_STATUTS = ("prevu", "tenu", "annule")
 
 
@@ -104,13 +112,14 @@ _BILAN_FIELDS = (
     " email telephone statut financement format employeur heures_prevues_minutes tarif_cents"
     " date_fin motif_abandon content_destroyed_on anonymised_on"
     " champs consent_history convention entretiens documents renderings history"
-    " suivi_on suivi_has_notes satisfaction edof corrections suivi_not_held rdv"
+    " suivi_on suivi_has_notes satisfaction edof corrections suivi_not_held rdv invoices"
 )
 _BILAN_DEFAULTS = (
     None, None, None, None, None, None, None, None,      # email … tarif_cents
     None, None, None, None,                              # date_fin … anonymised_on
     {}, (), Convention(), (), (), (), (),                # champs … history
     None, False, {}, {}, (), False, (),                  # suivi_on … rdv
+    (),                                                  # invoices
 )
 
 
@@ -121,7 +130,8 @@ class Bilan(namedtuple("Bilan", _BILAN_FIELDS, defaults=_BILAN_DEFAULTS)):
     order; `suivi_on`, `suivi_has_notes` (notes still to destroy, R6313-7) and
     `suivi_not_held` (proposed, did not take place); `satisfaction` (moment → note, None
     when sent and not answered); `edof` (entree/sortie → day declared); `corrections`; the
-    `rdv`, by start."""
+    `rdv`, by start; `invoices`, its invoices and credit notes in the order of their
+    numbers."""
 
     __slots__ = ()
 

@@ -152,6 +152,42 @@ TABLES: tuple[Table, ...] = (
     Table("purges", (
         _c("id"), _c("bilan_id"), _c("date"), _c("nature"), _c("nombre"), _c("octets"), _c("regle"),
     )),
+    # Invoices and credit notes (SPEC §10): accounting records, kept ten years after the end of
+    # their year (Code de commerce L123-22) whatever becomes of the bilan; `document` is the
+    # frozen snapshot of everything the issued document shows, which it is rendered from.
+    Table("factures", (
+        _c("numero", COMPTABLE, "numero"), _c("annee", COMPTABLE), _c("rang", COMPTABLE),
+        _c("type", COMPTABLE, "type"), _c("bilan_id", COMPTABLE),
+        _c("date", COMPTABLE, "date", read="date"), _c("payeur", COMPTABLE, "payeur"),
+        _c("montant_ht_centimes", COMPTABLE, "ht_cents"), _c("tva_centimes", COMPTABLE, "tva_cents"),
+        _c("montant_ttc_centimes", COMPTABLE, "ttc_cents"),
+        _c("echeance", COMPTABLE, "echeance", read="date"), _c("annule", COMPTABLE, "annule"),
+        _c("document", COMPTABLE),
+    ), snapshot="invoices", shape="list", order="annee, rang"),
+    Table("paiements", (
+        _c("id", COMPTABLE), _c("facture", COMPTABLE), _c("date", COMPTABLE),
+        _c("montant_centimes", COMPTABLE), _c("mode", COMPTABLE),
+    ), key="facture"),
+    # The rendered invoices on disk: destroyed with their invoice, never with the bilan's content.
+    Table("rendus_factures", (
+        _c("id", COMPTABLE), _c("facture", COMPTABLE), _c("bilan_id", COMPTABLE),
+        _c("format", COMPTABLE), _c("chemin", COMPTABLE), _c("sha256", COMPTABLE), _c("cree_le", COMPTABLE),
+        _c("provisoire", COMPTABLE),
+    ), key="facture"),
+    # The last number given in each year and its day: the sequence never reuses a number, even
+    # once the invoices that bore it are destroyed. Holds no invoice.
+    Table("sequence_factures", (_c("annee"), _c("dernier"), _c("derniere_date")), key="annee"),
+    # The register of réclamations (Qualiopi indicator 31): its texts are a quality record,
+    # destroyed three years after the closing; dates, origin and channel stay for the counts.
+    Table("reclamations", (
+        _c("numero"), _c("annee"), _c("rang"), _c("bilan_id"), _c("date"), _c("origine"),
+        _c("canal"), _c("objet", QUALITE), _c("echeance"), _c("repondue_le"),
+        _c("reponse", QUALITE), _c("close_le"), _c("action", QUALITE), _c("textes_detruits_le"),
+    ), key="numero"),
+    Table("purges_reclamations", (
+        _c("id"), _c("reclamation"), _c("date"), _c("nature"), _c("nombre"), _c("octets"),
+        _c("regle"),
+    ), key="reclamation"),
 )
 # Kept by the schema's own machinery (sqlite-utils' record of applied migrations).
 INTERNAL_TABLES = ("_sqlite_migrations",)
@@ -172,14 +208,25 @@ KINDS: tuple[Kind, ...] = (
 )
 # Recorded files (rendus) destroyed under the same rules, by the genre of document and its
 # class: content goes with the content; administrative evidence (the convention, the
-# attendance sheet) at the anonymisation of the record.
+# attendance sheet, the convocation, the certificat de réalisation) at the anonymisation of
+# the record (`core.documents.DOCUMENT_CLASSES`).
 FILE_KINDS = (Kind("fichiers", "rendus", "chemin"),
               Kind("fichiers_synthese", "rendus", "chemin", synthesis=True))
 ADMINISTRATIVE_FILES = "fichiers_administratifs"
 SYNTHESE_GENRE = "synthese"
+# What the purge destroys of the accounting and quality records (`core.archives` says when):
+# never by the rules of R6313-7, which `KINDS` and `FILE_KINDS` serve.
+ARCHIVE_KINDS = (
+    Kind("factures", "factures", "document", rows=True),
+    Kind("paiements", "paiements", "mode", rows=True),
+    Kind("fichiers_factures", "rendus_factures", "chemin"),
+    Kind("textes_reclamation", "reclamations", "objet"),
+)
 
 TABLES_BY_NAME = {t.name: t for t in TABLES}
-KINDS_BY_NAME = {k.name: k for k in KINDS + FILE_KINDS}
+KINDS_BY_NAME = {k.name: k for k in KINDS + FILE_KINDS + ARCHIVE_KINDS}
+# A réclamation's texts (objet, réponse, action), destroyed together.
+QUALITY_TEXTS = tuple(c.name for c in TABLES_BY_NAME["reclamations"].columns if c.retention == QUALITE)
 
 
 def table(name: str) -> Table:

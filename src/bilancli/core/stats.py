@@ -65,8 +65,13 @@ def revenue_cents(s: Summary) -> int:
 
 
 def year_figures(summaries: Iterable[Summary], year: int, minutes_held: Mapping[str, int],
-                 today: date) -> dict:
-    """`minutes_held`: bilan id → minutes of entretiens held during `year`."""
+                 today: date, invoices: Iterable = (), complaints: Iterable = ()) -> dict:
+    """`minutes_held`: bilan id → minutes of entretiens held during `year`; `invoices`, the
+    invoices and credit notes issued in it (the BPF's products); `complaints`, the
+    réclamations received in it."""
+    from bilancli.core import bpf
+    from bilancli.core.complaints import year_counts
+
     bilans = list(summaries)
     ended = [s for s in bilans if s.date_fin and s.date_fin.year == year
              and s.phase in ("termine", "abandonne")]
@@ -112,4 +117,6 @@ def year_figures(summaries: Iterable[Summary], year: int, minutes_held: Mapping[
         "par_statut": par_statut,
         "par_financement": par_financement,
         "chiffre_affaires": sum(cents_by_financement.values()) / 100,
+        "bpf": bpf.lines(bilans, minutes_held, invoices, year),
+        "reclamations": year_counts(complaints, year),
     }

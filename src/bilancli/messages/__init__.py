@@ -12,6 +12,7 @@ from bilancli.messages.aide import *  # noqa: F401,F403
 from bilancli.messages.ecran import *  # noqa: F401,F403
 from bilancli.messages.libelles import *  # noqa: F401,F403
 from bilancli.messages.refus import *  # noqa: F401,F403
+from bilancli.messages.refus_gestion import *  # noqa: F401,F403
 
 
 class Message(str):

@@ -104,6 +104,20 @@ GROUPE_EMARGEMENT = (
     "La feuille d'émargement des entretiens, preuve de réalisation demandée par les financeurs."
 )
 CMD_EMARGEMENT_RENDER = "Produit la feuille d'émargement des entretiens."
+GROUPE_CERTIFICAT = (
+    "Le certificat de réalisation (modèle du ministère exigé par les OPCO) : nature de "
+    "l'action, période et heures réalisées."
+)
+CMD_CERTIFICAT_RENDER = "Produit le certificat de réalisation du bilan, signé par le représentant du cabinet."
+GROUPE_FACTURE = (
+    "Les factures : « bilan facture ID » en émet une, « bilan facture render NUMERO » en "
+    "produit le document."
+)
+CMD_FACTURE = "Émet une facture pour un bilan, numérotée dans la suite chronologique et continue."
+CMD_FACTURE_RENDER = "Produit une facture ou un avoir émis, à l'identique à chaque fois."
+CMD_AVOIR = "Émet un avoir qui annule une facture (même numérotation)."
+CMD_PAIEMENT = "Enregistre un paiement reçu sur une facture."
+CMD_FACTURES = "Liste les factures et avoirs, avec ce qui reste dû."
 CMD_SUIVI = (
     "Enregistre l'entretien de suivi, après la fin du bilan, ou qu'il n'a pas eu lieu "
     "(R6313-4 3° c)."
@@ -117,11 +131,20 @@ CMD_EDOF = (
 )
 CMD_AGENDA = (
     "Ce qui arrive à échéance ou est en retard : rendez-vous, conventions, EDOF, suivis, "
-    "questionnaires, purges."
+    "questionnaires, paiements, réclamations, purges."
 )
 CMD_STATS = (
     "Les chiffres de l'année : Qualiopi (indicateur 2) et bilan pédagogique et financier."
 )
+GROUPE_RECLAMATION = (
+    "Le registre des réclamations (Qualiopi indicateurs 31 et 32) : réception, réponse dans "
+    "le délai, clôture avec l'action corrective."
+)
+CMD_RECLAMATION_ADD = "Enregistre une réclamation reçue et affiche son numéro."
+CMD_RECLAMATION_ANSWER = "Enregistre la réponse donnée à une réclamation."
+CMD_RECLAMATION_CLOSE = "Clôt une réclamation répondue, avec l'action corrective menée."
+CMD_RECLAMATION_SHOW = "Affiche une réclamation et ses textes."
+CMD_RECLAMATION_LIST = "Le registre des réclamations, sans leurs textes."
 CMD_CALENDRIER = (
     "Écrit le calendrier iCalendar des rendez-vous, à importer ou à suivre sur un téléphone "
     "ou dans Outlook."
@@ -224,6 +247,37 @@ OPT_YES = (
     "Détruit sans demander de confirmation (obligatoire sans terminal, par exemple en cron)."
 )
 
+ARG_NUMERO_FACTURE = "Numéro de la facture ou de l'avoir (FAAAA-NNNN, voir « bilan factures »)."
+ARG_NUMERO_FACTURE_A_ANNULER = "Numéro de la facture à annuler (FAAAA-NNNN)."
+OPT_DATE_FACTURE = "Date d'émission (défaut : aujourd'hui) ; jamais avant la dernière facture émise."
+OPT_PAYEUR = "beneficiaire, employeur, opco, cdc, france-travail ou autre (défaut : selon le financement)."
+OPT_MONTANT_FACTURE = "Montant HT en euros (défaut : le tarif, ou ce qui en reste à facturer)."
+OPT_DESTINATAIRE = "Nom de l'acheteur (défaut : le bénéficiaire, l'employeur ou la Caisse des Dépôts)."
+OPT_ADRESSE = "Adresse de l'acheteur (obligatoire pour un acheteur professionnel)."
+OPT_SIRET = "SIRET de l'acheteur (14 chiffres)."
+OPT_DATE_AVOIR = "Date de l'avoir (défaut : aujourd'hui)."
+OPT_MOTIF_AVOIR = "Motif de l'annulation, imprimé sur l'avoir."
+OPT_DATE_PAIEMENT = "Date du paiement reçu : AAAA-MM-JJ, JJ/MM/AAAA ou en toutes lettres."
+OPT_MONTANT_PAIEMENT = "Montant reçu en euros (TTC), au plus ce qui reste dû."
+OPT_MODE_PAIEMENT = "virement, cheque, carte, especes ou cdc (défaut : virement, cdc pour la Caisse des Dépôts)."
+OPT_FORMAT_FACTURE = "md, html ou pdf (le PDF demande l'extra « pdf »)."
+OPT_SORTIE_FACTURE = (
+    "Fichier à écrire (défaut : documents/factures/ dans le dossier des données) ; « - » : la "
+    "sortie standard."
+)
+OPT_ANNEE_FACTURES = "Seulement celles émises cette année-là (défaut : toutes)."
+OPT_BILAN_RECLAMATION = "Le bilan concerné, s'il y en a un (AAAA-NNN)."
+OPT_DATE_RECEPTION = "Date de réception : AAAA-MM-JJ, JJ/MM/AAAA ou en toutes lettres."
+OPT_ORIGINE = "beneficiaire, employeur, financeur ou autre."
+OPT_CANAL = "courriel, courrier, telephone, oral ou autre."
+OPT_OBJET = "L'objet de la réclamation, tel qu'exprimé."
+OPT_DATE_REPONSE_RECLAMATION = "Date de la réponse : AAAA-MM-JJ, JJ/MM/AAAA ou en toutes lettres."
+OPT_REPONSE = "La réponse donnée."
+OPT_DATE_CLOTURE = "Date de la clôture : AAAA-MM-JJ, JJ/MM/AAAA ou en toutes lettres."
+OPT_ACTION = "L'action corrective ou d'amélioration menée (Qualiopi indicateur 32)."
+ARG_NUMERO_RECLAMATION = "Numéro de la réclamation (RAAAA-NNN, voir « bilan reclamation list »)."
+OPT_ANNEE_RECLAMATIONS = "Seulement celles reçues cette année-là (défaut : toutes)."
+
 # --- What a command's help page and the README add to its line ---------------------------
 DET_SET = (
     "« - » lit l'entrée standard ; sans valeur, ouvre $VISUAL ou $EDITOR sur un brouillon "
@@ -290,3 +344,16 @@ DET_SATISFACTION = (
 DET_AGENDA = "La plus proche d'abord, les retards en évidence (voir « L'agenda »)."
 DET_STATS = "Voir « Chiffres de l'année »."
 DET_PURGE = "--dry-run montre quoi, quand et pourquoi sans rien changer."
+DET_CERTIFICAT_RENDER = (
+    "Refusé avant tout entretien. Période : du premier au dernier entretien ; aucun contenu du "
+    "bilan."
+)
+DET_FACTURE = (
+    "Numéro FAAAA-NNNN sans trou ; TVA selon [facturation] (exonération 261-4-4° a du CGI par "
+    "défaut). Une facture émise ne change plus : une erreur s'annule par un avoir."
+)
+DET_FACTURE_RENDER = "PDF par défaut, dans documents/factures/ ; rendu depuis la facture figée à son émission."
+DET_PAIEMENT = "Refusé au-delà de ce qui reste dû."
+DET_FACTURES = "Statuts : à payer, payée, en retard, annulée, émis (un avoir)."
+DET_RECLAMATION_ADD = "Réponse attendue dans [qualite] delai_reponse (défaut : 30 jours), visible dans l'agenda."
+DET_RECLAMATION_LIST = "Les textes sont gardés trois ans après la clôture, puis détruits par la purge."

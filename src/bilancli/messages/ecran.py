@@ -164,3 +164,45 @@ AVERT_PLAFOND_CPF = (
     "({source}) : le reste est à la charge du bénéficiaire ou d'un abondement."
 )
 PURGE_FICHIERS_HORS_DOSSIER = "Fichiers écrits hors du dossier des données (-o) qui seront détruits :"
+# --- Invoices, the certificat, réclamations (SPEC §10, §11) ------------------------------
+FACTURE_EMISE = (
+    "Facture {numero} émise le {date} pour le bilan {id}, à {payeur} : {ht} HT, {ttc} TTC, "
+    "à payer au plus tard le {echeance}. Son document : « bilan facture render {numero} »."
+)
+FACTURE_EDOF = (
+    "CPF : saisissez dans EDOF, lors de la déclaration du service fait, le numéro {numero} "
+    "et le montant {ttc} (la Caisse des Dépôts ne reçoit pas le document)."
+)
+AVOIR_EMIS = "Avoir {avoir} émis le {date} : il annule la facture {numero} ({ttc} TTC)."
+AVOIR_A_REMBOURSER = "{montant} ont déjà été payés sur la facture {numero} : ils sont à rembourser."
+PAIEMENT_ENREGISTRE = (
+    "Paiement de {montant} ({mode}) reçu le {date} sur la facture {numero} : reste dû {reste}."
+)
+PAIEMENT_SOLDE = "Paiement de {montant} ({mode}) reçu le {date} : la facture {numero} est payée."
+DOCUMENT_PRODUIT_FACTURE = "Fichier écrit : {fichier} ({document} {numero})."
+AUCUNE_FACTURE = "Aucune facture."
+FACTURES_TITRE = "Factures et avoirs"
+FACTURES_TITRE_ANNEE = "Factures et avoirs de {annee}"
+FACTURES_RESTE_DU = "Reste dû : {total} TTC."
+RECLAMATION_ENREGISTREE = (
+    "Réclamation {numero} enregistrée (reçue le {date}) : réponse attendue au plus tard le "
+    "{echeance} (Qualiopi indicateur 31)."
+)
+RECLAMATION_REPONDUE = "Réponse du {date} enregistrée pour la réclamation {numero}."
+RECLAMATION_CLOSE = "Réclamation {numero} close le {date}."
+AUCUNE_RECLAMATION = "Aucune réclamation enregistrée."
+RECLAMATIONS_TITRE = "Registre des réclamations (Qualiopi indicateur 31)"
+RECLAMATIONS_TITRE_ANNEE = "Registre des réclamations reçues en {annee} (Qualiopi indicateur 31)"
+TEXTE_DETRUIT = "détruit le {date} (Qualiopi indicateur 31 : 3 ans après la clôture)"
+BPF_TITRE_C = "BPF (Cerfa 10443) — cadre C : origine des produits, HT, factures de l'année"
+BPF_TITRE_F = "BPF (Cerfa 10443) — cadre F : stagiaires et heures-stagiaires"
+BPF_TOTAL_C = "Total des produits (factures moins avoirs de l'année)"
+BPF_NON_RENSEIGNE = (
+    "{nombre} bénéficiaire(s) sans statut renseigné, comptés en F-1 e : complétez les dossiers "
+    "avant de remplir le BPF."
+)
+RECLAMATIONS_STATS = "Réclamations (Qualiopi indicateur 31)"
+PURGE_RECLAMATIONS_FAITE = (
+    "Réclamations : les textes de {nombre} réclamation(s) close(s) depuis trois ans sont détruits ; "
+    "le registre garde leurs dates (Qualiopi indicateur 31)."
+)

@@ -9,6 +9,7 @@ CONVENTION_STATUTS = {
 }
 DOCUMENT_LABELS = {
     "synthese": "Document de synthèse", "convention": "Convention", "emargement": "Feuille d'émargement",
+    "certificat": "Certificat de réalisation", "facture": "Facture", "avoir": "Avoir",
     "convocation": "Convocation",
 }
 PURGE_NATURES = {
@@ -25,6 +26,10 @@ PURGE_NATURES = {
     "syntheses": "synthèses conservées",
     "fichiers_synthese": "fichiers de synthèse",
     "identite": "identité",
+    "factures": "factures et avoirs",
+    "paiements": "paiements",
+    "fichiers_factures": "fichiers de factures",
+    "textes_reclamation": "textes de réclamation",
 }
 EDOF_SENS_LABELS = {"entree": "d'entrée", "sortie": "de sortie"}
 A_FAIRE = {
@@ -36,6 +41,8 @@ A_FAIRE = {
     "satisfaction_suivi": "Questionnaire de satisfaction à six mois",
     "purge": "Détruire les documents (bilan purge)",
     "inactif": "Aucun entretien depuis 30 jours : relancer",
+    "paiement": "Paiement attendu : facture {numero}",
+    "reclamation": "Répondre à la réclamation {numero}",
     "rdv": "Rendez-vous",
 }
 
@@ -79,6 +86,65 @@ RULE_LABELS = {
     "R6313-7 exception A": "R6313-7 exc. A : CEP",
     "R6313-7 exception B": "R6313-7 exc. B : accord écrit",
     "anonymisation": "anonymisation",
+    "Code de commerce L123-22": "L123-22 : factures, 10 ans",
+    "Qualiopi indicateur 31 : 3 ans": "Qualiopi ind. 31 : 3 ans après clôture",
+}
+
+# --- Invoices (SPEC §10) -----------------------------------------------------------------
+PAYEUR_LABELS = {
+    "beneficiaire": "le bénéficiaire", "employeur": "l'employeur", "opco": "l'OPCO",
+    "cdc": "la Caisse des Dépôts (CPF)", "france-travail": "France Travail", "autre": "autre payeur",
+}
+MODE_LABELS = {"virement": "virement", "cheque": "chèque", "carte": "carte bancaire",
+               "especes": "espèces", "cdc": "Caisse des Dépôts (EDOF)"}
+FACTURE_STATUTS = {"a_payer": "à payer", "payee": "payée", "en_retard": "en retard",
+                   "annulee": "annulée", "emis": "émis"}
+FACTURE_PARTIELLE = "Facturation partielle"
+FACTURE_SOLDE = "Solde du bilan"
+UNITES_HEURE = ("heure", "heures")
+DESIGNATION_BILAN = "Bilan de compétences (article L6313-1, 2° du Code du travail)"
+CDC_NOM = "Caisse des Dépôts et Consignations"
+CDC_ADRESSE = "56 rue de Lille, 75007 Paris"
+# Legal mentions, frozen into each invoice at issue (CGI 242 nonies A, Code de commerce L441-10).
+MENTION_TVA_EXONEREE = "Exonération de TVA, article 261-4-4° a du CGI"
+MENTION_TVA_FRANCHISE = "TVA non applicable, article 293 B du CGI"
+MENTION_OPERATION = "Catégorie de l'opération : prestation de services."
+MENTION_ESCOMPTE = "Pas d'escompte pour paiement anticipé."
+MENTION_PENALITES = (
+    "En cas de retard de paiement, des pénalités sont exigibles de plein droit, au taux "
+    "d'intérêt appliqué par la Banque centrale européenne à son opération de refinancement la "
+    "plus récente majoré de 10 points de pourcentage, ainsi qu'une indemnité forfaitaire pour "
+    "frais de recouvrement de 40 € (Code de commerce, articles L441-10 et D441-5)."
+)
+MENTION_CPF = (
+    "Bilan financé par le compte personnel de formation : la Caisse des Dépôts ne reçoit pas "
+    "ce document. Le numéro de cette facture est celui à saisir dans EDOF, avec son montant, "
+    "lors de la déclaration du service fait."
+)
+
+# --- Réclamations (SPEC §11) -------------------------------------------------------------
+ORIGINE_LABELS = {"beneficiaire": "bénéficiaire", "employeur": "employeur",
+                  "financeur": "financeur", "autre": "autre"}
+CANAL_LABELS = {"courriel": "courriel", "courrier": "courrier", "telephone": "téléphone",
+                "oral": "oral", "autre": "autre"}
+RECLAMATION_STATUTS = {"ouverte": "ouverte", "repondue": "répondue", "close": "close"}
+
+# --- BPF, Cerfa 10443*16 (SPEC §7): the lines a bilan provider fills, as the form words them.
+BPF_CADRE_C = {
+    "C-1": "Produits provenant des entreprises pour la formation de leurs salariés",
+    "C-2e": "Organismes gestionnaires des fonds de la formation : compte personnel de formation",
+    "C-2h": "Organismes gestionnaires des fonds de la formation : plan de développement des "
+            "compétences ou autres dispositifs",
+    "C-7": "Pôle emploi (France Travail)",
+    "C-9": "Contrats conclus avec des personnes à titre individuel et à leurs frais",
+    "C-11": "Autres produits au titre de la formation professionnelle",
+}
+BPF_CADRE_F = {
+    "F-1a": "Salariés d'employeurs privés hors apprentis",
+    "F-1c": "Personnes en recherche d'emploi formées par votre organisme",
+    "F-1d": "Particuliers à leurs propres frais formés par votre organisme",
+    "F-1e": "Autres stagiaires",
+    "F-3e": "Objectif des prestations : bilans de compétences",
 }
 
 # The facts of a bilan, as a refusal names them (never by their content).

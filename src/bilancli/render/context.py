@@ -7,12 +7,15 @@ notes nor stored documents, which stay the consultant's working material.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from bilancli import messages as msg
 from bilancli.core import convention as conv
 from bilancli.core import retention
-from bilancli.core.dates import format_date, format_date_long, format_minutes, format_months
+from bilancli.core.dates import (
+    format_date, format_date_long, format_hours, format_minutes, format_months,
+)
 from bilancli.core.fields import CONTENT_FIELDS
 from bilancli.core.followup import follow_up_due
 from bilancli.core.formats import format_euros
@@ -145,7 +148,38 @@ def convocation(bilan: Bilan, config, today: date, numero: int) -> dict:
     return view
 
 
+_POSTCODE_CITY = re.compile(r"\b\d{5}\s+(.+)$")
+
+
+def _city(address: str) -> str:
+    """« 74 rue Jean Bouin, 84800 L'Isle-sur-la-Sorgue » → « L'Isle-sur-la-Sorgue »."""
+    match = _POSTCODE_CITY.search(address.strip())
+    return match.group(1).strip() if match else ""
+
+
+def _hours_in_words(minutes: int) -> str:
+    """`450` → « 7,5 heures », `90` → « 1,5 heure » (singular below two, in French)."""
+    singular, plural = msg.UNITES_HEURE
+    return f"{format_hours(minutes)} {singular if minutes < 120 else plural}"
+
+
+def certificat(bilan: Bilan, config, today: date) -> dict:
+    """The ministry's certificat de réalisation: the period from the first to the last
+    entretien and the hours delivered (of which at a distance) — administrative, no content."""
+    view = common(bilan, config.cabinet, today)
+    dates = [e.date for e in bilan.entretiens]
+    distance = sum(e.minutes for e in bilan.entretiens if e.modalite != "presentiel")
+    view["certificat"] = {
+        "debut": format_date_long(min(dates)), "fin": format_date_long(max(dates)),
+        "heures": _hours_in_words(bilan.minutes_delivered),
+        "heures_distance": _hours_in_words(distance) if distance else None,
+        "lieu": _city(config.cabinet.get("adresse", "")),
+        "abandon": bilan.phase == "abandonne",
+    }
+    return view
+
+
 # Each document rendered for a bilan → what its template may show (bilan, config, today, and
 # what within the bilan it is about: a convocation's rendez-vous `numero`).
 BUILDERS = {"synthese": synthese, "convention": convention, "emargement": emargement,
-            "convocation": convocation}
+            "convocation": convocation, "certificat": certificat}

@@ -9,7 +9,26 @@ from bilancli import messages as msg
 from bilancli.errors import fail
 
 
-def html_to_pdf(html: str, base_url: Path) -> bytes:
+def html_to_pdf(html: str, base_url: Path, epoch: int | None = None) -> bytes:
+    """The PDF of `html`. With `epoch` (seconds), byte for byte the same at every run: the
+    only clock a PDF of WeasyPrint holds is the `modified` date fontTools writes into each
+    embedded font subset, and fontTools reads it from SOURCE_DATE_EPOCH when set."""
+    if epoch is None:
+        return _html_to_pdf(html, base_url)
+    import os
+
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    try:
+        return _html_to_pdf(html, base_url)
+    finally:
+        if saved is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
+
+
+def _html_to_pdf(html: str, base_url: Path) -> bytes:
     try:
         import weasyprint
     except (ImportError, OSError):
@@ -24,8 +43,8 @@ def html_to_pdf(html: str, base_url: Path) -> bytes:
         raise fail(msg.PDF_ECHEC, detail=type(exc).__name__) from None
 
 
-def encode(text: str, format_: str, base_url: Path) -> bytes:
-    """The bytes of the document in its output format."""
+def encode(text: str, format_: str, base_url: Path, epoch: int | None = None) -> bytes:
+    """The bytes of the document in its output format (`epoch`: see `html_to_pdf`)."""
     if format_ == "pdf":
-        return html_to_pdf(text, base_url)
+        return html_to_pdf(text, base_url, epoch)
     return text.encode("utf-8")

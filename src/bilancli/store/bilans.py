@@ -12,7 +12,8 @@ from datetime import date, datetime
 from bilancli import messages as msg
 from bilancli.core import registry
 from bilancli.core.model import (
-    Bilan, Consent, Convention, Correction, Document, Entretien, PhaseStep, Rendering, RendezVous,
+    Bilan, Consent, Convention, Correction, Document, Entretien, InvoiceLine, PhaseStep, Rendering,
+    RendezVous,
 )
 from bilancli.errors import fail
 
@@ -20,7 +21,7 @@ from bilancli.errors import fail
 RECORDS = {
     "consentements": Consent, "conventions": Convention, "phases": PhaseStep,
     "entretiens": Entretien, "documents": Document, "rendus": Rendering, "rdv": RendezVous,
-    "corrections": Correction,
+    "corrections": Correction, "factures": InvoiceLine,
 }
 # Administrative field → column of `bilans`.
 ADMIN_COLUMNS = {

@@ -243,12 +243,96 @@ RENDEZ_VOUS = (
     "CREATE INDEX rdv_debut ON rdv (debut)",
 )
 
+# Invoices, credit notes and payments (SPEC §10), accounting records kept ten years, and the
+# register of réclamations (§11). Self-contained: no table of another migration is altered.
+FACTURES_RECLAMATIONS = (
+    # One row per invoice or credit note; numbered inside the writing transaction, so two
+    # terminals never share a number nor leave a gap. No cascade from `bilans`: a bilan that
+    # was invoiced can never be deleted (`delete` refuses it; the key makes sure).
+    """CREATE TABLE factures (
+        numero TEXT PRIMARY KEY,
+        annee INTEGER NOT NULL,
+        rang INTEGER NOT NULL CHECK (rang > 0),
+        type TEXT NOT NULL CHECK (type IN ('facture', 'avoir')),
+        bilan_id TEXT NOT NULL REFERENCES bilans (id),
+        date TEXT NOT NULL,
+        payeur TEXT NOT NULL,
+        montant_ht_centimes INTEGER NOT NULL,
+        tva_centimes INTEGER NOT NULL,
+        montant_ttc_centimes INTEGER NOT NULL,
+        echeance TEXT,
+        annule TEXT,
+        document TEXT NOT NULL,
+        UNIQUE (annee, rang)
+    )""",
+    "CREATE INDEX factures_bilan ON factures (bilan_id)",
+    "CREATE INDEX factures_date ON factures (date)",
+    # At most one credit note per invoice.
+    "CREATE UNIQUE INDEX factures_annule ON factures (annule) WHERE annule IS NOT NULL",
+    """CREATE TABLE sequence_factures (
+        annee INTEGER PRIMARY KEY,
+        dernier INTEGER NOT NULL,
+        derniere_date TEXT NOT NULL
+    )""",
+    """CREATE TABLE paiements (
+        id INTEGER PRIMARY KEY,
+        facture TEXT NOT NULL REFERENCES factures (numero) ON DELETE CASCADE,
+        date TEXT NOT NULL,
+        montant_centimes INTEGER NOT NULL CHECK (montant_centimes > 0),
+        mode TEXT NOT NULL
+    )""",
+    "CREATE INDEX paiements_facture ON paiements (facture)",
+    # No key to `factures`: a file the purge could not delete outlives its invoice's row and is
+    # retried at the next run, under its bilan. Recorded before it is written, as `rendus`
+    # is: `provisoire` is its temporary name until the rename is confirmed.
+    """CREATE TABLE rendus_factures (
+        id INTEGER PRIMARY KEY,
+        facture TEXT NOT NULL,
+        bilan_id TEXT NOT NULL,
+        format TEXT NOT NULL,
+        chemin TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        cree_le TEXT NOT NULL,
+        provisoire TEXT
+    )""",
+    "CREATE INDEX rendus_factures_facture ON rendus_factures (facture)",
+    """CREATE TABLE reclamations (
+        numero TEXT PRIMARY KEY,
+        annee INTEGER NOT NULL,
+        rang INTEGER NOT NULL CHECK (rang > 0),
+        bilan_id TEXT REFERENCES bilans (id) ON DELETE SET NULL,
+        date TEXT NOT NULL,
+        origine TEXT NOT NULL,
+        canal TEXT NOT NULL,
+        objet TEXT,
+        echeance TEXT NOT NULL,
+        repondue_le TEXT,
+        reponse TEXT,
+        close_le TEXT,
+        action TEXT,
+        textes_detruits_le TEXT,
+        UNIQUE (annee, rang)
+    )""",
+    "CREATE INDEX reclamations_date ON reclamations (date)",
+    # What the purge destroyed of a réclamation: kind, count, bytes, rule. Never the text.
+    """CREATE TABLE purges_reclamations (
+        id INTEGER PRIMARY KEY,
+        reclamation TEXT NOT NULL REFERENCES reclamations (numero),
+        date TEXT NOT NULL,
+        nature TEXT NOT NULL,
+        nombre INTEGER NOT NULL,
+        octets INTEGER NOT NULL,
+        regle TEXT NOT NULL
+    )""",
+)
+
 MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("0001_initial", INITIAL),
     ("0002_attendance_totals", ATTENDANCE_TOTALS),
     ("0003_fichiers_surs", SAFE_FILES),
     ("0004_corrections", REAL_LIFE),
     ("0005_rendez_vous", RENDEZ_VOUS),
+    ("0006_factures_reclamations", FACTURES_RECLAMATIONS),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -34,6 +34,22 @@ class Tx:
     def apply(self, change):
         return WRITERS[type(change)](self.conn, change)
 
+    # The cabinet's registers, read inside the same transaction that numbers them.
+    def sequence(self):
+        from bilancli.store import ledger
+
+        return ledger.sequence(self.conn)
+
+    def invoice(self, numero: str):
+        from bilancli.store import ledger
+
+        return ledger.load_invoice(self.conn, numero)
+
+    def complaint(self, numero: str):
+        from bilancli.store import ledger
+
+        return ledger.load_complaint(self.conn, numero)
+
 
 def apply(conn, change):
     return WRITERS[type(change)](conn, change)
@@ -294,3 +310,94 @@ def _rdv_done(conn, c: ch.RdvDone):
     conn.execute("UPDATE rdv SET statut = 'tenu', modifie_le = ? WHERE bilan_id = ? AND numero = ?",
                  (iso(c.on), c.bilan_id, c.numero))
     return apply(conn, c.held)
+
+
+def _next_rank(conn, table: str, year: int) -> int:
+    return conn.execute(f"SELECT COALESCE(MAX(rang), 0) + 1 FROM {table} WHERE annee = ?",
+                        (year,)).fetchone()[0]
+
+
+@writes(ch.InvoiceIssued)
+def _invoice(conn, c: ch.InvoiceIssued) -> str:
+    """The next number of the one sequence, given here, inside the command's transaction
+    (BEGIN IMMEDIATE: a second terminal waits for this one), and the frozen document with it."""
+    import json
+
+    from bilancli.core.invoices import format_number
+
+    year = c.on.year
+    found = conn.execute("SELECT dernier FROM sequence_factures WHERE annee = ?", (year,)).fetchone()
+    rank = (found[0] if found else 0) + 1
+    conn.execute(
+        """INSERT INTO sequence_factures (annee, dernier, derniere_date) VALUES (?, ?, ?)
+           ON CONFLICT (annee) DO UPDATE SET dernier = excluded.dernier,
+           derniere_date = excluded.derniere_date""",
+        (year, rank, iso(c.on)))
+    numero = format_number(year, rank)
+    document = json.dumps(dict(c.document, numero=numero), ensure_ascii=False, sort_keys=True)
+    conn.execute(
+        "INSERT INTO factures (numero, annee, rang, type, bilan_id, date, payeur, montant_ht_centimes,"
+        " tva_centimes, montant_ttc_centimes, echeance, annule, document)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (numero, year, rank, c.type, c.bilan_id, iso(c.on), c.payeur, c.ht_cents, c.tva_cents,
+         c.ttc_cents, iso(c.echeance), c.annule, document))
+    return numero
+
+
+@writes(ch.PaymentRecorded)
+def _payment(conn, c: ch.PaymentRecorded) -> None:
+    conn.execute("INSERT INTO paiements (facture, date, montant_centimes, mode) VALUES (?, ?, ?, ?)",
+                 (c.numero, iso(c.on), c.cents, c.mode))
+
+
+@writes(ch.InvoiceRendered)
+def _invoice_rendered(conn, c: ch.InvoiceRendered) -> int:
+    """A rendered invoice on disk, for the purge ten years on: recorded before it is written,
+    with the temporary name it is written under, as `rendus` is."""
+    return conn.execute(
+        "INSERT INTO rendus_factures (facture, bilan_id, format, chemin, sha256, cree_le, provisoire)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (c.numero, c.bilan_id, c.format, c.path, c.sha256, iso(c.on), c.temp)).lastrowid
+
+
+@writes(ch.InvoiceRenderingConfirmed)
+def _invoice_rendering_confirmed(conn, c: ch.InvoiceRenderingConfirmed) -> None:
+    """Written under its name: the same bytes at the same path (an invoice rendered again)
+    stay recorded once."""
+    conn.execute(
+        "DELETE FROM rendus_factures WHERE id != ? AND provisoire IS NULL AND (facture, chemin, sha256)"
+        " = (SELECT facture, chemin, sha256 FROM rendus_factures WHERE id = ?)",
+        (c.rendering_id, c.rendering_id))
+    conn.execute("UPDATE rendus_factures SET provisoire = NULL WHERE id = ?", (c.rendering_id,))
+
+
+@writes(ch.InvoiceRenderingAbandoned)
+def _invoice_rendering_abandoned(conn, c: ch.InvoiceRenderingAbandoned) -> None:
+    """The file could not be written (and its temporary one is gone): nothing to record."""
+    conn.execute("DELETE FROM rendus_factures WHERE id = ?", (c.rendering_id,))
+
+
+@writes(ch.ComplaintReceived)
+def _complaint(conn, c: ch.ComplaintReceived) -> str:
+    from bilancli.core.complaints import format_number
+
+    year = c.on.year
+    rank = _next_rank(conn, "reclamations", year)
+    numero = format_number(year, rank)
+    conn.execute(
+        "INSERT INTO reclamations (numero, annee, rang, bilan_id, date, origine, canal, objet, echeance)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (numero, year, rank, c.bilan_id, iso(c.on), c.origine, c.canal, c.objet, iso(c.echeance)))
+    return numero
+
+
+@writes(ch.ComplaintAnswered)
+def _complaint_answered(conn, c: ch.ComplaintAnswered) -> None:
+    conn.execute("UPDATE reclamations SET repondue_le = ?, reponse = ? WHERE numero = ?",
+                 (iso(c.on), c.reponse, c.numero))
+
+
+@writes(ch.ComplaintClosed)
+def _complaint_closed(conn, c: ch.ComplaintClosed) -> None:
+    conn.execute("UPDATE reclamations SET close_le = ?, action = ? WHERE numero = ?",
+                 (iso(c.on), c.action, c.numero))

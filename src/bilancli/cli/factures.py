@@ -1,0 +1,136 @@
+"""`bilan facture`, `facture render`, `avoir`, `paiement`, `factures`: the invoices (SPEC §10).
+
+`facture` is both a command (`bilan facture ID …` issues one) and a group (`bilan facture
+render NUMERO`): the parser tries the sub-command first.
+"""
+
+from __future__ import annotations
+
+from bilancli import messages as msg
+from bilancli.cli import base
+from bilancli.cli.spec import ID, JSON, arg, command, group, opt
+
+group("facture", msg.GROUPE_FACTURE)
+
+NUMERO = arg("numero", "NUMERO", msg.ARG_NUMERO_FACTURE, complete="factures")
+
+
+def _billing():
+    from bilancli.core.billing import billing_from_config
+
+    config = base.config()
+    return config.cabinet, billing_from_config(config.facturation)
+
+
+def _amounts_json(numero: str, change) -> dict:
+    from bilancli.core.dates import iso
+
+    return {"numero": numero, "montant_ht": change.ht_cents / 100, "tva": change.tva_cents / 100,
+            "montant_ttc": change.ttc_cents / 100, "echeance": iso(change.echeance)}
+
+
+@command("facture", msg.CMD_FACTURE, ID,
+         opt("--date", help=msg.OPT_DATE_FACTURE, metavar="D"),
+         opt("--payeur", help=msg.OPT_PAYEUR, metavar="PAYEUR", complete="payeur"),
+         opt("--montant", help=msg.OPT_MONTANT_FACTURE, metavar="EUR"),
+         opt("--destinataire", help=msg.OPT_DESTINATAIRE),
+         opt("--adresse", help=msg.OPT_ADRESSE),
+         opt("--siret", help=msg.OPT_SIRET, metavar="S"),
+         JSON, details=msg.DET_FACTURE)
+def issue(bilan_id, date, payeur, montant, destinataire, adresse, siret, as_json) -> None:
+    from bilancli.core import invoices as rules
+    from bilancli.core.ids import parse_id
+
+    wanted = parse_id(bilan_id)
+    on = base.parse_date_option(date)
+    payer = rules.parse_payer(payeur) if payeur is not None else None
+    cents = rules.parse_positive_amount(montant) if montant is not None else None
+    cabinet, billing = _billing()
+    buyer = {"nom": destinataire, "adresse": adresse, "siret": siret}
+    with base.writing() as tx:
+        change = rules.issue(tx.load(wanted), tx.sequence(), on, base.today(), payer, cents, buyer,
+                             cabinet, billing)
+        numero = tx.apply(change)
+    if as_json:
+        base.print_json(_amounts_json(numero, change))
+        return
+    from bilancli.cli.facturesview import say_issued
+
+    say_issued(numero, wanted, change)
+
+
+@command("facture render", msg.CMD_FACTURE_RENDER, NUMERO,
+         opt("--format", help=msg.OPT_FORMAT_FACTURE, dest="format_", metavar="md|html|pdf",
+             default="pdf", complete="format_document"),
+         opt("-o", "--output", help=msg.OPT_SORTIE_FACTURE, metavar="FICHIER|-"),
+         details=msg.DET_FACTURE_RENDER)
+def render(numero, format_, output) -> None:
+    from bilancli.cli.facturesview import render_invoice
+
+    render_invoice(numero, format_, output)
+
+
+@command("avoir", msg.CMD_AVOIR, arg("numero", "NUMERO", msg.ARG_NUMERO_FACTURE_A_ANNULER,
+                                     complete="factures"),
+         opt("--date", help=msg.OPT_DATE_AVOIR, metavar="D"),
+         opt("--motif", help=msg.OPT_MOTIF_AVOIR),
+         JSON)
+def credit_note(numero, date, motif, as_json) -> None:
+    from bilancli.core import invoices as rules
+
+    wanted = rules.parse_number(numero)
+    on = base.parse_date_option(date)
+    cabinet, billing = _billing()
+    with base.writing() as tx:
+        cancelled = tx.invoice(wanted)
+        change = rules.cancel(cancelled, tx.sequence(), on, base.today(), motif, cabinet, billing)
+        avoir = tx.apply(change)
+    refund = rules.refund_due_cents(cancelled)
+    if as_json:
+        base.print_json(dict(_amounts_json(avoir, change), annule=wanted))
+    else:
+        from bilancli.core.dates import format_date
+        from bilancli.core.formats import format_euros
+
+        base.say(msg.AVOIR_EMIS.format(avoir=avoir, numero=wanted, date=format_date(on),
+                                       ttc=format_euros(-change.ttc_cents)))
+    if refund:
+        from bilancli.core.formats import format_euros
+
+        base.warn(msg.AVOIR_A_REMBOURSER.format(numero=wanted, montant=format_euros(refund)))
+
+
+@command("paiement", msg.CMD_PAIEMENT, NUMERO,
+         opt("--date", help=msg.OPT_DATE_PAIEMENT, metavar="D", required=True),
+         opt("--montant", help=msg.OPT_MONTANT_PAIEMENT, metavar="EUR", required=True),
+         opt("--mode", help=msg.OPT_MODE_PAIEMENT, metavar="virement|cheque|carte|especes|cdc",
+             complete="mode_paiement"),
+         details=msg.DET_PAIEMENT)
+def payment(numero, date, montant, mode) -> None:
+    from bilancli.core import invoices as rules
+    from bilancli.core.dates import parse_date
+    from bilancli.core.formats import format_euros
+
+    wanted = rules.parse_number(numero)
+    on = parse_date(date)
+    cents = rules.parse_positive_amount(montant)
+    kind = rules.parse_mode(mode) if mode is not None else None
+    with base.writing() as tx:
+        invoice = tx.invoice(wanted)
+        change = rules.pay(invoice, on, base.today(), cents, kind)
+        tx.apply(change)
+    from bilancli.core.dates import format_date
+
+    left = invoice.remaining_cents - cents
+    template = msg.PAIEMENT_SOLDE if left == 0 else msg.PAIEMENT_ENREGISTRE
+    base.say(template.format(montant=format_euros(cents), date=format_date(on), numero=wanted,
+                             mode=msg.MODE_LABELS[change.mode], reste=format_euros(left)))
+
+
+@command("factures", msg.CMD_FACTURES,
+         opt("--annee", help=msg.OPT_ANNEE_FACTURES, metavar="A"), JSON,
+         details=msg.DET_FACTURES)
+def register(annee, as_json) -> None:
+    from bilancli.cli.facturesview import show_register
+
+    show_register(annee, as_json)

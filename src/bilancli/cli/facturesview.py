@@ -1,0 +1,110 @@
+"""What the invoice commands print and write: the confirmation of an issue, the register of
+invoices, and the rendered document of one invoice (from its frozen snapshot only)."""
+
+from __future__ import annotations
+
+from bilancli import messages as msg
+from bilancli.cli import base
+
+INVOICE_FOLDER = "factures"   # under documents/, beside the bilans' AAAA-NNN folders
+
+
+def say_issued(numero: str, bilan_id: str, change) -> None:
+    from bilancli.core.dates import format_date
+    from bilancli.core.formats import format_euros
+
+    base.say(msg.FACTURE_EMISE.format(
+        numero=numero, id=bilan_id, date=format_date(change.on), ht=format_euros(change.ht_cents),
+        ttc=format_euros(change.ttc_cents), echeance=format_date(change.echeance),
+        payeur=msg.PAYEUR_LABELS[change.payeur]))
+    if change.payeur == "cdc":
+        base.say(msg.FACTURE_EDOF.format(numero=numero, ttc=format_euros(change.ttc_cents)))
+
+
+def render_invoice(numero: str, format_text: str, output: str | None) -> None:
+    """`bilan facture render`: checked and rendered before anything is written; then the file
+    is recorded (with its temporary name, for the purge ten years on), written, and confirmed,
+    as every rendered file is (`cli.rendering.write_recorded`)."""
+    import sys
+    from pathlib import Path
+
+    from bilancli.core import invoices as rules
+    from bilancli.core.changes import (InvoiceRendered, InvoiceRenderingAbandoned,
+                                       InvoiceRenderingConfirmed)
+    from bilancli.core.documents import parse_format, template_name
+    from bilancli.render import invoice, output as out, templates
+    from bilancli.store import files, ledger
+
+    wanted = rules.parse_number(numero)
+    fmt = parse_format(format_text)
+    target = None if output == "-" else (Path(output) if output else None)
+    home = base.home()
+    if target is not None:
+        files.check_output_path(target, home)
+    with base.reading() as store:
+        issued = ledger.load_invoice(store.conn, wanted)
+    document = issued.document
+    text = templates.render(home, template_name("facture", fmt), fmt, invoice.view(document))
+    data = out.encode(text, fmt, base_url=Path(home) / "templates", epoch=invoice.epoch(document))
+    if output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    if target is None:   # documents/factures/: the accountant's folder, apart from the bilans'
+        target = files.document_folder(home, INVOICE_FOLDER) / f"{document['type']}-{wanted}.{fmt}"
+    pending = files.prepare(target, data, home)
+    with base.writing() as tx:
+        tx.invoice(wanted)   # still there: a purge may have run meanwhile
+        row = tx.apply(InvoiceRendered(wanted, issued.bilan_id, fmt, pending.path, pending.sha256,
+                                       base.today(), pending.temp_path))
+    try:
+        files.write(pending, data)
+    except BaseException:
+        with base.writing() as tx:
+            tx.apply(InvoiceRenderingAbandoned(row))
+        raise
+    with base.writing() as tx:
+        tx.apply(InvoiceRenderingConfirmed(row))
+    base.say(msg.DOCUMENT_PRODUIT_FACTURE.format(document=msg.DOCUMENT_LABELS[document["type"]],
+                                                 numero=wanted, fichier=pending.target))
+
+
+def show_register(annee: str | None, as_json: bool) -> None:
+    """`bilan factures`."""
+    from bilancli.core.dates import parse_year
+    from bilancli.core.invoices import register_row
+    from bilancli.store import ledger
+
+    year = parse_year(annee) if annee is not None else None
+    today = base.today()
+    with base.reading() as store:
+        rows = [register_row(i, today) for i in ledger.load_invoices(store.conn, year)]
+    if as_json:
+        base.print_json(rows)
+        return
+    _print_register(rows, year)
+
+
+def _print_register(rows: list[dict], year: int | None) -> None:
+    from bilancli.cli.display import Line, Table, draw
+    from bilancli.core.dates import format_iso
+    from bilancli.core.formats import format_euros
+
+    if not rows:
+        base.say(msg.AUCUNE_FACTURE)
+        return
+
+    def euros(value) -> str:
+        return format_euros(round(value * 100))
+
+    table = Table(msg.FACTURES_TITRE if year is None else msg.FACTURES_TITRE_ANNEE.format(annee=year),
+                  ("Numéro", "Date", "Bilan", "Payeur", "HT", "TTC", "Payé", "Reste", "Échéance",
+                   "Statut"),
+                  [(r["numero"], format_iso(r["date"]), r["bilan"], msg.PAYEUR_LABELS[r["payeur"]],
+                    euros(r["montant_ht"]), euros(r["montant_ttc"]), euros(r["paye"]),
+                    euros(r["reste"]), format_iso(r["echeance"]), msg.FACTURE_STATUTS[r["statut"]])
+                   for r in rows],
+                  right=(4, 5, 6, 7), styles=["bold red" if r["statut"] == "en_retard" else ""
+                                              for r in rows])
+    due = round(sum(r["reste"] for r in rows) * 100)
+    draw(table, Line(msg.FACTURES_RESTE_DU.format(total=format_euros(due))))

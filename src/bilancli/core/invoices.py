@@ -1,0 +1,224 @@
+"""Invoices, credit notes and payments (SPEC §10; CGI art. 242 nonies A of annex II).
+
+One chronological and continuous sequence, shared by invoices and credit notes: a number
+is given by the store inside the writing transaction; here, the rules — what may be
+invoiced, to whom, for how much, from which day — and what an issued invoice freezes.
+An issued invoice never changes: a mistake is cancelled by a credit note.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from bilancli import messages as msg
+from bilancli.core import billing as bill
+from bilancli.core.changes import InvoiceIssued, PaymentRecorded
+from bilancli.core.choices import parse_choice
+from bilancli.core.dates import format_date, require_not_future
+from bilancli.core.formats import format_euros
+from bilancli.core.ledger import CREDIT_NOTE, INVOICE, Invoice, Sequence
+from bilancli.core.model import Bilan
+from bilancli.errors import fail
+
+PAYERS = ("beneficiaire", "employeur", "opco", "cdc", "france-travail", "autre")
+# Whom an invoice goes to by default, from the bilan's financement (SPEC §10).
+DEFAULT_PAYER = {"cpf": "cdc", "plan": "employeur", "reclassement": "employeur",
+                 "personnel": "beneficiaire", "france-travail": "france-travail"}
+# Buyers acting for their business: the late-payment mentions of L441-10 are due.
+PROFESSIONAL_PAYERS = ("employeur", "opco", "france-travail", "autre")
+MODES = ("virement", "cheque", "carte", "especes", "cdc")
+PENALTIES_SOURCE = "Code de commerce L441-10"
+SEQUENCE_SOURCE = "CGI art. 242 nonies A de l'annexe II"
+
+STATUS_DUE, STATUS_PAID, STATUS_LATE = "a_payer", "payee", "en_retard"
+STATUS_CANCELLED, STATUS_ISSUED = "annulee", "emis"
+
+
+def parse_payer(text: str) -> str:
+    return parse_choice(text, PAYERS, msg.PAYEUR_INCONNU)
+
+
+def parse_mode(text: str) -> str:
+    return parse_choice(text, MODES, msg.MODE_PAIEMENT_INCONNU)
+
+
+def default_payer(bilan: Bilan) -> str:
+    return DEFAULT_PAYER.get(bilan.financement, "autre")
+
+
+_NUMBER = re.compile(r"F(\d{4})-(\d{4,})")
+
+
+def parse_number(text: str) -> str:
+    """`F2026-0001` (or `f2026-1`'s exact form typed in lower case)."""
+    match = _NUMBER.fullmatch(text.strip().upper())
+    if not match or int(match.group(2)) == 0:
+        raise fail(msg.FACTURE_NUMERO_MALFORME, saisie=text)
+    return format_number(int(match.group(1)), int(match.group(2)))
+
+
+def format_number(year: int, rank: int) -> str:
+    return f"F{year:04d}-{rank:04d}"
+
+
+def parse_positive_amount(text: str) -> int:
+    """`--montant`: euros → cents, strictly positive."""
+    from bilancli.core.fields import parse_amount
+
+    if text.strip().startswith("-"):
+        raise fail(msg.MONTANT_NON_POSITIF, saisie=text)
+    cents = parse_amount(text)
+    if cents <= 0:
+        raise fail(msg.MONTANT_NON_POSITIF, saisie=text)
+    return cents
+
+
+def cancelled(bilan: Bilan) -> set[str]:
+    """The numbers of the bilan's invoices a credit note cancels."""
+    return {line.annule for line in bilan.invoices if line.type == CREDIT_NOTE}
+
+
+def invoiced_cents(bilan: Bilan) -> int:
+    """What the bilan's invoices still standing ask, HT."""
+    gone = cancelled(bilan)
+    return sum(line.ht_cents for line in bilan.invoices
+               if line.type == INVOICE and line.numero not in gone)
+
+
+def earned_cents(bilan: Bilan) -> int | None:
+    """What the whole bilan is worth HT: its tarif, or for an abandoned one the share of the
+    hours delivered over the hours planned (the « service fait » the CPF pays pro rata);
+    None when that cannot be known."""
+    if not bilan.tarif_cents:
+        return None
+    if bilan.phase != "abandonne":
+        return bilan.tarif_cents
+    planned = bilan.heures_prevues_minutes
+    if not planned:
+        return None
+    done = min(bilan.minutes_delivered, planned)
+    return (bilan.tarif_cents * done * 2 + planned) // (2 * planned)   # half up, in cents
+
+
+def amount_to_invoice(bilan: Bilan, typed_cents: int | None) -> int:
+    """`--montant`, or what is left to invoice; never beyond the tarif."""
+    already = invoiced_cents(bilan)
+    if bilan.tarif_cents:
+        left = bilan.tarif_cents - already
+        if typed_cents is not None:
+            if typed_cents > left:
+                raise fail(msg.FACTURE_AU_DELA_DU_TARIF, id=bilan.id, montant=format_euros(typed_cents),
+                           tarif=format_euros(bilan.tarif_cents), deja=format_euros(already),
+                           reste=format_euros(max(left, 0)))
+            return typed_cents
+        earned = earned_cents(bilan)
+        if earned is None:
+            raise fail(msg.FACTURE_ABANDON_SANS_MONTANT, id=bilan.id)
+        if earned - already <= 0:
+            raise fail(msg.FACTURE_DEJA_FACTUREE, id=bilan.id, deja=format_euros(already),
+                       du=format_euros(earned))
+        return earned - already
+    if typed_cents is None:
+        raise fail(msg.FACTURE_SANS_TARIF, id=bilan.id)
+    return typed_cents
+
+
+def check_issue_day(on: date, sequence: Sequence, today: date) -> None:
+    """The sequence is chronological: no number dated before the last one given, nor ahead."""
+    require_not_future(on, today, msg.QUOI_FACTURE)
+    if sequence.last_issued_on and on < sequence.last_issued_on:
+        raise fail(msg.FACTURE_AVANT_DERNIERE, date=format_date(on),
+                   derniere=format_date(sequence.last_issued_on), source=SEQUENCE_SOURCE)
+
+
+def issue(bilan: Bilan, sequence: Sequence, on: date, today: date, payer: str | None,
+          typed_cents: int | None, buyer: dict, cabinet: dict, billing: bill.Billing) -> InvoiceIssued:
+    """`bilan facture`: the invoice to write, frozen with everything its document shows."""
+    from bilancli.core import invoice_document as doc
+
+    if bilan.anonymised_on:
+        raise fail(msg.BILAN_ANONYMISE, id=bilan.id)
+    if not bilan.entretiens:
+        raise fail(msg.FACTURE_SANS_ENTRETIEN, id=bilan.id)
+    check_issue_day(on, sequence, today)
+    first = bilan.entretiens[0].date
+    if on < first:
+        raise fail(msg.FACTURE_AVANT_ENTRETIEN, date=format_date(on), id=bilan.id,
+                   premier=format_date(first))
+    payer = payer or default_payer(bilan)
+    seller = doc.seller(cabinet, billing)
+    customer = doc.buyer(bilan, payer, buyer)
+    ht = amount_to_invoice(bilan, typed_cents)
+    tva = bill.vat_cents(ht, billing.rate_bp)
+    due = bill.due_date(on, billing)
+    frozen = doc.invoice(bilan, on, payer, seller, customer, (ht, tva, ht + tva), due, billing,
+                         invoiced_cents(bilan))
+    return InvoiceIssued(bilan.id, INVOICE, on, payer, ht, tva, ht + tva, due, None, frozen)
+
+
+def cancel(invoice: Invoice, sequence: Sequence, on: date, today: date, motif: str | None,
+           cabinet: dict, billing: bill.Billing) -> InvoiceIssued:
+    """`bilan avoir`: a credit note cancelling the whole invoice, in the same sequence."""
+    from bilancli.core import invoice_document as doc
+    from bilancli.core.fields import optional_text
+
+    if invoice.is_credit_note:
+        raise fail(msg.AVOIR_D_UN_AVOIR, numero=invoice.numero, facture=invoice.annule)
+    if invoice.cancelled_by:
+        raise fail(msg.FACTURE_DEJA_ANNULEE, numero=invoice.numero, avoir=invoice.cancelled_by)
+    check_issue_day(on, sequence, today)
+    if on < invoice.date:
+        raise fail(msg.AVOIR_AVANT_FACTURE, date=format_date(on), numero=invoice.numero,
+                   facture=format_date(invoice.date))
+    seller = doc.seller(cabinet, billing)
+    frozen = doc.credit_note(invoice, on, seller, optional_text(motif))
+    return InvoiceIssued(invoice.bilan_id, CREDIT_NOTE, on, invoice.payeur, -invoice.ht_cents,
+                         -invoice.tva_cents, -invoice.ttc_cents, None, invoice.numero, frozen)
+
+
+def pay(invoice: Invoice, on: date, today: date, cents: int, mode: str | None) -> PaymentRecorded:
+    """`bilan paiement`: a payment received, never more than what remains due."""
+    if invoice.is_credit_note:
+        raise fail(msg.PAIEMENT_D_UN_AVOIR, numero=invoice.numero)
+    if invoice.cancelled_by:
+        raise fail(msg.PAIEMENT_FACTURE_ANNULEE, numero=invoice.numero, avoir=invoice.cancelled_by)
+    require_not_future(on, today, msg.QUOI_PAIEMENT)
+    if on < invoice.date:
+        raise fail(msg.PAIEMENT_AVANT_FACTURE, date=format_date(on), numero=invoice.numero,
+                   facture=format_date(invoice.date))
+    left = invoice.remaining_cents
+    if cents > left:
+        raise fail(msg.PAIEMENT_TROP_ELEVE, montant=format_euros(cents), numero=invoice.numero,
+                   reste=format_euros(left), ttc=format_euros(invoice.ttc_cents))
+    return PaymentRecorded(invoice.numero, on, cents, mode or ("cdc" if invoice.payeur == "cdc" else "virement"))
+
+
+def refund_due_cents(invoice: Invoice) -> int:
+    """What a credit note leaves to pay back: the payments already received on the invoice."""
+    return invoice.paid_cents
+
+
+def status(invoice: Invoice, today: date) -> str:
+    if invoice.is_credit_note:
+        return STATUS_ISSUED
+    if invoice.cancelled_by:
+        return STATUS_CANCELLED
+    if invoice.remaining_cents <= 0:
+        return STATUS_PAID
+    return STATUS_LATE if invoice.echeance and invoice.echeance < today else STATUS_DUE
+
+
+def register_row(invoice: Invoice, today: date) -> dict:
+    """One line of `bilan factures --json` (SPEC §10), amounts in euros."""
+    from bilancli.core.dates import iso
+
+    credit = invoice.is_credit_note
+    return {
+        "numero": invoice.numero, "type": invoice.type, "date": iso(invoice.date),
+        "bilan": invoice.bilan_id, "payeur": invoice.payeur,
+        "montant_ht": invoice.ht_cents / 100, "montant_ttc": invoice.ttc_cents / 100,
+        "paye": 0 if credit else invoice.paid_cents / 100,
+        "reste": invoice.remaining_cents / 100, "echeance": iso(invoice.echeance),
+        "statut": status(invoice, today),
+    }

@@ -1,0 +1,48 @@
+"""Snapshots of the cabinet's registers, beside the bilans: invoices and réclamations.
+
+Immutable named tuples, like `core.model`; `store.ledger` reads them, `core.invoices` and
+`core.complaints` decide over them.
+"""
+
+from __future__ import annotations
+
+from collections import namedtuple
+
+INVOICE, CREDIT_NOTE = "facture", "avoir"
+
+
+class Invoice(namedtuple("Invoice", "numero type date bilan_id payeur ht_cents tva_cents ttc_cents "
+                                    "echeance annule document paid_cents cancelled_by",
+                         defaults=(None, 0, None))):
+    """An invoice or credit note: amounts in cents (negative for a credit note); `annule`,
+    for a credit note, the invoice it cancels; `document`, the frozen document (a dict) it
+    is rendered from; `paid_cents`, the payments recorded; `cancelled_by`, the credit note
+    that cancels it."""
+
+    __slots__ = ()
+
+    @property
+    def is_credit_note(self) -> bool:
+        return self.type == CREDIT_NOTE
+
+    @property
+    def remaining_cents(self) -> int:
+        """What is still due on the total with VAT: nothing on a credit note or a cancelled invoice."""
+        if self.is_credit_note or self.cancelled_by:
+            return 0
+        return self.ttc_cents - self.paid_cents
+
+
+class Sequence(namedtuple("Sequence", "last_issued_on")):
+    """The invoices' one sequence: the day of the last number given (None before the first)."""
+
+    __slots__ = ()
+
+
+class Complaint(namedtuple("Complaint", "numero date bilan_id origine canal objet echeance "
+                                        "repondue_le reponse close_le action textes_detruits_le",
+                           defaults=(None,) * 6)):
+    """A réclamation of the register (Qualiopi indicator 31): received `date`, its answer due
+    on `echeance`; its texts (`objet`, `reponse`, `action`) are None once destroyed."""
+
+    __slots__ = ()
