@@ -334,3 +334,27 @@ def test_a_bilan_with_an_invoice_is_never_deleted(bilan):
     bilan("entretien", "remove", bid, "1", "--motif", "saisi sur le mauvais bilan")
     result = refused(bilan, "delete", bid, "--yes", key="SUPPRESSION_REFUSEE")
     assert "1 facture(s)" in result.stderr
+
+
+def test_a_rendez_vous_s_place_and_link_go_with_the_identity(bilan):
+    import sqlite3
+
+    bilan.today("2026-03-01")
+    bid = bilan.new("--format", "mixte", nom="Zorglub")
+    bilan("rdv", "add", bid, "--date", "2026-03-02", "--heure", "9h", "--duree", "1h",
+          "--lieu", "chez Mme Zorglub, 3 rue des Lilas")
+    bilan("rdv", "add", bid, "--date", "2026-03-03", "--heure", "9h", "--duree", "1h",
+          "--modalite", "visio", "--lien", "https://visio.example/zorglub")
+    bilan.today("2026-03-04")
+    bilan("rdv", "done", bid, "1")
+    bilan("rdv", "cancel", bid, "2")
+    bilan("abandon", bid)
+    bilan("purge", "--yes")
+    assert b"Lilas" in bilan.db_bytes()            # administrative until the anonymisation
+    bilan.today("2031-03-05")
+    (entry,) = bilan.json("purge", "--yes")["bilans"]
+    identity = [d for d in entry["destructions"] if d["nature"] == "identite"]
+    assert identity and identity[0]["nombre"] == 4   # nom, prénom, the place, the link
+    conn = sqlite3.connect(bilan.home / "bilans.db")
+    assert conn.execute("SELECT lieu, lien FROM rdv").fetchall() == [(None, None), (None, None)]
+    assert b"Lilas" not in bilan.db_bytes() and b"zorglub" not in bilan.db_bytes().lower()

@@ -140,8 +140,10 @@ TABLES: tuple[Table, ...] = (
     Table("rdv", (
         _c("bilan_id", attribute="bilan_id"), _c("numero", attribute="numero"),
         _c("debut", attribute="debut", read="datetime"), _c("duree_minutes", attribute="minutes"),
-        _c("modalite", attribute="modalite"), _c("lieu", attribute="lieu"),
-        _c("lien", attribute="lien"), _c("statut", attribute="statut"),
+        # The place and the link may name the beneficiary (a home address, a room called after
+        # them): erased with the identity at the anonymisation.
+        _c("modalite", attribute="modalite"), _c("lieu", IDENTITE, "lieu"),
+        _c("lien", IDENTITE, "lien"), _c("statut", attribute="statut"),
         _c("deplacements", attribute="moves"),
         _c("annule_le", attribute="cancelled_on", read="date"),
         _c("annule_par", attribute="cancelled_by"),
@@ -242,6 +244,12 @@ def classified(table_name: str, column: str) -> Column | None:
     """The declaration of a column, or None when the registry does not know it."""
     found = TABLES_BY_NAME.get(table_name)
     return next((c for c in found.columns if c.name == column), None) if found else None
+
+
+def identity_tables() -> list[tuple[str, str, tuple[str, ...]]]:
+    """(table, the column naming the bilan, its identity columns) beside the bilan's own."""
+    return [(t.name, t.key, cols) for t in TABLES if t.name != "bilans"
+            and (cols := tuple(c.name for c in t.columns if c.retention == IDENTITE))]
 
 
 def identity_columns(table_name: str = "bilans") -> tuple[str, ...]:

@@ -53,6 +53,12 @@ def _kind(kind: registry.Kind) -> _Kind:
 _DB_KINDS: dict[str, _Kind] = {k.name: _kind(k) for k in registry.KINDS}
 IDENTITY_COLUMNS = registry.identity_columns()
 _ANONYMISE = f"UPDATE bilans SET {', '.join(c + ' = NULL' for c in IDENTITY_COLUMNS)} WHERE id = ?"
+# What else may name the beneficiary (a rendez-vous's place or link): erased with the rest.
+_OTHER_IDENTITY = [
+    (table, key, columns,
+     f"UPDATE {table} SET {', '.join(c + ' = NULL' for c in columns)} WHERE {key} = ?")
+    for table, key, columns in registry.identity_tables()
+]
 
 
 @dataclass(frozen=True)
@@ -125,7 +131,26 @@ def _inspect_db(conn, due: dict[str, dict[str, Deadline]]) -> tuple[dict, dict]:
             if present:
                 items[bid].append(Item("identite", len(present), sum(map(len, present)),
                                        kinds["identite"]))
+    _inspect_other_identity(conn, due, items)
     return items, marks
+
+
+def _inspect_other_identity(conn, due, items) -> None:
+    """Add the identity held in other tables to each bilan's `identite` item."""
+    wanted = [bid for bid, kinds in due.items() if "identite" in kinds]
+    for table, key, columns, _ in _OTHER_IDENTITY:
+        count = " + ".join(f"({c} IS NOT NULL)" for c in columns)
+        size = " + ".join(f"COALESCE(LENGTH(CAST({c} AS BLOB)), 0)" for c in columns)
+        present = " OR ".join(f"{c} IS NOT NULL" for c in columns)
+        for bid, n, octets in _select(conn, key, wanted, f"{key}, SUM({count}), SUM({size})",
+                                      table, f"({present})", group=True):
+            if bid not in due or "identite" not in due[bid]:
+                continue
+            found = [i for i in items[bid] if i.kind == "identite"]
+            if found:
+                items[bid].remove(found[0])
+                n, octets = n + found[0].count, octets + found[0].size
+            items[bid].append(Item("identite", n, octets, due[bid]["identite"]))
 
 
 def _select(conn, key: str, ids: list[str], columns: str, table: str, where: str,
@@ -228,8 +253,10 @@ def _purge_batch(store, dues: dict[str, tuple[Deadline, ...]], today: date,
         for kind, spec in _DB_KINDS.items():
             conn.executemany(spec.destroy, [(o.bilan_id,) for o in outcomes
                                             if any(i.kind == kind for i in o.items)])
-        conn.executemany(_ANONYMISE, [(o.bilan_id,) for o in outcomes
-                                      if any(i.kind == "identite" for i in o.items)])
+        anonymised = [(o.bilan_id,) for o in outcomes if any(i.kind == "identite" for i in o.items)]
+        conn.executemany(_ANONYMISE, anonymised)
+        for *_, statement in _OTHER_IDENTITY:
+            conn.executemany(statement, anonymised)
         # The path may name the beneficiary (-o): it goes with the file.
         conn.executemany(
             "UPDATE rendus SET detruit_le = ?, chemin = '', sha256 = '' WHERE id = ?",
