@@ -115,7 +115,7 @@ def test_a_path_since_rendered_for_another_bilan_is_left_to_that_bilan(bilan, re
 def test_a_real_purge_with_nothing_due_is_not_a_simulation(bilan):
     bilan.new()
     assert bilan.json("purge", "--yes") == {"date": "2026-03-02", "simulation": False, "bilans": [],
-                                            "reclamations": []}
+                                            "reclamations": [], "sauvegardes": []}
     assert bilan.json("purge", "--dry-run")["simulation"] is True
 
 

@@ -34,8 +34,10 @@ def run_purge(dry_run: bool, yes: bool, as_json: bool) -> None:
         invoices = [o for o in invoices if o.touched]
         planned = _merge([p[0] for p in plans], invoices)
         if dry_run or not (planned or complaints):
-            _report(planned, today, as_json, simulated=dry_run, complaints=complaints)
+            saved, unreachable = _backups(store, settings, today, simulated=dry_run)
+            _report(planned, today, as_json, simulated=dry_run, complaints=complaints, backups=saved)
             _warn_files(planned, simulated=dry_run)
+            _unreachable(unreachable)
             return
         if not yes:
             if not as_json:
@@ -62,10 +64,26 @@ def run_purge(dry_run: bool, yes: bool, as_json: bool) -> None:
                     raise
                 _report(outcomes, today, as_json, simulated=False, complaints=complaints)
                 raise fail(msg.PURGE_SANS_RECONSTRUCTION, nombre=sum(1 for o in outcomes if _has_rows(o))) from None
-    _report(outcomes, today, as_json, simulated=False, complaints=complaints)
+        saved, unreachable = _backups(store, settings, today, simulated=False)
+    _report(outcomes, today, as_json, simulated=False, complaints=complaints, backups=saved)
     failures = _warn_files(outcomes, simulated=False)
+    _unreachable(unreachable)
     if failures:
         raise fail(msg.PURGE_INCOMPLETE, nombre=failures)
+
+
+def _backups(store, settings, today, simulated: bool):
+    """The backups of `[sauvegarde] dossier`, purged as the store was (SPEC §5)."""
+    from bilancli.cli.sauvegardes import purge_backups
+
+    return purge_backups(store, settings, today, simulated)
+
+
+def _unreachable(where: str | None) -> None:
+    """A backup folder out of reach (a disk not plugged in): the store is purged all the
+    same, the backups at the next run that reaches them."""
+    if where is not None:
+        raise fail(msg.PURGE_SAUVEGARDE_INJOIGNABLE, dossier=where)
 
 
 def _merge(outcomes: list, more: list) -> list:
@@ -172,14 +190,25 @@ def _stderr_console():
     return Console(stderr=True, highlight=False)
 
 
-def _report(outcomes, today, as_json: bool, simulated: bool, complaints=()) -> None:
+def _report(outcomes, today, as_json: bool, simulated: bool, complaints=(), backups=()) -> None:
     from bilancli.core.dates import format_date, iso
 
     if as_json:
         base.print_json({"date": iso(today), "simulation": simulated,
                          "bilans": [outcome_json(o) for o in outcomes],
-                         "reclamations": [complaint_json(o) for o in complaints]})
+                         "reclamations": [complaint_json(o) for o in complaints],
+                         "sauvegardes": [{"dossier": b.name, "bilans": b.purged, "supprimes": b.deleted}
+                                         for b in backups]})
         return
+    _report_store(outcomes, today, simulated, complaints)
+    for b in backups:
+        template = msg.PURGE_SAUVEGARDE_PREVUE if simulated else msg.PURGE_SAUVEGARDE_FAITE
+        base.say(template.format(dossier=b.name, bilans=len(b.purged), supprimes=len(b.deleted)))
+
+
+def _report_store(outcomes, today, simulated: bool, complaints) -> None:
+    from bilancli.core.dates import format_date
+
     # A bilan left with only a file it cannot destroy gets no row: the warnings name it.
     shown = [o for o in outcomes if _has_rows(o)] + list(complaints)
     if not shown:
@@ -189,7 +218,7 @@ def _report(outcomes, today, as_json: bool, simulated: bool, complaints=()) -> N
     if simulated:
         _print_table(shown, msg.PURGE_TITRE_PLAN)
         # Files written with -o outside the data folder: the consultant sees which ones go.
-        outside = sorted({p for o in shown for p in o.paths if p.startswith("/")})
+        outside = sorted({p for o in shown for p in getattr(o, "paths", ()) if p.startswith("/")})
         if outside:
             base.say(msg.PURGE_FICHIERS_HORS_DOSSIER)
             for path in outside:

@@ -14,7 +14,7 @@ from collections import namedtuple
 # The command modules, in the order of a bilan's life, which is the order of `bilan --help`.
 MODULES = (
     "bilans", "convention", "entretiens", "rdv", "phases", "documents", "render", "certificat",
-    "followup", "factures", "reclamations", "agenda", "calendrier", "purge",
+    "followup", "factures", "reclamations", "agenda", "calendrier", "purge", "sauvegardes",
 )
 
 

@@ -357,3 +357,18 @@ DET_PAIEMENT = "Refusé au-delà de ce qui reste dû."
 DET_FACTURES = "Statuts : à payer, payée, en retard, annulée, émis (un avoir)."
 DET_RECLAMATION_ADD = "Réponse attendue dans [qualite] delai_reponse (défaut : 30 jours), visible dans l'agenda."
 DET_RECLAMATION_LIST = "Les textes sont gardés trois ans après la clôture, puis détruits par la purge."
+
+# --- Backups (SPEC §12) -------------------------------------------------------------------
+CMD_SAUVEGARDE = "Écrit une sauvegarde de la base et de documents/, que « bilan purge » purgera aussi."
+DET_SAUVEGARDE = (
+    "Dans un nouveau dossier sauvegarde-AAAA-MM-JJTHHMMSS de -o DOSSIER ou de [sauvegarde] "
+    "dossier (config.toml). Seules les sauvegardes de [sauvegarde] dossier sont purgées avec la base."
+)
+OPT_SORTIE_SAUVEGARDE = "Dossier où écrire la sauvegarde (défaut : [sauvegarde] dossier)."
+CMD_RESTAURE = "Remplace la base et documents/ par une sauvegarde, puis purge aussitôt."
+DET_RESTAURE = (
+    "Ce que la base remplacée avait détruit ou supprimé l'est aussi dans la sauvegarde restaurée : "
+    "rien de ce que la loi voulait détruit ne revient."
+)
+ARG_SAUVEGARDE = "Le dossier d'une sauvegarde (sauvegarde-AAAA-MM-JJTHHMMSS)."
+OPT_YES_RESTAURE = "Restaure sans demander de confirmation (obligatoire sans terminal)."

@@ -206,3 +206,18 @@ PURGE_RECLAMATIONS_FAITE = (
     "Réclamations : les textes de {nombre} réclamation(s) close(s) depuis trois ans sont détruits ; "
     "le registre garde leurs dates (Qualiopi indicateur 31)."
 )
+PURGE_SAUVEGARDE_FAITE = "Sauvegarde {dossier} purgée elle aussi : {bilans} bilan(s) purgé(s), {supprimes} bilan(s) supprimé(s)."
+PURGE_SAUVEGARDE_PREVUE = "Sauvegarde {dossier} : {bilans} bilan(s) à purger, {supprimes} bilan(s) à supprimer."
+SAUVEGARDE_FAITE = "Sauvegarde écrite : {dossier} (la base et documents/, en 0700/0600)."
+SAUVEGARDE_HORS_PURGE = (
+    "la sauvegarde {dossier} est hors de [sauvegarde] dossier : « bilan purge » ne l'atteindra pas. "
+    "Ce qu'elle contient devra être détruit par vous selon R6313-7."
+)
+RESTAURE_QUESTION = (
+    "Remplacer la base et documents/ par la sauvegarde {dossier} (qui s'arrête au {date}) ? "
+    "Ce qui a été enregistré depuis sera perdu. [o/N] "
+)
+RESTAURE_FAITE = (
+    "Sauvegarde {dossier} restaurée : elle s'arrête au {date} ; ce qui a été enregistré depuis "
+    "est perdu. Ce que la base remplacée avait détruit ou supprimé l'est aussi dans la sauvegarde."
+)

@@ -463,3 +463,19 @@ SUPPRESSION_SANS_TERMINAL = (
 )
 SUPPRESSION_ABANDONNEE = "Suppression abandonnée : rien n'a été modifié."
 SORTIE_VIDE = "-o attend un nom de fichier (ou « - » pour la sortie standard) : il est vide."
+PURGE_SAUVEGARDE_INJOIGNABLE = (
+    "le dossier des sauvegardes {dossier} ([sauvegarde] dossier) est injoignable (disque "
+    "débranché ?) : la base a été purgée, ses sauvegardes le seront à la prochaine purge qui "
+    "l'atteindra (R6313-7)."
+)
+SAUVEGARDE_SANS_DOSSIER = (
+    "où écrire la sauvegarde ? Donnez -o DOSSIER, ou [sauvegarde] dossier dans config.toml "
+    "(c'est là que « bilan purge » purgera aussi les sauvegardes)."
+)
+SAUVEGARDE_DOSSIER_ABSENT = "le dossier {dossier} n'existe pas (disque débranché ?) : créez-le ou choisissez-en un autre."
+SAUVEGARDE_IMPOSSIBLE = "impossible d'écrire la sauvegarde dans {dossier} ({raison})."
+SAUVEGARDE_PAS_UNE = "{dossier} n'est pas une sauvegarde de bilan (il y manque bilans.db)."
+RESTAURE_SANS_TERMINAL = (
+    "la restauration remplace la base : confirmez avec --yes (indispensable sans terminal)."
+)
+RESTAURE_ABANDONNEE = "Restauration abandonnée : rien n'a été modifié."

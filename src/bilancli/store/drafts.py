@@ -18,10 +18,11 @@ def folder(home: str) -> str:
     return os.path.join(home, FOLDER)
 
 
-class Draft:
-    """A private draft: `path` (named after what is edited), locked while it lives."""
+class Workspace:
+    """A private folder under `brouillons/`, locked while its command lives: whatever a
+    killed command left in it is destroyed by the next one."""
 
-    def __init__(self, home: str, label: str) -> None:
+    def __init__(self, home: str) -> None:
         import fcntl
         import secrets
 
@@ -32,6 +33,21 @@ class Draft:
         self.lock = os.open(os.path.join(self.where, LOCK),
                             os.O_CREAT | os.O_EXCL | os.O_RDWR | os.O_NOFOLLOW, 0o600)
         fcntl.flock(self.lock, fcntl.LOCK_EX)
+
+    def destroy(self) -> None:
+        _destroy_folder(self.where)
+        os.close(self.lock)
+        try:
+            os.rmdir(os.path.dirname(self.where))   # nothing left: no folder either
+        except OSError:
+            pass
+
+
+class Draft(Workspace):
+    """A private draft: `path` (named after what is edited), locked while it lives."""
+
+    def __init__(self, home: str, label: str) -> None:
+        super().__init__(home)
         self.path = os.path.join(self.where, f"{label}.md")
         self.fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_RDWR | os.O_NOFOLLOW, 0o600)
 
@@ -44,12 +60,7 @@ class Draft:
         except OSError:
             pass
         os.close(self.fd)
-        _destroy_folder(self.where)
-        os.close(self.lock)
-        try:
-            os.rmdir(os.path.dirname(self.where))   # no draft left: no folder either
-        except OSError:
-            pass
+        super().destroy()
 
 
 def _destroy_folder(where: str) -> None:

@@ -138,14 +138,16 @@ def load_summaries(conn, scope: Scope = EVERY_BILAN, *, names: bool = True,
     return summaries
 
 
-def ended_dates(conn):
-    """(id, date_fin, content destroyed on, anonymised on) of every ended bilan, in the
-    order of their ids: what `load_retention_facts` needs when no summary is at hand."""
+def ended_dates(conn, ended_only: bool = True):
+    """(id, date_fin, content destroyed on, anonymised on) of every ended bilan (of every
+    bilan with `ended_only=False`), in the order of their ids: what `load_retention_facts`
+    needs when no summary is at hand."""
+    where = "WHERE date_fin IS NOT NULL " if ended_only else ""
     return [
         (bid, _julian(fin), _julian(destroyed), _julian(anonymised))
         for bid, fin, destroyed, anonymised in conn.execute(
             f"SELECT id, {_jd('date_fin')}, {_jd('contenu_detruit_le')}, {_jd('anonymise_le')} "
-            "FROM bilans WHERE date_fin IS NOT NULL ORDER BY annee, numero"
+            f"FROM bilans {where}ORDER BY annee, numero"
         )
     ]
 

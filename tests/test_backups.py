@@ -1,0 +1,209 @@
+"""Backups that respect the purge (SPEC §5, §12): what the store destroyed, what a backup's
+own facts make due and the bilans the store deleted go from every backup too — even a
+backup taken before the bilan ended — and a restore never brings back what the law wanted
+gone."""
+
+import os
+import signal
+import sqlite3
+import stat
+import subprocess
+import sys
+import time
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+import bilancli
+import storeio
+from docstore import writing
+from purge_helpers import CONTENT_KINDS, make_ended_bilan, marker
+from test_purge_traces import traces
+
+from bilancli.core.backups import folder_name
+
+
+@pytest.fixture
+def cabinet(bilan, tmp_path):
+    """A store whose config.toml names a backup folder (an external disk)."""
+    disk = tmp_path / "cle"
+    disk.mkdir()
+    bilan.home.mkdir(parents=True, exist_ok=True)
+    (bilan.home / "config.toml").write_text(f'[sauvegarde]\ndossier = "{disk}"\n', encoding="utf-8")
+    return disk
+
+
+def running_with_markers(home, tag: str) -> str:
+    """An open bilan in conclusion whose content holds a marker of each kind it can have."""
+    with writing(home) as conn:
+        bid = storeio.create(conn, opened_on=date(2026, 2, 2), admin={"nom": f"Nom{tag}", "prenom": "Claire"})
+        storeio.set_content(conn, bid, "demande", marker(tag, "CHAMP"), date(2026, 2, 2))
+        storeio.add_entretien(conn, bid, on=date(2026, 2, 3), minutes=60, modalite="visio",
+                              phase="preliminaire", notes=marker(tag, "ENTRETIEN"))
+        storeio.add_document(conn, bid, type_="test", titre=marker(tag, "TITRE"),
+                             content=marker(tag, "DOC").encode(), filename="t.txt",
+                             phase="preliminaire", on=date(2026, 2, 3))
+        storeio.enter_phase(conn, bid, "conclusion", date(2026, 2, 10))
+    return bid
+
+
+def end(home, bid: str, on=date(2026, 3, 1)) -> None:
+    with writing(home) as conn:
+        storeio.enter_phase(conn, bid, "termine", on, date_fin=on)
+
+
+def test_a_backup_is_a_private_copy_of_the_store_and_its_documents(bilan, cabinet):
+    bid = running_with_markers(bilan.home, "COPY")
+    bilan("synthese", "render", bid, "--format", "md")
+    out = bilan("sauvegarde").stdout
+    (backup,) = list(cabinet.iterdir())
+    assert backup.name.startswith("sauvegarde-") and str(backup) in out
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o700
+    assert stat.S_IMODE((backup / "bilans.db").stat().st_mode) == 0o600
+    copied = backup / "documents" / bid / f"synthese-{bid}.md"
+    assert copied.read_bytes() == (bilan.home / "documents" / bid / f"synthese-{bid}.md").read_bytes()
+    assert stat.S_IMODE(copied.stat().st_mode) == 0o600
+    conn = sqlite3.connect(backup / "bilans.db")
+    assert conn.execute("SELECT COUNT(*) FROM bilans").fetchone()[0] == 1
+
+
+def test_two_backups_in_the_same_second_get_their_own_folders():
+    now = datetime(2026, 12, 1, 14, 30, 5)
+    first = folder_name(now, set())
+    assert first == "sauvegarde-2026-12-01T143005"
+    assert folder_name(now, {first}) == f"{first}-2"
+    assert folder_name(now, {first, f"{first}-2"}) == f"{first}-3"
+
+
+def test_where_a_backup_goes_must_be_given_and_exist(bilan, tmp_path):
+    bilan.new()
+    assert bilan("sauvegarde", code=1).key == "SAUVEGARDE_SANS_DOSSIER"
+    assert bilan("sauvegarde", "-o", tmp_path / "absent", code=1).key == "SAUVEGARDE_DOSSIER_ABSENT"
+    elsewhere = tmp_path / "ailleurs"
+    elsewhere.mkdir()
+    result = bilan("sauvegarde", "-o", elsewhere)
+    assert "hors de [sauvegarde] dossier" in result.stderr and len(list(elsewhere.iterdir())) == 1
+
+
+def test_every_purge_purges_the_backups_even_one_taken_before_the_end(bilan, cabinet):
+    running = running_with_markers(bilan.home, "AVANT")
+    ended = make_ended_bilan(bilan.home, "FINI", end=date(2026, 2, 1))
+    bilan("sauvegarde")                              # taken while `running` was open
+    end(bilan.home, running)
+    destroyed = [marker(tag, kind) for tag in ("AVANT", "FINI") for kind in CONTENT_KINDS]
+    present = set(traces(cabinet, destroyed))
+    assert {marker("AVANT", "CHAMP"), marker("FINI", "CHAMP")} <= present   # the scan can fail
+    report = bilan.json("purge", "--yes")
+    (saved,) = report["sauvegardes"]
+    assert sorted(saved["bilans"]) == sorted([running, ended]) and saved["supprimes"] == []
+    assert traces(bilan.home, destroyed) == {} and traces(cabinet, destroyed) == {}
+    (backup,) = list(cabinet.iterdir())
+    conn = sqlite3.connect(backup / "bilans.db")
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    dates = dict(conn.execute("SELECT id, contenu_detruit_le FROM bilans"))
+    assert dates == {running: "2026-03-02", ended: "2026-03-02"}   # as the store records it
+    assert bilan.json("purge", "--yes")["sauvegardes"][0]["bilans"] == []   # idempotent
+
+
+def test_a_bilan_deleted_from_the_store_goes_from_every_backup(bilan, cabinet):
+    kept = bilan.new(nom="Durand")
+    typo = bilan.new(nom="ZQXSUPPRIMEXZQ")
+    bilan("set", typo, "demande", "ZQXDEMANDEXZQ")
+    bilan("sauvegarde")
+    bilan("delete", typo, "--yes")
+    (saved,) = bilan.json("purge", "--yes")["sauvegardes"]
+    assert saved["supprimes"] == [typo]
+    assert traces(cabinet, ["ZQXSUPPRIMEXZQ", "ZQXDEMANDEXZQ"]) == {}
+    (backup,) = list(cabinet.iterdir())
+    conn = sqlite3.connect(backup / "bilans.db")
+    assert [r[0] for r in conn.execute("SELECT id FROM bilans")] == [kept]
+    assert [r[0] for r in conn.execute("SELECT id FROM bilans_supprimes")] == [typo]
+
+
+def test_an_unreachable_backup_folder_is_said_and_the_store_purged_all_the_same(bilan, tmp_path):
+    gone = make_ended_bilan(bilan.home, "DEBRANCHE", end=date(2026, 2, 1))
+    (bilan.home / "config.toml").write_text(f'[sauvegarde]\ndossier = "{tmp_path / "cle"}"\n',
+                                            encoding="utf-8")
+    result = bilan("purge", "--yes", code=1)
+    assert result.key == "PURGE_SAUVEGARDE_INJOIGNABLE" and "cle" in result.stderr
+    assert bilan.json("show", gone)["purge"]["contenu_detruit_le"] == "2026-03-02"
+    assert bilan("purge", "--dry-run", code=1).key == "PURGE_SAUVEGARDE_INJOIGNABLE"
+
+
+def _purge(home: Path) -> subprocess.Popen:
+    env = dict(os.environ, BILAN_HOME=str(home), BILAN_TODAY="2026-03-02",
+               PYTHONPATH=str(Path(bilancli.__file__).parents[1]))
+    return subprocess.Popen([sys.executable, "-m", "bilancli", "purge", "--yes"], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def test_a_purge_of_a_backup_killed_part_way_is_finished_by_the_next(bilan, cabinet, tmp_path):
+    import shutil
+
+    bilan.new()   # the store itself owes nothing: the kills land in the backup's purge
+    pristine = tmp_path / "pristine"
+    for n in range(30):
+        make_ended_bilan(pristine, f"B{n:02d}", end=date(2026, 2, 1))
+    backup = cabinet / "sauvegarde-2026-02-15T100000"
+    shutil.copytree(pristine, backup)
+    started = time.monotonic()
+    whole_run = _purge(bilan.home)
+    assert whole_run.wait(timeout=120) == 0
+    whole = time.monotonic() - started
+    left = [marker(f"B{n:02d}", kind) for n in range(30) for kind in CONTENT_KINDS]
+    assert traces(backup, left) == {}
+    for step in range(1, 7):
+        shutil.rmtree(backup)
+        shutil.copytree(pristine, backup)
+        process = _purge(bilan.home)
+        time.sleep(whole * step / 7)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        conn = sqlite3.connect(backup / "bilans.db")
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"   # a valid store
+        conn.close()
+        finished = _purge(bilan.home)
+        _, err = finished.communicate(timeout=120)
+        assert finished.returncode == 0, err.decode()
+        assert traces(backup, left) == {}, step
+
+
+def test_a_restore_never_brings_back_what_the_law_wanted_gone(bilan, cabinet):
+    running = running_with_markers(bilan.home, "RESTO")
+    typo = bilan.new(nom="ZQXERREURXZQ")
+    bilan("sauvegarde")
+    (backup,) = list(cabinet.iterdir())
+    end(bilan.home, running)
+    bilan("delete", typo, "--yes")
+    (bilan.home / "config.toml").write_text("", encoding="utf-8")   # the disk unplugged, say
+    bilan("purge", "--yes")
+    before = bilan.db_bytes()
+    assert bilan("restaure", backup, code=1).key == "RESTAURE_SANS_TERMINAL"
+    assert bilan.db_bytes() == before
+    out = bilan("restaure", backup, "--yes").stdout
+    assert "restaurée" in out
+    view = bilan.json("show", running)
+    assert view["champs"]["demande"] is None and view["purge"]["contenu_detruit_le"] == "2026-03-02"
+    assert bilan("show", typo, code=1).key == "BILAN_INCONNU"
+    assert traces(bilan.home, [marker("RESTO", k) for k in ("CHAMP", "ENTRETIEN", "DOC", "TITRE")]
+                  + ["ZQXERREURXZQ"]) == {}
+    assert bilan.new(nom="Nouveau") != typo                 # its id still never comes back
+    assert not (bilan.home / "brouillons").exists()
+
+
+def test_what_is_not_a_backup_is_refused(bilan, tmp_path):
+    bilan.new()
+    before = bilan.db_bytes()
+    empty = tmp_path / "vide"
+    empty.mkdir()
+    assert bilan("restaure", empty, "--yes", code=1).key == "SAUVEGARDE_PAS_UNE"
+    damaged = tmp_path / "abimee"
+    damaged.mkdir()
+    (damaged / "bilans.db").write_bytes(b"pas une base" * 100)
+    assert bilan("restaure", damaged, "--yes", code=1).key == "STORE_ILLISIBLE"
+    foreign = tmp_path / "etrangere"
+    foreign.mkdir()
+    sqlite3.connect(foreign / "bilans.db").execute("CREATE TABLE t (x)")
+    assert bilan("restaure", foreign, "--yes", code=1).key == "STORE_ETRANGER"
+    assert bilan.db_bytes() == before
