@@ -125,7 +125,9 @@ def main() -> None:
         ("bilan entretien list ID", ["entretien", "list", target], 5),
         ("bilan set ID demande TEXTE", ["set", fresh, "demande", "Un texte du bilan."], 5),
         ("bilan entretien add ID", ["entretien", "add", fresh, "--date", TODAY, "--duree", "30min"], 5),
-        ("bilan consent ID employeur", ["consent", fresh, "employeur", "--date", TODAY], 5),
+        # A consent in force is not given twice: each run first withdraws it, untimed.
+        ("bilan consent ID employeur", ["consent", fresh, "employeur", "--date", TODAY], 5,
+         [bilan, "consent", fresh, "employeur", "--retirer", "--date", TODAY]),
         ("bilan list", ["list"], 6),
         ("bilan list --json", ["list", "--json"], 5),
         ("bilan agenda", ["agenda"], 8),
@@ -137,10 +139,14 @@ def main() -> None:
         ("bilan synthese render ID --format md", ["synthese", "render", target, "--format", "md"], None),
     )
     rows = []
-    for label, argv, goal in commands:
+    for label, argv, goal, *before in commands:
         if args.only and args.only not in label:
             continue
-        ratio, ms, mb = compare([bilan, *argv], floor, env, args.runs)
+        prepare = None
+        if before:
+            def prepare(undo=before[0]):
+                subprocess.run(undo, env=env, capture_output=True)   # refused when not in force: fine
+        ratio, ms, mb = compare([bilan, *argv], floor, env, args.runs, prepare)
         rows.append((label, ratio, ms, mb, goal))
 
     if not args.only or "purge" in args.only:

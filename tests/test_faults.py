@@ -17,27 +17,11 @@ import pytest
 import bilancli
 import storeio
 from docstore import writing
+from killing import KILLER
 from test_purge_traces import traces
 
 SRC = str(Path(bilancli.__file__).resolve().parents[1])
 MARK = "QZXFAUTEXZQ"
-
-# A `bilan` that dies, as under `kill -9`, at one step of writing a file.
-KILLER = """
-import os, sys
-step = os.environ.get("MOURIR")
-if step == "avant_ecriture":
-    import bilancli.store.files as files
-    files.write = lambda *a, **k: os._exit(137)
-elif step == "avant_renommage":
-    os.replace = lambda *a, **k: os._exit(137)
-elif step == "avant_confirmation":
-    from bilancli.core import changes
-    from bilancli.store import writes
-    writes.WRITERS[changes.RenderingConfirmed] = lambda *a, **k: os._exit(137)
-from bilancli.cli import main
-main(sys.argv[1:])
-"""
 
 
 def env_for(home: Path, **extra) -> dict:

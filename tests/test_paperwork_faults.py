@@ -12,24 +12,8 @@ import pytest
 from paperwork import configure
 from test_faults import env_for
 from test_purge_archives import BUYER, STREET, _old_invoice
+from killing import KILLER
 from test_purge_traces import traces
-
-# A `bilan` that dies, as under `kill -9`, at one step of writing an invoice's file.
-KILLER = """
-import os, sys
-step = os.environ.get("MOURIR")
-if step == "avant_ecriture":
-    import bilancli.store.files as files
-    files.write = lambda *a, **k: os._exit(137)
-elif step == "avant_renommage":
-    os.replace = lambda *a, **k: os._exit(137)
-elif step == "avant_confirmation":
-    from bilancli.core import changes
-    from bilancli.store import writes
-    writes.WRITERS[changes.InvoiceRenderingConfirmed] = lambda *a, **k: os._exit(137)
-from bilancli.cli import main
-main(sys.argv[1:])
-"""
 
 
 def _rows(bilan, sql):
@@ -62,7 +46,8 @@ def test_an_invoice_rendering_killed_at_any_step_leaves_nothing_the_purge_misses
     target = ["-o", str(outside / "facture.md")] if where == "ailleurs" else []
     killed = subprocess.run(
         [sys.executable, "-c", KILLER, "facture", "render", numero, "--format", "md", *target],
-        env=env_for(bilan.home, BILAN_TODAY="2015-06-02", MOURIR=step), capture_output=True,
+        env=env_for(bilan.home, BILAN_TODAY="2015-06-02", MOURIR=step,
+                    MOURIR_CONFIRMATION="InvoiceRenderingConfirmed"), capture_output=True,
         stdin=subprocess.DEVNULL)
     assert killed.returncode == 137, killed.stderr
     bilan.today("2026-01-01")

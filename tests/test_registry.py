@@ -69,17 +69,22 @@ def _plant(conn, bilan_id: str, tag: str) -> list[str]:
     return planted
 
 
-def test_the_purge_leaves_nothing_of_any_content_column(bilan):
-    gone = make_ended_bilan(bilan.home, "REG", end=date(2026, 2, 1))
-    store = Store(bilan.home)
+def _planted(home, tag: str) -> tuple[str, list[str]]:
+    """An ended bilan with a marker in every content column, and those markers."""
+    gone = make_ended_bilan(home, tag, end=date(2026, 2, 1))
+    store = Store(home)
     try:
         with store.write() as conn:
             conn.execute("UPDATE bilans SET motif_abandon = 'x' WHERE id = ?", (gone,))
             conn.execute("INSERT INTO satisfactions (bilan_id, moment, note, commentaire, date) "
                          "VALUES (?, 'fin', 4, 'x', '2026-02-01')", (gone,))
-            planted = _plant(conn, gone, "REG")
+            return gone, _plant(conn, gone, tag)
     finally:
         store.close()
+
+
+def test_the_purge_leaves_nothing_of_any_content_column(bilan):
+    _, planted = _planted(bilan.home, "REG")
     assert set(traces(bilan.home, planted)) == set(planted)   # the scan can fail
     bilan("purge", "--yes")
     assert traces(bilan.home, planted) == {}
@@ -90,14 +95,9 @@ def test_the_agenda_and_figures_read_no_content(bilan):
     never reaches them."""
     from bilancli.store.snapshots import load_summaries
 
-    gone = make_ended_bilan(bilan.home, "SUM", end=date(2026, 2, 1))
+    gone, planted = _planted(bilan.home, "SUM")
     store = Store(bilan.home)
     try:
-        with store.write() as conn:
-            conn.execute("UPDATE bilans SET motif_abandon = 'x' WHERE id = ?", (gone,))
-            conn.execute("INSERT INTO satisfactions (bilan_id, moment, note, commentaire, date) "
-                         "VALUES (?, 'fin', 4, 'x', '2026-02-01')", (gone,))
-            planted = _plant(conn, gone, "SUM")
         summaries = repr(load_summaries(store.conn))
     finally:
         store.close()
