@@ -133,7 +133,11 @@ def main() -> None:
         ("bilan agenda", ["agenda"], 8),
         ("bilan agenda --json", ["agenda", "--json"], 8),
         ("bilan rdv list --json", ["rdv", "list", "--json"], 5),
+        # A phone polls the same calendar every few minutes: kept while its events do not
+        # change (cache/calendrier.ics); the first run after a change writes it with icalendar.
         ("bilan calendrier", ["calendrier"], 5),
+        ("bilan calendrier (après un changement)", ["calendrier"], None,
+         ["rm", "-f", str(home / "cache" / "calendrier.ics")]),
         ("bilan stats --json", ["stats", "--json"], 8),
         ("bilan purge --dry-run", ["purge", "--dry-run"], 10),
         ("bilan synthese render ID --format md", ["synthese", "render", target, "--format", "md"], None),

@@ -159,3 +159,27 @@ def test_an_empty_store_gives_an_empty_valid_calendar(bilan):
     cal, _ = calendar(bilan)
     assert cal.walk("VEVENT") == [] and cal.walk("VTIMEZONE")
     assert not bilan.home.exists()     # a read command creates nothing
+
+
+def test_the_kept_calendar_follows_every_change_and_never_holds_a_name(bilan):
+    bid = opened(bilan)
+    bilan("rdv", "add", bid, "--date", "2026-03-10", "--heure", "14h30", "--duree", "1h30")
+    first = bilan("calendrier").stdout_bytes
+    kept = bilan.home / "cache" / "calendrier.ics"
+    assert kept.exists() and stat.S_IMODE(kept.stat().st_mode) == 0o600
+    assert bilan("calendrier").stdout_bytes == first            # from the cache, identical
+    bilan("rdv", "move", bid, "1", "--date", "2026-03-11")
+    moved = bilan("calendrier").stdout_bytes
+    assert moved != first and b"20260311T143000" in moved       # never stale
+    named = bilan("calendrier", "--noms").stdout_bytes
+    assert NAME.encode() in named and NAME.encode() not in kept.read_bytes()
+    assert bilan("calendrier").stdout_bytes == moved
+
+
+def test_a_deleted_bilan_leaves_the_kept_calendar(bilan):
+    bid = opened(bilan)
+    bilan("rdv", "add", bid, "--date", "2026-03-10", "--heure", "14h30", "--duree", "1h30")
+    bilan("calendrier")
+    bilan("delete", bid, "--yes")
+    assert not (bilan.home / "cache" / "calendrier.ics").exists()
+    assert bid.encode() not in bilan("calendrier").stdout_bytes

@@ -155,4 +155,7 @@ def delete(bilan_id, yes) -> None:
         with store.transaction() as tx:
             tx.apply(deletion.delete(tx.load(wanted)))
         finish(store)   # no trace in the file's free pages, nor in a journal
+    from bilancli.render.ical import forget
+
+    forget(base.home())   # nor in the kept calendar
     base.say(msg.BILAN_SUPPRIME.format(id=wanted))

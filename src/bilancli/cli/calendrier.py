@@ -16,7 +16,7 @@ from bilancli.cli.spec import command, flag, opt
          details=msg.DET_CALENDRIER)
 def calendrier(output, noms, echeances) -> None:
     from bilancli.core import calendrier as rules
-    from bilancli.render.ical import to_ical
+    from bilancli.render.ical import cached, to_ical
     from bilancli.store import rdv as rdv_store
 
     home, today = base.home(), base.today()
@@ -37,7 +37,10 @@ def calendrier(output, noms, echeances) -> None:
         items, summaries, _ = compute(names=noms)
         names = {bid: (s.prenom, s.nom) for bid, s in summaries.items()}
         deadlines = rules.deadline_events(items, names, noms, today)
-    data = to_ical(events + deadlines, msg.CALENDRIER_NOM, today)
+    if noms:
+        data = to_ical(events + deadlines, msg.CALENDRIER_NOM, today)
+    else:
+        data = cached(home, events + deadlines, msg.CALENDRIER_NOM, today)
     if noms:
         base.warn(msg.CALENDRIER_NOMS)
     if target is None:

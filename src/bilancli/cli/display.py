@@ -147,7 +147,9 @@ def _table(block: Table, columns: int | None, paint) -> list[str]:
     """Columns as wide as their widest cell; when the table is wider than the terminal, the
     widest column wraps (a thousand rows are laid out in one pass, no cell measured twice)."""
     headers = [clean(h) for h in block.headers]
-    rows = [[clean(cell) for cell in row] for row in block.rows]
+    # One search per row: most rows hold no control character to neutralise.
+    rows = [list(row) if not _ANY_CONTROL.search("".join(row)) else [clean(c) for c in row]
+            for row in block.rows]
     count = len(headers)
     widths = [max(map(len, column)) for column in zip(headers, *rows)]
     spare = 0 if columns is None else columns - (sum(widths) + 2 * (count - 1))

@@ -59,3 +59,60 @@ def _timezone(icalendar, events, today):
     first, last = min(days), max(days)
     return icalendar.Timezone.from_tzid(TZID, first_date=date(first.year, 1, 1),
                                         last_date=date(last.year + 2, 1, 1))
+
+
+CACHE = ("cache", "calendrier.ics")
+
+
+def cached(home: str, events, name: str, today) -> bytes:
+    """The calendar as `to_ical` writes it, kept under BILAN_HOME/cache while its events do
+    not change: a phone or Outlook polls the same calendar every few minutes, and icalendar
+    costs more than the rest of the command. Never called with names (`--noms`): the cache
+    holds bilan ids, days, times and modalities, no name and no content."""
+    import hashlib
+    import os
+
+    from bilancli import __version__
+
+    key = hashlib.sha256(repr((events, name, today, __version__)).encode()).hexdigest()
+    path = os.path.join(home, *CACHE)
+    try:
+        with open(path, "rb") as handle:
+            kept = handle.read()
+        if kept.startswith(key.encode() + b"\n"):
+            return kept[len(key) + 1:]
+    except OSError:
+        pass
+    data = to_ical(events, name, today)
+    _keep(home, path, key.encode() + b"\n" + data)
+    return data
+
+
+def _keep(home: str, path: str, data: bytes) -> None:
+    """Atomically, 0600 in a 0700 folder; only in a data folder that exists (a mistyped
+    --home is left without trace); a cache that cannot be written is only slower."""
+    import os
+
+    if not os.path.isdir(home):
+        return
+    temp = f"{path}.{os.getpid()}.tmp"
+    try:
+        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+        fd = os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY | os.O_NOFOLLOW, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temp, path)
+    except OSError:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+
+
+def forget(home: str) -> None:
+    """A bilan deleted: its days and times leave the kept calendar too."""
+    import os
+
+    from bilancli.store.shred import shred_name
+
+    shred_name(os.path.join(home, *CACHE))

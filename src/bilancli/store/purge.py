@@ -188,7 +188,9 @@ def _outcome(bilan_id: str, items: list[Item], marks: list[str], checks: list[Ch
 
 def inventory(conn, home: str | Path, dues: dict[str, tuple[Deadline, ...]], *,
               check_files: bool = True) -> list[Outcome]:
-    """What a purge would destroy now, in the order of `dues`, without touching anything.
+    """What a purge would destroy now, in the order of `dues`, without touching anything:
+    the bilans with something to do only (a store of ten years has thousands whose deadlines
+    have come and whose purge is done).
 
     `check_files=False` only lists the recorded files, without reading them: enough to
     know which bilans a real run must visit, which checks each file as it destroys it.
@@ -199,6 +201,8 @@ def inventory(conn, home: str | Path, dues: dict[str, tuple[Deadline, ...]], *,
     outcomes = []
     for bid in dues:
         mine = files.get(bid, [])
+        if not (mine or items[bid] or marks[bid]):
+            continue
         checks = ([purge_files.check(home, f) for f in mine] if check_files
                   else [Check(f, purge_files.PRESENT) for f in mine])
         outcomes.append(_outcome(bid, items[bid], marks[bid], checks, due[bid]))
