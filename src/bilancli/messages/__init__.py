@@ -1,6 +1,7 @@
 """Every sentence the consultant reads, in one catalogue split by audience: refusals
-(`refus`), what the terminal shows (`ecran`), help pages and usage errors (`aide`), and
-codes in words shared with the documents (`libelles`).
+(`refus`, and by room `refus_documents`, `refus_semaine`, `refus_gestion`, `refus_purge`),
+what the terminal shows (`ecran`), help pages and usage errors (`aide`, each command's own
+lines in `aide_commandes`), and codes in words shared with the documents (`libelles`).
 
 Templates use `str.format` fields; they quote what the user typed, never the content of a
 bilan (confidential, L6313-4 al. 4). Each template is a `Message`: a `str` that knows its
@@ -9,9 +10,13 @@ for it instead of matching French words.
 """
 
 from bilancli.messages.aide import *  # noqa: F401,F403
+from bilancli.messages.aide_commandes import *  # noqa: F401,F403
 from bilancli.messages.ecran import *  # noqa: F401,F403
 from bilancli.messages.libelles import *  # noqa: F401,F403
 from bilancli.messages.refus import *  # noqa: F401,F403
+from bilancli.messages.refus_documents import *  # noqa: F401,F403
+from bilancli.messages.refus_purge import *  # noqa: F401,F403
+from bilancli.messages.refus_semaine import *  # noqa: F401,F403
 from bilancli.messages.refus_gestion import *  # noqa: F401,F403
 
 

@@ -4,10 +4,6 @@ Each names what was typed, never the content of a bilan (L6313-4 al. 4), and the
 """
 
 INTERROMPU = "Interrompu : rien n'a été modifié."
-PURGE_INTERROMPUE = (
-    "purge interrompue : ce qui a déjà été détruit l'est définitivement, le reste attend. "
-    "Relancez « bilan purge » pour terminer (R6313-7)."
-)
 ERREUR_INATTENDUE = (
     "Erreur inattendue ({type}). Rien n'a été modifié dans le dossier. "
     "Relancez avec BILAN_DEBUG=1 pour le détail technique."
@@ -128,15 +124,6 @@ ENTRETIEN_SANS_CONSENTEMENT = (
     "le bilan {id} ne peut être réalisé qu'avec le consentement du bénéficiaire (L6313-4 al. 2). "
     "S'il consent de nouveau : « bilan consent {id} bilan »."
 )
-CONVENTION_NON_REQUISE = (
-    "pas de convention pour le bilan {id} : le financement « {financement} » n'en demande pas "
-    "(R6313-8 : seulement plan de développement des compétences ou congé de reclassement)."
-)
-CONVENTION_FINANCEMENT_ABSENT = (
-    "pas de convention pour le bilan {id} : son financement n'est pas renseigné ({source} : "
-    "une convention n'est due que pour le plan de développement des compétences ou le congé de "
-    "reclassement). Renseignez-le avec « bilan set {id} financement … »."
-)
 CONVENTION_DEJA_SIGNEE = "la convention du bilan {id} est déjà signée (le {signee}) : rien à transmettre ni à signer."
 CONVENTION_NON_TRANSMISE = (
     "signature refusée : aucun projet de convention n'a été transmis pour le bilan {id} "
@@ -150,89 +137,6 @@ CONVENTION_HORS_DELAI = (
     "échéance le {echeance}) ; le silence du salarié vaut refus (R6313-8). Transmettez un "
     "nouveau projet avec « bilan convention send »."
 )
-DOC_TYPE_INCONNU = "type de document inconnu : « {saisie} ». Types possibles : {possibles}."
-DOC_ID_MALFORME = (
-    "numéro de document mal formé : « {saisie} » ; un nombre entier positif est attendu. "
-    "Exemple : 3 (voir « bilan doc list »)."
-)
-DOC_INCONNU = "le bilan {id} n'a pas de document n° {doc} (voir « bilan doc list {id} »)."
-DOC_TROP_GROS = (
-    "fichier refusé : {fichier} pèse {taille}, au-delà de la limite de {max} par document. "
-    "Réduisez-le (PDF compressé, images allégées) avant de l'ajouter."
-)
-DOC_TROP_GROS_LU = (
-    "fichier refusé : {fichier} contient plus de {max}, la limite par document. "
-    "Réduisez-le (PDF compressé, images allégées) avant de l'ajouter."
-)
-FICHIER_PAS_ORDINAIRE = (
-    "{fichier} n'est pas un fichier ordinaire (périphérique, tube ou socket) : "
-    "seul un fichier enregistré sur le disque peut être conservé."
-)
-FICHIER_INTROUVABLE = "fichier introuvable : {fichier}."
-FICHIER_ILLISIBLE = "fichier illisible : {fichier} ({raison})."
-FICHIER_EST_DOSSIER = "{fichier} est un dossier, pas un fichier."
-SORTIE_DANS_LES_DONNEES = (
-    "{fichier} est dans le dossier des données ({dossier}) : seul son sous-dossier documents/ "
-    "peut recevoir un fichier, pour ne jamais écraser la base, config.toml ou les modèles. "
-    "Choisissez un autre chemin."
-)
-DOSSIER_SORTIE_ABSENT = "le dossier de {fichier} n'existe pas : créez-le ou choisissez un autre chemin."
-ECRITURE_IMPOSSIBLE = "impossible d'écrire {fichier} ({raison}) : rien n'a été écrit."
-SORTIE_TERMINAL = (
-    "le document n° {doc} n'est pas affiché dans le terminal : précisez « -o FICHIER » "
-    "(ou « -o - » pour la sortie standard)."
-)
-FORMAT_INCONNU = "format inconnu : « {saisie} ». Formats possibles : {possibles}."
-MODELE_INTROUVABLE = "modèle introuvable : {fichier}."
-MODELE_ILLISIBLE = "modèle illisible : {fichier} ({raison})."
-# {lieu}: where in which template, see MODELE_LIEU.
-MODELE_LIEU = "modèle {fichier}, ligne {ligne}"
-MODELE_LIEU_SANS_LIGNE = "modèle {fichier}"
-MODELE_SYNTAXE = (
-    "{lieu} : erreur de syntaxe, cette ligne n'est pas du Jinja valide (balise {{% … %}} "
-    "incomplète ou mal fermée, expression {{{{ … }}}} inachevée, bloc sans sa fin…) "
-    "(détail Jinja : {detail})."
-)
-MODELE_VARIABLE = (
-    "{lieu} : variable inconnue, « {variable} » n'existe pas dans ce document. "
-    "Voir templates/README.md pour les variables disponibles."
-)
-MODELE_VARIABLE_SANS_NOM = (
-    "{lieu} : variable inconnue, le modèle utilise une valeur absente de ce document "
-    "(détail Jinja : {detail}). Voir templates/README.md pour les variables disponibles."
-)
-MODELE_ECHEC = (
-    "{lieu} : le rendu a échoué, une opération du modèle ne s'applique pas à la valeur "
-    "reçue (détail : {detail})."
-)
-PDF_INDISPONIBLE = (
-    "le format PDF demande WeasyPrint, qui n'est pas installé. Installez-le avec "
-    "« pip install 'bilancli[pdf]' » (ou « pipx inject bilancli weasyprint »), "
-    "ou produisez une page imprimable avec « --format html »."
-)
-PDF_ECHEC = "la conversion en PDF a échoué ({detail}) ; « --format html » reste possible."
-SYNTHESE_CONTENU_DETRUIT = (
-    "le contenu du bilan {id} a été détruit le {date} ({source}) : la synthèse ne peut plus être produite."
-)
-PERIODE_ILLISIBLE = (
-    "config.toml : [conservation] {cle} illisible : « {saisie} ». "
-    "Exemples : 1 an, 2 ans, 18 mois."
-)
-PERIODE_TROP_LONGUE = (
-    "config.toml : [conservation] duree = « {saisie} » dépasse la durée maximale "
-    "de conservation, {maximum} ({source})."
-)
-ADMINISTRATIF_TROP_COURT = (
-    "config.toml : [conservation] administratif = « {saisie} » est plus court que "
-    "[conservation] duree = « {duree} » : le dossier serait anonymisé avant la "
-    "destruction des documents (R6313-7)."
-)
-PURGE_SANS_TERMINAL = (
-    "la purge détruit définitivement des données : confirmez avec --yes "
-    "(indispensable sans terminal, par exemple dans une tâche cron)."
-)
-PURGE_ABANDONNEE = "Purge abandonnée : rien n'a été modifié."
-PURGE_INCOMPLETE = "{nombre} fichier(s) n'ont pas pu être détruits : relancez bilan purge après correction."
 SUIVI_BILAN_OUVERT = (
     "le bilan {id} n'est pas terminé : l'entretien de suivi vient après la fin de l'action ({source})."
 )
@@ -303,33 +207,9 @@ CONFIG_NOMBRE = "config.toml : la clé [{section}] {cle} doit être un nombre."
 CONFIG_MOT_INCONNU = (
     "config.toml : [{section}] {cle} = « {saisie} » n'est pas une valeur possible ({possibles})."
 )
-DISQUE_PLEIN_FICHIER = (
-    "le disque est plein : {fichier} n'a pas pu être écrit, et rien n'en reste sur le disque. "
-    "Libérez de la place, puis relancez la commande."
-)
 DATE_HORS_LIMITES = (
     "date refusée : « {saisie} » est hors des dates qu'un bilan peut porter (du {premier} "
     "au {dernier}) ; faute de frappe dans l'année ?"
-)
-ADMINISTRATIF_TROP_LONG = (
-    "config.toml : [conservation] administratif = « {saisie} » dépasse 20 ans, le délai au-delà "
-    "duquel aucune action ne peut plus être engagée ({source}) : garder le dossier plus longtemps "
-    "ne protégerait rien."
-)
-MODELE_RECURSIF = (
-    "modèle {fichier} : il s'inclut lui-même (directement ou par un autre modèle), sans fin : "
-    "vérifiez ses {{% include %}} et {{% extends %}}."
-)
-PURGE_DISQUE_PLEIN = (
-    "le disque est plein : la purge s'est arrêtée. {faits} bilan(s) ont été entièrement purgés "
-    "et le restent ; pour le bilan suivant, {fichiers} fichier(s) ont déjà été détruits sans que "
-    "la base ait pu le noter (la prochaine purge le notera). Rien d'autre n'a changé. Libérez de "
-    "la place, puis relancez « bilan purge » pour terminer (R6313-7)."
-)
-PURGE_SANS_RECONSTRUCTION = (
-    "la purge de {nombre} bilan(s) est faite et enregistrée, mais le disque est plein : la base "
-    "n'a pas pu être reconstruite (VACUUM). Les pages libérées ont déjà été mises à zéro ; "
-    "libérez de la place puis relancez « bilan purge » pour la reconstruire."
 )
 CONSENTEMENT_DEJA_DONNE = (
     "le consentement « {type} » du bilan {id} est déjà en vigueur (donné le {donne}) : rien à "
@@ -378,70 +258,6 @@ SUIVI_NON_REALISE_NOTES = (
     "un entretien de suivi qui n'a pas eu lieu n'a pas de notes : retirez --notes (le motif va "
     "dans --motif)."
 )
-# --- Rendez-vous, convocations, calendar (SPEC §9) ---------------------------------------
-HEURE_ILLISIBLE = "heure illisible : « {saisie} ». Formats acceptés : 14:30, 14h30, 14h ou 9h."
-HEURE_IMPOSSIBLE = (
-    "heure impossible : « {saisie} » (les heures vont de 0 à 23, les minutes de 0 à 59)."
-)
-RDV_NUMERO_MALFORME = (
-    "numéro de rendez-vous mal formé : « {saisie} » ; un nombre entier positif est attendu "
-    "(voir « bilan rdv list »)."
-)
-RDV_INCONNU = "le bilan {id} n'a pas de rendez-vous n° {numero} (voir « bilan rdv list {id} »)."
-RDV_DATE_PASSEE = (
-    "rendez-vous refusé : le {date} est passé (nous sommes le {aujourdhui}). Un entretien déjà "
-    "tenu s'enregistre avec « bilan entretien add {id} --date … --duree … »."
-)
-RDV_BILAN_ABANDONNE = (
-    "le bilan {id} est abandonné : aucun rendez-vous ne peut plus y être planifié ni déplacé."
-)
-RDV_CHEVAUCHEMENT = (
-    "rendez-vous refusé : le {jour} de {debut} à {fin}, il chevauche le rendez-vous n° {numero} "
-    "du bilan {autre} ({autre_jour} de {autre_debut} à {autre_fin}). Un consultant ne tient "
-    "qu'un rendez-vous à la fois : choisissez un autre horaire (l'un peut commencer quand "
-    "l'autre finit)."
-)
-RDV_HEURES_MAX = (
-    "rendez-vous refusé : {duree} de plus porteraient le bilan {id} à {total} h ({realisees} h "
-    "réalisées et {prevues} h déjà planifiées), au-delà de la durée maximale de 24 heures "
-    "(L6313-4 al. 5) ; {reste} restent à planifier."
-)
-RDV_DUREE_MAX = (
-    "durée refusée : {duree} pour un seul rendez-vous, au-delà des 24 heures d'un bilan entier "
-    "(L6313-4 al. 5)."
-)
-RDV_LIEN_INVALIDE = (
-    "lien refusé : « {saisie} » n'est pas une adresse http ou https "
-    "(exemple : https://visio.exemple.fr/salle-42)."
-)
-RDV_LIEN_SANS_VISIO = (
-    "un lien (--lien) ne va qu'avec un rendez-vous en visioconférence (--modalite visio) ; "
-    "celui-ci est prévu en {modalite}."
-)
-RDV_LIEU_SANS_PRESENTIEL = (
-    "un lieu (--lieu) ne va qu'avec un rendez-vous en présentiel (--modalite presentiel) ; "
-    "celui-ci est prévu en {modalite}."
-)
-RDV_PAS_PREVU = (
-    "le rendez-vous n° {numero} du bilan {id} est déjà {statut} : il ne peut plus être {action}."
-)
-RDV_DEJA_A_CET_HORAIRE = (
-    "le rendez-vous n° {numero} du bilan {id} est déjà le {jour} à {heure} pour {duree} : "
-    "rien à déplacer."
-)
-RDV_SUIVI_DEJA = (
-    "l'entretien de suivi du bilan {id} est déjà enregistré (le {date}, R6313-4 3° c) : "
-    "il n'y a plus de rendez-vous à planifier ni à tenir."
-)
-RDV_MOTIF_CONTENU_DETRUIT = (
-    "le contenu du bilan {id} a été détruit le {date} ({source}) : le motif ne peut plus être "
-    "enregistré ; l'annulation seule reste possible (sans --motif)."
-)
-RDV_PAR_INCONNU = "valeur inconnue pour --par : « {saisie} ». Valeurs possibles : {possibles}."
-PERIODE_INVERSEE = "période refusée : le {au} (--au) précède le {du} (--du)."
-CONVOCATION_RDV_PAS_PREVU = (
-    "pas de convocation pour le rendez-vous n° {numero} du bilan {id} : il est {statut}."
-)
 QUOI_RDV = "le rendez-vous tenu"
 FINANCEMENT_FIGE = (
     "financement refusé pour le bilan {id} : il a commencé (un entretien est enregistré) et passer "
@@ -453,29 +269,3 @@ VALEUR_VIDE = (
     "volontairement : « bilan set {id} {champ} --effacer »."
 )
 EFFACER_AVEC_VALEUR = "--effacer efface {champ} : ne donnez pas de valeur en même temps."
-SUPPRESSION_REFUSEE = (
-    "le bilan {id} ne peut pas être supprimé : {faits}. Ce qu'un financeur peut demander reste au "
-    "dossier : clôturez-le avec « bilan abandon {id} »."
-)
-SUPPRESSION_SANS_TERMINAL = (
-    "la suppression efface définitivement le bilan : confirmez avec --yes (indispensable sans "
-    "terminal)."
-)
-SUPPRESSION_ABANDONNEE = "Suppression abandonnée : rien n'a été modifié."
-SORTIE_VIDE = "-o attend un nom de fichier (ou « - » pour la sortie standard) : il est vide."
-PURGE_SAUVEGARDE_INJOIGNABLE = (
-    "le dossier des sauvegardes {dossier} ([sauvegarde] dossier) est injoignable (disque "
-    "débranché ?) : la base a été purgée, ses sauvegardes le seront à la prochaine purge qui "
-    "l'atteindra (R6313-7)."
-)
-SAUVEGARDE_SANS_DOSSIER = (
-    "où écrire la sauvegarde ? Donnez -o DOSSIER, ou [sauvegarde] dossier dans config.toml "
-    "(c'est là que « bilan purge » purgera aussi les sauvegardes)."
-)
-SAUVEGARDE_DOSSIER_ABSENT = "le dossier {dossier} n'existe pas (disque débranché ?) : créez-le ou choisissez-en un autre."
-SAUVEGARDE_IMPOSSIBLE = "impossible d'écrire la sauvegarde dans {dossier} ({raison})."
-SAUVEGARDE_PAS_UNE = "{dossier} n'est pas une sauvegarde de bilan (il y manque bilans.db)."
-RESTAURE_SANS_TERMINAL = (
-    "la restauration remplace la base : confirmez avec --yes (indispensable sans terminal)."
-)
-RESTAURE_ABANDONNEE = "Restauration abandonnée : rien n'a été modifié."
