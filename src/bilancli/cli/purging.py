@@ -88,15 +88,10 @@ def _unreachable(where: str | None) -> None:
 
 def _merge(outcomes: list, more: list) -> list:
     """One outcome per bilan: what its invoices lost joins what R6313-7 took from it."""
-    from dataclasses import replace
-
     merged = {o.bilan_id: o for o in outcomes}
     for extra in more:
         known = merged.get(extra.bilan_id)
-        merged[extra.bilan_id] = extra if known is None else replace(
-            known, items=known.items + extra.items, failures=known.failures + extra.failures,
-            linked=known.linked + extra.linked,
-            settled_files=known.settled_files + extra.settled_files)
+        merged[extra.bilan_id] = extra if known is None else known.merged(extra)
     return list(merged.values())
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections import namedtuple
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -61,36 +60,47 @@ _OTHER_IDENTITY = [
 ]
 
 
-@dataclass(frozen=True)
-class Item:
-    kind: str
-    count: int
-    size: int
-    deadline: Deadline
+class Item(namedtuple("Item", "kind count size deadline")):
+    """A kind of content that went (or would go): how many, how many bytes, under which deadline."""
+
+    __slots__ = ()
 
 
-@dataclass(frozen=True)
-class FileFailure:
-    path: str
-    reason: str
-    modified: bool = False   # holds something we did not write: the consultant decides
+class FileFailure(namedtuple("FileFailure", "path reason modified", defaults=(False,))):
+    """A recorded file left: `modified` when it holds something we did not write (the
+    consultant decides), else it could not be destroyed (retried)."""
+
+    __slots__ = ()
 
 
-@dataclass
 class Outcome:
-    """What went (or would go) for one bilan."""
+    """What went (or would go) for one bilan: its `items`; the files left (`failures`); the
+    dates still to note (`marks`: contenu_detruit_le, anonymise_le); the files whose bytes
+    another hard link keeps (`linked`); the recorded files that go (`paths`); the file rows
+    to close (`settled_files`: destroyed, gone, or overwritten by a later rendering).
+    A plain class: `dataclasses` would cost a purge a twentieth of its start-up."""
 
-    bilan_id: str
-    items: list[Item] = field(default_factory=list)
-    failures: list[FileFailure] = field(default_factory=list)
-    marks: list[str] = field(default_factory=list)   # contenu_detruit_le, anonymise_le
-    linked: list[str] = field(default_factory=list)  # files whose bytes another hard link keeps
-    paths: list[str] = field(default_factory=list)   # the recorded files that go (or would go)
-    settled_files: int = 0    # file rows to close (destroyed, gone, or overwritten by a later rendering)
+    __slots__ = ("bilan_id", "items", "failures", "marks", "linked", "paths", "settled_files")
+
+    def __init__(self, bilan_id: str, items=None, failures=None, marks=None, linked=None,
+                 paths=None, settled_files: int = 0) -> None:
+        self.bilan_id = bilan_id
+        self.items = list(items or ())
+        self.failures = list(failures or ())
+        self.marks = list(marks or ())
+        self.linked = list(linked or ())
+        self.paths = list(paths or ())
+        self.settled_files = settled_files
 
     @property
     def touched(self) -> bool:
         return bool(self.items or self.failures or self.marks or self.settled_files)
+
+    def merged(self, other: "Outcome") -> "Outcome":
+        """This outcome with another's for the same bilan (its invoices' after R6313-7's)."""
+        return Outcome(self.bilan_id, self.items + other.items, self.failures + other.failures,
+                       self.marks + other.marks, self.linked + other.linked,
+                       self.paths + other.paths, self.settled_files + other.settled_files)
 
 
 def _due_kinds(deadlines: tuple[Deadline, ...]) -> dict[str, Deadline]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from dataclasses import dataclass
+from collections import namedtuple
 from pathlib import Path
 
 from bilancli import messages as msg
@@ -34,25 +34,21 @@ MODIFIED = "modified"       # something we did not write: never destroyed, repor
 BLOCKED = "blocked"         # cannot be read or deleted: reported, retried
 
 
-@dataclass(frozen=True)
-class RecordedFile:
-    """One distinct path of one bilan, with every rendering recorded there."""
+class RecordedFile(namedtuple("RecordedFile", "path kind rows ours others temps", defaults=((),))):
+    """One distinct path of one bilan, with every rendering recorded there: the `path` as
+    recorded (relative to BILAN_HOME, or absolute); its purge `kind`; the rendus ids naming
+    it for this bilan (`rows`); the hashes written there for this bilan (`ours`) and for
+    anyone else still recorded (`others`); the temporary names of writings never
+    confirmed (`temps`)."""
 
-    path: str                   # as recorded: relative to BILAN_HOME, or absolute
-    kind: str                   # fichiers, fichiers_synthese
-    rows: tuple[int, ...]       # rendus ids naming this path for this bilan
-    ours: frozenset[str]        # the hashes written there for this bilan
-    others: frozenset[str]      # the hashes written there for anyone else, still recorded
-    temps: tuple[str, ...] = () # temporary names of writings never confirmed
+    __slots__ = ()
 
 
-@dataclass(frozen=True)
-class Check:
-    file: RecordedFile
-    state: str
-    size: int = 0
-    reason: str = ""
-    linked: bool = False        # ours, but with another hard link: only our name went
+class Check(namedtuple("Check", "file state size reason linked", defaults=(0, "", False))):
+    """What was found (or done) at a recorded file: its `state`, its `size`, why it stays
+    (`reason`); `linked`: ours, but with another hard link — only our name went."""
+
+    __slots__ = ()
 
     @property
     def settled(self) -> bool:
