@@ -64,7 +64,7 @@ def parse_format(text: str) -> str:
 def check_renderable(kind: str, bilan: Bilan, numero: int | None = None) -> None:
     """The synthèse is the bilan's content (gone once destroyed, R6313-7); the convention
     carries the mentions of R6313-8 and refuses what it cannot state; a convocation is for
-    a rendez-vous still planned."""
+    a rendez-vous still planned; an export, for a record that still names someone."""
     if kind == "convocation":
         from bilancli.core.rdv import check_convocation
 
@@ -77,6 +77,10 @@ def check_renderable(kind: str, bilan: Bilan, numero: int | None = None) -> None
         from bilancli.core import convention
 
         convention.check_render(bilan)
+    elif kind == "export":
+        from bilancli.core.export import check_exportable
+
+        check_exportable(bilan)
 
 
 def keeps_copy(kind: str) -> bool:
@@ -111,9 +115,11 @@ def store(bilan: Bilan, type_: str, titre: str | None, content: bytes, filename:
 # The retention class of each document's file (SPEC §5): the synthèse and copies of stored
 # documents are the bilan's content; the convention and the attendance sheet are
 # administrative evidence, kept until the record is anonymised — unless rendered with a
-# consultant's own template, which may hold anything.
+# consultant's own template, which may hold anything. The beneficiary's export holds the
+# content (notes, documents): it goes with it (SPEC §5).
 DOCUMENT_CLASSES = {"synthese": "contenu", "copie": "contenu", "convention": "administratif",
-                    "emargement": "administratif", "convocation": "administratif"}
+                    "emargement": "administratif", "convocation": "administratif",
+                    "export": "contenu"}
 
 
 def retention_of(kind: str, own_template: bool) -> str:

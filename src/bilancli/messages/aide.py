@@ -126,6 +126,11 @@ CMD_CALENDRIER = (
     "Écrit le calendrier iCalendar des rendez-vous, à importer ou à suivre sur un téléphone "
     "ou dans Outlook."
 )
+CMD_EXPORT = (
+    "Écrit la copie de ses données pour le bénéficiaire (RGPD art. 15 et 20) : un zip avec "
+    "donnees.json et les documents conservés."
+)
+CMD_IMPORT = "Ouvre des bilans depuis un tableau (CSV), tout ou rien, et affiche leurs identifiants."
 CMD_PURGE = (
     "Détruit ce que l'article R6313-7 impose de détruire et anonymise les dossiers échus."
 )
@@ -219,6 +224,9 @@ OPT_DATE_REPONSE = "Date de la réponse (défaut : aujourd'hui)."
 ARG_SENS = "entree ou sortie."
 OPT_DATE_DECLARATION = "Date de la déclaration (défaut : aujourd'hui)."
 OPT_ANNEE = "Année (défaut : l'année en cours)."
+OPT_SORTIE_EXPORT = "Fichier zip à écrire (défaut : documents/ID/export-ID.zip)."
+ARG_FICHIER_CSV = "Le tableau à importer, enregistré en CSV par le tableur."
+OPT_DRY_RUN_IMPORT = "Vérifie tout le fichier et affiche les identifiants qui seraient donnés, sans rien ouvrir."
 OPT_DRY_RUN = "Montre ce qui serait détruit, quand et pourquoi, sans rien changer."
 OPT_YES = (
     "Détruit sans demander de confirmation (obligatoire sans terminal, par exemple en cron)."
@@ -289,4 +297,15 @@ DET_SATISFACTION = (
 )
 DET_AGENDA = "La plus proche d'abord, les retards en évidence (voir « L'agenda »)."
 DET_STATS = "Voir « Chiffres de l'année »."
+DET_EXPORT = (
+    "Défaut : documents/ID/export-ID.zip, en 0600 ; enregistré, il est détruit par la purge avec "
+    "le contenu du bilan. Après la purge, il donne le dossier administratif ; refusé une fois le "
+    "dossier anonymisé."
+)
+DET_IMPORT = (
+    "Colonnes : nom, prenom, email, telephone, statut, financement, format, employeur, "
+    "heures_prevues, tarif, date_ouverture (accents, majuscules et espaces indifférents) ; "
+    "séparateur virgule ou point-virgule ; UTF-8 ou Windows-1252. Une seule ligne fautive et "
+    "rien n'est ouvert : chaque ligne fautive est citée avec son numéro (l'en-tête est la ligne 1)."
+)
 DET_PURGE = "--dry-run montre quoi, quand et pourquoi sans rien changer."

@@ -164,3 +164,9 @@ AVERT_PLAFOND_CPF = (
     "({source}) : le reste est à la charge du bénéficiaire ou d'un abondement."
 )
 PURGE_FICHIERS_HORS_DOSSIER = "Fichiers écrits hors du dossier des données (-o) qui seront détruits :"
+# --- Exchanges: the beneficiary's export, the import of a spreadsheet (SPEC §12) ------------
+EXPORT_ECRIT = (
+    "Export du bilan {id} écrit : {fichier} (données et {documents} document(s) conservé(s)), à "
+    "remettre au bénéficiaire. Il est enregistré : la purge le détruira avec le contenu du "
+    "bilan (R6313-7)."
+)
