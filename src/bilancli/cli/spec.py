@@ -14,7 +14,7 @@ from collections import namedtuple
 # The command modules, in the order of a bilan's life, which is the order of `bilan --help`.
 MODULES = (
     "bilans", "convention", "entretiens", "rdv", "phases", "documents", "render", "followup",
-    "agenda", "calendrier", "purge", "export",
+    "agenda", "calendrier", "purge", "export", "spreadsheet",
 )
 
 

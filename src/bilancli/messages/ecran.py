@@ -170,3 +170,10 @@ EXPORT_ECRIT = (
     "remettre au bénéficiaire. Il est enregistré : la purge le détruira avec le contenu du "
     "bilan (R6313-7)."
 )
+IMPORT_FAIT = "{nombre} bilan(s) ouvert(s) depuis {fichier}, en phase préliminaire."
+IMPORT_SIMULATION = (
+    "Simulation : {nombre} bilan(s) seraient ouverts depuis {fichier}, avec ces identifiants ; "
+    "rien n'a été modifié."
+)
+IMPORT_RIEN = "Aucun bilan à ouvrir : {fichier} ne contient que sa ligne d'en-tête."
+IMPORT_AVERTISSEMENT = "ligne {ligne} ({id}) : {avertissement}"

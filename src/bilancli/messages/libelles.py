@@ -132,3 +132,10 @@ Le contenu du bilan a été détruit le {date} (article R6313-7 du Code du trava
 copie ne contient plus que le dossier administratif que le cabinet garde (identité, dates,
 présence aux entretiens, financement).
 """
+# Other headers a cabinet's spreadsheet gives a column (beside its name and its label in
+# FIELD_LABELS); compared with accents, case, spaces and signs ignored.
+IMPORT_EN_TETES = {
+    "date d'ouverture": "date_ouverture", "ouverture": "date_ouverture",
+    "ouvert le": "date_ouverture", "e-mail": "email", "mail": "email",
+    "adresse électronique": "email", "tél": "telephone",
+}
