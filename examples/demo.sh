@@ -63,6 +63,8 @@ bilan emargement render "$id" --format html
 bilan phase advance "$id" --date 2026-10-20
 bilan satisfaction "$id" --moment fin --note 5 --date 2026-10-20
 bilan show "$id"
+# Her copy of her data (RGPD art. 15 and 20), handed over at the last session; the purge destroys it with the rest.
+bilan export "$id"
 ls -l "$BILAN_HOME/documents/$id"
 
 # Getting paid: CPF rights pay at most 1 600 € (the Caisse des Dépôts takes the invoice number
@@ -95,6 +97,14 @@ grep -E '^(UID|DTSTART;|SEQUENCE|SUMMARY)' "$calendars/rendez-vous.ics"
 # The action has ended: without a written agreement, R6313-7 wants its documents destroyed now.
 # --dry-run shows what would go, when and why, and changes nothing.
 bilan purge --dry-run
+
+# The next intake, from the cabinet's spreadsheet (saved in CSV): checked whole, then opened all at once.
+intake=$(mktemp -d)
+printf 'Nom;Prénom;Statut;Financement;Heures prévues;Tarif (€ HT);Date d'"'"'ouverture\n%s\n%s\n' \
+  'Durand;Luc;demandeur-emploi;france-travail;24;1 600;19/10/2026' \
+  'Roux;Anne;salarie;plan;20;1 800,00 €;20/10/2026' > "$intake/entrees.csv"
+bilan import "$intake/entrees.csv" --dry-run
+bilan import "$intake/entrees.csv"
 
 # Every morning: what falls due (the EDOF exit, the CPF payment, the follow-up in April, the
 # purge…), and the year's figures, the BPF lines among them.

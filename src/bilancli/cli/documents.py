@@ -10,48 +10,11 @@ group("doc", msg.GROUPE_DOC)
 
 
 def _read(path) -> bytes:
-    """The bytes of a regular file, refusing what is missing, not a file, or over the size limit."""
-    import os
-    import stat
-
+    """The bytes of a file to store, refusing what is missing, not a file, or over the size limit."""
+    from bilancli.cli.intake import read_regular_file
     from bilancli.core import documents as rules
-    from bilancli.errors import fail, os_reason
 
-    try:
-        # O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-    except FileNotFoundError:
-        raise fail(msg.FICHIER_INTROUVABLE, fichier=path) from None
-    except OSError as exc:
-        raise fail(msg.FICHIER_ILLISIBLE, fichier=path, raison=os_reason(exc)) from None
-    try:
-        info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise fail(msg.FICHIER_EST_DOSSIER, fichier=path)
-        if not stat.S_ISREG(info.st_mode):
-            raise fail(msg.FICHIER_PAS_ORDINAIRE, fichier=path)
-        # Announced size first: a huge file is refused before it is read at all.
-        rules.check_size(info.st_size, str(path))
-        content = _read_at_most(fd, rules.read_limit())
-    except OSError as exc:
-        raise fail(msg.FICHIER_ILLISIBLE, fichier=path, raison=os_reason(exc)) from None
-    finally:
-        os.close(fd)
-    rules.check_read_size(len(content), str(path))
-    return content
-
-
-def _read_at_most(fd: int, limit: int) -> bytes:
-    import os
-
-    chunks, left = [], limit
-    while left > 0:
-        chunk = os.read(fd, min(left, 1024 * 1024))
-        if not chunk:
-            break
-        chunks.append(chunk)
-        left -= len(chunk)
-    return b"".join(chunks)
+    return read_regular_file(path, rules.check_size, rules.read_limit(), rules.check_read_size)
 
 
 @command("doc add", msg.CMD_DOC_ADD, ID,

@@ -15,6 +15,7 @@ from collections import namedtuple
 MODULES = (
     "bilans", "convention", "entretiens", "rdv", "phases", "documents", "render", "certificat",
     "followup", "factures", "reclamations", "agenda", "calendrier", "purge", "sauvegardes",
+    "export", "spreadsheet",
 )
 
 

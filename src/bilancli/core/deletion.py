@@ -42,7 +42,12 @@ def plain(text: str | None) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
 
 
+def person_key(nom: str | None, prenom: str | None) -> tuple[str, str]:
+    """Who a nom and prénom name, as `same_person` compares them."""
+    return plain(nom), plain(prenom)
+
+
 def same_person(open_bilans, nom: str, prenom: str) -> list[str]:
     """The ids of the open bilans (id, nom, prénom) that look like the same person."""
-    wanted = (plain(nom), plain(prenom))
-    return [bid for bid, n, p in open_bilans if (plain(n), plain(p)) == wanted]
+    wanted = person_key(nom, prenom)
+    return [bid for bid, n, p in open_bilans if person_key(n, p) == wanted]

@@ -64,7 +64,7 @@ def parse_format(text: str) -> str:
 def check_renderable(kind: str, bilan: Bilan, numero: int | None = None) -> None:
     """The synthèse is the bilan's content (gone once destroyed, R6313-7); the convention
     carries the mentions of R6313-8 and refuses what it cannot state; a convocation is for
-    a rendez-vous still planned."""
+    a rendez-vous still planned; an export, for a record that still names someone."""
     if kind == "convocation":
         from bilancli.core.rdv import check_convocation
 
@@ -79,6 +79,10 @@ def check_renderable(kind: str, bilan: Bilan, numero: int | None = None) -> None
         convention.check_render(bilan)
     elif kind == "certificat":
         check_certificat(bilan)
+    elif kind == "export":
+        from bilancli.core.export import check_exportable
+
+        check_exportable(bilan)
 
 
 def check_certificat(bilan: Bilan) -> None:
@@ -122,9 +126,10 @@ def store(bilan: Bilan, type_: str, titre: str | None, content: bytes, filename:
 # documents are the bilan's content; the convention, the attendance sheet, the convocation
 # and the certificat de réalisation are administrative evidence, kept until the record is
 # anonymised — unless rendered with a consultant's own template, which may hold anything.
+# The beneficiary's export holds the content (notes, documents): it goes with it (SPEC §5).
 DOCUMENT_CLASSES = {"synthese": "contenu", "copie": "contenu", "convention": "administratif",
                     "emargement": "administratif", "convocation": "administratif",
-                    "certificat": "administratif"}
+                    "certificat": "administratif", "export": "contenu"}
 
 
 def retention_of(kind: str, own_template: bool) -> str:

@@ -3,6 +3,8 @@
 what the terminal shows (`ecran`), help pages and usage errors (`aide`, each command's own
 lines in `aide_commandes`), and codes in words shared with the documents (`libelles`).
 
+The refusals of the exchanges (`export`, `import`) stand apart in `refus_echanges`.
+
 Templates use `str.format` fields; they quote what the user typed, never the content of a
 bilan (confidential, L6313-4 al. 4). Each template is a `Message`: a `str` that knows its
 key, so that a refusal carries which message it is (`BilanError.key`) and tests can ask
@@ -18,6 +20,7 @@ from bilancli.messages.refus_documents import *  # noqa: F401,F403
 from bilancli.messages.refus_purge import *  # noqa: F401,F403
 from bilancli.messages.refus_semaine import *  # noqa: F401,F403
 from bilancli.messages.refus_gestion import *  # noqa: F401,F403
+from bilancli.messages.refus_echanges import *  # noqa: F401,F403
 
 
 class Message(str):

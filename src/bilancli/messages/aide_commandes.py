@@ -208,3 +208,21 @@ DET_RESTAURE = (
     "Ce que la base remplacée avait détruit ou supprimé l'est aussi dans la sauvegarde restaurée : "
     "rien de ce que la loi voulait détruit ne revient."
 )
+
+# --- Exchange with the beneficiary and the spreadsheet (SPEC §12) -----------------------
+CMD_EXPORT = (
+    "Écrit la copie de ses données pour le bénéficiaire (RGPD art. 15 et 20) : un zip avec "
+    "donnees.json et les documents conservés."
+)
+CMD_IMPORT = "Ouvre des bilans depuis un tableau (CSV), tout ou rien, et affiche leurs identifiants."
+DET_EXPORT = (
+    "Défaut : documents/ID/export-ID.zip, en 0600 ; enregistré, il est détruit par la purge avec "
+    "le contenu du bilan. Après la purge, il donne le dossier administratif ; refusé une fois le "
+    "dossier anonymisé."
+)
+DET_IMPORT = (
+    "Colonnes : nom, prenom, email, telephone, statut, financement, format, employeur, "
+    "heures_prevues, tarif, date_ouverture (accents, majuscules et espaces indifférents) ; "
+    "séparateur virgule ou point-virgule ; UTF-8 ou Windows-1252. Une seule ligne fautive et "
+    "rien n'est ouvert : chaque ligne fautive est citée avec son numéro (l'en-tête est la ligne 1)."
+)

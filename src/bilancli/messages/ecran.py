@@ -221,3 +221,16 @@ RESTAURE_FAITE = (
     "Sauvegarde {dossier} restaurée : elle s'arrête au {date} ; ce qui a été enregistré depuis "
     "est perdu. Ce que la base remplacée avait détruit ou supprimé l'est aussi dans la sauvegarde."
 )
+# --- Exchanges: the beneficiary's export, the import of a spreadsheet (SPEC §12) ------------
+EXPORT_ECRIT = (
+    "Export du bilan {id} écrit : {fichier} (données et {documents} document(s) conservé(s)), à "
+    "remettre au bénéficiaire. Il est enregistré : la purge le détruira avec le contenu du "
+    "bilan (R6313-7)."
+)
+IMPORT_FAIT = "{nombre} bilan(s) ouvert(s) depuis {fichier}, en phase préliminaire."
+IMPORT_SIMULATION = (
+    "Simulation : {nombre} bilan(s) seraient ouverts depuis {fichier}, avec ces identifiants ; "
+    "rien n'a été modifié."
+)
+IMPORT_RIEN = "Aucun bilan à ouvrir : {fichier} ne contient que sa ligne d'en-tête."
+IMPORT_AVERTISSEMENT = "ligne {ligne} ({id}) : {avertissement}"

@@ -10,7 +10,7 @@ CONVENTION_STATUTS = {
 DOCUMENT_LABELS = {
     "synthese": "Document de synthèse", "convention": "Convention", "emargement": "Feuille d'émargement",
     "certificat": "Certificat de réalisation", "facture": "Facture", "avoir": "Avoir",
-    "convocation": "Convocation",
+    "convocation": "Convocation", "export": "Export des données du bénéficiaire",
 }
 PURGE_NATURES = {
     "champs": "champs de contenu",
@@ -178,3 +178,30 @@ SUPPRESSION_RENDUS = "{nombre} document(s) produit(s)"
 SUPPRESSION_FACTURES = "{nombre} facture(s)"
 CHAMP_DETRUIT = "détruit le {date} (R6313-7)"
 CONFIG_PAS_UN_FICHIER = "ce n'est pas un fichier ordinaire"
+# The note at the top of the beneficiary's export, for the beneficiary.
+EXPORT_LISEZMOI = """Vos données — bilan de compétences {id}, copie du {date}
+
+Cette archive est la copie des données que le cabinet détient sur vous pour ce bilan
+(RGPD, articles 15 et 20) :
+
+- donnees.json : votre dossier (identité, statut, financement, dates, consentements,
+  convention, entretiens et leurs notes, rendez-vous, contenu du bilan, suivi, avis de
+  satisfaction), dans un format ouvert que tout logiciel peut lire ;
+- documents/ : les documents conservés dans votre dossier (tests, CV, document de
+  synthèse…), tels qu'ils ont été remis au cabinet ou produits par lui.
+
+Le cabinet ne garde pas cette copie au-delà des documents du bilan : elle est détruite
+avec eux, au terme prévu par l'article R6313-7 du Code du travail.
+"""
+EXPORT_LISEZMOI_DETRUIT = """
+Le contenu du bilan a été détruit le {date} (article R6313-7 du Code du travail) : cette
+copie ne contient plus que le dossier administratif que le cabinet garde (identité, dates,
+présence aux entretiens, financement).
+"""
+# Other headers a cabinet's spreadsheet gives a column (beside its name and its label in
+# FIELD_LABELS); compared with accents, case, spaces and signs ignored.
+IMPORT_EN_TETES = {
+    "date d'ouverture": "date_ouverture", "ouverture": "date_ouverture",
+    "ouvert le": "date_ouverture", "e-mail": "email", "mail": "email",
+    "adresse électronique": "email", "tél": "telephone",
+}

@@ -104,6 +104,15 @@ def open_names(conn) -> list[tuple]:
                         "('preliminaire', 'investigation', 'conclusion')").fetchall()
 
 
+def next_number(conn, year: int) -> int:
+    """The number the next bilan opened in `year` takes: never one given before, to a bilan
+    still there or deleted (`bilan import --dry-run` counts on from it as the opening does)."""
+    return conn.execute(
+        "SELECT MAX(COALESCE((SELECT MAX(numero) FROM bilans WHERE annee = ?), 0),"
+        " COALESCE((SELECT MAX(CAST(substr(id, 6) AS INTEGER)) FROM bilans_supprimes"
+        " WHERE id LIKE ? || '-%'), 0)) + 1", (year, f"{year:04d}")).fetchone()[0]
+
+
 def exists(conn, bilan_id: str) -> bool:
     return conn.execute("SELECT 1 FROM bilans WHERE id = ?", (bilan_id,)).fetchone() is not None
 

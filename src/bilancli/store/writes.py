@@ -8,7 +8,7 @@ from __future__ import annotations
 from bilancli.core import changes as ch
 from bilancli.core.dates import iso
 from bilancli.core.ids import format_id
-from bilancli.store.bilans import ADMIN_COLUMNS, load
+from bilancli.store.bilans import ADMIN_COLUMNS, load, next_number
 
 WRITERS = {}
 
@@ -58,11 +58,7 @@ def apply(conn, change):
 @writes(ch.Opening)
 def _open(conn, c: ch.Opening) -> str:
     year = c.opened_on.year
-    # Never an id given before, to a bilan still there or deleted.
-    number = conn.execute(
-        "SELECT MAX(COALESCE((SELECT MAX(numero) FROM bilans WHERE annee = ?), 0),"
-        " COALESCE((SELECT MAX(CAST(substr(id, 6) AS INTEGER)) FROM bilans_supprimes"
-        " WHERE id LIKE ? || '-%'), 0)) + 1", (year, f"{year:04d}")).fetchone()[0]
+    number = next_number(conn, year)
     bilan_id = format_id(year, number)
     columns = {ADMIN_COLUMNS[k]: v for k, v in c.admin.items() if v is not None}
     columns.update(id=bilan_id, annee=year, numero=number, phase="preliminaire",

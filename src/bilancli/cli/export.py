@@ -1,0 +1,76 @@
+"""`bilan export`: the beneficiary's copy of their data (RGPD art. 15 and 20, SPEC §12) — a
+zip holding `donnees.json` and the stored documents, recorded for the purge before it is
+written, like every file that holds content (it goes with the content, R6313-7)."""
+
+from __future__ import annotations
+
+from bilancli import messages as msg
+from bilancli.cli import base
+from bilancli.cli.spec import ID, command, opt
+
+
+@command("export", msg.CMD_EXPORT, ID,
+         opt("-o", "--output", help=msg.OPT_SORTIE_EXPORT, metavar="FICHIER"),
+         details=msg.DET_EXPORT)
+def export(bilan_id, output) -> None:
+    from pathlib import Path
+
+    from bilancli.cli.rendering import write_recorded
+    from bilancli.core import export as rules
+    from bilancli.core.ids import parse_id
+    from bilancli.errors import fail
+    from bilancli.render.archive import build_zip
+    from bilancli.store import files
+    from bilancli.store.export import held
+
+    wanted = parse_id(bilan_id)
+    chosen = base.output_option(output)
+    if chosen == "-":   # a copy on a pipe would escape the purge
+        raise fail(msg.EXPORT_SORTIE_STANDARD)
+    home, today = base.home(), base.today()
+    if isinstance(chosen, Path):
+        files.check_output_path(chosen, home)
+    with base.reading() as store:
+        record = held(store.conn, wanted)
+    rules.check_exportable(record.bilan)
+    data = build_zip(entries(record, today, home), today)
+    target = chosen if isinstance(chosen, Path) else (
+        files.document_folder(home, wanted) / rules.default_filename(wanted))
+    written = write_recorded(rules.KIND, wanted, rules.FORMAT, data, target, today)
+    base.say(msg.EXPORT_ECRIT.format(id=wanted, fichier=written, documents=len(record.files)))
+
+
+def entries(record, today, home) -> list[tuple[str, bytes]]:
+    """The archive's files: a note for the beneficiary, the data, each stored document."""
+    import json
+
+    from bilancli.core import export as rules
+    from bilancli.core.dates import format_date
+
+    names = {f.id: rules.document_name(f.id, f.filename, f.type) for f in record.files}
+    data = export_json(record, names, today, home)
+    destroyed = record.bilan.content_destroyed_on
+    readme = msg.EXPORT_LISEZMOI.format(id=record.bilan.id, date=format_date(today))
+    if destroyed:
+        readme += msg.EXPORT_LISEZMOI_DETRUIT.format(date=format_date(destroyed))
+    return [(rules.README_NAME, readme.encode("utf-8")),
+            (rules.DATA_NAME, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")),
+            *((names[f.id], f.content) for f in record.files)]
+
+
+def export_json(record, names: dict[int, str], today, home) -> dict:
+    """Everything `show --json` holds, each of its entries completed with the texts the
+    snapshot never holds: an entretien's notes, the suivi's notes and motive, a cancelled
+    rendez-vous's motive, where each stored document is in the archive; and the satisfaction
+    comments beside the notes."""
+    from bilancli.cli.views import show_json
+    from bilancli.core.dates import iso
+
+    view = show_json(record.bilan, today, home)
+    view["entretiens"] = [{**e, "notes": record.entretien_notes.get(e["numero"])}
+                          for e in view["entretiens"]]
+    view["suivi"] = {**view["suivi"], "notes": record.suivi_notes, "motif": record.suivi_motif}
+    view["rdv"] = [{**r, "motif": record.rdv_motives.get(r["numero"])} for r in view["rdv"]]
+    view["documents"] = [{**d, "fichier": names.get(d["id"])} for d in view["documents"]]
+    view["commentaires_satisfaction"] = dict(record.comments)
+    return {"exporte_le": iso(today), **view}
