@@ -11,7 +11,7 @@ import storeio as records
 from bilancli.store.db import Store
 
 CONTENT_KINDS = ("CHAMP", "ENTRETIEN", "SUIVI", "DOC", "TITRE", "SYNTHDOC", "FICHIER", "SYNTHFICHIER",
-                 "MOTIFRDV")
+                 "MOTIFRDV", "AVIS")
 
 
 def marker(tag: str, kind: str) -> str:
@@ -65,6 +65,9 @@ def make_ended_bilan(home, tag: str, *, end: date, consents=(), nom: str = "Mart
             for kind in consents:
                 store_bilans.record_consent(conn, bid, kind, opened)
             records.enter_phase(conn, bid, "termine", end, date_fin=end)
+            # The end questionnaire's free comment is content; its score stays.
+            records.record_satisfaction(conn, bid, moment="fin", note=4, commentaire=marker(tag, "AVIS"),
+                                        on=end)
             if suivi_notes:
                 records.record_suivi(conn, bid, end, marker(tag, "SUIVI"))
     finally:

@@ -16,7 +16,7 @@ from test_purge_traces import traces
 
 # What the export carries beyond the markers make_ended_bilan plants: the comments of the
 # questionnaires, the abandonment motive and the motive of a follow-up that did not take place.
-EXTRA_KINDS = ("SATIS", "ABANDON", "MOTIFSUIVI")
+EXTRA_KINDS = ("ABANDON", "MOTIFSUIVI")
 # Markers make_ended_bilan writes only into files on disk (the synthèse and attendance sheet
 # rendered there): rendered files are not stored documents, the export does not carry them.
 ON_DISK_ONLY = ("FICHIER", "SYNTHFICHIER")
@@ -123,11 +123,9 @@ def test_stored_file_names_never_leave_the_documents_folder_nor_collide(bilan):
 
 
 def _plant_extra(home, bid_ended: str) -> str:
-    """The satisfaction comment on the ended bilan; a second bilan, abandoned with a motive
-    and its follow-up not held, with its motive."""
+    """A second bilan, abandoned with a motive and its follow-up not held, with its motive
+    (the ended one's satisfaction comment is planted by make_ended_bilan)."""
     with writing(home) as conn:
-        records.record_satisfaction(conn, bid_ended, moment="fin", note=5,
-                                    commentaire=marker("EXP", "SATIS"), on=date(2026, 2, 1))
         other = records.create(conn, opened_on=date(2026, 1, 5), admin={"nom": "Durand", "prenom": "Luc"})
         records.enter_phase(conn, other, "abandonne", date(2026, 2, 1), date_fin=date(2026, 2, 1),
                             motif=marker("EXP", "ABANDON"))

@@ -76,8 +76,6 @@ def _planted(home, tag: str) -> tuple[str, list[str]]:
     try:
         with store.write() as conn:
             conn.execute("UPDATE bilans SET motif_abandon = 'x' WHERE id = ?", (gone,))
-            conn.execute("INSERT INTO satisfactions (bilan_id, moment, note, commentaire, date) "
-                         "VALUES (?, 'fin', 4, 'x', '2026-02-01')", (gone,))
             return gone, _plant(conn, gone, tag)
     finally:
         store.close()

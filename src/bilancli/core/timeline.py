@@ -17,6 +17,9 @@ from bilancli.errors import fail
 from bilancli.messages import PHASE_LABELS
 
 
+SIDE_COPIES = ("copie", "export")
+
+
 def phase_entered_on(bilan: Bilan) -> date:
     """When the bilan entered its current phase (the opening day for préliminaire)."""
     for step in reversed(bilan.history):
@@ -68,8 +71,10 @@ def facts(bilan: Bilan) -> list[tuple[date, str]]:
         found.append((bilan.convention.sent_on, msg.FAIT_CONVENTION_TRANSMISE))
     if bilan.convention.signed_on:
         found.append((bilan.convention.signed_on, msg.FAIT_CONVENTION_SIGNEE))
+    # A copy written back (`doc get -o`) or the beneficiary's export is no fact of the bilan's
+    # course: they are taken from it, at any time.
     found += [(r.created_on, msg.FAIT_RENDU.format(document=msg.DOCUMENT_LABELS.get(r.kind, r.kind)))
-              for r in bilan.renderings if r.created_on]
+              for r in bilan.renderings if r.created_on and r.kind not in SIDE_COPIES]
     found += [(d.created_on, msg.FAIT_DOCUMENT.format(numero=d.id))
               for d in bilan.documents if d.created_on]
     return found
