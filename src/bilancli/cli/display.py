@@ -87,10 +87,10 @@ PIPED_PARAGRAPHS = 100
 def width() -> int | None:
     """The terminal's width (or `COLUMNS`); None when the output goes to a file or a pipe,
     where tables are not wrapped (each row stays one line for `grep`)."""
-    import shutil
-
     if not sys.stdout.isatty() and "COLUMNS" not in os.environ:
         return None
+    import shutil
+
     return max(shutil.get_terminal_size((100, 24)).columns, 40)
 
 

@@ -6,7 +6,11 @@ from __future__ import annotations
 from bilancli import messages as msg
 from bilancli.cli import base
 from bilancli.cli.spec import opt
-from bilancli.core.documents import DEFAULT_FORMAT
+
+# PDF unless asked otherwise: what a beneficiary, an OPCO or an auditor is sent. Declared here,
+# not in `core.documents`: every command's declaration is read at start-up, and that module
+# (with `re`) is wanted only by the commands that render.
+DEFAULT_FORMAT = "pdf"
 
 RENDER_OPTIONS = (
     opt("--format", help=msg.OPT_FORMAT_DOCUMENT, dest="format_", metavar="md|html|pdf",

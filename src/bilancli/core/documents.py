@@ -18,7 +18,6 @@ MAX_DOCUMENT_LABEL = "50 Mio"
 
 # The formats of the documents the cabinet renders (synthèse, convention, émargement).
 FORMATS = ("md", "html", "pdf")
-DEFAULT_FORMAT = "pdf"
 
 
 def parse_document_type(text: str) -> str:
