@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from bilancli import messages as msg
-from bilancli.core.choices import parse_choice
+from bilancli.core.choices import parse_choice, parse_count
 from bilancli.core.model import Bilan
 from bilancli.errors import fail
 
@@ -24,15 +22,8 @@ def parse_document_type(text: str) -> str:
     return parse_choice(text, DOCUMENT_TYPES, msg.DOC_TYPE_INCONNU)
 
 
-# ASCII digits only (str.isdigit accepts "²"), and few enough for SQLite's 64-bit integers.
-_DOCUMENT_ID = re.compile(r"[0-9]{1,12}")
-
-
 def parse_document_id(text: str) -> int:
-    value = text.strip()
-    if not _DOCUMENT_ID.fullmatch(value) or int(value) == 0:
-        raise fail(msg.DOC_ID_MALFORME, saisie=text)
-    return int(value)
+    return parse_count(text, 12, msg.DOC_ID_MALFORME)
 
 
 def check_size(size: int, shown_name: str) -> None:

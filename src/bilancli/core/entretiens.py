@@ -6,7 +6,7 @@ from datetime import date
 
 from bilancli import messages as msg
 from bilancli.core import convention as conv
-from bilancli.core.choices import parse_choice
+from bilancli.core.choices import parse_choice, parse_count
 from bilancli.core.changes import EntretienHeld
 from bilancli.core.dates import format_date, format_hours, format_minutes, require_not_future
 from bilancli.core.fields import MAX_MINUTES
@@ -100,10 +100,7 @@ def withdrawn_on_the_day(bilan: Bilan, kind: str, on: date) -> date | None:
 # --- Corrections -----------------------------------------------------------------------------
 
 def parse_numero(text: str) -> int:
-    raw = text.strip()
-    if not (raw.isascii() and raw.isdigit()) or int(raw) == 0 or len(raw) > 6:
-        raise fail(msg.ENTRETIEN_NUMERO_MALFORME, saisie=text)
-    return int(raw)
+    return parse_count(text, 6, msg.ENTRETIEN_NUMERO_MALFORME)
 
 
 def find(bilan: Bilan, numero: int):

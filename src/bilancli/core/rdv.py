@@ -9,12 +9,11 @@ or after the end of the bilan as its follow-up interview (`core.followup`).
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime, time, timedelta
 
 from bilancli import messages as msg
 from bilancli.core.changes import RdvCancelled, RdvDone, RdvMoved, RdvPlanned
-from bilancli.core.choices import parse_choice
+from bilancli.core.choices import parse_choice, parse_count
 from bilancli.core.dates import (
     format_date, format_day_long, format_hours, format_minutes, format_time, require_not_future,
 )
@@ -27,14 +26,8 @@ HOURS_SOURCE = "L6313-4 al. 5"     # 24 hours at most
 PAR = ("beneficiaire", "cabinet")
 VISIO, PRESENTIEL = "visio", "presentiel"
 
-_NUMBER = re.compile(r"[0-9]{1,9}")
-
-
 def parse_numero(text: str) -> int:
-    value = text.strip()
-    if not _NUMBER.fullmatch(value) or int(value) == 0:
-        raise fail(msg.RDV_NUMERO_MALFORME, saisie=text)
-    return int(value)
+    return parse_count(text, 9, msg.RDV_NUMERO_MALFORME)
 
 
 def parse_par(text: str) -> str:
