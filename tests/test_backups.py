@@ -207,3 +207,53 @@ def test_what_is_not_a_backup_is_refused(bilan, tmp_path):
     sqlite3.connect(foreign / "bilans.db").execute("CREATE TABLE t (x)")
     assert bilan("restaure", foreign, "--yes", code=1).key == "STORE_ETRANGER"
     assert bilan.db_bytes() == before
+
+
+RESTORE_KILLER = """
+import os, sys
+from bilancli.store import restore
+step = os.environ["MOURIR"]
+if step == "avant_pret":
+    restore._mark_ready = lambda where: os._exit(137)
+else:
+    whole = restore.finish
+    def finish(home, where):
+        name, _, nth = step.partition(":")
+        if name == "fin":
+            whole(home, where)
+            os._exit(137)
+        real, calls = getattr(os, name), []
+        def dying(*args, **kwargs):
+            calls.append(args)
+            if len(calls) == int(nth):
+                os._exit(137)
+            return real(*args, **kwargs)
+        setattr(os, name, dying)
+        whole(home, where)
+    restore.finish = finish
+from bilancli.cli import main
+main(sys.argv[1:])
+"""
+
+
+@pytest.mark.parametrize("step", ["avant_pret", "rename:1", "rename:2", "link:1", "replace:1", "fin"])
+def test_a_restore_killed_at_any_step_loses_no_store_and_leaves_no_trace(bilan, cabinet, step):
+    kept = bilan.new(nom="Gardé")
+    bilan("sauvegarde")
+    (backup,) = list(cabinet.iterdir())
+    later = make_ended_bilan(bilan.home, "APRES", end=date(2026, 3, 1))   # not in the backup
+    env = dict(os.environ, BILAN_HOME=str(bilan.home), BILAN_TODAY="2026-03-02", MOURIR=step,
+               PYTHONPATH=str(Path(bilancli.__file__).parents[1]))
+    killed = subprocess.run([sys.executable, "-c", RESTORE_KILLER, "restaure", str(backup), "--yes"],
+                            env=env, capture_output=True, stdin=subprocess.DEVNULL)
+    assert killed.returncode == 137, killed.stderr.decode()
+    ids = {b["id"] for b in bilan.json("list")}        # the next command, whatever it is
+    if step == "avant_pret":                            # not yet decided: the store as it was
+        assert ids == {kept, later}
+    else:                                               # decided: carried through
+        assert ids == {kept}
+        assert traces(bilan.home, [marker("APRES", k) for k in CONTENT_KINDS]) == {}
+    conn = sqlite3.connect(bilan.home / "bilans.db")
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
+    assert not (bilan.home / "brouillons").exists()

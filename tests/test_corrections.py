@@ -264,6 +264,9 @@ def test_a_bilan_a_funder_may_ask_about_is_never_deleted(bilan):
     plan = bilan.new("--financement", "plan", nom="Durand")
     bilan("convention", "send", plan)
     assert "convention" in refused(bilan, "delete", plan, "--yes").stderr
+    shown = bilan.new(nom="Martin")   # a synthèse written to the screen is kept all the same
+    bilan("synthese", "render", shown, "--format", "md", "-o", "-")
+    assert "1 document(s) produit(s)" in refused(bilan, "delete", shown, "--yes").stderr
 
 
 def test_on_a_terminal_delete_asks_in_french(bilan):

@@ -7,6 +7,7 @@ import unicodedata
 
 from bilancli import messages as msg
 from bilancli.core.changes import BilanDeleted
+from bilancli.core.documents import SYNTHESE_TYPE
 from bilancli.core.model import Bilan
 from bilancli.errors import fail
 
@@ -21,8 +22,10 @@ def _facts_a_funder_may_ask_about(bilan: Bilan) -> list[str]:
         found.append(msg.SUPPRESSION_EDOF)
     if bilan.satisfaction:
         found.append(msg.SUPPRESSION_SATISFACTION)
-    if bilan.renderings:
-        found.append(msg.SUPPRESSION_RENDUS.format(nombre=len(bilan.renderings)))
+    # A synthèse written to stdout leaves no file, but its kept copy says it was produced.
+    produced = len(bilan.renderings) or sum(1 for d in bilan.documents if d.type == SYNTHESE_TYPE)
+    if produced:
+        found.append(msg.SUPPRESSION_RENDUS.format(nombre=produced))
     if bilan.invoices:
         found.append(msg.SUPPRESSION_FACTURES.format(nombre=len(bilan.invoices)))
     return found

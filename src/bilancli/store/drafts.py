@@ -83,7 +83,8 @@ def _destroy_folder(where: str) -> None:
 
 
 def destroy_left_over(home: str) -> None:
-    """Destroy the draft folders whose command is gone (their lock is free)."""
+    """Destroy the draft folders whose command is gone (their lock is free), once a restore
+    a kill cut short after its point of no return is finished (`store.restore.finish`)."""
     try:
         names = os.listdir(folder(home))
     except OSError:
@@ -108,6 +109,14 @@ def destroy_left_over(home: str) -> None:
             os.close(lock)
             continue                   # a command still editing it
         try:
+            from bilancli.store import restore
+
+            if restore.is_ready(where):   # a restore decided, cut short by a kill
+                restore.finish(home, where)
             _destroy_folder(where)
         finally:
             os.close(lock)
+    try:
+        os.rmdir(folder(home))   # nothing left: no folder either
+    except OSError:
+        pass

@@ -1,9 +1,12 @@
 """Restoring a backup (SPEC §12): the store and documents/ come back, then lose at once what
 the store they replace had destroyed or deleted — nothing the law wanted gone comes back.
 
-The backup is staged in a private locked workspace (`store.drafts.Workspace`), purged
-there as the store was, and only then takes the place of the store: a command killed
-part-way leaves the store as it was, and its workspace is destroyed by the next command.
+The backup is staged in a private locked workspace (`store.drafts.Workspace`) and purged
+there as the store was. Until the workspace is marked ready, a kill leaves the store as it
+was and the next command destroys the workspace. Once it is marked ready, the restore is
+decided: the next command finishes a swap a kill cut short (`finish`), before it reads
+anything. A store is never lost half-way, and the one replaced is destroyed, never left
+on disk.
 """
 
 from __future__ import annotations
@@ -14,7 +17,21 @@ from datetime import date
 from bilancli import messages as msg
 from bilancli.errors import fail
 from bilancli.store import backups
-from bilancli.store.db import DB_NAME, Store
+from bilancli.store.db import DB_NAME, Store, ensure_private_dir
+from bilancli.store.shred import shred_name
+
+DOCUMENTS = "documents"
+READY = "PRET"                       # the staged store is whole: carry the restore through
+OLD_DB = "remplace.db"               # the store being replaced, destroyed with the workspace
+OLD_DOCUMENTS = "documents-remplaces"
+
+
+def _sync_dir(path: str) -> None:
+    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def check(source: str) -> date | None:
@@ -34,7 +51,6 @@ def restore(home: str, source: str, settings, today: date) -> None:
     from bilancli.core import backups as rules
     from bilancli.store import purge as store_purge
     from bilancli.store.drafts import Workspace
-    from bilancli.store.shred import shred_name
     from bilancli.store.snapshots import ended_dates, load_retention_facts
 
     from bilancli.store.db import ensure_home
@@ -68,14 +84,46 @@ def restore(home: str, source: str, settings, today: date) -> None:
         finally:
             staged.close()
         current.close()
-        # The store it replaces: its files go (those the backup holds come back with it).
-        backups._shred_tree(os.path.join(home, "documents"), shred_name)
-        if os.path.isdir(os.path.join(space.where, "documents")):
-            os.rename(os.path.join(space.where, "documents"), os.path.join(home, "documents"))
-        old = os.path.join(home, DB_NAME)
-        if os.path.exists(old):
-            shred_name(old)
-        os.replace(staged_db, old)
+        ensure_private_dir(os.path.join(space.where, DOCUMENTS))   # a backup without any
+        _mark_ready(space.where)
+        finish(home, space.where)
     finally:
         current.close()
         space.destroy()
+
+
+def _mark_ready(where: str) -> None:
+    """The staged store is whole and purged: from here on the restore is carried through."""
+    fd = os.open(os.path.join(where, READY), os.O_CREAT | os.O_EXCL | os.O_WRONLY | os.O_NOFOLLOW,
+                 0o600)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    _sync_dir(where)
+
+
+def is_ready(where: str) -> bool:
+    return os.path.isfile(os.path.join(where, READY))
+
+
+def finish(home: str, where: str) -> None:
+    """Put the staged store of the workspace `where` in the place of the store; each step
+    can be taken again after a kill. The replaced store is kept, until it is destroyed with
+    the workspace, under names of the workspace only: never is a store half in place."""
+    staged_docs, old_docs = os.path.join(where, DOCUMENTS), os.path.join(where, OLD_DOCUMENTS)
+    if os.path.isdir(staged_docs):
+        docs = os.path.join(home, DOCUMENTS)
+        if os.path.lexists(docs) and not os.path.lexists(old_docs):
+            os.rename(docs, old_docs)
+        os.rename(staged_docs, docs)
+    staged_db, old_db = os.path.join(where, DB_NAME), os.path.join(where, OLD_DB)
+    if os.path.isfile(staged_db):
+        live = os.path.join(home, DB_NAME)
+        if os.path.isfile(live) and not os.path.lexists(old_db):
+            os.link(live, old_db)   # the store it replaces, until the workspace is destroyed
+        # A journal left there would be the old store's: rolled onto the new one, it would
+        # damage it.
+        shred_name(live + "-journal")
+        os.replace(staged_db, live)
+    _sync_dir(home)
