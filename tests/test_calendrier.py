@@ -111,6 +111,17 @@ def test_noms_opts_in_to_names_places_and_links_and_warns(bilan):
     assert "L6313-4 al. 4" in result.stderr
 
 
+def test_typed_control_characters_never_reach_the_calendar(bilan):
+    bid = opened(bilan, nom="Du\x1b[2Jrand\u202e")
+    bilan("rdv", "add", bid, "--date", "2026-03-09", "--heure", "9h", "--duree", "1h",
+          "--lieu", "salle \x1b[31mrouge\x07")
+    data = bilan("calendrier", "--noms").stdout_bytes
+    assert not any(b < 32 and b not in (9, 10, 13) or b == 127 for b in data)
+    assert "\u202e".encode() not in data
+    (event,) = icalendar.Calendar.from_ical(data).walk("VEVENT")
+    assert str(event["LOCATION"]) == "salle \u241b[31mrouge\u2407"
+
+
 def test_echeances_adds_the_agenda_s_deadlines_as_all_day_events(bilan):
     bid = opened(bilan)
     bilan("entretien", "add", bid, "--date", "2026-02-24", "--duree", "2h")   # CPF: EDOF entry due

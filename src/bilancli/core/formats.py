@@ -1,6 +1,9 @@
-"""Money, sizes, figures and names written one way everywhere: the screen and the documents."""
+"""Money, sizes, figures and names written one way everywhere: the screen and the documents;
+stored text made safe to show (`clean`)."""
 
 from __future__ import annotations
+
+import re
 
 THIN_SPACE = "\u202f"   # the French thousands separator (espace fine insécable)
 
@@ -37,3 +40,28 @@ def format_percent(rate: float | None) -> str:
 
 def full_name(prenom: str | None, nom: str | None) -> str:
     return " ".join(x for x in (prenom, nom) if x)
+
+
+# C0 controls and DEL shown as their Unicode pictures (ESC → ␛), C1 controls and the
+# bidirectional controls (U+202E reverses text) as their code point.
+_CONTROLS = {code: chr(0x2400 + code) for code in range(32)}
+_CONTROLS[0x7F] = "\u2421"
+_CONTROLS.update({code: f"<U+{code:04X}>" for code in range(0x80, 0xA0)})
+_CONTROLS.update({code: f"<U+{code:04X}>" for code in (
+    0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))})
+_KEEP_NEWLINES = {k: v for k, v in _CONTROLS.items() if k != 10}
+_KEEP_NEWLINES[9] = "    "   # a tab in a paragraph: spaces, not a mark
+# In a cell or a line of its own, a line break or a tab typed in a name is a space.
+_CONTROLS.update({9: " ", 10: " ", 13: " "})
+
+
+ANY_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean(text: object, keep_newlines: bool = False) -> str:
+    """`text` safe for a terminal or a calendar: control characters become visible marks.
+    Most text holds none: one search says so, faster than translating every character."""
+    value = "" if text is None else str(text)
+    if not ANY_CONTROL.search(value):
+        return value
+    return value.translate(_KEEP_NEWLINES if keep_newlines else _CONTROLS)

@@ -14,12 +14,14 @@ def to_ical(events, name: str, today) -> bytes:
 
     import icalendar
 
+    from bilancli.core.formats import clean
+
     paris = ZoneInfo(TZID)
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", clean(name))
     calendar.add("x-wr-timezone", TZID)
     calendar.add_component(_timezone(icalendar, events, today))
     stamps = {}
@@ -39,11 +41,13 @@ def to_ical(events, name: str, today) -> bytes:
             event.add("dtend", e.end.replace(tzinfo=paris))
         event.add("sequence", e.sequence)
         event.add("status", e.status)
-        event.add("summary", e.summary)
+        # Typed text reaches the phone as it reaches the terminal: no control character
+        # (RFC 5545 allows none in TEXT), no bidirectional override.
+        event.add("summary", clean(e.summary))
         if e.location:
-            event.add("location", e.location)
+            event.add("location", clean(e.location))
         if e.description:
-            event.add("description", e.description)
+            event.add("description", clean(e.description))
         if e.status == "CANCELLED":
             event.add("transp", "TRANSPARENT")   # no longer keeps the hour busy
         calendar.add_component(event)
