@@ -53,8 +53,9 @@ def today() -> date:
     return day
 
 
-# Every key of config.toml, by section: its kind of value ("texte", "nombre", or the tuple of
-# words it may take). Anything else is refused with the key's name (SPEC §1).
+# Every key of config.toml, by section: its kind of value ("texte", "nombre", "chemin" — a
+# folder, absolute or from `~`: a relative one would depend on where a command is typed —,
+# or the tuple of words it may take). Anything else is refused with the key's name (SPEC §1).
 SECTIONS: dict[str, dict[str, object]] = {
     "cabinet": {k: "texte" for k in (
         "nom", "adresse", "nda", "siret", "consultant", "representant", "telephone", "email",
@@ -63,7 +64,7 @@ SECTIONS: dict[str, dict[str, object]] = {
     "facturation": {"tva": ("exoneree", "franchise", "assujettie"), "taux": "nombre",
                     "delai_paiement": "texte", "iban": "texte"},
     "qualite": {"delai_reponse": "texte"},
-    "sauvegarde": {"dossier": "texte"},
+    "sauvegarde": {"dossier": "chemin"},
 }
 CABINET_KEYS = tuple(SECTIONS["cabinet"])
 
@@ -127,6 +128,10 @@ def _value(section: str, key: str, value, keys: dict) -> object:
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise fail(msg.CONFIG_NOMBRE, section=section, cle=key)
         return value
+    if kind == "chemin":
+        if not isinstance(value, str) or not os.path.isabs(os.path.expanduser(value.strip())):
+            raise fail(msg.CONFIG_CHEMIN, section=section, cle=key)
+        return value.strip()
     if isinstance(value, bool) or not isinstance(value, str | int):
         raise fail(msg.CONFIG_VALEUR, section=section, cle=key)
     if isinstance(kind, tuple) and str(value) not in kind:

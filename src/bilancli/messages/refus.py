@@ -204,6 +204,9 @@ EDITEUR_BROUILLON_PERDU = "le brouillon de l'éditeur a disparu : champ inchang�
 CONFIG_SECTION_INCONNUE = "config.toml : section inconnue [{section}]. Sections possibles : {possibles}."
 CONFIG_CLE_INCONNUE = "config.toml : clé inconnue [{section}] {cle}. Clés possibles : {possibles}."
 CONFIG_NOMBRE = "config.toml : la clé [{section}] {cle} doit être un nombre."
+CONFIG_CHEMIN = (
+    "config.toml : la clé [{section}] {cle} doit être le chemin complet d'un dossier, entre "
+    "guillemets (par exemple \"/media/cle/bilans\" ou \"~/Sauvegardes/bilans\").")
 CONFIG_MOT_INCONNU = (
     "config.toml : [{section}] {cle} = « {saisie} » n'est pas une valeur possible ({possibles})."
 )
