@@ -36,7 +36,8 @@ def export(bilan_id, output) -> None:
     data = build_zip(entries(record, today, home), today)
     target = chosen if isinstance(chosen, Path) else (
         files.document_folder(home, wanted) / rules.default_filename(wanted))
-    written = write_recorded(rules.KIND, wanted, rules.FORMAT, data, target, today)
+    written = write_recorded(rules.KIND, wanted, rules.FORMAT, data, target, today,
+                             read_from=record.bilan)
     base.say(msg.EXPORT_ECRIT.format(id=wanted, fichier=written, documents=len(record.files)))
 
 

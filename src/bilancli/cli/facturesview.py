@@ -31,7 +31,9 @@ def render_invoice(numero: str, format_text: str, output: str | None) -> None:
     from bilancli.core import invoices as rules
     from bilancli.core.changes import (InvoiceRendered, InvoiceRenderingAbandoned,
                                        InvoiceRenderingConfirmed)
+    from bilancli.cli.rendering import abandon_on_failure
     from bilancli.core.documents import parse_format, template_name
+    from bilancli.errors import fail
     from bilancli.render import invoice, output as out, templates
     from bilancli.store import files, ledger
 
@@ -57,14 +59,12 @@ def render_invoice(numero: str, format_text: str, output: str | None) -> None:
         tx.invoice(wanted)   # still there: a purge may have run meanwhile
         row = tx.apply(InvoiceRendered(wanted, issued.bilan_id, fmt, pending.path, pending.sha256,
                                        base.today(), pending.temp_path))
-    try:
-        files.write(pending, data)
-    except BaseException:
-        with base.writing() as tx:
-            tx.apply(InvoiceRenderingAbandoned(row))
-        raise
+    abandon_on_failure(pending, data, lambda tx: tx.apply(InvoiceRenderingAbandoned(row)))
     with base.writing() as tx:
-        tx.apply(InvoiceRenderingConfirmed(row))
+        kept = tx.apply(InvoiceRenderingConfirmed(row))
+    if not kept:
+        files.discard(pending)
+        raise fail(msg.PURGE_PENDANT_ECRITURE_FACTURE, numero=wanted, fichier=pending.target)
     base.say(msg.DOCUMENT_PRODUIT_FACTURE.format(document=msg.DOCUMENT_LABELS[document["type"]],
                                                  numero=wanted, fichier=pending.target))
 

@@ -84,28 +84,46 @@ def _checked(tx, kind: str, bilan_id: str, subject: dict):
 
 
 def write_recorded(kind: str, bilan_id: str, fmt: str, data: bytes, target, today, then=None,
-                   own_template: bool = False, subject: dict | None = None):
+                   own_template: bool = False, subject: dict | None = None, read_from=None):
     """Record the file (and its temporary name) for the purge, write it, confirm it; `then`
-    gives a change to apply with the confirmation (the kept copy of the synthèse)."""
+    gives a change to apply with the confirmation (the kept copy of the synthèse).
+    `read_from`: the snapshot `data` was made from, when it was read in an earlier
+    transaction (the export): a record changed since (a purge) refuses the file."""
     from bilancli.core import changes as ch
     from bilancli.core.documents import rendered
+    from bilancli.errors import fail
     from bilancli.store import files
 
     home = base.home()
     output = files.prepare(target, data, home)
     with base.writing() as tx:
         bilan = _checked(tx, kind, bilan_id, subject or {}) if kind != "copie" else tx.load(bilan_id)
+        if read_from is not None and bilan != read_from:
+            raise fail(msg.DOSSIER_CHANGE_PENDANT, id=bilan_id)
         row = tx.apply(rendered(bilan, kind, fmt, output.path, output.sha256, today,
                                 output.temp_path, own_template))
+    abandon_on_failure(output, data, lambda tx: tx.apply(ch.RenderingAbandoned(row)))
+    with base.writing() as tx:
+        kept = tx.apply(ch.RenderingConfirmed(row))
+        extra = then(tx, tx.load(bilan_id)) if then and kept else None
+        if extra is not None:
+            tx.apply(extra)
+    if not kept:
+        files.discard(output)
+        raise fail(msg.PURGE_PENDANT_ECRITURE, id=bilan_id, fichier=output.target)
+    return output.target
+
+
+def abandon_on_failure(output, data: bytes, abandon) -> None:
+    """Write the recorded file; when that fails or is interrupted, whatever it left goes
+    first, its record (`abandon`, given a transaction) only then: until the bytes are gone,
+    the purge knows where they are."""
+    from bilancli.store import files
+
     try:
         files.write(output, data)
     except BaseException:
+        files.discard(output)
         with base.writing() as tx:
-            tx.apply(ch.RenderingAbandoned(row))
+            abandon(tx)
         raise
-    with base.writing() as tx:
-        tx.apply(ch.RenderingConfirmed(row))
-        extra = then(tx, tx.load(bilan_id)) if then else None
-        if extra is not None:
-            tx.apply(extra)
-    return output.target

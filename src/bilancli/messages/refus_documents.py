@@ -37,6 +37,15 @@ SORTIE_DANS_LES_DONNEES = (
 )
 DOSSIER_SORTIE_ABSENT = "le dossier de {fichier} n'existe pas : créez-le ou choisissez un autre chemin."
 ECRITURE_IMPOSSIBLE = "impossible d'écrire {fichier} ({raison}) : rien n'a été écrit."
+PURGE_PENDANT_ECRITURE = (
+    "une purge est passée sur le bilan {id} pendant l'écriture de {fichier} : le fichier a été "
+    "détruit aussitôt écrit, comme la purge le voulait (R6313-7).")
+PURGE_PENDANT_ECRITURE_FACTURE = (
+    "une purge est passée sur la facture {numero} pendant l'écriture de {fichier} : le fichier a "
+    "été détruit aussitôt écrit.")
+DOSSIER_CHANGE_PENDANT = (
+    "le dossier du bilan {id} a changé pendant la préparation du fichier (une purge, peut-être) : "
+    "rien n'a été écrit ; relancez la commande.")
 SORTIE_TERMINAL = (
     "le document n° {doc} n'est pas affiché dans le terminal : précisez « -o FICHIER » "
     "(ou « -o - » pour la sortie standard)."

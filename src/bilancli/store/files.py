@@ -66,7 +66,8 @@ def prepare(target: Path, data: bytes, home: str | Path) -> Output:
 
 def write(output: Output, data: bytes) -> None:
     """Write `data` under the temporary name, then give it its name; on failure nothing
-    stays, not even the temporary file."""
+    stays, not even the temporary file. The file it replaces is overwritten first, so
+    that an earlier rendering's bytes do not outlive its name."""
     from bilancli.store.shred import shred_name
 
     try:
@@ -81,12 +82,57 @@ def write(output: Output, data: bytes) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+        _overwrite_replaced(output.target)
         os.replace(output.temp, output.target)
-    except OSError as exc:
+    except BaseException as exc:   # an interruption (Ctrl-C) too: the temporary file goes
         shred_name(output.temp)
+        if not isinstance(exc, OSError):
+            raise
         if exc.errno == 28:   # ENOSPC
             raise fail(msg.DISQUE_PLEIN_FICHIER, fichier=output.target) from None
         raise fail(msg.ECRITURE_IMPOSSIBLE, fichier=output.target, raison=os_reason(exc)) from None
+
+
+def _overwrite_replaced(target: Path) -> None:
+    """Zero the regular file about to be replaced at `target`, if it has no other link
+    (another name's bytes are never written into): its blocks are freed with nothing in them."""
+    import stat
+
+    from bilancli.store.shred import open_own, zero_fill
+
+    try:
+        info = os.lstat(target)
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(info.st_mode) or info.st_nlink != 1:
+        return
+    fd = open_own(target, writable=True)
+    try:
+        opened = os.fstat(fd)
+        if (opened.st_dev, opened.st_ino) == (info.st_dev, info.st_ino) and opened.st_nlink == 1:
+            zero_fill(fd, opened.st_size)
+    finally:
+        os.close(fd)
+
+
+def discard(output: Output) -> None:
+    """Whatever a writing cut short left (an interruption, a purge that came meanwhile): its
+    temporary file, and the file at its name when it holds the bytes written there."""
+    from bilancli.store.shred import open_own, shred_name
+
+    shred_name(output.temp)
+    try:
+        fd = open_own(output.target, writable=False)
+    except OSError:
+        return
+    try:
+        digest = hashlib.sha256()
+        while chunk := os.read(fd, 1024 * 1024):
+            digest.update(chunk)
+    finally:
+        os.close(fd)
+    if digest.hexdigest() == output.sha256:
+        shred_name(output.target)
 
 
 def document_folder(home: str | Path, bilan_id: str) -> Path:

@@ -221,8 +221,10 @@ def _rendered(conn, c: ch.Rendered) -> int:
 
 
 @writes(ch.RenderingConfirmed)
-def _confirmed(conn, c: ch.RenderingConfirmed) -> None:
-    conn.execute("UPDATE rendus SET provisoire = NULL WHERE id = ?", (c.rendering_id,))
+def _confirmed(conn, c: ch.RenderingConfirmed) -> bool:
+    """False when a purge came between the record and the writing: the file must go."""
+    return conn.execute("UPDATE rendus SET provisoire = NULL WHERE id = ? AND detruit_le IS NULL",
+                        (c.rendering_id,)).rowcount == 1
 
 
 @writes(ch.RenderingAbandoned)
@@ -357,14 +359,15 @@ def _invoice_rendered(conn, c: ch.InvoiceRendered) -> int:
 
 
 @writes(ch.InvoiceRenderingConfirmed)
-def _invoice_rendering_confirmed(conn, c: ch.InvoiceRenderingConfirmed) -> None:
+def _invoice_rendering_confirmed(conn, c: ch.InvoiceRenderingConfirmed) -> bool:
     """Written under its name: the same bytes at the same path (an invoice rendered again)
-    stay recorded once."""
+    stay recorded once. False when a purge came between the record and the writing."""
     conn.execute(
         "DELETE FROM rendus_factures WHERE id != ? AND provisoire IS NULL AND (facture, chemin, sha256)"
         " = (SELECT facture, chemin, sha256 FROM rendus_factures WHERE id = ?)",
         (c.rendering_id, c.rendering_id))
-    conn.execute("UPDATE rendus_factures SET provisoire = NULL WHERE id = ?", (c.rendering_id,))
+    return conn.execute("UPDATE rendus_factures SET provisoire = NULL WHERE id = ?",
+                        (c.rendering_id,)).rowcount == 1   # the purge deletes what it destroyed
 
 
 @writes(ch.InvoiceRenderingAbandoned)

@@ -1,0 +1,100 @@
+"""A writing interrupted or overtaken (found by review): Ctrl-C at any step of a rendering,
+a purge that comes between the record and the writing, a file rendered again over an older
+one, an export whose record is purged while it is prepared — never content the purge does
+not know, never content it destroyed written back."""
+
+import os
+from datetime import date
+
+import pytest
+
+import storeio
+from docstore import writing
+from test_faults import MARK, end_and_purge, in_conclusion, nothing_left
+
+from bilancli.store import files
+
+
+def _interrupt_after(monkeypatch, module, name):
+    """Ctrl-C just after the first call of `module.name` (once: the clean-up runs as usual)."""
+    real, calls = getattr(module, name), []
+
+    def interrupted(*args, **kwargs):
+        real(*args, **kwargs)
+        calls.append(args)
+        if len(calls) == 1:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(module, name, interrupted)
+
+
+@pytest.mark.parametrize("step", ["fsync", "replace"])
+def test_ctrl_c_while_a_file_is_written_leaves_nothing_unrecorded(bilan, tmp_path, monkeypatch, step):
+    bid = in_conclusion(bilan.home)
+    outside = tmp_path / "sorties"
+    outside.mkdir()
+    with monkeypatch.context() as patched:
+        _interrupt_after(patched, files.os, step)
+        result = bilan("synthese", "render", bid, "--format", "md", "-o", outside / "s.md", code=None)
+    assert result.exit_code == 130
+    assert list(outside.iterdir()) == []          # neither the file nor its temporary name
+    assert bilan.json("show", bid)["documents"] == []
+    end_and_purge(bilan, bid)
+    assert nothing_left(bilan.home, outside) == {}
+
+
+def test_a_purge_between_the_record_and_the_writing_wins(bilan, tmp_path, monkeypatch):
+    bid = in_conclusion(bilan.home)
+    outside = tmp_path / "sorties"
+    outside.mkdir()
+    real = files.write
+
+    def overtaken(output, data):
+        with writing(bilan.home) as conn:
+            storeio.enter_phase(conn, bid, "termine", date(2026, 3, 2), date_fin=date(2026, 3, 2))
+        assert bilan("purge", "--yes").exit_code == 0
+        real(output, data)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(files, "write", overtaken)
+        result = bilan("synthese", "render", bid, "--format", "md", "-o", outside / "s.md", code=1)
+    assert result.key == "PURGE_PENDANT_ECRITURE"
+    assert list(outside.iterdir()) == []
+    assert bilan.json("show", bid)["documents"] == []   # no kept copy after the purge
+    assert nothing_left(bilan.home, outside) == {}
+
+
+def test_a_file_rendered_again_leaves_nothing_of_the_first(bilan, tmp_path):
+    bid = in_conclusion(bilan.home)
+    target = tmp_path / "s.md"
+    bilan("synthese", "render", bid, "--format", "md", "-o", target)
+    first = os.open(target, os.O_RDONLY)   # the first file's blocks, after its name is reused
+    try:
+        with writing(bilan.home) as conn:
+            storeio.set_content(conn, bid, "demande", "autre texte", date(2026, 3, 2))
+        bilan("synthese", "render", bid, "--format", "md", "-o", target)
+        left = os.read(first, 1 << 20)
+    finally:
+        os.close(first)
+    assert left and set(left) == {0}
+    assert b"autre texte" in target.read_bytes()
+
+
+def test_an_export_whose_record_is_purged_meanwhile_writes_nothing(bilan, tmp_path, monkeypatch):
+    bid = in_conclusion(bilan.home)
+    from bilancli.render import archive
+
+    real = archive.build_zip
+
+    def slow(*args, **kwargs):
+        data = real(*args, **kwargs)
+        end_and_purge(bilan, bid)       # the purge comes while the zip is being made
+        return data
+
+    target = tmp_path / "copie.zip"
+    with monkeypatch.context() as patched:
+        patched.setattr(archive, "build_zip", slow)
+        result = bilan("export", bid, "-o", target, code=1)
+    assert result.key == "DOSSIER_CHANGE_PENDANT"
+    assert not target.exists()
+    assert nothing_left(bilan.home, tmp_path) == {}
