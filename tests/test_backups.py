@@ -257,3 +257,62 @@ def test_a_restore_killed_at_any_step_loses_no_store_and_leaves_no_trace(bilan, 
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
     assert not (bilan.home / "brouillons").exists()
+
+
+def test_a_restore_keeps_the_files_written_outside_since_known_to_the_purge(bilan, cabinet, tmp_path):
+    kept = running_with_markers(bilan.home, "GARDE")
+    bilan("sauvegarde")
+    (backup,) = list(cabinet.iterdir())
+    since = running_with_markers(bilan.home, "DEPUIS")   # opened after the backup
+    outside = tmp_path / "bureau"
+    outside.mkdir()
+    bilan("synthese", "render", kept, "--format", "md", "-o", outside / "garde.md")
+    bilan("synthese", "render", since, "--format", "md", "-o", outside / "depuis.md")
+    out = bilan("restaure", backup, "--yes").stdout
+    assert "1 fichier(s) écrit(s) hors du dossier de données depuis la sauvegarde" in out
+    assert "1 fichier(s) écrit(s) hors du dossier de données pour des bilans absents" in out
+    assert sorted(p.name for p in outside.iterdir()) == ["garde.md"]
+    assert traces(tmp_path, [marker("DEPUIS", k) for k in CONTENT_KINDS]) == {}
+    end(bilan.home, kept, on=date(2026, 3, 2))
+    bilan("purge", "--yes")
+    assert list(outside.iterdir()) == []                  # the purge still knew it
+
+
+def test_a_restore_that_would_lose_an_invoice_is_refused(bilan, cabinet):
+    from paperwork import configure, held
+
+    configure(bilan, extra=f'[sauvegarde]\ndossier = "{cabinet}"\n')
+    bid = held(bilan)
+    bilan("facture", bid)
+    bilan("sauvegarde")
+    (backup,) = list(cabinet.iterdir())
+    bilan("avoir", "F2026-0001")
+    before = bilan.db_bytes()
+    result = bilan("restaure", backup, "--yes", code=1)
+    assert result.key == "RESTAURE_FACTURES_PERDUES" and "F2026-0002" in result.stderr
+    assert "242 nonies A" in result.stderr
+    assert bilan.db_bytes() == before
+    assert not (bilan.home / "brouillons").exists()
+
+
+def test_an_unreadable_store_is_replaced_by_its_backup(bilan, cabinet):
+    bid = bilan.new()
+    bilan("sauvegarde")
+    (backup,) = list(cabinet.iterdir())
+    (bilan.home / "bilans.db").write_bytes(os.urandom(8192))
+    assert bilan("list", code=1).key == "STORE_ILLISIBLE"
+    result = bilan("restaure", backup, "--yes")
+    assert "illisible" in result.stderr
+    assert [b["id"] for b in bilan.json("list")] == [bid]
+
+
+def test_the_restored_store_is_private_whatever_the_umask(bilan, cabinet):
+    bilan.new()
+    bilan("sauvegarde")
+    (backup,) = list(cabinet.iterdir())
+    previous = os.umask(0o022)
+    try:
+        bilan("restaure", backup, "--yes")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((bilan.home / "bilans.db").stat().st_mode) == 0o600

@@ -106,6 +106,12 @@ def restaure(dossier, yes) -> None:
         base.confirm(msg.RESTAURE_QUESTION.format(dossier=source, date=format_date(held)),
                      msg.RESTAURE_SANS_TERMINAL, msg.RESTAURE_ABANDONNEE)
     settings = base.retention_settings()
-    restore.restore(base.home(), source, settings, base.today())
+    done = restore.restore(base.home(), source, settings, base.today())
     base.say(msg.RESTAURE_FAITE.format(dossier=source, date=format_date(held)))
+    if done.unreadable:
+        base.warn(msg.RESTAURE_BASE_ILLISIBLE)
+    if done.carried:
+        base.say(msg.RESTAURE_FICHIERS_SUIVIS.format(nombre=done.carried))
+    if done.destroyed:
+        base.say(msg.RESTAURE_FICHIERS_DETRUITS.format(nombre=done.destroyed))
     run_purge(dry_run=False, yes=True, as_json=False)

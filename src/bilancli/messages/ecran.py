@@ -221,6 +221,19 @@ RESTAURE_FAITE = (
     "Sauvegarde {dossier} restaurée : elle s'arrête au {date} ; ce qui a été enregistré depuis "
     "est perdu. Ce que la base remplacée avait détruit ou supprimé l'est aussi dans la sauvegarde."
 )
+RESTAURE_BASE_ILLISIBLE = (
+    "la base remplacée était illisible : elle est détruite, et seules les dates que la sauvegarde "
+    "connaît ont servi à la purger. Les bilans supprimés ou purgés après la sauvegarde ne sont "
+    "connus que si une purge a déjà atteint cette sauvegarde."
+)
+RESTAURE_FICHIERS_SUIVIS = (
+    "{nombre} fichier(s) écrit(s) hors du dossier de données depuis la sauvegarde reste(nt) "
+    "connu(s) de la purge."
+)
+RESTAURE_FICHIERS_DETRUITS = (
+    "{nombre} fichier(s) écrit(s) hors du dossier de données pour des bilans absents de la "
+    "sauvegarde ont été détruits (R6313-7) : la base restaurée ne les connaît pas."
+)
 # --- Exchanges: the beneficiary's export, the import of a spreadsheet (SPEC §12) ------------
 EXPORT_ECRIT = (
     "Export du bilan {id} écrit : {fichier} (données et {documents} document(s) conservé(s)), à "

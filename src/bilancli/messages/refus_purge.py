@@ -65,3 +65,8 @@ RESTAURE_SANS_TERMINAL = (
     "la restauration remplace la base : confirmez avec --yes (indispensable sans terminal)."
 )
 RESTAURE_ABANDONNEE = "Restauration abandonnée : rien n'a été modifié."
+RESTAURE_FACTURES_PERDUES = (
+    "restauration refusée : la base actuelle tient {nombre} facture(s) ou avoir(s) émis depuis la "
+    "sauvegarde ({numeros}) ; restaurée, elle les perdrait et redonnerait leurs numéros à d'autres "
+    "factures, alors que la numérotation doit rester continue, sans trou ni doublon (CGI art. 242 "
+    "nonies A). Restaurez une sauvegarde plus récente ; rien n'a été modifié.")

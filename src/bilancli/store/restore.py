@@ -12,6 +12,7 @@ on disk.
 from __future__ import annotations
 
 import os
+from collections import namedtuple
 from datetime import date
 
 from bilancli import messages as msg
@@ -45,23 +46,39 @@ def check(source: str) -> date | None:
         store.close()
 
 
-def restore(home: str, source: str, settings, today: date) -> None:
+class Restored(namedtuple("Restored", "unreadable carried destroyed")):
+    """What a restore did beyond the swap: the replaced store could not be read
+    (`unreadable`: only the backup's own facts purged it); the files written outside the
+    data folder whose records came along (`carried`), and those destroyed because their
+    bilan is not in the backup (`destroyed`)."""
+
+    __slots__ = ()
+
+
+def restore(home: str, source: str, settings, today: date) -> Restored:
     import sqlite3
 
     from bilancli.core import backups as rules
+    from bilancli.errors import BilanError
     from bilancli.store import purge as store_purge
+    from bilancli.store.db import ensure_home
     from bilancli.store.drafts import Workspace
     from bilancli.store.snapshots import ended_dates, load_retention_facts
 
-    from bilancli.store.db import ensure_home
-
     ensure_home(home)
-    current = Store(home, create=False, writable=True)
+    try:
+        current = Store(home, create=False, writable=True)
+    except BilanError as exc:
+        if exc.key != "STORE_ILLISIBLE":
+            raise
+        current = None   # damaged: the very reason to restore; it is replaced all the same
     space = Workspace(home)
     try:
-        facts = load_retention_facts(current.conn, ended_dates(current.conn, ended_only=False))
-        deleted = backups.deleted_ids(current.conn)
+        facts = (load_retention_facts(current.conn, ended_dates(current.conn, ended_only=False))
+                 if current else {})
+        deleted = backups.deleted_ids(current.conn) if current else set()
         staged_db = os.path.join(space.where, DB_NAME)
+        os.close(os.open(staged_db, os.O_CREAT | os.O_EXCL | os.O_WRONLY | os.O_NOFOLLOW, 0o600))
         origin = sqlite3.connect(os.path.join(source, DB_NAME))
         copy = sqlite3.connect(staged_db)
         try:
@@ -69,27 +86,77 @@ def restore(home: str, source: str, settings, today: date) -> None:
         finally:
             copy.close()
             origin.close()
-        backups._copy_tree(os.path.join(source, "documents"), os.path.join(space.where, "documents"))
+        backups._copy_tree(os.path.join(source, DOCUMENTS), os.path.join(space.where, DOCUMENTS))
         staged = Store(space.where, create=False, writable=True)
         try:
+            if current:
+                _refuse_lost_invoices(current.conn, staged.conn)
             own = load_retention_facts(staged.conn, ended_dates(staged.conn, ended_only=False))
             dues, to_delete = rules.dues(own, facts, deleted, settings, today)
             backups.delete_bilans(staged, to_delete)
             store_purge.purge(staged, dues, today)
-            backups.copy_dates(staged, current.conn, dues)
+            if current:
+                backups.copy_dates(staged, current.conn, dues)
             with staged.write() as conn:   # the store's list of deleted ids comes along
                 conn.executemany("INSERT OR IGNORE INTO bilans_supprimes (id) VALUES (?)",
                                  [(i,) for i in deleted])
+            carried, orphans = _outside_files(current.conn, staged) if current else (0, [])
             store_purge.finish(staged)
         finally:
             staged.close()
-        current.close()
+        if current:
+            current.close()
         ensure_private_dir(os.path.join(space.where, DOCUMENTS))   # a backup without any
         _mark_ready(space.where)
         finish(home, space.where)
+        destroyed = _destroy_orphans(home, orphans)
     finally:
-        current.close()
+        if current:
+            current.close()
         space.destroy()
+    return Restored(current is None, carried, destroyed)
+
+
+def _refuse_lost_invoices(current, staged) -> None:
+    """Invoices issued since the backup would be lost, and their numbers given again to other
+    invoices: a sequence without gap or double is the law (CGI art. 242 nonies A)."""
+    kept = {r[0] for r in staged.execute("SELECT numero FROM factures")}
+    lost = [r[0] for r in current.execute("SELECT numero FROM factures ORDER BY annee, rang")
+            if r[0] not in kept]
+    if lost:
+        raise fail(msg.RESTAURE_FACTURES_PERDUES, numeros=", ".join(lost), nombre=len(lost))
+
+
+_RENDU_COLUMNS = "bilan_id, genre, format, chemin, sha256, phase, cree_le, provisoire, classe"
+
+
+def _outside_files(current, staged: Store) -> tuple[int, list]:
+    """The files the replaced store wrote outside the data folder (`-o`) that the backup does
+    not know: their records come along when their bilan is in the backup, so the purge still
+    finds them; the others (a bilan opened since) are returned, to be destroyed."""
+    rows = [r for r in current.execute(f"SELECT {_RENDU_COLUMNS} FROM rendus WHERE detruit_le IS NULL")
+            if os.path.isabs(r[3])]
+    known = set(staged.conn.execute("SELECT chemin, sha256 FROM rendus"))
+    present = {r[0] for r in staged.conn.execute("SELECT id FROM bilans")}
+    missing = [r for r in rows if (r[3], r[4]) not in known]
+    carried = [r for r in missing if r[0] in present]
+    with staged.write() as conn:
+        conn.executemany(f"INSERT INTO rendus ({_RENDU_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         carried)
+    return len(carried), [r for r in missing if r[0] not in present]
+
+
+def _destroy_orphans(home: str, orphans) -> int:
+    """Destroy the files of bilans the restored store does not hold (their bytes only, never
+    what was put at their name since)."""
+    from bilancli.store import purge_files
+
+    done = 0
+    for bilan_id, genre, _, path, sha256, _, _, temp, classe in orphans:
+        file = purge_files.RecordedFile(path, purge_files.kind_of(genre, classe), (),
+                                        frozenset({sha256}), frozenset(), (temp,) if temp else ())
+        done += purge_files.destroy(home, file).state == purge_files.PRESENT
+    return done
 
 
 def _mark_ready(where: str) -> None:
