@@ -316,3 +316,19 @@ def test_the_restored_store_is_private_whatever_the_umask(bilan, cabinet):
     finally:
         os.umask(previous)
     assert stat.S_IMODE((bilan.home / "bilans.db").stat().st_mode) == 0o600
+
+
+def test_a_damaged_backup_never_keeps_the_others_from_their_purge(bilan, cabinet):
+    running = running_with_markers(bilan.home, "DEUX")
+    bilan("sauvegarde")
+    first = cabinet / "sauvegarde-2026-02-01T090000"
+    (next(cabinet.iterdir())).rename(first)
+    bilan("sauvegarde")
+    (first / "bilans.db").write_bytes((first / "bilans.db").read_bytes()[:4096])   # truncated
+    end(bilan.home, running)
+    result = bilan("purge", "--yes", code=1)
+    assert result.key == "PURGE_SAUVEGARDE_ECHEC" and first.name in result.stderr
+    assert "purgée elle aussi" in result.stdout                 # the other one was
+    others = [p for p in cabinet.iterdir() if p != first]
+    assert traces(others[0], [marker("DEUX", k) for k in ("CHAMP", "ENTRETIEN", "DOC", "TITRE")]) == {}
+    assert bilan.json("show", running)["purge"]["contenu_detruit_le"] == "2026-03-02"

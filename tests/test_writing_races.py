@@ -98,3 +98,57 @@ def test_an_export_whose_record_is_purged_meanwhile_writes_nothing(bilan, tmp_pa
     assert result.key == "DOSSIER_CHANGE_PENDANT"
     assert not target.exists()
     assert nothing_left(bilan.home, tmp_path) == {}
+
+
+def test_a_file_that_cannot_be_destroyed_is_reported_and_the_purge_goes_on(bilan, tmp_path, monkeypatch):
+    """A temporary file a killed rendering left, in a folder that refuses its deletion
+    (`chattr +i`): named, retried at the next purge; the rest of the purge goes on."""
+    from test_faults import run
+
+    from bilancli.store import purge_files
+
+    bid = in_conclusion(bilan.home)
+    other = in_conclusion(bilan.home)
+    outside = tmp_path / "sorties"
+    outside.mkdir()
+    killed = run(bilan.home, "synthese", "render", bid, "--format", "md", "-o", outside / "bloque.md",
+                 MOURIR="avant_renommage")
+    assert killed.returncode == 137
+    bilan("synthese", "render", other, "--format", "md", "-o", outside / "libre.md")
+    for each in (bid, other):
+        with writing(bilan.home) as conn:
+            storeio.enter_phase(conn, each, "termine", date(2026, 3, 2), date_fin=date(2026, 3, 2))
+    real = purge_files.shred_name
+
+    def immutable(path):
+        if str(path).endswith(".bilan-tmp"):
+            raise PermissionError(1, "Operation not permitted")
+        return real(path)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(purge_files, "shred_name", immutable)
+        result = bilan("purge", "--yes", code=1)
+    assert "bloque.md" in result.stderr and "Erreur inattendue" not in result.stderr
+    assert not (outside / "libre.md").exists()                  # the rest went
+    assert bilan.json("show", other)["champs"]["demande"] is None
+    bilan("purge", "--yes")                                     # retried, and gone
+    assert list(outside.iterdir()) == []
+    assert nothing_left(bilan.home, outside) == {}
+
+
+def test_a_half_destroyed_file_of_a_killed_purge_goes_even_when_its_name_is_reused(bilan, tmp_path):
+    from bilancli.store.purge_files import tombstone
+
+    bid = in_conclusion(bilan.home)
+    outside = tmp_path / "sorties"
+    outside.mkdir()
+    target = outside / "s.md"
+    bilan("synthese", "render", bid, "--format", "md", "-o", target)
+    os.replace(target, tombstone(target))   # where a purge killed while overwriting leaves it
+    other = in_conclusion(bilan.home)
+    bilan("synthese", "render", other, "--format", "md", "-o", target)   # the name used again
+    end_and_purge(bilan, bid)
+    assert not tombstone(target).exists()
+    assert target.exists()                                      # the other bilan's, untouched
+    end_and_purge(bilan, other)
+    assert nothing_left(bilan.home, outside) == {}

@@ -34,10 +34,10 @@ def run_purge(dry_run: bool, yes: bool, as_json: bool) -> None:
         invoices = [o for o in invoices if o.touched]
         planned = _merge([p[0] for p in plans], invoices)
         if dry_run or not (planned or complaints):
-            saved, unreachable = _backups(store, settings, today, simulated=dry_run)
+            saved, unreachable, failed = _backups(store, settings, today, simulated=dry_run)
             _report(planned, today, as_json, simulated=dry_run, complaints=complaints, backups=saved)
             _warn_files(planned, simulated=dry_run)
-            _unreachable(unreachable)
+            _backup_problems(unreachable, failed)
             return
         if not yes:
             if not as_json:
@@ -64,10 +64,10 @@ def run_purge(dry_run: bool, yes: bool, as_json: bool) -> None:
                     raise
                 _report(outcomes, today, as_json, simulated=False, complaints=complaints)
                 raise fail(msg.PURGE_SANS_RECONSTRUCTION, nombre=sum(1 for o in outcomes if _has_rows(o))) from None
-        saved, unreachable = _backups(store, settings, today, simulated=False)
+        saved, unreachable, failed = _backups(store, settings, today, simulated=False)
     _report(outcomes, today, as_json, simulated=False, complaints=complaints, backups=saved)
     failures = _warn_files(outcomes, simulated=False)
-    _unreachable(unreachable)
+    _backup_problems(unreachable, failed)
     if failures:
         raise fail(msg.PURGE_INCOMPLETE, nombre=failures)
 
@@ -79,11 +79,16 @@ def _backups(store, settings, today, simulated: bool):
     return purge_backups(store, settings, today, simulated)
 
 
-def _unreachable(where: str | None) -> None:
+def _backup_problems(where: str | None, failed) -> None:
     """A backup folder out of reach (a disk not plugged in): the store is purged all the
-    same, the backups at the next run that reaches them."""
+    same, the backups at the next run that reaches them. A backup that could not be purged
+    (damaged) is named, after the others were purged; either way the command fails."""
+    for path, reason in failed[:-1] if where is None else failed:
+        base.warn(msg.PURGE_SAUVEGARDE_ECHEC.format(sauvegarde=path, raison=reason))
     if where is not None:
         raise fail(msg.PURGE_SAUVEGARDE_INJOIGNABLE, dossier=where)
+    if failed:
+        raise fail(msg.PURGE_SAUVEGARDE_ECHEC, sauvegarde=failed[-1][0], raison=failed[-1][1])
 
 
 def _merge(outcomes: list, more: list) -> list:

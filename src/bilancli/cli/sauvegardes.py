@@ -47,21 +47,31 @@ def _reached_by_the_purge(where: str, configured: str | None) -> bool:
     return os.path.realpath(where) == os.path.realpath(os.path.expanduser(configured))
 
 
-def purge_backups(store, settings, today, simulated: bool) -> tuple[list[BackupOutcome], str | None]:
-    """Purge every backup of `[sauvegarde] dossier` as the store was; (what was done, the
-    folder when it could not be reached)."""
+def purge_backups(store, settings, today, simulated: bool):
+    """Purge every backup of `[sauvegarde] dossier` as the store was: (what was done, the
+    folder when it could not be reached, the backups that could not be purged with the
+    reason why). One damaged backup never keeps the others from their purge."""
+    import sqlite3
+
+    from bilancli.errors import BilanError
+
     configured = base.config().sauvegarde.get("dossier")
     if not configured:
-        return [], None
+        return [], None, []
     where = os.path.expanduser(configured)
     if not os.path.isdir(where):
-        return [], configured
+        return [], configured, []
     from bilancli.store import backups
 
-    done = []
+    done, failed = [], []
     for path in backups.find(where):
-        done.append(_purge_one(path, store, settings, today, simulated))
-    return done, None
+        try:
+            done.append(_purge_one(path, store, settings, today, simulated))
+        except BilanError as exc:
+            failed.append((path, str(exc).rstrip(".")))
+        except sqlite3.DatabaseError:
+            failed.append((path, msg.SAUVEGARDE_ENDOMMAGEE))
+    return done, None, failed
 
 
 def _purge_one(path: str, store, settings, today, simulated: bool) -> BackupOutcome:

@@ -49,6 +49,12 @@ SUPPRESSION_SANS_TERMINAL = (
     "terminal)."
 )
 SUPPRESSION_ABANDONNEE = "Suppression abandonnée : rien n'a été modifié."
+PURGE_SAUVEGARDE_ECHEC = (
+    "la sauvegarde {sauvegarde} n'a pas pu être purgée ({raison}) ; la base et les autres "
+    "sauvegardes l'ont été. Elle peut garder ce que R6313-7 veut détruit : prenez une nouvelle "
+    "sauvegarde (« bilan sauvegarde »), puis détruisez celle-ci."
+)
+SAUVEGARDE_ENDOMMAGEE = "base endommagée"
 PURGE_SAUVEGARDE_INJOIGNABLE = (
     "le dossier des sauvegardes {dossier} ([sauvegarde] dossier) est injoignable (disque "
     "débranché ?) : la base a été purgée, ses sauvegardes le seront à la prochaine purge qui "

@@ -96,10 +96,22 @@ def check(home: str | Path, file: RecordedFile) -> Check:
 
 
 def destroy(home: str | Path, file: RecordedFile) -> Check:
-    """Overwrite and unlink the file if it still holds our bytes; say what was done."""
-    for temp in file.temps:
-        shred_name(full_path(home, temp))
-    return _examine(home, file, destroy=True)
+    """Overwrite and unlink the file if it still holds our bytes; say what was done. A file
+    that cannot be destroyed is reported and its row retried, never the purge stopped."""
+    try:
+        for temp in file.temps:
+            shred_name(full_path(home, temp))
+    except OSError as exc:
+        return _blocked(file, exc)
+    # A run killed while overwriting left our bytes under the tombstone: they go first,
+    # whatever has been put at the recorded path since.
+    grave = _interrupted(file, tombstone(full_path(home, file.path)), destroy=True)
+    if grave.state == BLOCKED:
+        return grave
+    found = _examine(home, file, destroy=True)
+    if grave.state == PRESENT and found.state in (ABSENT, MODIFIED):
+        return grave
+    return found
 
 
 def tombstone(path: Path) -> Path:
