@@ -29,15 +29,24 @@ def take(store: Store, where: str, now: datetime) -> str:
     except OSError as exc:
         raise fail(msg.SAUVEGARDE_IMPOSSIBLE, dossier=where, raison=os_reason(exc)) from None
     target = os.path.join(where, folder_name(now, taken))
+    database = os.path.join(target, DB_NAME)
     try:
         os.mkdir(target, 0o700)
-        copy = sqlite3.connect(os.path.join(target, DB_NAME))
+        os.close(os.open(database, os.O_CREAT | os.O_EXCL | os.O_WRONLY | os.O_NOFOLLOW, 0o600))
+        # One read transaction over both copies: no command records a file between the
+        # copy of the store and that of documents/, which would leave in the backup a file
+        # its store does not know (writers wait for the end, as for any long write).
+        store.conn.execute("BEGIN")
         try:
-            os.chmod(os.path.join(target, DB_NAME), 0o600)
-            store.conn.backup(copy)   # page by page, under SQLite's own consistency
+            store.conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+            copy = sqlite3.connect(database)
+            try:
+                store.conn.backup(copy)   # page by page, under SQLite's own consistency
+            finally:
+                copy.close()
+            _copy_tree(os.path.join(store.home, "documents"), os.path.join(target, "documents"))
         finally:
-            copy.close()
-        _copy_tree(os.path.join(store.home, "documents"), os.path.join(target, "documents"))
+            store.conn.execute("ROLLBACK")
     except OSError as exc:
         raise fail(msg.SAUVEGARDE_IMPOSSIBLE, dossier=where, raison=os_reason(exc)) from None
     return target
