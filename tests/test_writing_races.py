@@ -152,3 +152,34 @@ def test_a_half_destroyed_file_of_a_killed_purge_goes_even_when_its_name_is_reus
     assert target.exists()                                      # the other bilan's, untouched
     end_and_purge(bilan, other)
     assert nothing_left(bilan.home, outside) == {}
+
+
+def test_the_journal_of_every_write_is_zeroed_before_it_goes(bilan, monkeypatch):
+    """The rollback journal holds the pages as they were: the text a `set` replaced, the
+    content a purge destroyed. Kept open across its removal, its bytes must be zeros."""
+    from bilancli.store.db import JOURNAL, Store
+
+    bid = bilan.new()
+    bilan("set", bid, "demande", f"premier jet {MARK}")
+    seen = []
+    real = Store.scrub_journal
+
+    def watched(self):
+        path = os.path.join(self.home, JOURNAL)
+        if os.path.exists(path):
+            seen.append(os.open(path, os.O_RDONLY))
+        real(self)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Store, "scrub_journal", watched)
+        bilan("set", bid, "demande", "second jet")
+        end_and_purge(bilan, in_conclusion(bilan.home))
+    assert seen, "the writes left a journal to scrub"
+    try:
+        for fd in seen:
+            left = os.pread(fd, 1 << 24, 0)
+            assert not left.strip(b"\0"), "a journal was removed with its bytes"
+    finally:
+        for fd in seen:
+            os.close(fd)
+    assert not (bilan.home / JOURNAL).exists()

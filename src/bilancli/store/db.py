@@ -22,7 +22,14 @@ DB_NAME = "bilans.db"
 JOURNAL = DB_NAME + "-journal"
 BUSY_TIMEOUT_MS = 30_000  # two terminals at once: a write waits for the other
 APPLICATION_ID = 0x42696C61   # "Bila"
+# PERSIST: SQLite leaves the rollback journal in place after a transaction (its header
+# zeroed) instead of unlinking it; `Store.scrub_journal` then zeroes it whole and removes it.
+# A journal holds the pages as they were before the change — content a purge has just
+# destroyed, text a `set` replaced — and an unlinked one would leave them in the disk's
+# free blocks.
+# Set once the file is known to be ours: on another program's WAL database it would write.
 _PRAGMAS = ("foreign_keys = ON", "secure_delete = ON", f"busy_timeout = {BUSY_TIMEOUT_MS}")
+_JOURNAL_MODE = "PRAGMA journal_mode = PERSIST"
 
 
 def ensure_private_dir(path):
@@ -71,6 +78,7 @@ class Store:
         self.home = os.fspath(home)
         self.path = os.path.join(self.home, DB_NAME)
         self.writable = create if writable is None else writable
+        self.in_memory = False   # a store read in memory (none yet, or an older one) has no journal
         if os.path.lexists(self.home) and not os.path.isdir(self.home):
             raise fail(msg.STORE_INACCESSIBLE, chemin=self.home, raison=msg.RAISONS_SYSTEME["EEXIST"])
         if create:
@@ -104,6 +112,7 @@ class Store:
                 self.conn.execute(f"PRAGMA {pragma}")
             kind, version = self._identify()
             if kind != "foreign":
+                self.conn.execute(_JOURNAL_MODE)
                 self._recover_journal()
                 if create:
                     self._make_private()
@@ -162,7 +171,7 @@ class Store:
         memory = sqlite3.connect(":memory:", isolation_level=None)
         self.conn.backup(memory)
         self.conn.close()
-        self.conn = memory
+        self.conn, self.in_memory = memory, True
         with self.write():
             self._migrate()
 
@@ -175,12 +184,22 @@ class Store:
         if not os.path.lexists(journal):
             return
         self.conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()   # hot: rolled back here
-        if not os.path.lexists(journal):
+        self.scrub_journal()
+
+    def scrub_journal(self) -> None:
+        """Zero and remove the journal a finished transaction left (journal_mode PERSIST),
+        under the write lock, taken without waiting: a writer that holds it now will scrub
+        the journal (the whole file, ours included) when it is done."""
+        journal = os.path.join(self.home, JOURNAL)
+        if self.in_memory or not os.path.lexists(journal):
             return
+        self.conn.execute("PRAGMA busy_timeout = 0")
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError:
             return   # another command is writing: its journal is alive
+        finally:
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         try:
             from bilancli.store.shred import shred_name
 
@@ -189,7 +208,7 @@ class Store:
             self.conn.execute("ROLLBACK")
 
     def _open_empty(self) -> None:
-        self.conn = sqlite3.connect(":memory:", isolation_level=None)
+        self.conn, self.in_memory = sqlite3.connect(":memory:", isolation_level=None), True
         with self.write():
             self._migrate()
 
@@ -216,7 +235,12 @@ class Store:
                     self.conn.execute("ROLLBACK")
                 except sqlite3.Error:
                     pass
+            try:
+                self.scrub_journal()
+            except (OSError, sqlite3.Error):
+                pass   # the first error tells what happened; the next command scrubs
             raise
+        self.scrub_journal()
 
     @contextmanager
     def transaction(self):

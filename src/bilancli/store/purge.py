@@ -301,3 +301,4 @@ def finish(store) -> None:
     conn.execute("VACUUM")
     if wal:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.scrub_journal()   # VACUUM's journal held every page as it was
