@@ -194,3 +194,19 @@ def test_a_deleted_bilan_leaves_the_kept_calendar(bilan):
     bilan("delete", bid, "--yes")
     assert not (bilan.home / "cache" / "calendrier.ics").exists()
     assert bid.encode() not in bilan("calendrier").stdout_bytes
+
+
+def test_a_temporary_calendar_left_by_a_kill_goes_with_the_next_one_and_with_delete(bilan):
+    bid = opened(bilan)
+    bilan("rdv", "add", bid, "--date", "2026-03-10", "--heure", "14h30", "--duree", "1h30")
+    bilan("calendrier")
+    cache = bilan.home / "cache"
+    left = cache / "calendrier.ics.99999.tmp"          # a run killed before its rename
+    left.write_bytes((cache / "calendrier.ics").read_bytes())
+    bilan("delete", bid, "--yes")
+    assert list(cache.iterdir()) == []
+    other = opened(bilan, nom="Autre")
+    bilan("rdv", "add", other, "--date", "2026-03-12", "--heure", "9h", "--duree", "1h")
+    left.write_bytes(b"BEGIN:VCALENDAR")
+    bilan("calendrier")
+    assert sorted(p.name for p in cache.iterdir()) == ["calendrier.ics"]

@@ -93,30 +93,47 @@ def cached(home: str, events, name: str, today) -> bytes:
 
 
 def _keep(home: str, path: str, data: bytes) -> None:
-    """Atomically, 0600 in a 0700 folder; only in a data folder that exists (a mistyped
-    --home is left without trace); a cache that cannot be written is only slower."""
+    """Atomically, 0600 in a 0700 folder (never through a link); only in a data folder that
+    exists (a mistyped --home is left without trace); a cache that cannot be written is
+    only slower. What a killed run left, and the calendar replaced, are destroyed first."""
     import os
+
+    from bilancli.errors import BilanError
+    from bilancli.store.db import ensure_private_dir
 
     if not os.path.isdir(home):
         return
     temp = f"{path}.{os.getpid()}.tmp"
     try:
-        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+        ensure_private_dir(os.path.dirname(path))
+        _destroy_kept(home)
         fd = os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY | os.O_NOFOLLOW, 0o600)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.replace(temp, path)
-    except OSError:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
+    except (OSError, BilanError):
+        _destroy_kept(home)
 
 
-def forget(home: str) -> None:
-    """A bilan deleted: its days and times leave the kept calendar too."""
+def _destroy_kept(home: str) -> None:
+    """The kept calendar and any temporary one a killed run left (`calendrier.ics.PID.tmp`)."""
     import os
 
     from bilancli.store.shred import shred_name
 
-    shred_name(os.path.join(home, *CACHE))
+    folder = os.path.join(home, CACHE[0])
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        if name == CACHE[1] or (name.startswith(CACHE[1] + ".") and name.endswith(".tmp")):
+            try:
+                shred_name(os.path.join(folder, name))
+            except OSError:
+                pass
+
+
+def forget(home: str) -> None:
+    """A bilan deleted: its days and times leave the kept calendar too."""
+    _destroy_kept(home)
