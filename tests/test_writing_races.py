@@ -183,3 +183,29 @@ def test_the_journal_of_every_write_is_zeroed_before_it_goes(bilan, monkeypatch)
         for fd in seen:
             os.close(fd)
     assert not (bilan.home / JOURNAL).exists()
+
+
+def test_a_workspace_destroyed_before_its_lock_was_taken_is_made_again(bilan, monkeypatch):
+    """Another command's clean-up may come between the lock's creation and its taking."""
+    import fcntl
+
+    from bilancli.store import drafts
+
+    real, raced = fcntl.flock, []
+
+    def late(fd, operation):
+        if not raced and operation == fcntl.LOCK_EX:
+            raced.append(fd)
+            drafts.destroy_left_over(str(bilan.home))   # finds it unlocked: destroys it
+        return real(fd, operation)
+
+    bilan.home.mkdir(parents=True, exist_ok=True)
+    with monkeypatch.context() as patched:
+        patched.setattr(fcntl, "flock", late)
+        space = drafts.Workspace(str(bilan.home))
+    try:
+        assert raced and os.path.isdir(space.where)
+        assert os.fstat(space.lock).st_nlink == 1
+    finally:
+        space.destroy()
+    assert not (bilan.home / "brouillons").exists()

@@ -28,11 +28,24 @@ class Workspace:
 
         from bilancli.store.db import ensure_private_dir
 
-        ensure_private_dir(folder(home))
-        self.where = ensure_private_dir(os.path.join(folder(home), secrets.token_hex(6)))
-        self.lock = os.open(os.path.join(self.where, LOCK),
-                            os.O_CREAT | os.O_EXCL | os.O_RDWR | os.O_NOFOLLOW, 0o600)
-        fcntl.flock(self.lock, fcntl.LOCK_EX)
+        # Between creating its lock and taking it, another command may find the folder
+        # unlocked and destroy it as a leftover: then it is made again, under a new name.
+        for _ in range(5):
+            try:
+                ensure_private_dir(folder(home))
+                self.where = ensure_private_dir(os.path.join(folder(home), secrets.token_hex(6)))
+                self.lock = os.open(os.path.join(self.where, LOCK),
+                                    os.O_CREAT | os.O_EXCL | os.O_RDWR | os.O_NOFOLLOW, 0o600)
+            except FileNotFoundError:
+                continue
+            fcntl.flock(self.lock, fcntl.LOCK_EX)
+            if os.fstat(self.lock).st_nlink and os.path.isdir(self.where):
+                return
+            os.close(self.lock)
+        from bilancli import messages as msg
+        from bilancli.errors import fail
+
+        raise fail(msg.STORE_OCCUPE)
 
     def destroy(self) -> None:
         _destroy_folder(self.where)
