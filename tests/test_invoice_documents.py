@@ -83,7 +83,7 @@ def test_stdout_writes_no_file_and_records_nothing(bilan, issued):
 def test_user_text_on_an_invoice_is_data(bilan):
     configure(bilan)
     bid = held(bilan, "--financement", "personnel", nom="<b>{{ 7*7 }}</b>")
-    bilan("facture", bid)
+    bilan("facture", bid, "--adresse", "2 rue Vernet, 84000 Avignon")
     html = bilan("facture", "render", "F2026-0001", "--format", "html", "-o", "-").stdout
     assert "&lt;b&gt;{{ 7*7 }}&lt;/b&gt;" in html and "49" not in html
 

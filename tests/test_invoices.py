@@ -41,13 +41,24 @@ def test_the_payer_follows_the_financement(bilan, financement, payer):
 
 def test_installments_share_the_one_sequence_and_stop_at_the_tarif(bilan, cpf):
     first = bilan.json("facture", cpf, "--montant", "1 600")
-    second = bilan.json("facture", cpf, "--payeur", "beneficiaire")      # what is left: 200 €
+    second = bilan.json("facture", cpf, "--adresse", "2 rue Vernet, 84000 Avignon", "--payeur", "beneficiaire")      # what is left: 200 €
     assert (first["numero"], second["numero"]) == ("F2026-0001", "F2026-0002")
     assert second["montant_ht"] == 200.0
-    err = refused(bilan, "facture", cpf, "--payeur", "beneficiaire", key="FACTURE_DEJA_FACTUREE")
+    err = refused(bilan, "facture", cpf, "--payeur", "beneficiaire", "--adresse", "2 rue Vernet",
+                  key="FACTURE_DEJA_FACTUREE")
     assert eur("1 800,00") in err and "avoir" in err
     err = refused(bilan, "facture", cpf, "--montant", "1", key="FACTURE_AU_DELA_DU_TARIF")
     assert "reste à facturer : 0,00 €" in err
+
+
+def test_an_invoice_to_a_person_gives_the_address_the_law_asks_for(bilan):
+    configure(bilan)
+    bid = held(bilan, "--financement", "personnel")
+    err = refused(bilan, "facture", bid, key="FACTURE_SANS_ADRESSE_CLIENT")
+    assert "Claire Martin" in err and "242 nonies A" in err
+    bilan("facture", bid, "--adresse", "2 rue Vernet, 84000 Avignon")
+    text = bilan("facture", "render", "F2026-0001", "--format", "md", "-o", "-").stdout
+    assert "2 rue Vernet, 84000 Avignon" in text
 
 
 def test_a_cancelled_invoice_no_longer_counts_against_the_tarif(bilan, cpf):
@@ -95,7 +106,7 @@ def test_a_professional_buyer_needs_its_address_and_gets_the_late_payment_mentio
 def test_a_private_buyer_gets_no_late_payment_mentions(bilan):
     configure(bilan)
     bid = held(bilan, "--financement", "personnel")
-    bilan("facture", bid)
+    bilan("facture", bid, "--adresse", "2 rue Vernet, 84000 Avignon")
     text = bilan("facture", "render", "F2026-0001", "--format", "md", "-o", "-").stdout
     assert "Facturé à | **Claire Martin**" in text
     assert "40 €" not in text and "L441-10" not in text and "EDOF" not in text
@@ -202,7 +213,7 @@ def test_a_bilan_without_tarif_needs_a_montant_and_an_abandoned_one_is_invoiced_
 def test_vat_at_a_rate_is_charged_and_printed(bilan):
     configure(bilan, facturation='[facturation]\ntva = "assujettie"\ntaux = 20\n')
     bid = held(bilan, "--financement", "personnel", "--tarif", "1 333,33")
-    assert bilan.json("facture", bid) == {"numero": "F2026-0001", "montant_ht": 1333.33,
+    assert bilan.json("facture", bid, "--adresse", "2 rue Vernet, 84000 Avignon") == {"numero": "F2026-0001", "montant_ht": 1333.33,
                                           "tva": 266.67, "montant_ttc": 1600.0,
                                           "echeance": "2026-04-01"}
     text = bilan("facture", "render", "F2026-0001", "--format", "md", "-o", "-").stdout
@@ -213,7 +224,7 @@ def test_vat_at_a_rate_is_charged_and_printed(bilan):
 def test_franchise_prints_its_article(bilan):
     configure(bilan, facturation='[facturation]\ntva = "franchise"\ndelai_paiement = "15 jours"\n')
     bid = held(bilan, "--financement", "personnel")
-    assert bilan.json("facture", bid)["echeance"] == "2026-03-17"
+    assert bilan.json("facture", bid, "--adresse", "2 rue Vernet, 84000 Avignon")["echeance"] == "2026-03-17"
     text = bilan("facture", "render", "F2026-0001", "--format", "md", "-o", "-").stdout
     assert "TVA non applicable, article 293 B du CGI" in text and "15 jours" in text
 

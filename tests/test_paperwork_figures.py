@@ -93,13 +93,13 @@ def test_every_bpf_line_is_there_even_when_nothing_happened(bilan):
 def test_products_come_from_the_invoices_of_the_year_less_its_credit_notes(bilan):
     configure(bilan)
     cpf = held(bilan)
-    bilan("facture", cpf, "--montant", "1 600")
-    bilan("facture", cpf, "--payeur", "beneficiaire")
+    bilan("facture", cpf, "--adresse", "2 rue Vernet, 84000 Avignon", "--montant", "1 600")
+    bilan("facture", cpf, "--adresse", "2 rue Vernet, 84000 Avignon", "--payeur", "beneficiaire")
     plan = held(bilan, "--financement", "plan", "--employeur", "Transports Durand", nom="Durand")
-    bilan("facture", plan, "--adresse", "3 avenue de Lyon, 84000 Avignon")
+    bilan("facture", plan, "--adresse", "2 rue Vernet, 84000 Avignon", "--adresse", "3 avenue de Lyon, 84000 Avignon")
     for payer, amount in (("opco", "300"), ("france-travail", "400"), ("autre", "500")):
         bid = held(bilan, "--financement", "autre", nom=payer)
-        bilan("facture", bid, "--payeur", payer, "--destinataire", "Payeur", "--adresse", "Rue",
+        bilan("facture", bid, "--adresse", "2 rue Vernet, 84000 Avignon", "--payeur", payer, "--destinataire", "Payeur", "--adresse", "Rue",
               "--montant", amount)
     bilan.today("2027-01-15")
     bilan("avoir", "F2026-0003")                       # cancels the employer's 2026 invoice

@@ -106,8 +106,8 @@ def test_a_destroyed_number_is_never_given_again(bilan):
                               phase="preliminaire")
         conn.execute("UPDATE bilans SET date_ouverture = '2015-05-01' WHERE id = ?", (late,))
     # Dated before the last number given, even a destroyed one: refused; after it, the next.
-    bilan("facture", late, "--montant", "10", "--date", "2015-05-30", code=1)
-    assert bilan.json("facture", late, "--montant", "10", "--date", "2015-06-02")["numero"] == "F2015-0002"
+    bilan("facture", late, "--adresse", "2 rue Vernet, 84000 Avignon", "--montant", "10", "--date", "2015-05-30", code=1)
+    assert bilan.json("facture", late, "--adresse", "2 rue Vernet, 84000 Avignon", "--montant", "10", "--date", "2015-06-02")["numero"] == "F2015-0002"
 
 
 def test_a_rendered_invoice_changed_by_hand_is_not_destroyed_and_is_reported(bilan):

@@ -46,8 +46,8 @@ def seller(cabinet: dict, billing: bill.Billing) -> dict:
 
 
 def buyer(bilan: Bilan, payer: str, typed: dict) -> dict:
-    """The buyer: `--destinataire`, else whom the payer stands for; a professional buyer
-    needs its address (`--adresse`)."""
+    """The buyer: `--destinataire`, else whom the payer stands for; its address is a mention
+    of every invoice (`--adresse`; the Caisse des Dépôts' is known)."""
     from bilancli.core.checkdigits import format_siret, parse_siret
     from bilancli.core.invoices import PROFESSIONAL_PAYERS
 
@@ -65,6 +65,8 @@ def buyer(bilan: Bilan, payer: str, typed: dict) -> dict:
     professional = payer in PROFESSIONAL_PAYERS
     if professional and not address:
         raise fail(msg.FACTURE_SANS_ADRESSE, payeur=msg.PAYEUR_LABELS[payer])
+    if not address:   # a person too: the invoice names the client and gives its address
+        raise fail(msg.FACTURE_SANS_ADRESSE_CLIENT, nom=name)
     siret = typed.get("siret")
     return {"nom": name, "adresse": address or None,
             "siret": format_siret(parse_siret(siret)) if siret else None,

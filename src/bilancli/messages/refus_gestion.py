@@ -93,6 +93,10 @@ FACTURE_SANS_ADRESSE = (
     "facture refusée : une facture à un acheteur professionnel ({payeur}) porte son adresse "
     "(CGI art. 242 nonies A de l'annexe II) ; précisez --adresse."
 )
+FACTURE_SANS_ADRESSE_CLIENT = (
+    "facture refusée : une facture porte le nom et l'adresse du client, ici {nom} (CGI art. 242 "
+    "nonies A de l'annexe II) ; précisez --adresse."
+)
 
 # --- Credit notes and payments -----------------------------------------------------------
 AVOIR_D_UN_AVOIR = (
