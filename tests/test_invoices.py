@@ -251,3 +251,13 @@ def test_a_wrong_invoicing_setting_is_refused_naming_its_key(bilan, facturation,
     configure(bilan, facturation=facturation)
     err = refused(bilan, "facture", bid)
     assert named in err and "config.toml" in err
+
+
+def test_an_opco_invoice_names_the_employer_and_the_funder_s_reference(bilan):
+    configure(bilan)
+    bid = held(bilan, "--financement", "plan", "--employeur", "Transports Rhône")
+    bilan("facture", bid, "--payeur", "opco", "--destinataire", "OPCO Mobilités",
+          "--adresse", "1 rue X, 75001 Paris", "--reference", "APC-2026-0042")
+    for fmt in ("md", "html"):
+        text = bilan("facture", "render", "F2026-0001", "--format", fmt, "-o", "-").stdout
+        assert "salarié de Transports Rhône" in text and "APC-2026-0042" in text, fmt

@@ -36,8 +36,9 @@ def _amounts_json(numero: str, change) -> dict:
          opt("--destinataire", help=msg.OPT_DESTINATAIRE),
          opt("--adresse", help=msg.OPT_ADRESSE),
          opt("--siret", help=msg.OPT_SIRET, metavar="S"),
+         opt("--reference", help=msg.OPT_REFERENCE_FACTURE),
          JSON, details=msg.DET_FACTURE)
-def issue(bilan_id, date, payeur, montant, destinataire, adresse, siret, as_json) -> None:
+def issue(bilan_id, date, payeur, montant, destinataire, adresse, siret, reference, as_json) -> None:
     from bilancli.core import invoices as rules
     from bilancli.core.ids import parse_id
 
@@ -46,7 +47,7 @@ def issue(bilan_id, date, payeur, montant, destinataire, adresse, siret, as_json
     payer = rules.parse_payer(payeur) if payeur is not None else None
     cents = rules.parse_positive_amount(montant) if montant is not None else None
     cabinet, billing = _billing()
-    buyer = {"nom": destinataire, "adresse": adresse, "siret": siret}
+    buyer = {"nom": destinataire, "adresse": adresse, "siret": siret, "reference": reference}
     with base.writing() as tx:
         change = rules.issue(tx.load(wanted), tx.sequence(), on, base.today(), payer, cents, buyer,
                              cabinet, billing)

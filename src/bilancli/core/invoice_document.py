@@ -68,15 +68,22 @@ def buyer(bilan: Bilan, payer: str, typed: dict) -> dict:
     if not address:   # a person too: the invoice names the client and gives its address
         raise fail(msg.FACTURE_SANS_ADRESSE_CLIENT, nom=name)
     siret = typed.get("siret")
+    reference = (typed.get("reference") or "").strip() or None
     return {"nom": name, "adresse": address or None,
             "siret": format_siret(parse_siret(siret)) if siret else None,
-            "professionnel": professional}
+            "professionnel": professional, "reference": reference}
 
 
-def _service(bilan: Bilan, already_cents: int) -> dict:
+# Whoever pays for an employee's bilan without being the employer (an OPCO) matches the
+# invoice on the employer it funds.
+_NAMES_THE_EMPLOYER = ("opco", "autre")
+
+
+def _service(bilan: Bilan, already_cents: int, payer: str) -> dict:
     dates = [e.date for e in bilan.entretiens]
     return {
         "bilan": bilan.id, "beneficiaire": full_name(bilan.prenom, bilan.nom),
+        "employeur": (bilan.employeur or "").strip() or None if payer in _NAMES_THE_EMPLOYER else None,
         "debut": iso(min(dates)), "fin": iso(max(dates)), "minutes": bilan.minutes_delivered,
         "tarif_centimes": bilan.tarif_cents, "deja_facture_centimes": already_cents,
         "abandon": bilan.phase == "abandonne",
@@ -95,7 +102,7 @@ def invoice(bilan: Bilan, on: date, payer: str, seller_: dict, buyer_: dict,
         mentions.append(msg.MENTION_CPF)
     return {
         "type": INVOICE, "date": iso(on), "echeance": iso(due), "payeur": payer,
-        "vendeur": seller_, "acheteur": buyer_, "prestation": _service(bilan, already_cents),
+        "vendeur": seller_, "acheteur": buyer_, "prestation": _service(bilan, already_cents, payer),
         "montants": {"ht": ht, "tva": tva, "ttc": ttc},
         "tva": {"regime": billing.regime, "taux_bp": billing.rate_bp,
                 "mention": bill.vat_mention(billing)},

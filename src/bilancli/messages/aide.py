@@ -136,6 +136,9 @@ OPT_MONTANT_FACTURE = "Montant HT en euros (défaut : le tarif, ou ce qui en res
 OPT_DESTINATAIRE = "Nom de l'acheteur (défaut : le bénéficiaire, l'employeur ou la Caisse des Dépôts)."
 OPT_ADRESSE = "Adresse de l'acheteur (obligatoire pour un acheteur professionnel)."
 OPT_SIRET = "SIRET de l'acheteur (14 chiffres)."
+OPT_REFERENCE_FACTURE = (
+    "Référence que le payeur attend sur la facture : numéro de l'accord de prise en charge d'un "
+    "OPCO, de dossier, de bon de commande.")
 OPT_DATE_AVOIR = "Date de l'avoir (défaut : aujourd'hui)."
 OPT_MOTIF_AVOIR = "Motif de l'annulation, imprimé sur l'avoir."
 OPT_DATE_PAIEMENT = "Date du paiement reçu : AAAA-MM-JJ, JJ/MM/AAAA ou en toutes lettres."

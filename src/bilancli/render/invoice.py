@@ -31,6 +31,7 @@ def _service(p: dict, ht_cents: int, credit: bool) -> dict:
                                      else msg.FACTURE_PARTIELLE)
     return {
         "libelle": msg.DESIGNATION_BILAN, "bilan": p["bilan"], "beneficiaire": p["beneficiaire"],
+        "employeur": p.get("employeur"),
         "debut": _long(p["debut"]), "fin": _long(p["fin"]),
         "heures": format_minutes(p["minutes"]) if p["minutes"] else "0h",
         "abandon": p.get("abandon", False), "partielle": part,
@@ -61,7 +62,8 @@ def view(document: dict) -> dict:
                     "nda": seller.get("nda") or ""},
         "vendeur": {k: seller.get(k) or "" for k in ("nom", "adresse", "siret", "nda", "telephone", "email")},
         "acheteur": {"nom": buyer["nom"], "adresse": buyer.get("adresse") or "",
-                     "siret": buyer.get("siret") or "", "professionnel": buyer["professionnel"]},
+                     "siret": buyer.get("siret") or "", "professionnel": buyer["professionnel"],
+                     "reference": buyer.get("reference") or ""},
         "facture": {
             "numero": d["numero"], "type": d["type"], "avoir": credit,
             "titre": msg.DOCUMENT_LABELS[d["type"]], "date": _long(d["date"]),
