@@ -71,3 +71,16 @@ def test_the_editor_s_draft_names_the_bilan_and_the_field(bilan, tmp_path, monke
     name = os.path.basename(log.read_text())
     assert bid in name and "besoins" in name
     assert bilan.json("show", bid)["champs"]["besoins"] == "Premier jet complété"
+
+
+def test_every_document_starts_the_bilan_on_its_first_entretien(bilan):
+    bid = ready_to_leave_preliminaire(bilan, "--employeur", "ACME", financement="plan")
+    bilan("convention", "send", bid, "--date", "2026-03-01")
+    convention = bilan("convention", "render", bid, "--format", "md", "-o", "-").stdout
+    assert "à compter de la signature de la présente convention" in convention
+    assert "1er mars 2026" not in convention.split("Période")[1].split("\n")[0]
+    bilan("convention", "sign", bid, "--date", "2026-03-02")
+    bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "2h")
+    for kind in ("synthese", "emargement"):
+        text = bilan(kind, "render", bid, "--format", "md", "-o", "-").stdout
+        assert "| Début du bilan | 2 mars 2026 |" in text, kind

@@ -47,6 +47,9 @@ def common(bilan: Bilan, cabinet: dict[str, str], today: date) -> dict:
             "id": bilan.id,
             "phase": PHASE_LABELS.get(bilan.phase, bilan.phase),
             "date_ouverture": _long(bilan.date_ouverture),
+            # The action starts with its first entretien: the day an OPCO reads on the
+            # certificat, the invoice and the attendance sheet alike.
+            "debut": _long(bilan.entretiens[0].date) if bilan.entretiens else None,
             "date_fin": _long(bilan.date_fin),
             "financement": FINANCEMENT_LABELS.get(bilan.financement, bilan.financement),
             "format": FORMAT_LABELS.get(bilan.format, bilan.format),
