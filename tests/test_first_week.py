@@ -84,3 +84,14 @@ def test_every_document_starts_the_bilan_on_its_first_entretien(bilan):
     for kind in ("synthese", "emargement"):
         text = bilan(kind, "render", bid, "--format", "md", "-o", "-").stdout
         assert "| Début du bilan | 2 mars 2026 |" in text, kind
+
+
+def test_a_convention_left_unsigned_past_ten_days_is_said_refused(bilan):
+    bid = ready_to_leave_preliminaire(bilan, "--employeur", "ACME", financement="plan")
+    bilan("convention", "send", bid, "--date", "2026-03-01")
+    assert "Signature de la convention attendue" in bilan("agenda").stdout
+    bilan.today("2026-03-12")
+    out = bilan("agenda").stdout
+    assert "non signée dans les dix jours : refusée" in out and "Signature de la convention attendue" not in out
+    (item,) = [i for i in bilan.json("agenda") if i["quoi"] == "convention"]
+    assert item["en_retard"] is True

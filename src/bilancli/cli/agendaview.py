@@ -68,6 +68,8 @@ def what_to_do(item, rdv) -> str:
     """The agenda's words for an item; a rendez-vous says when, or asks what became of it."""
     from bilancli.core.dates import format_minutes, format_time
 
+    if item.quoi == "convention" and item.en_retard:   # silence past the ten days: refused
+        return msg.A_FAIRE_CONVENTION_EXPIREE
     if item.quoi != "rdv":
         return msg.A_FAIRE[item.quoi].format(numero=item.numero)
     r = rdv[item.bilan, item.numero]

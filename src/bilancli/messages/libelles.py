@@ -32,6 +32,8 @@ PURGE_NATURES = {
     "textes_reclamation": "textes de réclamation",
 }
 EDOF_SENS_LABELS = {"entree": "d'entrée", "sortie": "de sortie"}
+A_FAIRE_CONVENTION_EXPIREE = (
+    "Convention non signée dans les dix jours : refusée ; transmettre un nouveau projet")
 A_FAIRE = {
     "convention": "Signature de la convention attendue (sinon refus)",
     "edof_entree": "Déclarer l'entrée sur EDOF",
