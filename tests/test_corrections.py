@@ -196,6 +196,8 @@ def test_a_follow_up_that_did_not_take_place_closes_its_item_and_counts(bilan):
     assert view == {"date_prevue": "2026-07-05", "date_realisee": None, "non_realise": True}
     assert bilan.json("stats", "--annee", "2026")["suivi"] == {
         "dus": 3, "realises": 1, "non_realises": 1, "taux_realisation": 0.3333}
+    shown = bilan("stats", "--annee", "2026").stdout
+    assert "Entretiens de suivi à six mois dus" in shown and "1 (33,3 %)" in shown
     refused(bilan, "suivi", waiting, key="SUIVI_DATE_MANQUANTE")
     refused(bilan, "suivi", waiting, "--non-realise", "--notes", "x", key="SUIVI_NON_REALISE_NOTES")
 

@@ -31,6 +31,9 @@ def print_figures(f: dict) -> None:
         ("  taux de réponse", f"{pct(fin['taux_reponse'])} ({fin['reponses']}/{fin['interroges']})"),
         ("Satisfaction à six mois (sur 5)", num(suivi["moyenne"])),
         ("  taux de réponse", f"{pct(suivi['taux_reponse'])} ({suivi['reponses']}/{suivi['interroges']})"),
+        ("Entretiens de suivi à six mois dus", str(f["suivi"]["dus"])),
+        ("  réalisés", f"{f['suivi']['realises']} ({pct(f['suivi']['taux_realisation'])}) — Qualiopi indicateur 2"),
+        ("  proposés, non réalisés", str(f["suivi"]["non_realises"])),
         ("Chiffre d'affaires HT", euros(f["chiffre_affaires"])),
     ])
     statuts = Table("Stagiaires et heures par statut", ("Statut", "Bénéficiaires", "Heures"), [
