@@ -95,3 +95,14 @@ def test_a_convention_left_unsigned_past_ten_days_is_said_refused(bilan):
     assert "non signée dans les dix jours : refusée" in out and "Signature de la convention attendue" not in out
     (item,) = [i for i in bilan.json("agenda") if i["quoi"] == "convention"]
     assert item["en_retard"] is True
+
+
+def test_an_entretien_typed_again_after_its_rendez_vous_was_held_is_flagged(bilan):
+    bid = ready_to_leave_preliminaire(bilan)
+    bilan.today("2026-03-01")
+    bilan("rdv", "add", bid, "--date", "2026-03-02", "--heure", "10h", "--duree", "2h")
+    bilan.today("2026-03-02")
+    assert "déjà enregistré" not in bilan("rdv", "done", bid, "1").stderr
+    warned = bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "2h").stderr
+    assert "déjà enregistré le 02/03/2026 (n° 1)" in warned
+    assert f"bilan entretien remove {bid} 2" in warned

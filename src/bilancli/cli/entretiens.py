@@ -39,9 +39,9 @@ def add(bilan_id, date, duree, modalite, notes, phase) -> None:
         numero=numero, date=format_date(on), duree=format_minutes(minutes),
         modalite=msg.MODALITE_LABELS[change.modalite].lower(), phase=msg.PHASE_LABELS[change.phase],
         id=wanted, total=format_hours(bilan.minutes_delivered + minutes)))
-    from bilancli.core.warnings import hours_left
+    from bilancli.core.warnings import after_entretien
 
-    for warning in hours_left(after):
+    for warning in after_entretien(after, numero):
         base.warn(warning)
 
 

@@ -142,9 +142,9 @@ def done(bilan_id, numero, duree, notes) -> None:
         numero=entretien, date=format_date(held.on), duree=format_minutes(held.minutes),
         modalite=msg.MODALITE_LABELS[held.modalite].lower(), phase=msg.PHASE_LABELS[held.phase],
         id=wanted, total=format_hours(bilan.minutes_delivered + held.minutes)))
-    from bilancli.core.warnings import hours_left
+    from bilancli.core.warnings import after_entretien
 
-    for warning in hours_left(after):
+    for warning in after_entretien(after, entretien):
         base.warn(warning)
 
 

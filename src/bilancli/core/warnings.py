@@ -4,7 +4,7 @@ the bilan as it stands after a change, by the command that caused it, and by `ph
 from __future__ import annotations
 
 from bilancli import messages as msg
-from bilancli.core.dates import format_hours
+from bilancli.core.dates import format_date, format_hours
 from bilancli.core.fields import MAX_MINUTES
 from bilancli.core.model import Bilan
 from bilancli.core.formats import format_euros
@@ -27,6 +27,20 @@ def hours_left(bilan: Bilan) -> list[str]:
     if to_come and left < 60 * to_come:
         return [msg.AVERT_HEURES_RESTANTES.format(reste=format_hours(max(left, 0)), phases=to_come)]
     return []
+
+
+def after_entretien(bilan: Bilan, numero: int) -> list[str]:
+    """After an entretien is recorded: another on the same day (the rendez-vous already
+    turned into it by `rdv done`, typed again?), then the hours left."""
+    held = next((e for e in bilan.entretiens if e.numero == numero), None)
+    found = []
+    if held is not None:
+        same = [e.numero for e in bilan.entretiens if e.date == held.date and e.numero != numero]
+        if same:
+            found.append(msg.AVERT_MEME_JOUR.format(
+                date=format_date(held.date), numeros=", ".join(f"n° {n}" for n in same),
+                numero=numero, id=bilan.id))
+    return found + hours_left(bilan)
 
 
 def below_minimum_delivered(bilan: Bilan) -> list[str]:

@@ -19,6 +19,10 @@ GATE_CONCLUSIONS = "objectifs, conditions et moyens, étapes clés et plan d'act
 GATE_SYNTHESE = "document de synthèse produit au moins une fois dans cette phase"
 GATE_HEURES = "heures d'entretien dans la limite de 24 heures"
 # Cabinet practice beyond the law: warnings, never refusals.
+AVERT_MEME_JOUR = (
+    "un entretien est déjà enregistré le {date} ({numeros}) : si c'est le même, retirez celui-ci "
+    "par « bilan entretien remove {id} {numero} » (les heures compteraient deux fois)."
+)
 AVERT_PLAN_B_SEUL = (
     "le cabinet demande un projet principal et un plan B : seul « {present} » est renseigné "
     "(la loi accepte l'un ou l'autre, R6313-4 2°)."
