@@ -106,7 +106,7 @@ def test_projet_gate_accepts_either_and_warns_when_only_one():
     assert not g.holds(make("investigation"))
     only_b = make("investigation", champs={"plan_b": "b"})
     assert g.holds(only_b) and g.holds(make("investigation", champs={"projet": "p"}))
-    assert any("plan B" in w and "plan_b" in w for w in phases.warnings(only_b))
+    assert any("plan B" in w and "« Plan B »" in w and "plan_b" not in w for w in phases.warnings(only_b))
     both = make("investigation", champs={"projet": "p", "plan_b": "b"})
     assert not any("plan B" in w for w in phases.warnings(both))
 

@@ -104,7 +104,7 @@ def validate_admin(field: str, text: str | None) -> str | int | None:
     raw = (text or "").strip()
     if not raw:
         if field in REQUIRED_FIELDS:
-            raise fail(msg.NOM_VIDE, champ=field)
+            raise fail(msg.NOM_VIDE, champ=msg.FIELD_LABELS.get(field, field).lower())
         return None
     if field in ENUMS:
         return parse_enum(field, raw)
@@ -145,7 +145,7 @@ def set_field(bilan, field: str, text: str | None, on):
     if text is not None and not text.strip():
         raise fail(msg.VALEUR_VIDE, champ=field, id=bilan.id)
     if text is None and field in REQUIRED_FIELDS:
-        raise fail(msg.NOM_VIDE, champ=field)
+        raise fail(msg.NOM_VIDE, champ=msg.FIELD_LABELS.get(field, field).lower())
     if is_content(field):
         return FieldSet(bilan.id, field, text, on)
     value = validate_admin(field, text)

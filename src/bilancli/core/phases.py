@@ -163,7 +163,7 @@ def warnings(bilan: Bilan) -> list[str]:
     if bilan.phase == INVESTIGATION:
         present = [n for n in ("projet", "plan_b") if field_filled(bilan, n)]
         if len(present) == 1:
-            found.append(msg.AVERT_PLAN_B_SEUL.format(present=present[0]))
+            found.append(msg.AVERT_PLAN_B_SEUL.format(present=msg.FIELD_LABELS[present[0]]))
     if bilan.phase == CONCLUSION and "fin" not in bilan.satisfaction:
         found.append(msg.AVERT_SATISFACTION_FIN.format(id=bilan.id))
     planned = bilan.heures_prevues_minutes

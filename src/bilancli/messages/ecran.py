@@ -170,7 +170,7 @@ AVERT_PLAFOND_CPF = (
 PURGE_FICHIERS_HORS_DOSSIER = "Fichiers écrits hors du dossier des données (-o) qui seront détruits :"
 # --- Invoices, the certificat, réclamations (SPEC §10, §11) ------------------------------
 FACTURE_EMISE = (
-    "Facture {numero} émise le {date} pour le bilan {id}, à {payeur} : {ht} HT, {ttc} TTC, "
+    "Facture {numero} émise le {date} pour le bilan {id} (payeur : {payeur}) : {ht} HT, {ttc} TTC, "
     "à payer au plus tard le {echeance}. Son document : « bilan facture render {numero} »."
 )
 FACTURE_EDOF = (

@@ -228,7 +228,7 @@ DATE_HORS_PHASE = (
     "au {fin}."
 )
 DATE_AVANT_FAIT = (
-    "date refusée : le {date} précède {fait}, enregistré(e) le {jour} pour le bilan {id} ; une "
+    "date refusée : le {date} précède {fait} du {jour} au dossier du bilan {id} ; une "
     "phase se quitte après ce qui s'y est passé."
 )
 ENTRETIEN_NUMERO_MALFORME = "numéro d'entretien mal formé : « {saisie} » ; un nombre entier positif est attendu (voir « bilan entretien list »)."
