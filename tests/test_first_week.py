@@ -106,3 +106,12 @@ def test_an_entretien_typed_again_after_its_rendez_vous_was_held_is_flagged(bila
     warned = bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "2h").stderr
     assert "déjà enregistré le 02/03/2026 (n° 1)" in warned
     assert f"bilan entretien remove {bid} 2" in warned
+
+
+def test_a_consultant_s_template_includes_the_files_beside_it(bilan, tmp_path):
+    bid = bilan.new()
+    (tmp_path / "main.md.j2").write_text('Avant {% include "part.md.j2" %} après\n', encoding="utf-8")
+    (tmp_path / "part.md.j2").write_text("pièce {{ bilan.id }}", encoding="utf-8")
+    out = bilan("synthese", "render", bid, "--format", "md", "-o", "-",
+                "--template", tmp_path / "main.md.j2").stdout
+    assert out == f"Avant pièce {bid} après\n"

@@ -37,6 +37,7 @@ def test_the_option_wins_then_the_variable_and_a_tilde_is_expanded(monkeypatch):
     ('[facturation]\ntaux = "vingt"\n', "[facturation] taux"),
     ('[cabinet]\nnom = true\n', "[cabinet] nom"),
     ('[sauvegarde]\ndossier = 5\n', "[sauvegarde] dossier"),          # not the folder ./5
+    ('[cabinet]\nnom = 3\n', "[cabinet] nom"),
     ('[sauvegarde]\ndossier = "cle/bilans"\n', "[sauvegarde] dossier"),  # nor one under cwd
 ])
 def test_a_wrong_key_or_value_in_config_toml_is_refused_naming_it(bilan, toml, named):

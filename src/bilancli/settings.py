@@ -67,6 +67,7 @@ SECTIONS: dict[str, dict[str, object]] = {
     "sauvegarde": {"dossier": "chemin"},
 }
 CABINET_KEYS = tuple(SECTIONS["cabinet"])
+DIGIT_KEYS = ("siret", "nda", "telephone")
 
 
 class Config(namedtuple("Config", tuple(SECTIONS), defaults=({},) * len(SECTIONS))):
@@ -132,7 +133,9 @@ def _value(section: str, key: str, value, keys: dict) -> object:
         if not isinstance(value, str) or not os.path.isabs(os.path.expanduser(value.strip())):
             raise fail(msg.CONFIG_CHEMIN, section=section, cle=key)
         return value.strip()
-    if isinstance(value, bool) or not isinstance(value, str | int):
+    # A number written without quotes is read as the digits it stands for only where digits
+    # are the value (a SIRET, an NDA, a telephone); a name of « 3 » is a slip.
+    if isinstance(value, bool) or not (isinstance(value, str) or (isinstance(value, int) and key in DIGIT_KEYS)):
         raise fail(msg.CONFIG_VALEUR, section=section, cle=key)
     if isinstance(kind, tuple) and str(value) not in kind:
         raise fail(msg.CONFIG_MOT_INCONNU, section=section, cle=key, saisie=value,

@@ -19,16 +19,18 @@ _MISSING = re.compile(r"(?:'([^']+)' is undefined|has no (?:attribute|element) '
 _FROM_STRING = "<template>"  # the file name Jinja gives a template read with --template
 
 
-def search_path(home: str | Path) -> list[Path]:
-    """`BILAN_HOME/templates/` replaces a packaged template of the same name."""
-    return [Path(home) / "templates", packaged_templates()]
+def search_path(home: str | Path, custom: Path | None = None) -> list[Path]:
+    """`BILAN_HOME/templates/` replaces a packaged template of the same name; a `--template`
+    finds what it includes beside itself first."""
+    beside = [custom.parent] if custom is not None else []
+    return [*beside, Path(home) / "templates", packaged_templates()]
 
 
-def environment(home: str | Path, format_: str):
+def environment(home: str | Path, format_: str, custom: Path | None = None):
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
     env = Environment(
-        loader=FileSystemLoader([str(p) for p in search_path(home)]),
+        loader=FileSystemLoader([str(p) for p in search_path(home, custom)]),
         undefined=StrictUndefined,
         autoescape=format_ != "md",
         trim_blocks=True,
@@ -61,7 +63,7 @@ def render(home: str | Path, name: str, format_: str, context: dict, custom: Pat
     """Apply the template `name` (or the file `custom`) to `context`; every failure is French."""
     import jinja2
 
-    env = environment(home, format_)
+    env = environment(home, format_, custom)
     shown = str(custom) if custom else name
     try:
         if custom is not None:
