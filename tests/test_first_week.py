@@ -115,3 +115,16 @@ def test_a_consultant_s_template_includes_the_files_beside_it(bilan, tmp_path):
     out = bilan("synthese", "render", bid, "--format", "md", "-o", "-",
                 "--template", tmp_path / "main.md.j2").stdout
     assert out == f"Avant pièce {bid} après\n"
+
+
+def test_a_rendez_vous_in_the_hour_the_clocks_skip_is_refused(bilan):
+    bid = ready_to_leave_preliminaire(bilan)
+    bilan("rdv", "add", bid, "--date", "2026-03-28", "--heure", "10h", "--duree", "1h")
+    for start, length in (("2h30", "1h"), ("1h30", "1h")):   # begins, or ends, in the gap
+        before = bilan.db_bytes()
+        result = bilan("rdv", "add", bid, "--date", "2026-03-29", "--heure", start, "--duree", length, code=1)
+        assert result.key == "RDV_HEURE_INEXISTANTE" and "heure d'été" in result.stderr
+        assert bilan.db_bytes() == before
+    assert bilan("rdv", "move", bid, "1", "--date", "2026-03-29", "--heure", "2h", code=1).key \
+        == "RDV_HEURE_INEXISTANTE"
+    bilan("rdv", "add", bid, "--date", "2026-10-25", "--heure", "2h30", "--duree", "1h")   # autumn: twice, fine

@@ -54,6 +54,20 @@ def start_at(day: date, at: time) -> datetime:
     return datetime.combine(day, at)
 
 
+def _check_wall_clock(start: datetime, minutes: int) -> None:
+    """A time the clocks skip (the spring change, 2:00 → 3:00) does not exist: neither the
+    start nor the end of a rendez-vous may fall in that hour."""
+    from datetime import timezone
+    from zoneinfo import ZoneInfo
+
+    paris = ZoneInfo("Europe/Paris")
+    for moment in (start, start + timedelta(minutes=minutes)):
+        there = moment.replace(tzinfo=paris).astimezone(timezone.utc).astimezone(paris)
+        if there.replace(tzinfo=None) != moment:
+            raise fail(msg.RDV_HEURE_INEXISTANTE, heure=format_time(moment),
+                       jour=format_day_long(moment.date()))
+
+
 def is_follow_up(phase: str, date_fin: date | None, rdv: RendezVous) -> bool:
     """A rendez-vous of a completed bilan from its end on is its follow-up interview."""
     return phase == "termine" and date_fin is not None and rdv.debut.date() >= date_fin
@@ -147,6 +161,7 @@ def plan(bilan: Bilan, start: datetime, minutes: int, modalite: str | None, lieu
     kind = modalite or (VISIO if lien else default_modalite(bilan))
     _check_place(kind, place, lien)
     _check_hours(bilan, minutes)
+    _check_wall_clock(start, minutes)
     check_free(start, minutes, others, bilan.id)
     return RdvPlanned(bilan.id, start, minutes, kind, place.strip() if place else None, lien, today)
 
@@ -164,6 +179,7 @@ def move(bilan: Bilan, numero: int, day: date, at: time | None, minutes: int | N
                    jour=format_day_long(day), heure=format_time(start), duree=format_minutes(length))
     _check_day(bilan, start, today)
     _check_hours(bilan, length, moved=numero)
+    _check_wall_clock(start, length)
     check_free(start, length, others, bilan.id, moved=numero)
     return RdvMoved(bilan.id, numero, start, length, today)
 

@@ -63,3 +63,7 @@ RDV_PAR_INCONNU = "valeur inconnue pour --par : « {saisie} ». Valeurs possible
 CONVOCATION_RDV_PAS_PREVU = (
     "pas de convocation pour le rendez-vous n° {numero} du bilan {id} : il est {statut}."
 )
+RDV_HEURE_INEXISTANTE = (
+    "rendez-vous refusé : {heure} n'existe pas le {jour}, les horloges passant de 2 h à 3 h "
+    "(heure d'été) ; choisissez une autre heure."
+)
