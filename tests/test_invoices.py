@@ -260,4 +260,4 @@ def test_an_opco_invoice_names_the_employer_and_the_funder_s_reference(bilan):
           "--adresse", "1 rue X, 75001 Paris", "--reference", "APC-2026-0042")
     for fmt in ("md", "html"):
         text = bilan("facture", "render", "F2026-0001", "--format", fmt, "-o", "-").stdout
-        assert "salarié de Transports Rhône" in text and "APC-2026-0042" in text, fmt
+        assert "employeur : Transports Rhône" in text and "APC-2026-0042" in text, fmt
