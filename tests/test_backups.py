@@ -237,11 +237,15 @@ main(sys.argv[1:])
 
 
 @pytest.mark.parametrize("step", ["avant_pret", "rename:1", "rename:2", "link:1", "replace:1", "fin"])
-def test_a_restore_killed_at_any_step_loses_no_store_and_leaves_no_trace(bilan, cabinet, step):
+def test_a_restore_killed_at_any_step_loses_no_store_and_leaves_no_trace(bilan, cabinet, tmp_path, step):
     kept = bilan.new(nom="Gardé")
     bilan("sauvegarde")
     (backup,) = list(cabinet.iterdir())
     later = make_ended_bilan(bilan.home, "APRES", end=date(2026, 3, 1))   # not in the backup
+    since = running_with_markers(bilan.home, "HORS")                      # nor this one
+    outside = tmp_path / "bureau"
+    outside.mkdir()
+    bilan("synthese", "render", since, "--format", "md", "-o", outside / "hors.md")
     env = dict(os.environ, BILAN_HOME=str(bilan.home), BILAN_TODAY="2026-03-02", MOURIR=step,
                PYTHONPATH=str(Path(bilancli.__file__).parents[1]))
     killed = subprocess.run([sys.executable, "-c", RESTORE_KILLER, "restaure", str(backup), "--yes"],
@@ -249,10 +253,12 @@ def test_a_restore_killed_at_any_step_loses_no_store_and_leaves_no_trace(bilan, 
     assert killed.returncode == 137, killed.stderr.decode()
     ids = {b["id"] for b in bilan.json("list")}        # the next command, whatever it is
     if step == "avant_pret":                            # not yet decided: the store as it was
-        assert ids == {kept, later}
+        assert ids == {kept, later, since}
+        assert (outside / "hors.md").exists()
     else:                                               # decided: carried through
         assert ids == {kept}
         assert traces(bilan.home, [marker("APRES", k) for k in CONTENT_KINDS]) == {}
+        assert list(outside.iterdir()) == []            # its bilan is not in the backup
     conn = sqlite3.connect(bilan.home / "bilans.db")
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()

@@ -25,6 +25,7 @@ DOCUMENTS = "documents"
 READY = "PRET"                       # the staged store is whole: carry the restore through
 OLD_DB = "remplace.db"               # the store being replaced, destroyed with the workspace
 OLD_DOCUMENTS = "documents-remplaces"
+ORPHANS = "orphelins.json"           # files to destroy once the swap is done (no content)
 
 
 def _sync_dir(path: str) -> None:
@@ -107,9 +108,9 @@ def restore(home: str, source: str, settings, today: date) -> Restored:
         if current:
             current.close()
         ensure_private_dir(os.path.join(space.where, DOCUMENTS))   # a backup without any
+        _write_orphans(space.where, orphans)
         _mark_ready(space.where)
-        finish(home, space.where)
-        destroyed = _destroy_orphans(home, orphans)
+        destroyed = finish(home, space.where)
     finally:
         if current:
             current.close()
@@ -146,13 +147,34 @@ def _outside_files(current, staged: Store) -> tuple[int, list]:
     return len(carried), [r for r in missing if r[0] not in present]
 
 
-def _destroy_orphans(home: str, orphans) -> int:
-    """Destroy the files of bilans the restored store does not hold (their bytes only, never
-    what was put at their name since)."""
+def _write_orphans(where: str, orphans) -> None:
+    """Where the files of bilans the restored store does not hold are, with their hashes: the
+    swap destroys them, or the next command if a kill cuts it short."""
+    import json
+
+    fd = os.open(os.path.join(where, ORPHANS), os.O_CREAT | os.O_EXCL | os.O_WRONLY | os.O_NOFOLLOW,
+                 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        json.dump([[genre, path, sha256, temp, classe]
+                   for _, genre, _, path, sha256, _, _, temp, classe in orphans], handle)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _destroy_orphans(home: str, where: str) -> int:
+    """Destroy the files listed by `_write_orphans` (their bytes only, never what was put at
+    their name since); how many went."""
+    import json
+
     from bilancli.store import purge_files
 
+    try:
+        with open(os.path.join(where, ORPHANS), encoding="utf-8") as handle:
+            orphans = json.load(handle)
+    except (OSError, ValueError):
+        return 0
     done = 0
-    for bilan_id, genre, _, path, sha256, _, _, temp, classe in orphans:
+    for genre, path, sha256, temp, classe in orphans:
         file = purge_files.RecordedFile(path, purge_files.kind_of(genre, classe), (),
                                         frozenset({sha256}), frozenset(), (temp,) if temp else ())
         done += purge_files.destroy(home, file).state == purge_files.PRESENT
@@ -174,10 +196,11 @@ def is_ready(where: str) -> bool:
     return os.path.isfile(os.path.join(where, READY))
 
 
-def finish(home: str, where: str) -> None:
-    """Put the staged store of the workspace `where` in the place of the store; each step
-    can be taken again after a kill. The replaced store is kept, until it is destroyed with
-    the workspace, under names of the workspace only: never is a store half in place."""
+def finish(home: str, where: str) -> int:
+    """Put the staged store of the workspace `where` in the place of the store, then destroy
+    the files of bilans it does not hold (how many went); each step can be taken again
+    after a kill. The replaced store is kept, until it is destroyed with the workspace,
+    under names of the workspace only: never is a store half in place."""
     staged_docs, old_docs = os.path.join(where, DOCUMENTS), os.path.join(where, OLD_DOCUMENTS)
     if os.path.isdir(staged_docs):
         docs = os.path.join(home, DOCUMENTS)
@@ -194,3 +217,4 @@ def finish(home: str, where: str) -> None:
         shred_name(live + "-journal")
         os.replace(staged_db, live)
     _sync_dir(home)
+    return _destroy_orphans(home, where)
