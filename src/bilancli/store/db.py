@@ -26,10 +26,10 @@ APPLICATION_ID = 0x42696C61   # "Bila"
 # zeroed) instead of unlinking it; `Store.scrub_journal` then zeroes it whole and removes it.
 # A journal holds the pages as they were before the change — content a purge has just
 # destroyed, text a `set` replaced — and an unlinked one would leave them in the disk's
-# free blocks.
-# Set once the file is known to be ours: on another program's WAL database it would write.
-_PRAGMAS = ("foreign_keys = ON", "secure_delete = ON", f"busy_timeout = {BUSY_TIMEOUT_MS}")
+# free blocks. Set once the file is known to be ours: on another program's WAL database,
+# changing the journal mode would write into it.
 _JOURNAL_MODE = "PRAGMA journal_mode = PERSIST"
+_PRAGMAS = ("foreign_keys = ON", "secure_delete = ON", f"busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
 def ensure_private_dir(path):
