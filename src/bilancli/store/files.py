@@ -68,7 +68,7 @@ def write(output: Output, data: bytes) -> None:
     """Write `data` under the temporary name, then give it its name; on failure nothing
     stays, not even the temporary file. The file it replaces is overwritten first, so
     that an earlier rendering's bytes do not outlive its name."""
-    from bilancli.store.shred import shred_name
+    from bilancli.store.shred import shred_name, zero_in_place
 
     try:
         fd = os.open(output.temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY | os.O_NOFOLLOW, 0o600)
@@ -82,7 +82,7 @@ def write(output: Output, data: bytes) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
-        _overwrite_replaced(output.target)
+        zero_in_place(output.target)   # the file it replaces: freed with nothing in it
         os.replace(output.temp, output.target)
     except BaseException as exc:   # an interruption (Ctrl-C) too: the temporary file goes
         shred_name(output.temp)
@@ -91,28 +91,6 @@ def write(output: Output, data: bytes) -> None:
         if exc.errno == 28:   # ENOSPC
             raise fail(msg.DISQUE_PLEIN_FICHIER, fichier=output.target) from None
         raise fail(msg.ECRITURE_IMPOSSIBLE, fichier=output.target, raison=os_reason(exc)) from None
-
-
-def _overwrite_replaced(target: Path) -> None:
-    """Zero the regular file about to be replaced at `target`, if it has no other link
-    (another name's bytes are never written into): its blocks are freed with nothing in them."""
-    import stat
-
-    from bilancli.store.shred import open_own, zero_fill
-
-    try:
-        info = os.lstat(target)
-    except FileNotFoundError:
-        return
-    if not stat.S_ISREG(info.st_mode) or info.st_nlink != 1:
-        return
-    fd = open_own(target, writable=True)
-    try:
-        opened = os.fstat(fd)
-        if (opened.st_dev, opened.st_ino) == (info.st_dev, info.st_ino) and opened.st_nlink == 1:
-            zero_fill(fd, opened.st_size)
-    finally:
-        os.close(fd)
 
 
 def discard(output: Output) -> None:

@@ -28,25 +28,33 @@ def open_own(path, writable: bool) -> int:
     return os.open(path, flags)
 
 
-def shred_name(path) -> bool:
-    """Overwrite and unlink the regular file at `path` when it has a single link; remove
-    the name alone otherwise. True when something was there."""
+def zero_in_place(path):
+    """Overwrite the regular file at `path` with zeros when it has a single link (another
+    name's bytes are never written into); its `lstat`, None when nothing is there."""
     try:
         info = os.lstat(path)
     except FileNotFoundError:
-        return False
+        return None
     if stat.S_ISREG(info.st_mode) and info.st_nlink == 1:
         try:
             fd = open_own(path, writable=True)
         except OSError:
-            fd = None
-        if fd is not None:
-            try:
-                opened = os.fstat(fd)
-                if (opened.st_dev, opened.st_ino) == (info.st_dev, info.st_ino) and opened.st_nlink == 1:
-                    zero_fill(fd, opened.st_size)
-            finally:
-                os.close(fd)
+            return info
+        try:
+            opened = os.fstat(fd)
+            if (opened.st_dev, opened.st_ino) == (info.st_dev, info.st_ino) and opened.st_nlink == 1:
+                zero_fill(fd, opened.st_size)
+        finally:
+            os.close(fd)
+    return info
+
+
+def shred_name(path) -> bool:
+    """Overwrite and unlink the regular file at `path` when it has a single link; remove
+    the name alone otherwise. True when something was there."""
+    info = zero_in_place(path)
+    if info is None:
+        return False
     if stat.S_ISDIR(info.st_mode):
         return True   # never ours: left alone
     try:
