@@ -64,9 +64,11 @@ def purge_backups(store, settings, today, simulated: bool):
     from bilancli.store import backups
 
     done, failed = [], []
-    for path in backups.find(where):
+    found = backups.find(where)
+    told = backups.store_facts(store.conn) if found else None
+    for path in found:
         try:
-            done.append(_purge_one(path, store, settings, today, simulated))
+            done.append(_purge_one(path, told, settings, today, simulated))
         except BilanError as exc:
             failed.append((path, str(exc).rstrip(".")))
         except sqlite3.DatabaseError:
@@ -74,19 +76,18 @@ def purge_backups(store, settings, today, simulated: bool):
     return done, None, failed
 
 
-def _purge_one(path: str, store, settings, today, simulated: bool) -> BackupOutcome:
+def _purge_one(path: str, told, settings, today, simulated: bool) -> BackupOutcome:
+    """One backup purged as the store was (`told`: `store.backups.StoreFacts`)."""
     from bilancli.core import backups as rules
     from bilancli.store import backups
     from bilancli.store import purge as store_purge
     from bilancli.store import purge_archives
     from bilancli.store.db import Store
-    from bilancli.store.snapshots import ended_dates, load_retention_facts
 
     backup = Store(path, create=False, writable=not simulated)
     try:
-        own = load_retention_facts(backup.conn, ended_dates(backup.conn, ended_only=False))
-        current = load_retention_facts(store.conn, ended_dates(store.conn, ended_only=False))
-        dues, to_delete = rules.dues(own, current, backups.deleted_ids(store.conn), settings, today)
+        own = backups.retention_facts(backup.conn)
+        dues, to_delete = rules.dues(own, told.retention, told.deleted, settings, today)
         name = os.path.basename(path)
         if simulated:
             planned = store_purge.inventory(backup.conn, backup.home, dues, check_files=False)
@@ -94,7 +95,7 @@ def _purge_one(path: str, store, settings, today, simulated: bool) -> BackupOutc
         backups.delete_bilans(backup, to_delete)
         outcomes = store_purge.purge(backup, dues, today)
         invoices, complaints = purge_archives.purge(backup, today, done=outcomes)
-        backups.copy_dates(backup, store.conn, dues)
+        backups.copy_dates(backup, told.destructions, dues)
         touched = sorted({o.bilan_id for o in outcomes + invoices if o.items or o.marks})
         if touched or to_delete or complaints:
             store_purge.finish(backup)

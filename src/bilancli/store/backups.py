@@ -12,6 +12,7 @@ import os
 import shutil
 import sqlite3
 import stat
+from collections import namedtuple
 from datetime import date, datetime
 
 from bilancli import messages as msg
@@ -82,13 +83,6 @@ def find(where: str) -> list[str]:
     return found
 
 
-def open_backup(path: str) -> Store:
-    """A backup's store, to purge it: refused when it is not a bilancli store."""
-    if not os.path.isfile(os.path.join(path, DB_NAME)):
-        raise fail(msg.SAUVEGARDE_PAS_UNE, dossier=path)
-    return Store(path, create=False, writable=True)
-
-
 def held_day(store: Store) -> date | None:
     """The last day the backed-up store recorded something: what the backup holds."""
     row = store.conn.execute(
@@ -133,11 +127,32 @@ def _shred_tree(folder: str, shred) -> None:
     os.rmdir(folder)
 
 
-def copy_dates(backup: Store, store_conn, ids) -> None:
-    """A purged backup records the store's destruction dates, as the store does."""
-    rows = {r[0]: (r[1], r[2]) for r in store_conn.execute(
-        "SELECT id, contenu_detruit_le, anonymise_le FROM bilans "
-        "WHERE contenu_detruit_le IS NOT NULL OR anonymise_le IS NOT NULL")}
+class StoreFacts(namedtuple("StoreFacts", "retention deleted destructions")):
+    """What the store tells every backup, read once for all of them: its retention facts,
+    the ids it deleted, and its destruction dates (id → content destroyed on, anonymised on)."""
+
+    __slots__ = ()
+
+
+def retention_facts(conn) -> dict:
+    """The retention facts of every bilan of a store (a backup's, or the store's own)."""
+    from bilancli.store.snapshots import ended_dates, load_retention_facts
+
+    return load_retention_facts(conn, ended_dates(conn, ended_only=False))
+
+
+def store_facts(store_conn) -> StoreFacts:
+    return StoreFacts(
+        retention_facts(store_conn),
+        deleted_ids(store_conn),
+        {r[0]: (r[1], r[2]) for r in store_conn.execute(
+            "SELECT id, contenu_detruit_le, anonymise_le FROM bilans "
+            "WHERE contenu_detruit_le IS NOT NULL OR anonymise_le IS NOT NULL")})
+
+
+def copy_dates(backup: Store, rows: dict, ids) -> None:
+    """A purged backup records the store's destruction dates (`StoreFacts.destructions`),
+    as the store does."""
     with backup.write() as conn:
         for bilan_id in ids:
             if bilan_id in rows:

@@ -64,7 +64,6 @@ def restore(home: str, source: str, settings, today: date) -> Restored:
     from bilancli.store import purge as store_purge
     from bilancli.store.db import ensure_home
     from bilancli.store.drafts import Workspace
-    from bilancli.store.snapshots import ended_dates, load_retention_facts
 
     ensure_home(home)
     try:
@@ -75,9 +74,8 @@ def restore(home: str, source: str, settings, today: date) -> Restored:
         current = None   # damaged: the very reason to restore; it is replaced all the same
     space = Workspace(home)
     try:
-        facts = (load_retention_facts(current.conn, ended_dates(current.conn, ended_only=False))
-                 if current else {})
-        deleted = backups.deleted_ids(current.conn) if current else set()
+        told = backups.store_facts(current.conn) if current else backups.StoreFacts({}, set(), {})
+        facts, deleted = told.retention, told.deleted
         staged_db = os.path.join(space.where, DB_NAME)
         os.close(os.open(staged_db, os.O_CREAT | os.O_EXCL | os.O_WRONLY | os.O_NOFOLLOW, 0o600))
         origin = sqlite3.connect(os.path.join(source, DB_NAME))
@@ -92,12 +90,11 @@ def restore(home: str, source: str, settings, today: date) -> Restored:
         try:
             if current:
                 _refuse_lost_invoices(current.conn, staged.conn)
-            own = load_retention_facts(staged.conn, ended_dates(staged.conn, ended_only=False))
+            own = backups.retention_facts(staged.conn)
             dues, to_delete = rules.dues(own, facts, deleted, settings, today)
             backups.delete_bilans(staged, to_delete)
             store_purge.purge(staged, dues, today)
-            if current:
-                backups.copy_dates(staged, current.conn, dues)
+            backups.copy_dates(staged, told.destructions, dues)
             with staged.write() as conn:   # the store's list of deleted ids comes along
                 conn.executemany("INSERT OR IGNORE INTO bilans_supprimes (id) VALUES (?)",
                                  [(i,) for i in deleted])
