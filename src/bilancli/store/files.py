@@ -96,7 +96,7 @@ def write(output: Output, data: bytes) -> None:
 def discard(output: Output) -> None:
     """Whatever a writing cut short left (an interruption, a purge that came meanwhile): its
     temporary file, and the file at its name when it holds the bytes written there."""
-    from bilancli.store.shred import open_own, shred_name
+    from bilancli.store.shred import open_own, sha256_of, shred_name
 
     shred_name(output.temp)
     try:
@@ -104,12 +104,10 @@ def discard(output: Output) -> None:
     except OSError:
         return
     try:
-        digest = hashlib.sha256()
-        while chunk := os.read(fd, 1024 * 1024):
-            digest.update(chunk)
+        ours = sha256_of(fd) == output.sha256
     finally:
         os.close(fd)
-    if digest.hexdigest() == output.sha256:
+    if ours:
         shred_name(output.target)
 
 

@@ -15,7 +15,6 @@ destroyed, if it is a regular file with a single link (its name alone otherwise)
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 from collections import namedtuple
@@ -24,7 +23,7 @@ from pathlib import Path
 from bilancli import messages as msg
 from bilancli.core.registry import file_kind
 from bilancli.errors import os_reason
-from bilancli.store.shred import CHUNK, open_own, shred_name, zero_fill
+from bilancli.store.shred import open_own, sha256_of, shred_name, zero_fill
 
 # What a check found at a recorded path.
 PRESENT = "present"         # our bytes: destroy
@@ -144,7 +143,7 @@ def _examine(home: str | Path, file: RecordedFile, destroy: bool) -> Check:
         opened = os.fstat(fd)
         if not stat.S_ISREG(opened.st_mode) or _identity(opened) != _identity(info):
             return Check(file, MODIFIED, reason=msg.PURGE_RAISON_MODIFIE)   # swapped under us
-        digest = _sha256(fd)
+        digest = sha256_of(fd)
         if digest not in file.ours:
             if digest in file.others:
                 return Check(file, SUPERSEDED)
@@ -188,13 +187,6 @@ def _blocked(file: RecordedFile, exc: OSError) -> Check:
 
 def _identity(info: os.stat_result) -> tuple[int, int]:
     return info.st_dev, info.st_ino
-
-
-def _sha256(fd: int) -> str:
-    digest = hashlib.sha256()
-    while chunk := os.read(fd, CHUNK):
-        digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _unlink_if_same(path: Path, opened: os.stat_result) -> None:

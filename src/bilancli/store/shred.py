@@ -22,6 +22,16 @@ def zero_fill(fd: int, size: int) -> None:
     os.fsync(fd)
 
 
+def sha256_of(fd: int) -> str:
+    """The hex SHA-256 of an open file's bytes, from where its offset stands."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    while chunk := os.read(fd, CHUNK):
+        digest.update(chunk)
+    return digest.hexdigest()
+
+
 def open_own(path, writable: bool) -> int:
     """Open the file at `path` itself, never what a link there points to (ELOOP then)."""
     flags = (os.O_RDWR if writable else os.O_RDONLY) | os.O_NOFOLLOW | os.O_NONBLOCK
