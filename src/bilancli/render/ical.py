@@ -99,7 +99,7 @@ def _keep(home: str, path: str, data: bytes) -> None:
     import os
 
     from bilancli.errors import BilanError
-    from bilancli.store.db import ensure_private_dir
+    from bilancli.store.db import ensure_private_dir, new_private_file
 
     if not os.path.isdir(home):
         return
@@ -107,7 +107,7 @@ def _keep(home: str, path: str, data: bytes) -> None:
     try:
         ensure_private_dir(os.path.dirname(path))
         _destroy_kept(home)
-        fd = os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY | os.O_NOFOLLOW, 0o600)
+        fd = new_private_file(temp)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.replace(temp, path)

@@ -18,7 +18,7 @@ from datetime import date, datetime
 from bilancli import messages as msg
 from bilancli.core.backups import FOLDER_PREFIX, folder_name
 from bilancli.errors import fail, os_reason
-from bilancli.store.db import DB_NAME, Store, ensure_private_dir
+from bilancli.store.db import DB_NAME, Store, ensure_private_dir, new_private_file
 
 
 def take(store: Store, where: str, now: datetime) -> str:
@@ -33,7 +33,7 @@ def take(store: Store, where: str, now: datetime) -> str:
     database = os.path.join(target, DB_NAME)
     try:
         os.mkdir(target, 0o700)
-        os.close(os.open(database, os.O_CREAT | os.O_EXCL | os.O_WRONLY | os.O_NOFOLLOW, 0o600))
+        os.close(new_private_file(database))
         # One read transaction over both copies: no command records a file between the
         # copy of the store and that of documents/, which would leave in the backup a file
         # its store does not know (writers wait for the end, as for any long write).
@@ -67,7 +67,7 @@ def _copy_tree(source: str, target: str) -> None:
         if entry.is_dir(follow_symlinks=False):
             _copy_tree(entry.path, destination)
         elif entry.is_file(follow_symlinks=False):
-            fd = os.open(destination, os.O_CREAT | os.O_EXCL | os.O_WRONLY | os.O_NOFOLLOW, 0o600)
+            fd = new_private_file(destination)
             with os.fdopen(fd, "wb") as out, open(entry.path, "rb") as source_file:
                 shutil.copyfileobj(source_file, out)
 

@@ -32,6 +32,13 @@ _JOURNAL_MODE = "PRAGMA journal_mode = PERSIST"
 _PRAGMAS = ("foreign_keys = ON", "secure_delete = ON", f"busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
+def new_private_file(path, readable: bool = False) -> int:
+    """A file created anew, never wider than 0600 whatever the umask, never through a link
+    (O_EXCL, O_NOFOLLOW): its descriptor, open for writing (and reading with `readable`)."""
+    access = os.O_RDWR if readable else os.O_WRONLY
+    return os.open(path, os.O_CREAT | os.O_EXCL | access | os.O_NOFOLLOW, 0o600)
+
+
 def ensure_private_dir(path):
     """A folder of the data folder readable by the consultant alone (0700). A link in its
     place is refused: a mode changed through it would change a folder elsewhere."""

@@ -26,7 +26,7 @@ class Workspace:
         import fcntl
         import secrets
 
-        from bilancli.store.db import ensure_private_dir
+        from bilancli.store.db import ensure_private_dir, new_private_file
 
         # Between creating its lock and taking it, another command may find the folder
         # unlocked and destroy it as a leftover: then it is made again, under a new name.
@@ -34,8 +34,7 @@ class Workspace:
             try:
                 ensure_private_dir(folder(home))
                 self.where = ensure_private_dir(os.path.join(folder(home), secrets.token_hex(6)))
-                self.lock = os.open(os.path.join(self.where, LOCK),
-                                    os.O_CREAT | os.O_EXCL | os.O_RDWR | os.O_NOFOLLOW, 0o600)
+                self.lock = new_private_file(os.path.join(self.where, LOCK), readable=True)
             except FileNotFoundError:
                 continue
             fcntl.flock(self.lock, fcntl.LOCK_EX)
@@ -62,7 +61,9 @@ class Draft(Workspace):
     def __init__(self, home: str, label: str) -> None:
         super().__init__(home)
         self.path = os.path.join(self.where, f"{label}.md")
-        self.fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_RDWR | os.O_NOFOLLOW, 0o600)
+        from bilancli.store.db import new_private_file
+
+        self.fd = new_private_file(self.path, readable=True)
 
     def destroy(self) -> None:
         from bilancli.store.shred import zero_fill

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from bilancli import messages as msg
 from bilancli.errors import fail, os_reason
-from bilancli.store.db import ensure_private_dir
+from bilancli.store.db import ensure_private_dir, new_private_file
 
 
 class Output(namedtuple("Output", "target temp path temp_path sha256")):
@@ -71,7 +71,7 @@ def write(output: Output, data: bytes) -> None:
     from bilancli.store.shred import shred_name, zero_in_place
 
     try:
-        fd = os.open(output.temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY | os.O_NOFOLLOW, 0o600)
+        fd = new_private_file(output.temp)
     except OSError as exc:
         raise fail(msg.ECRITURE_IMPOSSIBLE, fichier=output.target, raison=os_reason(exc)) from None
     try:

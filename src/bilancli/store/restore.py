@@ -18,7 +18,7 @@ from datetime import date
 from bilancli import messages as msg
 from bilancli.errors import fail
 from bilancli.store import backups
-from bilancli.store.db import DB_NAME, Store, ensure_private_dir
+from bilancli.store.db import DB_NAME, Store, ensure_private_dir, new_private_file
 from bilancli.store.shred import shred_name
 
 DOCUMENTS = "documents"
@@ -77,7 +77,7 @@ def restore(home: str, source: str, settings, today: date) -> Restored:
         told = backups.store_facts(current.conn) if current else backups.StoreFacts({}, set(), {})
         facts, deleted = told.retention, told.deleted
         staged_db = os.path.join(space.where, DB_NAME)
-        os.close(os.open(staged_db, os.O_CREAT | os.O_EXCL | os.O_WRONLY | os.O_NOFOLLOW, 0o600))
+        os.close(new_private_file(staged_db))
         origin = sqlite3.connect(os.path.join(source, DB_NAME))
         copy = sqlite3.connect(staged_db)
         try:
@@ -149,8 +149,7 @@ def _write_orphans(where: str, orphans) -> None:
     swap destroys them, or the next command if a kill cuts it short."""
     import json
 
-    fd = os.open(os.path.join(where, ORPHANS), os.O_CREAT | os.O_EXCL | os.O_WRONLY | os.O_NOFOLLOW,
-                 0o600)
+    fd = new_private_file(os.path.join(where, ORPHANS))
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         json.dump([[genre, path, sha256, temp, classe]
                    for _, genre, _, path, sha256, _, _, temp, classe in orphans], handle)
@@ -180,8 +179,7 @@ def _destroy_orphans(home: str, where: str) -> int:
 
 def _mark_ready(where: str) -> None:
     """The staged store is whole and purged: from here on the restore is carried through."""
-    fd = os.open(os.path.join(where, READY), os.O_CREAT | os.O_EXCL | os.O_WRONLY | os.O_NOFOLLOW,
-                 0o600)
+    fd = new_private_file(os.path.join(where, READY))
     try:
         os.fsync(fd)
     finally:
