@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
-import stat
 from collections import namedtuple
 from datetime import date, datetime
 
@@ -99,32 +98,15 @@ def deleted_ids(conn) -> set[str]:
 def delete_bilans(store: Store, ids: list[str]) -> int:
     """Erase these bilans from a backup, their files under documents/ID/ too (the store
     deleted them); their ids are kept, as the store keeps them. How many went."""
-    from bilancli.store.shred import shred_name
+    from bilancli.store.shred import shred_tree
 
     for bilan_id in ids:
-        folder = os.path.join(store.home, "documents", bilan_id)
-        _shred_tree(folder, shred_name)
+        shred_tree(os.path.join(store.home, "documents", bilan_id))
     with store.write() as conn:
         for bilan_id in ids:
             conn.execute("DELETE FROM bilans WHERE id = ?", (bilan_id,))
             conn.execute("INSERT OR IGNORE INTO bilans_supprimes (id) VALUES (?)", (bilan_id,))
     return len(ids)
-
-
-def _shred_tree(folder: str, shred) -> None:
-    try:
-        info = os.lstat(folder)
-    except FileNotFoundError:
-        return
-    if not stat.S_ISDIR(info.st_mode):
-        shred(folder)
-        return
-    for entry in os.scandir(folder):
-        if entry.is_dir(follow_symlinks=False):
-            _shred_tree(entry.path, shred)
-        else:
-            shred(entry.path)
-    os.rmdir(folder)
 
 
 class StoreFacts(namedtuple("StoreFacts", "retention deleted destructions")):

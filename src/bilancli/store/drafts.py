@@ -47,7 +47,9 @@ class Workspace:
         raise fail(msg.STORE_OCCUPE)
 
     def destroy(self) -> None:
-        _destroy_folder(self.where)
+        from bilancli.store.shred import shred_tree
+
+        shred_tree(self.where, strict=False)
         os.close(self.lock)
         try:
             os.rmdir(os.path.dirname(self.where))   # nothing left: no folder either
@@ -77,25 +79,6 @@ class Draft(Workspace):
         super().destroy()
 
 
-def _destroy_folder(where: str) -> None:
-    from bilancli.store.shred import shred_name
-
-    try:
-        names = os.listdir(where)
-    except OSError:
-        return
-    for name in names:
-        path = os.path.join(where, name)
-        if os.path.isdir(path) and not os.path.islink(path):
-            _destroy_folder(path)
-        else:
-            shred_name(path)
-    try:
-        os.rmdir(where)
-    except OSError:
-        pass
-
-
 def destroy_left_over(home: str) -> None:
     """Destroy the draft folders whose command is gone (their lock is free), once a restore
     a kill cut short after its point of no return is finished (`store.restore.finish`)."""
@@ -105,7 +88,7 @@ def destroy_left_over(home: str) -> None:
         return
     import fcntl
 
-    from bilancli.store.shred import open_own, shred_name
+    from bilancli.store.shred import open_own, shred_name, shred_tree
 
     for name in names:
         where = os.path.join(folder(home), name)
@@ -115,7 +98,7 @@ def destroy_left_over(home: str) -> None:
         try:
             lock = open_own(os.path.join(where, LOCK), writable=False)
         except OSError:
-            _destroy_folder(where)     # killed before its lock was made
+            shred_tree(where, strict=False)     # killed before its lock was made
             continue
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -127,7 +110,7 @@ def destroy_left_over(home: str) -> None:
 
             if restore.is_ready(where):   # a restore decided, cut short by a kill
                 restore.finish(home, where)
-            _destroy_folder(where)
+            shred_tree(where, strict=False)
         finally:
             os.close(lock)
     try:
