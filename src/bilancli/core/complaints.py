@@ -8,14 +8,13 @@ its dates stay for the register's counts.
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 
 from bilancli import messages as msg
 from bilancli.core.changes import ComplaintAnswered, ComplaintClosed, ComplaintReceived
 from bilancli.core.choices import parse_choice
 from bilancli.core.dates import format_date, iso, require_not_future
-from bilancli.core.ledger import Complaint
+from bilancli.core.ledger import Complaint, RegisterNumber
 from bilancli.errors import fail
 
 SOURCE = "Qualiopi indicateur 31"
@@ -33,18 +32,18 @@ def parse_channel(text: str) -> str:
     return parse_choice(text, CHANNELS, msg.CANAL_INCONNU)
 
 
-_NUMBER = re.compile(r"R(\d{4})-(\d{3,})")
+NUMBERS = RegisterNumber("R", 3)
 
 
 def parse_number(text: str) -> str:
-    match = _NUMBER.fullmatch(text.strip().upper())
-    if not match or int(match.group(2)) == 0:
+    found = NUMBERS.parse(text)
+    if found is None:
         raise fail(msg.RECLAMATION_NUMERO_MALFORME, saisie=text)
-    return format_number(int(match.group(1)), int(match.group(2)))
+    return NUMBERS.format(*found)
 
 
 def format_number(year: int, rank: int) -> str:
-    return f"R{year:04d}-{rank:03d}"
+    return NUMBERS.format(year, rank)
 
 
 def answer_delay_days(qualite: dict) -> int:

@@ -8,7 +8,6 @@ An issued invoice never changes: a mistake is cancelled by a credit note.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from bilancli import messages as msg
@@ -17,7 +16,7 @@ from bilancli.core.changes import InvoiceIssued, PaymentRecorded
 from bilancli.core.choices import parse_choice
 from bilancli.core.dates import format_date, require_not_future
 from bilancli.core.formats import format_euros
-from bilancli.core.ledger import CREDIT_NOTE, INVOICE, Invoice, Sequence
+from bilancli.core.ledger import CREDIT_NOTE, INVOICE, Invoice, RegisterNumber, Sequence
 from bilancli.core.model import Bilan
 from bilancli.errors import fail
 
@@ -47,19 +46,19 @@ def default_payer(bilan: Bilan) -> str:
     return DEFAULT_PAYER.get(bilan.financement, "autre")
 
 
-_NUMBER = re.compile(r"F(\d{4})-(\d{4,})")
+NUMBERS = RegisterNumber("F", 4)
 
 
 def parse_number(text: str) -> str:
-    """`F2026-0001` (or `f2026-1`'s exact form typed in lower case)."""
-    match = _NUMBER.fullmatch(text.strip().upper())
-    if not match or int(match.group(2)) == 0:
+    """`F2026-0001` (typed in lower case too)."""
+    found = NUMBERS.parse(text)
+    if found is None:
         raise fail(msg.FACTURE_NUMERO_MALFORME, saisie=text)
-    return format_number(int(match.group(1)), int(match.group(2)))
+    return NUMBERS.format(*found)
 
 
 def format_number(year: int, rank: int) -> str:
-    return f"F{year:04d}-{rank:04d}"
+    return NUMBERS.format(year, rank)
 
 
 def parse_positive_amount(text: str) -> int:

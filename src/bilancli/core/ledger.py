@@ -11,6 +11,25 @@ from collections import namedtuple
 INVOICE, CREDIT_NOTE = "facture", "avoir"
 
 
+class RegisterNumber(namedtuple("RegisterNumber", "prefix width")):
+    """How a register numbers its entries: a letter, the year, the rank in the year on at
+    least `width` digits (`F2026-0001`, `R2026-001`)."""
+
+    __slots__ = ()
+
+    def format(self, year: int, rank: int) -> str:
+        return f"{self.prefix}{year:04d}-{rank:0{self.width}d}"
+
+    def parse(self, text: str) -> tuple[int, int] | None:
+        """(year, rank) of a number as typed, lower case accepted; None when malformed."""
+        import re
+
+        match = re.fullmatch(rf"{self.prefix}(\d{{4}})-(\d{{{self.width},}})", text.strip().upper())
+        if not match or int(match.group(2)) == 0:
+            return None
+        return int(match.group(1)), int(match.group(2))
+
+
 class Invoice(namedtuple("Invoice", "numero type date bilan_id payeur ht_cents tva_cents ttc_cents "
                                     "echeance annule document paid_cents cancelled_by",
                          defaults=(None, 0, None))):
