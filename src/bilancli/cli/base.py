@@ -76,29 +76,27 @@ def parse_date_option(text: str | None):
 
 
 @contextmanager
-def reading():
-    """The store of this run, for a command that only reads: where none exists yet (a
-    mistyped `--home`), an empty one in memory, and nothing is written anywhere."""
+def _opened_if_there(writable: bool):
+    """The store of this run, never created: where none exists yet (a mistyped `--home`),
+    an empty one in memory, and nothing is written anywhere."""
     from bilancli.store.db import Store
 
-    store = Store(home(), create=False)
+    store = Store(home(), create=False, writable=writable)
     try:
         yield store
     finally:
         store.close()
 
 
-@contextmanager
+def reading():
+    """The store of this run, for a command that only reads."""
+    return _opened_if_there(writable=False)
+
+
 def existing():
     """The store of this run for a command that writes only into a store that exists (the
-    purge): where there is none, an empty one in memory, and nothing is created."""
-    from bilancli.store.db import Store
-
-    store = Store(home(), create=False, writable=True)
-    try:
-        yield store
-    finally:
-        store.close()
+    purge)."""
+    return _opened_if_there(writable=True)
 
 
 @contextmanager
