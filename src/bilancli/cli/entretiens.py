@@ -19,7 +19,7 @@ group("entretien", msg.GROUPE_ENTRETIEN)
          details=msg.DET_ENTRETIEN_ADD)
 def add(bilan_id, date, duree, modalite, notes, phase) -> None:
     from bilancli.cli.editor import notes_option
-    from bilancli.core.dates import format_date, format_hours, format_minutes, parse_date, parse_duration
+    from bilancli.core.dates import parse_date, parse_duration
     from bilancli.core.entretiens import hold, parse_modalite
     from bilancli.core.ids import parse_id
     from bilancli.core.phases import parse_phase
@@ -31,16 +31,22 @@ def add(bilan_id, date, duree, modalite, notes, phase) -> None:
     target = parse_phase(phase) if phase is not None else None
     text = notes_option(notes)
     with base.writing() as tx:
-        bilan = tx.load(wanted)
-        change = hold(bilan, on, minutes, kind, text, base.today(), target)
+        change = hold(tx.load(wanted), on, minutes, kind, text, base.today(), target)
         numero = tx.apply(change)
         after = tx.load(wanted)
-    base.say(msg.ENTRETIEN_ENREGISTRE.format(
-        numero=numero, date=format_date(on), duree=format_minutes(minutes),
-        modalite=msg.MODALITE_LABELS[change.modalite].lower(), phase=msg.PHASE_LABELS[change.phase],
-        id=wanted, total=format_hours(bilan.minutes_delivered + minutes)))
+    say_held(numero, change, after)
+
+
+def say_held(numero: int, held, after) -> None:
+    """An entretien recorded (`held`, the change written; `after`, the bilan since): what
+    it is, the hours so far, and the warnings it calls for."""
+    from bilancli.core.dates import format_date, format_hours, format_minutes
     from bilancli.core.warnings import after_entretien
 
+    base.say(msg.ENTRETIEN_ENREGISTRE.format(
+        numero=numero, date=format_date(held.on), duree=format_minutes(held.minutes),
+        modalite=msg.MODALITE_LABELS[held.modalite].lower(), phase=msg.PHASE_LABELS[held.phase],
+        id=after.id, total=format_hours(after.minutes_delivered)))
     for warning in after_entretien(after, numero):
         base.warn(warning)
 

@@ -121,7 +121,7 @@ def done(bilan_id, numero, duree, notes) -> None:
     from bilancli.cli.editor import notes_option
     from bilancli.core import rdv as rules
     from bilancli.core.changes import SuiviHeld
-    from bilancli.core.dates import format_date, format_hours, format_minutes, parse_duration
+    from bilancli.core.dates import format_date, parse_duration
     from bilancli.core.ids import parse_id
 
     wanted = parse_id(bilan_id)
@@ -129,8 +129,7 @@ def done(bilan_id, numero, duree, notes) -> None:
     minutes = parse_duration(duree) if duree is not None else None
     text = notes_option(notes)
     with base.writing() as tx:
-        bilan = tx.load(wanted)
-        change = rules.done(bilan, number, minutes, text, base.today())
+        change = rules.done(tx.load(wanted), number, minutes, text, base.today())
         entretien = tx.apply(change)
         after = tx.load(wanted)
     held = change.held
@@ -138,14 +137,9 @@ def done(bilan_id, numero, duree, notes) -> None:
     if isinstance(held, SuiviHeld):
         base.say(msg.SUIVI_ENREGISTRE.format(date=format_date(held.on), id=wanted))
         return
-    base.say(msg.ENTRETIEN_ENREGISTRE.format(
-        numero=entretien, date=format_date(held.on), duree=format_minutes(held.minutes),
-        modalite=msg.MODALITE_LABELS[held.modalite].lower(), phase=msg.PHASE_LABELS[held.phase],
-        id=wanted, total=format_hours(bilan.minutes_delivered + held.minutes)))
-    from bilancli.core.warnings import after_entretien
+    from bilancli.cli.entretiens import say_held
 
-    for warning in after_entretien(after, entretien):
-        base.warn(warning)
+    say_held(entretien, held, after)
 
 
 @command("convocation render", msg.CMD_CONVOCATION_RENDER, ID, NUMERO, *RENDER_OPTIONS,

@@ -17,7 +17,7 @@ from datetime import date, datetime
 from bilancli import messages as msg
 from bilancli.core.backups import FOLDER_PREFIX, folder_name
 from bilancli.errors import fail, os_reason
-from bilancli.store.db import DB_NAME, Store, ensure_private_dir, new_private_file
+from bilancli.store.db import DB_NAME, Store, new_private_file
 
 
 def take(store: Store, where: str, now: datetime) -> str:
