@@ -9,7 +9,6 @@ import sys
 
 import pytest
 
-from paperwork import configure
 from test_faults import env_for
 from test_purge_archives import BUYER, STREET, _old_invoice
 from killing import KILLER

@@ -17,12 +17,10 @@ DETAILED_REPORT = 30
 
 def run_purge(dry_run: bool, yes: bool, as_json: bool) -> None:
     """`bilan purge`."""
-    from bilancli.core import retention
     from bilancli.store import purge as store_purge
     from bilancli.store import purge_archives as store_archives
 
     today = base.today()
-    home = base.home()
     # Checked first: a setting the law forbids is refused even when nothing is due.
     settings = base.retention_settings()
     with base.existing() as store:
@@ -191,7 +189,7 @@ def _stderr_console():
 
 
 def _report(outcomes, today, as_json: bool, simulated: bool, complaints=(), backups=()) -> None:
-    from bilancli.core.dates import format_date, iso
+    from bilancli.core.dates import iso
 
     if as_json:
         base.print_json({"date": iso(today), "simulation": simulated,
