@@ -75,8 +75,9 @@ def show(bilan_id, as_json) -> None:
          details=msg.DET_SET)
 def set_(bilan_id, champ, valeur, effacer) -> None:
     from bilancli.cli.editor import edit_text, read_stdin
-    from bilancli.core.content import check_editable
-    from bilancli.core.fields import current_text, parse_field_name, set_field
+    from bilancli.core.guards import check_editable
+    from bilancli.core.edits import current_text, set_field
+    from bilancli.core.fields import parse_field_name
     from bilancli.core.ids import parse_id
 
     wanted = parse_id(bilan_id)

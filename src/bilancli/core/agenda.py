@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 
 from bilancli.core import convention, edof, followup, rdv, retention, satisfaction
+from bilancli.core.billing import PROFESSIONAL_PAYERS
 from bilancli.core.dates import days_later
 from bilancli.core.summary import Summary
 from bilancli.core.workdays import WorkCalendar
@@ -113,7 +114,7 @@ def register_items(invoices: Iterable, complaints: Iterable, today: date) -> lis
     items = []
     for invoice in invoices:
         if invoice.remaining_cents > 0 and invoice.echeance is not None:
-            source = (bills.PENALTIES_SOURCE if invoice.payeur in bills.PROFESSIONAL_PAYERS
+            source = (bills.PENALTIES_SOURCE if invoice.payeur in PROFESSIONAL_PAYERS
                       else PAYMENT_TERMS_SOURCE)
             items.append(Item(invoice.bilan_id, invoice.echeance, "paiement", source,
                               invoice.echeance < today, numero=invoice.numero))

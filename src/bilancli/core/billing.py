@@ -25,6 +25,9 @@ DEFAULT_PAYMENT_DELAY = "30 jours"
 # Code de commerce L441-10: at most sixty days from the invoice's date.
 MAX_PAYMENT_DAYS = 60
 PAYMENT_DELAY_SOURCE = "Code de commerce L441-10"
+# Payers who buy as professionals: the late-payment penalties and the 40 € indemnity apply
+# (Code de commerce L441-10).
+PROFESSIONAL_PAYERS = ("employeur", "opco", "france-travail", "autre")
 MENTIONS = {EXEMPT: msg.MENTION_TVA_EXONEREE, FRANCHISE: msg.MENTION_TVA_FRANCHISE}
 
 

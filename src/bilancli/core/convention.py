@@ -59,7 +59,7 @@ def check_render(bilan: Bilan) -> None:
 
 
 def _require_convention(bilan: Bilan) -> None:
-    from bilancli.core.phases import require_open
+    from bilancli.core.guards import require_open
 
     require_open(bilan)
     if not is_required(bilan.financement):

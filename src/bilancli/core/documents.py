@@ -60,7 +60,7 @@ def check_renderable(kind: str, bilan: Bilan, numero: int | None = None) -> None
 
         check_convocation(bilan, numero)
     elif kind == "synthese":
-        from bilancli.core.content import require_content_kept
+        from bilancli.core.guards import require_content_kept
 
         require_content_kept(bilan, msg.SYNTHESE_CONTENU_DETRUIT)
     elif kind == "convention":
@@ -104,7 +104,7 @@ def store(bilan: Bilan, type_: str, titre: str | None, content: bytes, filename:
     """A file kept in the record as bytes: part of the bilan's content (R6313-7), so only
     while that content is kept; its title defaults to the file's name."""
     from bilancli.core.changes import DocumentStored
-    from bilancli.core.content import require_content_kept
+    from bilancli.core.guards import require_content_kept
 
     require_content_kept(bilan)
     check_read_size(len(content), filename)

@@ -11,7 +11,8 @@ from bilancli.core.changes import EntretienHeld
 from bilancli.core.dates import format_date, format_hours, format_minutes, require_not_future
 from bilancli.core.fields import MAX_MINUTES
 from bilancli.core.model import MODALITES, Bilan
-from bilancli.core.phases import check_within_phase, require_open
+from bilancli.core.guards import require_open
+from bilancli.core.phases import check_within_phase
 from bilancli.errors import fail
 
 DEFAULT_MODALITE = "presentiel"
@@ -137,7 +138,7 @@ def correct(bilan: Bilan, numero: int, *, on: date | None, minutes: int | None,
     """Entretien `numero` with its corrected values, every rule of `add` applied to them;
     None when nothing would change."""
     from bilancli.core.changes import EntretienCorrected
-    from bilancli.core.content import require_content_kept
+    from bilancli.core.guards import require_content_kept
     from bilancli.core.fields import optional_text
 
     _check_correctable(bilan)

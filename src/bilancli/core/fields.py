@@ -132,34 +132,3 @@ def opening(typed: dict[str, str | None], on) -> "Opening":
 
     admin = {k: validate_admin(k, v) for k, v in typed.items() if v is not None or k in REQUIRED_FIELDS}
     return Opening(on, admin)
-
-
-def set_field(bilan, field: str, text: str | None, on):
-    """`bilan set`: the change to write for one field (content or administrative), once the
-    bilan may still take it. A blank value is refused — an empty pipe must never erase a
-    field —: `text` None (`--effacer`) clears it on purpose."""
-    from bilancli.core.changes import AdminSet, FieldSet
-    from bilancli.core.content import check_editable
-
-    check_editable(bilan, field)
-    if text is not None and not text.strip():
-        raise fail(msg.VALEUR_VIDE, champ=field, id=bilan.id)
-    if text is None and field in REQUIRED_FIELDS:
-        raise fail(msg.NOM_VIDE, champ=msg.FIELD_LABELS.get(field, field).lower())
-    if is_content(field):
-        return FieldSet(bilan.id, field, text, on)
-    value = validate_admin(field, text)
-    if field == "financement":
-        from bilancli.core.convention import check_financing_change
-
-        check_financing_change(bilan, value)
-    return AdminSet(bilan.id, field, value)
-
-
-def current_text(bilan, field: str) -> str:
-    """The stored text of a field as the editor opens it ("" when empty)."""
-    if is_content(field):
-        return bilan.champs.get(field) or ""
-    value = getattr(bilan, {"heures_prevues": "heures_prevues_minutes",
-                            "tarif": "tarif_cents"}.get(field, field))
-    return "" if value is None else str(value)

@@ -49,7 +49,6 @@ def buyer(bilan: Bilan, payer: str, typed: dict) -> dict:
     """The buyer: `--destinataire`, else whom the payer stands for; its address is a mention
     of every invoice (`--adresse`; the Caisse des Dépôts' is known)."""
     from bilancli.core.checkdigits import format_siret, parse_siret
-    from bilancli.core.invoices import PROFESSIONAL_PAYERS
 
     name = (typed.get("nom") or "").strip()
     address = (typed.get("adresse") or "").strip()
@@ -62,7 +61,7 @@ def buyer(bilan: Bilan, payer: str, typed: dict) -> dict:
             name, address = msg.CDC_NOM, address or msg.CDC_ADRESSE
     if not name:
         raise fail(msg.FACTURE_SANS_DESTINATAIRE, id=bilan.id, payeur=msg.PAYEUR_LABELS[payer])
-    professional = payer in PROFESSIONAL_PAYERS
+    professional = payer in bill.PROFESSIONAL_PAYERS
     if professional and not address:
         raise fail(msg.FACTURE_SANS_ADRESSE, payeur=msg.PAYEUR_LABELS[payer])
     if not address:   # a person too: the invoice names the client and gives its address

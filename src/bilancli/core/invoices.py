@@ -24,8 +24,6 @@ PAYERS = ("beneficiaire", "employeur", "opco", "cdc", "france-travail", "autre")
 # Whom an invoice goes to by default, from the bilan's financement (SPEC §10).
 DEFAULT_PAYER = {"cpf": "cdc", "plan": "employeur", "reclassement": "employeur",
                  "personnel": "beneficiaire", "france-travail": "france-travail"}
-# Buyers acting for their business: the late-payment mentions of L441-10 are due.
-PROFESSIONAL_PAYERS = ("employeur", "opco", "france-travail", "autre")
 MODES = ("virement", "cheque", "carte", "especes", "cdc")
 PENALTIES_SOURCE = "Code de commerce L441-10"
 SEQUENCE_SOURCE = "CGI art. 242 nonies A de l'annexe II"

@@ -15,6 +15,7 @@ from bilancli.core import convention as conv
 from bilancli.core.choices import parse_choice
 from bilancli.core.dates import format_date, format_hours, require_not_future
 from bilancli.core.fields import MAX_MINUTES
+from bilancli.core.guards import require_open
 from bilancli.core.changes import PhaseEntered
 from bilancli.core.model import PHASES, Bilan
 from bilancli.core.timeline import (  # noqa: F401 (phase_entered_on: part of this module's vocabulary)
@@ -184,11 +185,6 @@ def next_phase(bilan: Bilan) -> str:
     return NEXT_PHASE[bilan.phase]
 
 
-def require_open(bilan: Bilan) -> None:
-    if not bilan.is_open:
-        raise fail(msg.BILAN_CLOS, id=bilan.id, phase=PHASE_LABELS.get(bilan.phase, bilan.phase))
-
-
 def advance(bilan: Bilan, on: date, today: date) -> PhaseEntered:
     """The move to the next phase on `on` (`date_fin` set when it ends the bilan, which
     starts the R6313-7 clock), or a refusal listing every unmet gate."""
@@ -218,7 +214,6 @@ def abandon(bilan: Bilan, on: date, motif: str | None, today: date) -> PhaseEnte
     motive is the bilan's content (R6313-7); blank means none. The rendez-vous still
     planned are cancelled with it."""
     from bilancli.core.fields import optional_text
-    from bilancli.core.rdv import cancelled_by_abandon
 
     require_open(bilan)
     require_not_future(on, today, msg.QUOI_ABANDON)
@@ -227,7 +222,8 @@ def abandon(bilan: Bilan, on: date, motif: str | None, today: date) -> PhaseEnte
     check_after_every_fact(bilan, on)
     motive = optional_text(motif)
     return PhaseEntered(bilan.id, ABANDONNE, bilan.phase, on, on,
-                        motive.strip() if motive else None, cancelled_by_abandon(bilan))
+                        motive.strip() if motive else None,
+                        tuple(r.numero for r in bilan.planned_rdv))
 
 
 def _check_end_after_entretiens(bilan: Bilan, on: date) -> None:

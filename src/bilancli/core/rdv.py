@@ -186,7 +186,7 @@ def move(bilan: Bilan, numero: int, day: date, at: time | None, minutes: int | N
 
 def cancel(bilan: Bilan, numero: int, par: str | None, motif: str | None, today: date) -> RdvCancelled:
     """Cancelled, by whom; the motive is the bilan's content (R6313-7), so only while kept."""
-    from bilancli.core.content import require_content_kept
+    from bilancli.core.guards import require_content_kept
 
     rdv = find(bilan, numero)
     _require_planned(bilan, rdv, "cancel")
@@ -212,11 +212,6 @@ def done(bilan: Bilan, numero: int, minutes: int | None, notes: str | None, toda
     else:
         held = entretiens.hold(bilan, day, minutes or rdv.minutes, rdv.modalite, notes, today)
     return RdvDone(bilan.id, numero, today, held)
-
-
-def cancelled_by_abandon(bilan: Bilan) -> tuple[int, ...]:
-    """An abandoned bilan will hold no more rendez-vous: those still planned are cancelled."""
-    return tuple(r.numero for r in bilan.planned_rdv)
 
 
 def check_convocation(bilan: Bilan, numero: int) -> RendezVous:

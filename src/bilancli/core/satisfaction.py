@@ -36,7 +36,7 @@ def answer(bilan, moment: str, note: int | None, commentaire: str | None, on: da
     replaces the silence, never the other way round. A comment is the bilan's content
     (R6313-7): refused once it is destroyed; the score alone is administrative."""
     from bilancli.core.changes import SatisfactionAnswered
-    from bilancli.core.content import require_content_kept
+    from bilancli.core.guards import require_content_kept
     from bilancli.core.fields import optional_text
 
     if moment == "suivi" and bilan.is_open:

@@ -1,4 +1,5 @@
-"""R6313-7: once a bilan's content has been destroyed, nothing may be added to it again."""
+"""The guards every step of a bilan's life shares: a bilan ended takes no more steps, and
+once its content has been destroyed (R6313-7) nothing may be added to it again."""
 
 from __future__ import annotations
 
@@ -6,9 +7,16 @@ from bilancli import messages as msg
 from bilancli.core.dates import format_date
 from bilancli.core.fields import is_content
 from bilancli.core.model import Bilan
+from bilancli.messages import PHASE_LABELS
 from bilancli.errors import fail
 
 SOURCE = "R6313-7"
+
+
+def require_open(bilan: Bilan) -> None:
+    """A bilan ended (terminé or abandonné) takes no more steps."""
+    if not bilan.is_open:
+        raise fail(msg.BILAN_CLOS, id=bilan.id, phase=PHASE_LABELS.get(bilan.phase, bilan.phase))
 
 
 def require_content_kept(bilan: Bilan, template: str = msg.CONTENU_DETRUIT) -> None:
