@@ -135,10 +135,10 @@ def _one(conn, rng, opened, ended, fate, purged, document, today) -> str:
         "employeur": "Transports du Luberon" if financement in ("plan", "reclassement") else None,
         "heures_prevues": 24 * 60, "tarif": rng.choice((150000, 180000, 200000, 240000)),
     }))
-    apply(conn, ch.ConsentGiven(bid, "bilan", opened))
+    apply(conn, ch.RowAdded("consentements", {"bilan_id": bid, "type": "bilan", "date": opened}))
     if financement in ("plan", "reclassement"):
         apply(conn, ch.ConventionSent(bid, opened - timedelta(days=12), None))
-        apply(conn, ch.ConventionSigned(bid, opened - timedelta(days=5)))
+        apply(conn, ch.RowsUpdated("conventions", {"signee": opened - timedelta(days=5)}, {"bilan_id": bid}))
     phases = ("preliminaire", "investigation", "conclusion")
     end = min(ended, today)
     span = max((end - opened).days, 8)

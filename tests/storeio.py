@@ -17,7 +17,7 @@ def set_content(conn, bilan_id, field, text, on) -> None:
 
 
 def record_consent(conn, bilan_id, kind, on) -> None:
-    apply(conn, ch.ConsentGiven(bilan_id, kind, on))
+    apply(conn, ch.RowAdded("consentements", {"bilan_id": bilan_id, "type": kind, "date": on}))
 
 
 def add_entretien(conn, bilan_id, *, on, minutes, modalite, phase, notes=None) -> int:
@@ -50,7 +50,7 @@ def convention_sent(conn, bilan_id, on) -> None:
 
 
 def convention_signed(conn, bilan_id, on) -> None:
-    apply(conn, ch.ConventionSigned(bilan_id, on))
+    apply(conn, ch.RowsUpdated("conventions", {"signee": on}, {"bilan_id": bilan_id}))
 
 
 def record_edof(conn, bilan_id, sens, on) -> None:

@@ -13,14 +13,18 @@ def _change(name: str, fields: str, defaults=()):
     return namedtuple(name, fields, defaults=defaults)
 
 
+# A fact added to one table, or values set on its rows, named by the registry of stored facts
+# (`core.registry`): a command whose decision is a plain row needs no change kind nor writer of
+# its own. `values` and `where` map column names to values (dates are written `AAAA-MM-JJ`).
+RowAdded = _change("RowAdded", "table values")
+RowsUpdated = _change("RowsUpdated", "table values where")
+
 Opening = _change("Opening", "opened_on admin")
 BilanDeleted = _change("BilanDeleted", "bilan_id")
 FieldSet = _change("FieldSet", "bilan_id field value on")          # value None clears it
 AdminSet = _change("AdminSet", "bilan_id field value")
-ConsentGiven = _change("ConsentGiven", "bilan_id kind on")
 ConsentWithdrawn = _change("ConsentWithdrawn", "bilan_id kind on")
 ConventionSent = _change("ConventionSent", "bilan_id on deadline")
-ConventionSigned = _change("ConventionSigned", "bilan_id on")
 EntretienHeld = _change("EntretienHeld", "bilan_id on minutes modalite phase notes")
 EntretienCorrected = _change("EntretienCorrected", "bilan_id numero on minutes modalite phase notes"
                              " corrected_on objet avant apres motif")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from bilancli import messages as msg
-from bilancli.core.changes import ConsentGiven, ConsentWithdrawn
+from bilancli.core.changes import ConsentWithdrawn, RowAdded
 from bilancli.core.dates import format_date, require_not_future
 from bilancli.core.model import Bilan
 from bilancli.errors import fail
@@ -16,7 +16,7 @@ KEEPING_CONSENTS = ("conservation", "cep")
 KEEPING_SOURCE = "R6313-7"
 
 
-def give(bilan: Bilan, kind: str, on: date, today: date) -> ConsentGiven:
+def give(bilan: Bilan, kind: str, on: date, today: date) -> RowAdded:
     """A consent is given between the opening of the bilan and today; an agreement to keep
     documents, no later than the end of the action."""
     require_not_future(on, today, msg.QUOI_CONSENTEMENT)
@@ -33,7 +33,7 @@ def give(bilan: Bilan, kind: str, on: date, today: date) -> ConsentGiven:
     if kind in KEEPING_CONSENTS and bilan.date_fin is not None and on > bilan.date_fin:
         raise fail(msg.CONSENTEMENT_APRES_FIN, type=kind, date=format_date(on), id=bilan.id,
                    fin=format_date(bilan.date_fin), source=KEEPING_SOURCE)
-    return ConsentGiven(bilan.id, kind, on)
+    return RowAdded("consentements", {"bilan_id": bilan.id, "type": kind, "date": on})
 
 
 def withdraw(bilan: Bilan, kind: str, on: date, today: date) -> ConsentWithdrawn:

@@ -6,7 +6,7 @@ from datetime import date
 
 from bilancli import messages as msg
 from bilancli.core.dates import days_later, format_date, require_not_future
-from bilancli.core.changes import ConventionSent, ConventionSigned
+from bilancli.core.changes import ConventionSent, RowsUpdated
 from bilancli.core.model import Bilan, Convention
 from bilancli.errors import fail
 
@@ -77,7 +77,7 @@ def send(bilan: Bilan, on: date, today: date) -> ConventionSent:
     return ConventionSent(bilan.id, on, deadline(Convention(sent_on=on)))
 
 
-def sign(bilan: Bilan, on: date, today: date) -> ConventionSigned:
+def sign(bilan: Bilan, on: date, today: date) -> RowsUpdated:
     """The employee signs after the transmission and within ten days; silence is refusal."""
     _require_convention(bilan)
     require_not_future(on, today, msg.QUOI_SIGNATURE)
@@ -91,7 +91,7 @@ def sign(bilan: Bilan, on: date, today: date) -> ConventionSigned:
     if on > limit:
         raise fail(msg.CONVENTION_HORS_DELAI, date=format_date(on),
                    transmise=format_date(conv.sent_on), echeance=format_date(limit))
-    return ConventionSigned(bilan.id, on)
+    return RowsUpdated("conventions", {"signee": on}, {"bilan_id": bilan.id})
 
 
 def check_financing_change(bilan: Bilan, financement: str | None) -> None:

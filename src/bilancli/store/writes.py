@@ -5,7 +5,10 @@ statement or two of the command's transaction. The rules that allow a change liv
 
 from __future__ import annotations
 
+from datetime import date
+
 from bilancli.core import changes as ch
+from bilancli.core import registry
 from bilancli.core.dates import iso
 from bilancli.core.ids import format_id
 from bilancli.store.bilans import ADMIN_COLUMNS, load, next_number
@@ -55,6 +58,40 @@ def apply(conn, change):
     return WRITERS[type(change)](conn, change)
 
 
+def _stored(table: str, columns) -> str:
+    """The table and columns of a generic change, as the registry declares them: a name that
+    is not there is a bug of the caller, never SQL built from what the consultant typed."""
+    declared = {c.name for c in registry.table(table).columns}
+    unknown = [name for name in columns if name not in declared]
+    if unknown:
+        raise ValueError(f"{table}: columns not in the registry: {unknown}")
+    return table
+
+
+def _value(value):
+    return iso(value) if isinstance(value, date) else value
+
+
+@writes(ch.RowAdded)
+def _row_added(conn, c: ch.RowAdded) -> int:
+    table = _stored(c.table, c.values)
+    names = ", ".join(c.values)
+    marks = ", ".join("?" * len(c.values))
+    return conn.execute(f"INSERT INTO {table} ({names}) VALUES ({marks})",
+                        tuple(_value(v) for v in c.values.values())).lastrowid
+
+
+@writes(ch.RowsUpdated)
+def _rows_updated(conn, c: ch.RowsUpdated) -> int:
+    table = _stored(c.table, [*c.values, *c.where])
+    if not c.where:
+        raise ValueError(f"{table}: an update names the rows it changes")
+    setting = ", ".join(f"{name} = ?" for name in c.values)
+    matching = " AND ".join(f"{name} = ?" for name in c.where)
+    return conn.execute(f"UPDATE {table} SET {setting} WHERE {matching}",
+                        tuple(_value(v) for v in [*c.values.values(), *c.where.values()])).rowcount
+
+
 @writes(ch.Opening)
 def _open(conn, c: ch.Opening) -> str:
     year = c.opened_on.year
@@ -100,13 +137,6 @@ def _set_admin(conn, c: ch.AdminSet) -> None:
     conn.execute(f"UPDATE bilans SET {ADMIN_COLUMNS[c.field]} = ? WHERE id = ?", (c.value, c.bilan_id))
 
 
-@writes(ch.ConsentGiven)
-def _consent(conn, c: ch.ConsentGiven) -> None:
-    """A new fact: the history of earlier consents (and their withdrawals) stays."""
-    conn.execute("INSERT INTO consentements (bilan_id, type, date) VALUES (?, ?, ?)",
-                 (c.bilan_id, c.kind, iso(c.on)))
-
-
 @writes(ch.ConsentWithdrawn)
 def _withdraw(conn, c: ch.ConsentWithdrawn) -> None:
     conn.execute(
@@ -124,11 +154,6 @@ def _convention_sent(conn, c: ch.ConventionSent) -> None:
            ON CONFLICT (bilan_id) DO UPDATE SET transmise = excluded.transmise, signee = NULL""",
         (c.bilan_id, iso(c.on)),
     )
-
-
-@writes(ch.ConventionSigned)
-def _convention_signed(conn, c: ch.ConventionSigned) -> None:
-    conn.execute("UPDATE conventions SET signee = ? WHERE bilan_id = ?", (iso(c.on), c.bilan_id))
 
 
 @writes(ch.EntretienHeld)
