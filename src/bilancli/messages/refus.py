@@ -245,6 +245,10 @@ CORRECTION_SANS_VALEUR = (
     "rien à corriger : donnez au moins une nouvelle valeur à l'entretien n° {numero} "
     "(--date, --duree, --modalite, --phase ou --notes)."
 )
+MOTIF_CORRECTION_CONTENU_DETRUIT = (
+    "le contenu du bilan {id} a été détruit le {date} ({source}) : un motif de correction est "
+    "du contenu et ne peut plus être enregistré ; la correction seule reste possible (sans --motif)."
+)
 SATISFACTION_NOTE_OU_SILENCE = (
     "donnez soit la note (--note 1 à 5), soit --sans-reponse si le questionnaire envoyé est "
     "resté sans réponse (Qualiopi indicateur 30)."
@@ -261,6 +265,11 @@ SUIVI_NON_REALISE_NOTES = (
     "un entretien de suivi qui n'a pas eu lieu n'a pas de notes : retirez --notes (le motif va "
     "dans --motif)."
 )
+SUIVI_DEJA_TENU = (
+    "l'entretien de suivi du bilan {id} est enregistré comme tenu le {date}{notes} : il ne "
+    "devient pas « non réalisé » ({source})."
+)
+SUIVI_AVEC_NOTES = ", avec ses notes"
 QUOI_RDV = "le rendez-vous tenu"
 FINANCEMENT_FIGE = (
     "financement refusé pour le bilan {id} : il a commencé (un entretien est enregistré) et passer "
