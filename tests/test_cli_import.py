@@ -225,7 +225,9 @@ def test_header_spellings_a_consultant_types():
 
 
 def test_text_of_the_file_is_shown_neutralised(bilan, tmp_path):
-    err = bilan("import", write(tmp_path, "nom;prenom;a\u202eb\n"), code=1).stderr
+    refusal = bilan("import", write(tmp_path, "nom;prenom;a\u202eb\n"), code=1)
+    assert refusal.key == "IMPORT_COLONNE_INCONNUE", refusal.stderr
+    err = refusal.stderr
     assert "\u202e" not in err and "<U+202E>" in err
     out = bilan("import", write(tmp_path, "nom;prenom\nMartin\u202e;Claire\n")).stdout
     assert "\u202e" not in out and "<U+202E>" in out
