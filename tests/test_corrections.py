@@ -73,7 +73,8 @@ def test_the_only_entretien_of_a_phase_already_left_cannot_go(bilan):
     refused(bilan, "entretien", "edit", bid, "1", "--phase", "investigation",
             key="ENTRETIEN_SEUL_DE_SA_PHASE")
     bilan("entretien", "remove", bid, "2")   # the current phase's: its gate is not passed yet
-    assert "au moins un entretien" in bilan("phase", "advance", bid, code=1).stderr
+    refusal = bilan("phase", "advance", bid, code=1)
+    assert refusal.key == "PASSAGE_REFUSE" and "au moins un entretien" in refusal.stderr
 
 
 def test_a_forgotten_entretien_is_recorded_in_the_phase_it_belongs_to(bilan):
