@@ -106,7 +106,7 @@ def test_suivi_refused_on_an_open_bilan_or_before_the_end(bilan):
     err = refusal.stderr
     assert "29/04/2026" in err and "30/04/2026" in err and "R6313-4" in err
     assert bilan("suivi", opened, "--date", "2026-05-01", code=1).key == "SUIVI_BILAN_OUVERT"
-    assert bilan("suivi", bid, "--date", "demain", code=1).key == "DATE_ILLISIBLE"
+    assert bilan("suivi", bid, "--date", "jadis", code=1).key == "DATE_ILLISIBLE"
     assert bilan.db_bytes() == before
 
 

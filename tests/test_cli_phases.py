@@ -190,12 +190,12 @@ def test_abandon_ends_an_open_bilan(bilan):
     (["entretien", "add", "{id}", "--date", "2026-03-02", "--duree", "longtemps"], "longtemps", "DUREE_ILLISIBLE"),
     (["entretien", "add", "{id}", "--date", "2026-03-02", "--duree", "1h", "--modalite", "zoom"], "zoom", "MODALITE_INCONNUE"),
     (["entretien", "add", "{id}", "--date", "31/02/2026", "--duree", "1h"], "31/02/2026", "DATE_IMPOSSIBLE"),
-    (["entretien", "add", "{id}", "--date", "hier", "--duree", "1h"], "hier", "DATE_ILLISIBLE"),
+    (["entretien", "add", "{id}", "--date", "jadis", "--duree", "1h"], "jadis", "DATE_ILLISIBLE"),
     (["entretien", "add", "{id}", "--date", "2026-02-01", "--duree", "1h"], "précède", "DATE_AVANT_PHASE"),
     (["entretien", "add", "2026-099", "--date", "2026-03-02", "--duree", "1h"], "2026-099", "BILAN_INCONNU"),
     (["convention", "send", "{id}"], "R6313-8", "CONVENTION_NON_REQUISE"),
     (["convention", "sign", "{id}"], "R6313-8", "CONVENTION_NON_REQUISE"),
-    (["convention", "send", "{id}", "--date", "demain"], "demain", "DATE_ILLISIBLE"),
+    (["convention", "send", "{id}", "--date", "naguère"], "naguère", "DATE_ILLISIBLE"),
     (["phase", "advance", "{id}"], "R6313-4 1° a–c", "PASSAGE_REFUSE"),
     (["phase", "advance", "{id}", "--date", "40/40/2026"], "40/40/2026", "DATE_IMPOSSIBLE"),
     (["phase", "show", "2026-099"], "2026-099", "BILAN_INCONNU"),
@@ -222,3 +222,22 @@ def test_a_closed_bilan_refuses_every_change_of_this_area(bilan):
         assert refusal.key == ("PHASE_FINALE" if args[0] == "phase" else "BILAN_CLOS")
         assert "abandonné" in refusal.stderr
     assert bilan.db_bytes() == before
+
+
+def test_dates_are_typed_as_a_consultant_says_them(bilan, tmp_path):
+    """SPEC §2: aujourd'hui, hier, demain, a short year, a day without its year, from BILAN_TODAY."""
+    bid = bilan.new("--financement", "cpf", "--date", "15/02")
+    assert bilan.json("show", bid)["date_ouverture"] == "2026-02-15"
+    bilan("entretien", "add", bid, "--date", "hier", "--duree", "1h")
+    bilan("entretien", "add", bid, "--date", "lundi 2 mars", "--duree", "1h")
+    assert [e["date"] for e in bilan.json("show", bid)["entretiens"]] == ["2026-03-01", "2026-03-02"]
+    refusal = bilan("entretien", "add", bid, "--date", "dimanche 2 mars", "--duree", "1h", code=1)
+    assert refusal.key == "DATE_JOUR_SEMAINE" and "lundi" in refusal.stderr
+    assert bilan("entretien", "add", bid, "--date", "demain", "--duree", "1h", code=1).key == "DATE_FUTURE"
+    bilan("rdv", "add", bid, "--date", "demain", "--heure", "10h", "--duree", "1h")
+    assert bilan.json("rdv", "list", bid)[0]["debut"] == "2026-03-03T10:00"
+    path = tmp_path / "bilans.csv"
+    path.write_text("nom;prenom;date_ouverture\nDurand;Luc;22/01/26\nRoux;Anne;hier\n", encoding="utf-8")
+    assert bilan.json("import", path) == {"ids": ["2026-002", "2026-003"]}
+    assert [bilan.json("show", i)["date_ouverture"] for i in ("2026-002", "2026-003")] == [
+        "2026-01-22", "2026-03-01"]

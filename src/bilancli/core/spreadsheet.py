@@ -105,7 +105,7 @@ def read_row(number: int, cells: list[str], found: list[str | None], header: lis
                 if cell.strip():
                     from bilancli.core.dates import parse_date
 
-                    on = parse_date(cell)
+                    on = parse_date(cell, today)
             else:
                 validate_admin(column, cell)
         except BilanError as refused:

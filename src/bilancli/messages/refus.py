@@ -9,8 +9,9 @@ ERREUR_INATTENDUE = (
     "Relancez avec BILAN_DEBUG=1 pour le détail technique."
 )
 DATE_ILLISIBLE = (
-    "date illisible : « {saisie} ». Formats acceptés : AAAA-MM-JJ, JJ/MM/AAAA, "
-    "JJ.MM.AAAA ou en toutes lettres (3 mars 2026, 1er avril 2026)."
+    "date illisible : « {saisie} ». Formats acceptés : AAAA-MM-JJ, JJ/MM/AAAA, JJ/MM/AA, "
+    "JJ/MM (cette année), JJ.MM.AAAA, en toutes lettres (3 mars 2026, 1er avril, 22 janvier) "
+    "ou aujourd'hui, hier, demain."
 )
 DATE_IMPOSSIBLE = "date impossible : « {saisie} » (ce jour n'existe pas dans le calendrier)."
 DATE_JOUR_SEMAINE = "date incohérente : « {saisie} » — le {date} est un {jour}."
