@@ -120,7 +120,9 @@ def test_a_period_above_the_legal_maximum_is_refused_by_the_agenda_too(bilan, du
     config(bilan, f'[conservation]\nduree = "{duree}"\n')
     before = bilan.db_bytes()
     for args in (("agenda",), ("agenda", "--json")):
-        err = bilan(*args, code=1).stderr
+        refusal = bilan(*args, code=1)
+        assert refusal.key == "PERIODE_TROP_LONGUE", refusal.stderr
+        err = refusal.stderr
         assert "R6313-7" in err and duree in err and "3 ans" in err
     assert bilan.db_bytes() == before
 

@@ -44,7 +44,9 @@ def test_a_file_over_50_mib_is_refused(bilan, tmp_path):
     with open(big, "wb") as f:
         f.truncate(50 * 1024 * 1024 + 1)  # sparse: costs no disk
     before = bilan.db_bytes()
-    err = bilan("doc", "add", bid, big, code=1).stderr
+    refusal = bilan("doc", "add", bid, big, code=1)
+    assert refusal.key == "DOC_TROP_GROS", refusal.stderr
+    err = refusal.stderr
     assert "50 Mio" in err and "video.mp4" in err
     assert bilan.db_bytes() == before
     exactly = tmp_path / "limite.bin"
@@ -58,13 +60,16 @@ def test_bad_input_is_refused_and_changes_nothing(bilan, tmp_path):
     (tmp_path / "a.txt").write_text("a", encoding="utf-8")
     bilan("doc", "add", first, tmp_path / "a.txt")
     before = bilan.db_bytes()
-    assert "introuvable" in bilan("doc", "add", first, tmp_path / "absent.pdf", code=1).stderr
-    assert "dossier" in bilan("doc", "add", first, tmp_path, code=1).stderr
-    assert "type de document inconnu" in bilan("doc", "add", first, tmp_path / "a.txt", "--type", "photo", code=1).stderr
-    assert "n'a pas de document n° 1" in bilan("doc", "get", second, "1", code=1).stderr
-    assert "mal formé" in bilan("doc", "get", first, "un", code=1).stderr
-    assert "aucun bilan" in bilan("doc", "list", "2026-099", code=1).stderr
-    err = bilan("doc", "get", first, "1", "-o", tmp_path / "nulle-part" / "a.txt", code=1).stderr
+    assert bilan("doc", "add", first, tmp_path / "absent.pdf", code=1).key == "FICHIER_INTROUVABLE"
+    assert bilan("doc", "add", first, tmp_path, code=1).key == "FICHIER_EST_DOSSIER"
+    assert bilan("doc", "add", first, tmp_path / "a.txt", "--type", "photo", code=1).key == "DOC_TYPE_INCONNU"
+    refusal = bilan("doc", "get", second, "1", code=1)
+    assert refusal.key == "DOC_INCONNU" and "n'a pas de document n° 1" in refusal.stderr
+    assert bilan("doc", "get", first, "un", code=1).key == "DOC_ID_MALFORME"
+    assert bilan("doc", "list", "2026-099", code=1).key == "BILAN_INCONNU"
+    refusal = bilan("doc", "get", first, "1", "-o", tmp_path / "nulle-part" / "a.txt", code=1)
+    assert refusal.key == "DOSSIER_SORTIE_ABSENT", refusal.stderr
+    err = refusal.stderr
     assert "n'existe pas" in err
     assert not (tmp_path / "nulle-part").exists()
     assert bilan.db_bytes() == before
@@ -84,7 +89,9 @@ def test_a_document_number_must_be_a_sane_positive_integer(bilan):
     bid = bilan.new()
     before = bilan.db_bytes()
     for typed in ("99999999999999999999", "0", "²", "-1", "1e3"):
-        err = bilan("doc", "get", "-o", "-", "--", bid, typed, code=1).stderr
+        refusal = bilan("doc", "get", "-o", "-", "--", bid, typed, code=1)
+        assert refusal.key == "DOC_ID_MALFORME", refusal.stderr
+        err = refusal.stderr
         assert "numéro de document" in err and typed in err, (typed, err)
         assert "Erreur inattendue" not in err
     assert bilan.db_bytes() == before
@@ -96,7 +103,9 @@ def test_only_regular_files_are_accepted(bilan, tmp_path):
     os.mkfifo(fifo)
     before = bilan.db_bytes()
     for special in ("/dev/null", "/dev/zero", fifo):
-        err = bilan("doc", "add", bid, special, code=1).stderr
+        refusal = bilan("doc", "add", bid, special, code=1)
+        assert refusal.key == "FICHIER_PAS_ORDINAIRE", refusal.stderr
+        err = refusal.stderr
         assert "n'est pas un fichier ordinaire" in err and str(special) in err, err
     assert bilan.db_bytes() == before
     assert bilan.json("doc", "list", bid) == []
@@ -109,6 +118,8 @@ def test_the_size_limit_holds_whatever_the_announced_size(bilan, monkeypatch):
         pytest.skip("needs Linux /proc")
     bid = bilan.new()
     monkeypatch.setattr("bilancli.core.documents.MAX_DOCUMENT_BYTES", 100)
-    err = bilan("doc", "add", bid, status, code=1).stderr
+    refusal = bilan("doc", "add", bid, status, code=1)
+    assert refusal.key == "DOC_TROP_GROS_LU", refusal.stderr
+    err = refusal.stderr
     assert "plus de" in err and "status" in err
     assert bilan.json("doc", "list", bid) == []

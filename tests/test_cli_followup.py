@@ -101,10 +101,12 @@ def test_suivi_refused_on_an_open_bilan_or_before_the_end(bilan):
     bid = finished_cpf(bilan)
     opened = bilan.new()
     before = bilan.db_bytes()
-    err = bilan("suivi", bid, "--date", "2026-04-29", code=1).stderr
+    refusal = bilan("suivi", bid, "--date", "2026-04-29", code=1)
+    assert refusal.key == "SUIVI_AVANT_FIN", refusal.stderr
+    err = refusal.stderr
     assert "29/04/2026" in err and "30/04/2026" in err and "R6313-4" in err
-    assert "pas terminé" in bilan("suivi", opened, "--date", "2026-05-01", code=1).stderr
-    assert "illisible" in bilan("suivi", bid, "--date", "demain", code=1).stderr
+    assert bilan("suivi", opened, "--date", "2026-05-01", code=1).key == "SUIVI_BILAN_OUVERT"
+    assert bilan("suivi", bid, "--date", "jadis", code=1).key == "DATE_ILLISIBLE"
     assert bilan.db_bytes() == before
 
 
@@ -120,24 +122,25 @@ def test_suivi_notes_from_stdin(bilan):
     assert notes == "En poste depuis octobre."
 
 
-@pytest.mark.parametrize("args, expected", [
-    (("--moment", "fin", "--note", "6"), "« 6 »"),
-    (("--moment", "fin", "--note", "0"), "« 0 »"),
-    (("--moment", "fin", "--note", "4,5"), "« 4,5 »"),
-    (("--moment", "fin", "--note", "bien"), "« bien »"),
-    (("--moment", "milieu", "--note", "4"), "moment inconnu : « milieu »"),
+@pytest.mark.parametrize("args, expected, key", [
+    (("--moment", "fin", "--note", "6"), "« 6 »", "NOTE_INVALIDE"),
+    (("--moment", "fin", "--note", "0"), "« 0 »", "NOTE_INVALIDE"),
+    (("--moment", "fin", "--note", "4,5"), "« 4,5 »", "NOTE_INVALIDE"),
+    (("--moment", "fin", "--note", "bien"), "« bien »", "NOTE_INVALIDE"),
+    (("--moment", "milieu", "--note", "4"), "moment inconnu : « milieu »", "MOMENT_INCONNU"),
 ])
-def test_satisfaction_bad_input_is_refused(bilan, args, expected):
+def test_satisfaction_bad_input_is_refused(bilan, args, expected, key):
     bid = finished_cpf(bilan)
     before = bilan.db_bytes()
-    assert expected in bilan("satisfaction", bid, *args, code=1).stderr
+    refusal = bilan("satisfaction", bid, *args, code=1)
+    assert refusal.key == key and expected in refusal.stderr
     assert bilan.db_bytes() == before
 
 
 def test_six_month_questionnaire_refused_on_an_open_bilan(bilan):
     bid = bilan.new()
     before = bilan.db_bytes()
-    assert "six mois" in bilan("satisfaction", bid, "--moment", "suivi", "--note", "3", code=1).stderr
+    assert bilan("satisfaction", bid, "--moment", "suivi", "--note", "3", code=1).key == "SATISFACTION_SUIVI_OUVERT"
     assert bilan.db_bytes() == before
 
 
@@ -146,13 +149,15 @@ def test_edof_refused_for_non_cpf_and_unknown_direction(bilan):
     plan = bilan.new("--financement", "plan")
     unset = bilan.new()
     before = bilan.db_bytes()
-    assert "CPF" in bilan("edof", plan, "entree", code=1).stderr
-    assert "non renseigné" in bilan("edof", unset, "entree", code=1).stderr
-    assert "« milieu »" in bilan("edof", cpf, "milieu", code=1).stderr
+    assert bilan("edof", plan, "entree", code=1).key == "EDOF_NON_CPF"
+    refusal = bilan("edof", unset, "entree", code=1)
+    assert refusal.key == "EDOF_NON_CPF" and "non renseigné" in refusal.stderr
+    refusal = bilan("edof", cpf, "milieu", code=1)
+    assert refusal.key == "EDOF_SENS_INCONNU" and "« milieu »" in refusal.stderr
     open_cpf = bilan.new("--financement", "cpf")
     before = bilan.db_bytes()
-    assert "en cours" in bilan("edof", open_cpf, "sortie", code=1).stderr
-    assert "aucun bilan" in bilan("edof", "2026-099", "entree", code=1).stderr
+    assert bilan("edof", open_cpf, "sortie", code=1).key == "EDOF_SORTIE_BILAN_OUVERT"
+    assert bilan("edof", "2026-099", "entree", code=1).key == "BILAN_INCONNU"
     assert bilan.db_bytes() == before
 
 
@@ -187,7 +192,8 @@ def test_stats_of_the_year(bilan):
 
 @pytest.mark.parametrize("year", ["deux-mille", "26", "2026.0", "-2026"])
 def test_stats_refuses_a_year_that_is_not_a_number(bilan, year):
-    assert f"« {year} »" in bilan("stats", "--annee", year, code=1).stderr
+    refusal = bilan("stats", "--annee", year, code=1)
+    assert refusal.key == "ANNEE_INVALIDE" and f"« {year} »" in refusal.stderr
 
 
 def test_bulk_snapshots_match_the_full_record(bilan):
@@ -216,8 +222,10 @@ def test_a_comment_is_refused_once_the_content_is_destroyed_but_a_score_alone_is
     bilan("abandon", bid)
     bilan("purge", "--yes")
     before = bilan.db_bytes()
-    err = bilan("satisfaction", bid, "--moment", "suivi", "--note", "4",
-                "--commentaire", "SECRETQZX", code=1).stderr
+    refusal = bilan("satisfaction", bid, "--moment", "suivi", "--note", "4",
+                    "--commentaire", "SECRETQZX", code=1)
+    err = refusal.stderr
+    assert refusal.key == "SATISFACTION_COMMENTAIRE_DETRUIT", err
     assert f"bilan {bid}" in err and "02/03/2026" in err and "R6313-7" in err
     assert "commentaire" in err and "SECRETQZX" not in err
     assert bilan.db_bytes() == before

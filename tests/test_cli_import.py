@@ -225,10 +225,55 @@ def test_header_spellings_a_consultant_types():
 
 
 def test_text_of_the_file_is_shown_neutralised(bilan, tmp_path):
-    err = bilan("import", write(tmp_path, "nom;prenom;a\u202eb\n"), code=1).stderr
+    refusal = bilan("import", write(tmp_path, "nom;prenom;a\u202eb\n"), code=1)
+    assert refusal.key == "IMPORT_COLONNE_INCONNUE", refusal.stderr
+    err = refusal.stderr
     assert "\u202e" not in err and "<U+202E>" in err
     out = bilan("import", write(tmp_path, "nom;prenom\nMartin\u202e;Claire\n")).stdout
     assert "\u202e" not in out and "<U+202E>" in out
     assert json.loads(bilan("show", "2026-001", "--json").stdout)["nom"] == "Martin\u202e"
     assert bilan("import", write(tmp_path, "nom;prenom\nMartin\x1b[31m;Claire\n"),
                  code=1).key == "IMPORT_PAS_TEXTE"
+
+
+def test_a_person_on_many_rows_is_warned_once_in_one_line(bilan, tmp_path):
+    """SPEC §12: one warning line per person met again, whatever the number of their rows."""
+    existing = bilan.new(nom="Martin", prenom="Zoé")
+    rows = "martin;ZOÉ;cpf;1800\n" * 2000 + "Durand;Luc;;\nRoux;Anne;;\ndurand;luc;;\n"
+    result = bilan("import", write(tmp_path, "nom;prenom;financement;tarif\n" + rows), "--json")
+    assert len(result.stdout and json.loads(result.stdout)["ids"]) == 2003
+    assert result.stderr.count("Avertissement") == 3 and len(result.stderr) < 1200, result.stderr
+    tarif = [line for line in result.stderr.splitlines() if "D6323-1 A" in line]
+    assert len(tarif) == 1 and tarif[0].startswith(
+        "Avertissement : lignes 2, 3, 4, …, 2001 (2000 lignes, bilans ")
+    said = [line for line in result.stderr.splitlines() if "déjà ouvert" in line]
+    assert len(said) == 2, said
+    assert said[0].startswith("Avertissement : lignes 2, 3, 4, …, 2001 (2000 lignes, bilans "
+                              "2026-002, 2026-003, 2026-004, …, 2026-2001) : ")
+    assert f"déjà ouvert pour cette personne ({existing})" in said[0]
+    assert "ligne 2004 (2026-2004) : un bilan est déjà ouvert pour cette personne (2026-2002)" in said[1]
+
+
+@pytest.mark.parametrize("first", ["utf-8", "cp1252"])
+def test_a_file_mixing_utf8_and_windows_1252_is_refused_naming_the_line(bilan, tmp_path, first):
+    """SPEC §12: read as one encoding, the other's lines would be stored as « ZoÃ© »."""
+    other = "cp1252" if first == "utf-8" else "utf-8"
+    bilan.new()
+    before = bilan.db_bytes()
+    path = tmp_path / "melange.csv"
+    path.write_bytes("nom;prenom;employeur\nDurand;Luc;\nMartin;Zoé;\n".encode(first)
+                     + "Roux;Hélène;\n".encode(other))
+    result = bilan("import", path, code=1)
+    assert result.key == "IMPORT_ENCODAGES_MELES"
+    assert "la ligne 4 n'est pas écrite comme la ligne 3" in result.stderr
+    assert bilan.db_bytes() == before
+    # Rows are numbered as the spreadsheet shows them: a cell holding a line break is one row.
+    path.write_bytes('nom;prenom;employeur\nMartin;Zoé;"Transports\nDurand"\n'.encode(first)
+                     + "Roux;Hélène;\n".encode(other))
+    result = bilan("import", path, code=1)
+    assert result.key == "IMPORT_ENCODAGES_MELES"
+    assert "la ligne 3 n'est pas écrite comme la ligne 2" in result.stderr
+    assert bilan.db_bytes() == before
+    path.write_bytes("nom;prenom\nMartin;Zoé\n".encode(first) + b"Durand;Luc\n")   # ASCII is both
+    assert bilan.json("import", path) == {"ids": ["2026-002", "2026-003"]}
+    assert bilan.json("show", "2026-002")["prenom"] == "Zoé"

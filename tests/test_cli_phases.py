@@ -51,7 +51,8 @@ def record_synthese(bilan, bid, phase="conclusion"):
 
 def test_reaching_termine_sets_the_end_and_the_follow_up_six_months_later(bilan):
     bid = conclusion_ready(bilan)
-    assert "L6313-4 al. 3" in bilan("phase", "advance", bid, code=1).stderr
+    refusal = bilan("phase", "advance", bid, code=1)
+    assert refusal.key == "PASSAGE_REFUSE" and "L6313-4 al. 3" in refusal.stderr
     record_synthese(bilan, bid)
     bilan.today("2026-09-30")
     out = bilan("phase", "advance", bid, "--date", "31 août 2026").stdout
@@ -60,9 +61,9 @@ def test_reaching_termine_sets_the_end_and_the_follow_up_six_months_later(bilan)
     assert view["phase"] == "termine" and view["date_fin"] == "2026-08-31"
     assert view["suivi"]["date_prevue"] == "2027-02-28"
     before = bilan.db_bytes()
-    assert "pas de phase suivante" in bilan("phase", "advance", bid, code=1).stderr
-    assert "clos" in bilan("abandon", bid, code=1).stderr
-    assert "clos" in bilan("entretien", "add", bid, "--date", "2026-09-01", "--duree", "1h", code=1).stderr
+    assert bilan("phase", "advance", bid, code=1).key == "PHASE_FINALE"
+    assert bilan("abandon", bid, code=1).key == "BILAN_CLOS"
+    assert bilan("entretien", "add", bid, "--date", "2026-09-01", "--duree", "1h", code=1).key == "BILAN_CLOS"
     assert bilan.db_bytes() == before
     assert bilan.json("phase", "show", bid) == {
         "phase": "termine", "suivante": None, "conditions": [], "avertissements": []}
@@ -71,13 +72,16 @@ def test_reaching_termine_sets_the_end_and_the_follow_up_six_months_later(bilan)
 def test_a_synthese_rendered_in_an_earlier_phase_does_not_count(bilan):
     bid = conclusion_ready(bilan)
     record_synthese(bilan, bid, phase="investigation")
-    assert "L6313-4 al. 3" in bilan("phase", "advance", bid, code=1).stderr
+    refusal = bilan("phase", "advance", bid, code=1)
+    assert refusal.key == "PASSAGE_REFUSE" and "L6313-4 al. 3" in refusal.stderr
 
 
 def test_a_refused_advance_lists_every_unmet_gate_and_changes_nothing(bilan):
     bid = bilan.new("--financement", "plan")
     before = bilan.db_bytes()
-    err = bilan("phase", "advance", bid, code=1).stderr
+    refusal = bilan("phase", "advance", bid, code=1)
+    assert refusal.key == "PASSAGE_REFUSE", refusal.stderr
+    err = refusal.stderr
     assert err.startswith("Erreur : ")
     for wording, source in [
         ("consentement « bilan »", "L6313-4 al. 2"), ("format choisi", "R6313-4 1° a–c"),
@@ -113,14 +117,18 @@ def test_the_cabinet_wants_a_plan_b_too_but_the_law_does_not(bilan):
 def test_a_plan_bilan_cannot_start_before_the_convention_is_signed(bilan):
     bid = ready_to_leave_preliminaire(bilan, financement="plan")
     assert bilan.json("show", bid)["convention"]["statut"] == "a_transmettre"
-    err = bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "2h", code=1).stderr
+    refusal = bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "2h", code=1)
+    assert refusal.key == "ENTRETIEN_SANS_CONVENTION", refusal.stderr
+    err = refusal.stderr
     assert "R6313-8" in err
-    err = bilan("convention", "sign", bid, code=1).stderr
+    refusal = bilan("convention", "sign", bid, code=1)
+    assert refusal.key == "CONVENTION_NON_TRANSMISE", refusal.stderr
+    err = refusal.stderr
     assert "aucun projet" in err
     bilan("convention", "send", bid, "--date", "2026-02-10")
     assert bilan.json("show", bid)["convention"] == {
         "transmise": "2026-02-10", "signee": None, "echeance": "2026-02-20", "statut": "refusee"}
-    assert "vaut refus" in bilan("convention", "sign", bid, code=1).stderr
+    assert bilan("convention", "sign", bid, code=1).key == "CONVENTION_HORS_DELAI"
     out = bilan("convention", "send", bid, "--date", "2026-02-25").stdout
     assert "07/03/2026" in out
     assert bilan.json("show", bid)["convention"]["statut"] == "en_attente"
@@ -128,7 +136,7 @@ def test_a_plan_bilan_cannot_start_before_the_convention_is_signed(bilan):
     assert bilan.json("show", bid)["convention"]["statut"] == "signee"
     bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "2h")
     bilan("phase", "advance", bid)
-    assert "déjà signée" in bilan("convention", "send", bid, code=1).stderr
+    assert bilan("convention", "send", bid, code=1).key == "CONVENTION_DEJA_SIGNEE"
 
 
 def test_entretiens_are_listed_with_their_phase_and_total(bilan):
@@ -153,7 +161,9 @@ def test_24_hours_at_most(bilan):
     bid = bilan.new()
     bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "22h")
     before = bilan.db_bytes()
-    err = bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "2h30", code=1).stderr
+    refusal = bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "2h30", code=1)
+    assert refusal.key == "ENTRETIEN_HEURES_MAX", refusal.stderr
+    err = refusal.stderr
     assert "L6313-4 al. 5" in err and "24,5 h" in err
     assert bilan.db_bytes() == before
     bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "2h")
@@ -174,30 +184,30 @@ def test_abandon_ends_an_open_bilan(bilan):
     assert [r["id"] for r in bilan.json("list", "--phase", "abandonne")] == [bid]
 
 
-@pytest.mark.parametrize(("args", "words"), [
-    (["entretien", "add", "{id}", "--date", "2026-03-02", "--duree", "0"], "« 0 »"),
-    (["entretien", "add", "{id}", "--date", "2026-03-02", "--duree", "-1h"], "-1h"),
-    (["entretien", "add", "{id}", "--date", "2026-03-02", "--duree", "longtemps"], "longtemps"),
-    (["entretien", "add", "{id}", "--date", "2026-03-02", "--duree", "1h", "--modalite", "zoom"], "zoom"),
-    (["entretien", "add", "{id}", "--date", "31/02/2026", "--duree", "1h"], "31/02/2026"),
-    (["entretien", "add", "{id}", "--date", "hier", "--duree", "1h"], "hier"),
-    (["entretien", "add", "{id}", "--date", "2026-02-01", "--duree", "1h"], "précède"),
-    (["entretien", "add", "2026-099", "--date", "2026-03-02", "--duree", "1h"], "2026-099"),
-    (["convention", "send", "{id}"], "R6313-8"),
-    (["convention", "sign", "{id}"], "R6313-8"),
-    (["convention", "send", "{id}", "--date", "demain"], "demain"),
-    (["phase", "advance", "{id}"], "R6313-4 1° a–c"),
-    (["phase", "advance", "{id}", "--date", "40/40/2026"], "40/40/2026"),
-    (["phase", "show", "2026-099"], "2026-099"),
-    (["abandon", "{id}", "--date", "2026-02-01"], "précède"),
-    (["abandon", "{id}", "--date", "1er févr"], "1er févr"),
+@pytest.mark.parametrize(("args", "words", "key"), [
+    (["entretien", "add", "{id}", "--date", "2026-03-02", "--duree", "0"], "« 0 »", "DUREE_NON_POSITIVE"),
+    (["entretien", "add", "{id}", "--date", "2026-03-02", "--duree", "-1h"], "-1h", "DUREE_NON_POSITIVE"),
+    (["entretien", "add", "{id}", "--date", "2026-03-02", "--duree", "longtemps"], "longtemps", "DUREE_ILLISIBLE"),
+    (["entretien", "add", "{id}", "--date", "2026-03-02", "--duree", "1h", "--modalite", "zoom"], "zoom", "MODALITE_INCONNUE"),
+    (["entretien", "add", "{id}", "--date", "31/02/2026", "--duree", "1h"], "31/02/2026", "DATE_IMPOSSIBLE"),
+    (["entretien", "add", "{id}", "--date", "jadis", "--duree", "1h"], "jadis", "DATE_ILLISIBLE"),
+    (["entretien", "add", "{id}", "--date", "2026-02-01", "--duree", "1h"], "précède", "DATE_AVANT_PHASE"),
+    (["entretien", "add", "2026-099", "--date", "2026-03-02", "--duree", "1h"], "2026-099", "BILAN_INCONNU"),
+    (["convention", "send", "{id}"], "R6313-8", "CONVENTION_NON_REQUISE"),
+    (["convention", "sign", "{id}"], "R6313-8", "CONVENTION_NON_REQUISE"),
+    (["convention", "send", "{id}", "--date", "naguère"], "naguère", "DATE_ILLISIBLE"),
+    (["phase", "advance", "{id}"], "R6313-4 1° a–c", "PASSAGE_REFUSE"),
+    (["phase", "advance", "{id}", "--date", "40/40/2026"], "40/40/2026", "DATE_IMPOSSIBLE"),
+    (["phase", "show", "2026-099"], "2026-099", "BILAN_INCONNU"),
+    (["abandon", "{id}", "--date", "2026-02-01"], "précède", "DATE_AVANT_PHASE"),
+    (["abandon", "{id}", "--date", "1er févr"], "1er févr", "DATE_ILLISIBLE"),
 ])
-def test_bad_input_is_refused_in_french_and_changes_nothing(bilan, args, words):
+def test_bad_input_is_refused_in_french_and_changes_nothing(bilan, args, words, key):
     bid = bilan.new("--financement", "cpf", "--date", "2026-02-15")
     before = bilan.db_bytes()
     result = bilan(*[a.format(id=bid) for a in args], code=1)
     assert result.stderr.startswith("Erreur : ")
-    assert words in result.stderr
+    assert result.key == key and words in result.stderr
     assert result.stdout == ""
     assert bilan.db_bytes() == before
 
@@ -208,5 +218,26 @@ def test_a_closed_bilan_refuses_every_change_of_this_area(bilan):
     before = bilan.db_bytes()
     for args in (["phase", "advance", bid], ["abandon", bid], ["convention", "send", bid],
                  ["entretien", "add", bid, "--date", "2026-03-02", "--duree", "1h"]):
-        assert "abandonné" in bilan(*args, code=1).stderr
+        refusal = bilan(*args, code=1)
+        assert refusal.key == ("PHASE_FINALE" if args[0] == "phase" else "BILAN_CLOS")
+        assert "abandonné" in refusal.stderr
     assert bilan.db_bytes() == before
+
+
+def test_dates_are_typed_as_a_consultant_says_them(bilan, tmp_path):
+    """SPEC §2: aujourd'hui, hier, demain, a short year, a day without its year, from BILAN_TODAY."""
+    bid = bilan.new("--financement", "cpf", "--date", "15/02")
+    assert bilan.json("show", bid)["date_ouverture"] == "2026-02-15"
+    bilan("entretien", "add", bid, "--date", "hier", "--duree", "1h")
+    bilan("entretien", "add", bid, "--date", "lundi 2 mars", "--duree", "1h")
+    assert [e["date"] for e in bilan.json("show", bid)["entretiens"]] == ["2026-03-01", "2026-03-02"]
+    refusal = bilan("entretien", "add", bid, "--date", "dimanche 2 mars", "--duree", "1h", code=1)
+    assert refusal.key == "DATE_JOUR_SEMAINE" and "lundi" in refusal.stderr
+    assert bilan("entretien", "add", bid, "--date", "demain", "--duree", "1h", code=1).key == "DATE_FUTURE"
+    bilan("rdv", "add", bid, "--date", "demain", "--heure", "10h", "--duree", "1h")
+    assert bilan.json("rdv", "list", bid)[0]["debut"] == "2026-03-03T10:00"
+    path = tmp_path / "bilans.csv"
+    path.write_text("nom;prenom;date_ouverture\nDurand;Luc;22/01/26\nRoux;Anne;hier\n", encoding="utf-8")
+    assert bilan.json("import", path) == {"ids": ["2026-002", "2026-003"]}
+    assert [bilan.json("show", i)["date_ouverture"] for i in ("2026-002", "2026-003")] == [
+        "2026-01-22", "2026-03-01"]

@@ -66,7 +66,7 @@ def test_the_week_of_every_bilan_from_today_by_start_with_whom(bilan):
     out = bilan("rdv", "list", "--du", "2026-03-01", "--au", "2026-03-31").stdout
     assert "Hugo Durand" in out and "Claire Martin" in out and "9h00–10h30" in out
     assert "Rendez-vous du 01/03/2026 au 31/03/2026" in out
-    assert refused(bilan, "rdv", "list", "--du", "2026-03-31", "--au", "2026-03-01")
+    assert refused(bilan, "rdv", "list", "--du", "2026-03-31", "--au", "2026-03-01", key="PERIODE_INVERSEE")
 
 
 def test_an_empty_week_says_so(bilan):
@@ -79,7 +79,7 @@ def test_two_rendez_vous_at_once_are_refused_whatever_the_bilan_naming_the_other
     second = opened(bilan, nom="Durand", prenom="Hugo")
     plan(bilan, first, "2026-03-10", "14h", "2h")
     err = refused(bilan, "rdv", "add", second, "--date", "2026-03-10", "--heure", "15h",
-                  "--duree", "1h")
+                  "--duree", "1h", key="RDV_CHEVAUCHEMENT")
     assert f"rendez-vous n° 1 du bilan {first}" in err and "14h00 à 16h00" in err
     assert bilan("rdv", "add", second, "--date", "2026-03-10", "--heure", "16h",
                  "--duree", "1h").key is None   # one starts when the other ends
@@ -90,7 +90,7 @@ def test_planned_plus_held_hours_over_24_are_refused(bilan):
     bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "18h")
     plan(bilan, bid, "2026-03-09", "9h", "4h")
     err = refused(bilan, "rdv", "add", bid, "--date", "2026-03-16", "--heure", "9h",
-                  "--duree", "2h30")
+                  "--duree", "2h30", key="RDV_HEURES_MAX")
     assert "L6313-4 al. 5" in err and "18 h réalisées" in err and "4 h déjà planifiées" in err
     plan(bilan, bid, "2026-03-16", "9h", "2h")
 
@@ -121,7 +121,7 @@ def test_bad_input_is_refused_in_french_and_changes_nothing(bilan, args, key):
 
 def test_a_day_already_past_points_to_entretien_add(bilan):
     bid = opened(bilan)
-    err = refused(bilan, "rdv", "add", bid, "--date", "2026-02-27", "--heure", "9h", "--duree", "1h")
+    err = refused(bilan, "rdv", "add", bid, "--date", "2026-02-27", "--heure", "9h", "--duree", "1h", key="RDV_DATE_PASSEE")
     assert "entretien add" in err and "27/02/2026" in err
 
 
@@ -135,7 +135,7 @@ def test_an_abandoned_bilan_plans_nothing_and_its_abandon_cancelled_what_was_pla
     assert bilan.json("rdv", "list") == [r for r in bilan.json("rdv", "list", bid)]
     assert "rdv" not in {i["quoi"] for i in bilan.json("agenda")}
     assert "abandonné" in refused(bilan, "rdv", "add", bid, "--date", "2026-03-23",
-                                  "--heure", "9h", "--duree", "1h")
+                                  "--heure", "9h", "--duree", "1h", key="RDV_BILAN_ABANDONNE")
 
 
 def test_move_keeps_the_number_and_refuses_another_rendez_vous_or_an_unknown_number(bilan):
@@ -147,7 +147,8 @@ def test_move_keeps_the_number_and_refuses_another_rendez_vous_or_an_unknown_num
     assert "n° 1" in out and "mardi 10 mars 2026 à 10h00" in out
     assert bilan.json("rdv", "list", bid)[0]["debut"] == "2026-03-10T10:00"
     assert "n° 1 du bilan " + other in refused(bilan, "rdv", "move", bid, "1", "--date",
-                                               "2026-03-10", "--heure", "15h")
+                                               "2026-03-10", "--heure", "15h",
+                                               key="RDV_CHEVAUCHEMENT")
     for number, key in (("7", "RDV_INCONNU"), ("zéro", "RDV_NUMERO_MALFORME"),
                         ("0", "RDV_NUMERO_MALFORME")):
         before = bilan.db_bytes()
@@ -165,7 +166,7 @@ def test_cancel_says_by_whom_and_frees_the_hour(bilan):
     out = bilan("rdv", "cancel", bid, "1", "--par", "bénéficiaire", "--motif", "Enfant malade").stdout
     assert "annulé par le bénéficiaire" in out and "Enfant malade" not in out
     assert bilan.json("rdv", "list", bid)[0]["statut"] == "annule"
-    assert refused(bilan, "rdv", "cancel", bid, "1")          # already cancelled
+    assert refused(bilan, "rdv", "cancel", bid, "1", key="RDV_PAS_PREVU")          # already cancelled
     assert bilan("rdv", "cancel", bid, "1", "--par", "personne", code=1).key == "RDV_PAR_INCONNU"
     plan(bilan, opened(bilan, nom="Durand"), "2026-03-09", "9h")   # the hour is free again
 
@@ -179,14 +180,14 @@ def test_done_records_the_entretien_on_its_day_with_its_duration_and_modality(bi
     assert view["entretiens"] == [{"numero": 1, "date": "2026-03-02", "duree_minutes": 90, "modalite": "visio",
                                    "phase": "preliminaire"}]
     assert view["rdv"][0]["statut"] == "tenu"
-    assert refused(bilan, "rdv", "done", bid, "1")    # once only
+    assert refused(bilan, "rdv", "done", bid, "1", key="RDV_PAS_PREVU")    # once only
 
 
 def test_done_takes_the_real_duration_and_refuses_a_day_still_to_come(bilan):
     bid = opened(bilan)
     plan(bilan, bid, "2026-03-02", "9h", "2h")
     plan(bilan, bid, "2026-03-09", "9h", "2h")
-    assert "09/03/2026" in refused(bilan, "rdv", "done", bid, "2")
+    assert "09/03/2026" in refused(bilan, "rdv", "done", bid, "2", key="DATE_FUTURE")
     assert bilan("rdv", "done", bid, "2", code=1).key == "DATE_FUTURE"
     bilan("rdv", "done", bid, "1", "--duree", "1h45")
     assert bilan.json("entretien", "list", bid)["entretiens"][0]["duree_minutes"] == 105
@@ -196,7 +197,7 @@ def test_done_follows_the_rules_of_entretien_add_convention_first(bilan):
     bid = bilan.new("--financement", "plan", "--employeur", "Transports Durand",
                     "--date", "2026-02-23")
     plan(bilan, bid, "2026-03-02", "9h")
-    err = refused(bilan, "rdv", "done", bid, "1")
+    err = refused(bilan, "rdv", "done", bid, "1", key="ENTRETIEN_SANS_CONVENTION")
     assert "R6313-8" in err and "convention" in err
     assert bilan.json("rdv", "list", bid)[0]["statut"] == "prevu"
 
@@ -211,7 +212,7 @@ def test_on_an_ended_bilan_a_rendez_vous_is_the_follow_up_and_done_records_it(bi
     assert bilan.json("show", bid)["suivi"]["date_realisee"] == "2026-03-02"
     assert bilan.json("show", bid)["heures_realisees"] == 2
     assert refused(bilan, "rdv", "add", bid, "--date", "2026-03-09", "--heure", "9h",
-                   "--duree", "1h")   # the follow-up is done
+                   "--duree", "1h", key="RDV_SUIVI_DEJA")   # the follow-up is done
 
 
 def test_the_agenda_lists_each_rendez_vous_with_its_time_and_asks_about_past_ones(bilan):

@@ -45,7 +45,7 @@ def test_list_is_newest_first_and_filters_by_phase(bilan):
     assert set(rows[0]) == {"id", "nom", "prenom", "phase", "date_ouverture", "date_fin"}
     assert bilan.json("list", "--phase", "investigation") == []
     assert len(bilan.json("list", "--phase", "preliminaire")) == 2
-    assert "inconnue" in bilan("list", "--phase", "fini", code=1).stderr
+    assert bilan("list", "--phase", "fini", code=1).key == "PHASE_INCONNUE"
 
 
 def test_set_content_and_admin_fields(bilan):
@@ -102,7 +102,7 @@ def test_an_editor_failure_changes_nothing_and_removes_the_file(bilan, fake_edit
     bilan("set", bid, "besoins", "Avant")
     monkeypatch.setenv("FAIL_EDITOR", "1")
     result = bilan("set", bid, "besoins", code=1)
-    assert "éditeur" in result.stderr
+    assert result.key == "EDITEUR_ECHEC" and "éditeur" in result.stderr
     assert bilan.json("show", bid)["champs"]["besoins"] == "Avant"
     path, _ = fake_editor.read_text().splitlines()
     assert not os.path.exists(path)
@@ -110,7 +110,7 @@ def test_an_editor_failure_changes_nothing_and_removes_the_file(bilan, fake_edit
 
 def test_no_editor_configured_is_explained(bilan):
     bid = bilan.new()
-    assert "VISUAL" in bilan("set", bid, "besoins", code=1).stderr
+    assert bilan("set", bid, "besoins", code=1).key == "EDITEUR_ABSENT"
 
 
 def test_consent_recorded_and_withdrawn(bilan):
@@ -122,7 +122,7 @@ def test_consent_recorded_and_withdrawn(bilan):
     assert bilan.json("show", bid)["consentements"]["cep"] == "2026-03-02"
     bilan("consent", bid, "cep", "--retirer")
     assert bilan.json("show", bid)["consentements"]["cep"] is None
-    assert "rien à retirer" in bilan("consent", bid, "cep", "--retirer", code=1).stderr
+    assert bilan("consent", bid, "cep", "--retirer", code=1).key == "CONSENTEMENT_ABSENT"
 
 
 def test_user_text_is_printed_as_typed_not_as_markup(bilan):
@@ -186,7 +186,7 @@ def test_bad_input_is_refused_in_french_and_changes_nothing(bilan, args, code, w
 
 def test_an_unreadable_bilan_today_is_refused(bilan):
     bilan.today("demain")
-    assert "BILAN_TODAY" in bilan("new", "--nom", "A", "--prenom", "B", code=1).stderr
+    assert bilan("new", "--nom", "A", "--prenom", "B", code=1).key == "TODAY_ILLISIBLE"
 
 
 def test_bilan_today_replaces_today(bilan):
@@ -212,7 +212,7 @@ def test_a_purge_while_the_editor_is_open_wins(bilan, tmp_path, monkeypatch):
     )
     monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
     result = bilan("set", bid, "demande", code=1)
-    assert "détruit" in result.stderr
+    assert result.key == "CONTENU_DETRUIT" and "détruit" in result.stderr
     store = Store(bilan.home)
     try:
         assert store.conn.execute("SELECT COUNT(*) FROM champs").fetchone()[0] == 0
@@ -247,13 +247,18 @@ def test_show_and_stats_name_codes_in_words(bilan):
 def test_system_and_toml_errors_are_explained_in_french(bilan, tmp_path):
     bid = bilan.new()
     (bilan.home / "config.toml").write_text('[cabinet]\nnom = "MY CAMPUS\n', encoding="utf-8")
-    err = bilan("purge", "--dry-run", code=1).stderr
+    refusal = bilan("purge", "--dry-run", code=1)
+    assert refusal.key == "CONFIG_ILLISIBLE", refusal.stderr
+    err = refusal.stderr
     assert "config.toml illisible (erreur de syntaxe TOML ligne 2, colonne" in err
     (bilan.home / "config.toml").write_bytes(b"[cabinet]\nnom = \"\xe9\"\n")
-    assert "pas en UTF-8" in bilan("show", bid, code=1).stderr
+    refusal = bilan("show", bid, code=1)
+    assert refusal.key == "CONFIG_ILLISIBLE" and "pas en UTF-8" in refusal.stderr
     a_file = tmp_path / "pas-un-dossier"
     a_file.write_text("x")
-    err = bilan("--home", str(a_file), "list", code=1).stderr
+    refusal = bilan("--home", str(a_file), "list", code=1)
+    assert refusal.key == "STORE_INACCESSIBLE", refusal.stderr
+    err = refusal.stderr
     assert "un fichier porte déjà ce nom" in err
     for english in ("Invalid", "Expected", "File exists", "codec"):
         assert english not in err

@@ -151,17 +151,18 @@ def test_bad_input_is_refused_in_french_and_changes_nothing(bilan, case, tmp_pat
     binary.write_bytes(b"\xff\xfe\x00")
     before = bilan.db_bytes()
     cases = [
-        (("--format", "docx"), "format inconnu : « docx »"),
-        (("--template", tmp_path / "absent.j2"), "modèle introuvable"),
-        (("--template", broken), "ligne 3"),
-        (("--template", unknown), "variable inconnue"),
-        (("--template", binary), "modèle illisible"),
-        (("-o", tmp_path / "nulle-part" / "s.md"), "n'existe pas"),
+        (("--format", "docx"), "format inconnu : « docx »", "FORMAT_INCONNU"),
+        (("--template", tmp_path / "absent.j2"), "modèle introuvable", "MODELE_INTROUVABLE"),
+        (("--template", broken), "ligne 3", "MODELE_SYNTAXE"),
+        (("--template", unknown), "variable inconnue", "MODELE_VARIABLE"),
+        (("--template", binary), "modèle illisible", "MODELE_ILLISIBLE"),
+        (("-o", tmp_path / "nulle-part" / "s.md"), "n'existe pas", "DOSSIER_SORTIE_ABSENT"),
     ]
-    for options, expected in cases:
-        err = bilan("synthese", "render", case, "--format", "md", *options, code=1).stderr
-        assert expected in err, (options, err)
-    assert "aucun bilan" in bilan("emargement", "render", "2026-099", "--format", "md", code=1).stderr
+    for options, expected, key in cases:
+        refusal = bilan("synthese", "render", case, "--format", "md", *options, code=1)
+        err = refusal.stderr
+        assert refusal.key == key and expected in err, (options, err)
+    assert bilan("emargement", "render", "2026-099", "--format", "md", code=1).key == "BILAN_INCONNU"
     assert bilan.db_bytes() == before
     assert not (bilan.home / "documents").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["binaire.j2", "casse.j2", "home", "inconnu.j2"]
@@ -171,14 +172,18 @@ def test_a_syntax_error_in_an_override_names_the_file_and_line(bilan, case):
     own = bilan.home / "templates"
     own.mkdir()
     (own / "_macros.j2").write_text("\n\n{% macro texte( %}\n", encoding="utf-8")
-    err = bilan("synthese", "render", case, "--format", "html", "-o", "-", code=1).stderr
+    refusal = bilan("synthese", "render", case, "--format", "html", "-o", "-", code=1)
+    assert refusal.key == "MODELE_SYNTAXE", refusal.stderr
+    err = refusal.stderr
     assert "_macros.j2" in err and "ligne 3" in err
 
 
 def test_pdf_without_weasyprint_says_how_to_install_it(bilan, case, monkeypatch):
     monkeypatch.setitem(sys.modules, "weasyprint", None)
     before = bilan.db_bytes()
-    err = bilan("synthese", "render", case, code=1).stderr
+    refusal = bilan("synthese", "render", case, code=1)
+    assert refusal.key == "PDF_INDISPONIBLE", refusal.stderr
+    err = refusal.stderr
     assert "pip install 'bilancli[pdf]'" in err and "--format html" in err
     assert bilan.db_bytes() == before
     assert not (bilan.home / "documents").exists()

@@ -47,7 +47,9 @@ def test_an_output_inside_the_data_folder_but_outside_documents_is_refused(bilan
     targets = [bilan.home / name for name in PROTECTED] + [link]
     for target in targets:
         for command in (("emargement", "render", case, "--format", "md"), ("doc", "get", case, "1")):
-            err = bilan(*command, "-o", target, code=1).stderr
+            refusal = bilan(*command, "-o", target, code=1)
+            assert refusal.key == "SORTIE_DANS_LES_DONNEES", refusal.stderr
+            err = refusal.stderr
             assert "dossier des données" in err and "documents/" in err, (target, err)
     assert bilan.db_bytes() == before
     assert (bilan.home / "config.toml").read_bytes() == config
@@ -69,11 +71,15 @@ def test_convention_render_is_refused_when_the_financing_needs_no_convention(bil
     for financement in ("cpf", "personnel"):
         bid = bilan.new("--financement", financement)
         before = bilan.db_bytes()
-        err = bilan("convention", "render", bid, "--format", "md", "-o", "-", code=1).stderr
+        refusal = bilan("convention", "render", bid, "--format", "md", "-o", "-", code=1)
+        assert refusal.key == "CONVENTION_NON_REQUISE", refusal.stderr
+        err = refusal.stderr
         assert "R6313-8" in err and financement in err
         assert bilan.db_bytes() == before
     unset = bilan.new()
-    err = bilan("convention", "render", unset, "--format", "html", code=1).stderr
+    refusal = bilan("convention", "render", unset, "--format", "html", code=1)
+    assert refusal.key == "CONVENTION_FINANCEMENT_ABSENT", refusal.stderr
+    err = refusal.stderr
     assert "R6313-8" in err and "financement" in err
     assert not (bilan.home / "documents").exists()
 
@@ -140,26 +146,34 @@ def test_the_convention_says_the_duration_in_a_sentence_when_none_is_planned(bil
 def test_an_unknown_variable_is_named_with_its_file_and_line(bilan, case, tmp_path):
     own = tmp_path / "modele.j2"
     own.write_text("Bonjour\n\n{{ inexistant }}\n", encoding="utf-8")
-    err = bilan("synthese", "render", case, "--format", "md", "--template", own, code=1).stderr
+    refusal = bilan("synthese", "render", case, "--format", "md", "--template", own, code=1)
+    assert refusal.key == "MODELE_VARIABLE", refusal.stderr
+    err = refusal.stderr
     assert "is undefined" not in err
     assert str(own) in err and "ligne 3" in err and "variable inconnue, « inexistant » n'existe pas" in err
     attr = tmp_path / "attribut.j2"
     attr.write_text("{{ champs.nexiste_pas }}", encoding="utf-8")
-    err = bilan("synthese", "render", case, "--format", "md", "--template", attr, code=1).stderr
+    refusal = bilan("synthese", "render", case, "--format", "md", "--template", attr, code=1)
+    assert refusal.key == "MODELE_VARIABLE", refusal.stderr
+    err = refusal.stderr
     assert "has no attribute" not in err and "« nexiste_pas »" in err and "ligne 1" in err
 
 
 def test_a_syntax_error_is_explained_in_french_before_any_jinja_detail(bilan, case, tmp_path):
     broken = tmp_path / "casse.j2"
     broken.write_text("un\ndeux\n{% if %}\n", encoding="utf-8")
-    err = bilan("synthese", "render", case, "--format", "md", "--template", broken, code=1).stderr
+    refusal = bilan("synthese", "render", case, "--format", "md", "--template", broken, code=1)
+    assert refusal.key == "MODELE_SYNTAXE", refusal.stderr
+    err = refusal.stderr
     assert str(broken) in err and "ligne 3" in err
     french, _, detail = err.partition("(")
     assert "erreur de syntaxe" in french and "Expected" not in french
     own = bilan.home / "templates"
     own.mkdir()
     (own / "emargement.md.j2").write_text("{{ bilan.id }}\n{{ entretiens[0].nulle_part }}\n", encoding="utf-8")
-    err = bilan("emargement", "render", case, "--format", "md", "-o", "-", code=1).stderr
+    refusal = bilan("emargement", "render", case, "--format", "md", "-o", "-", code=1)
+    assert refusal.key == "MODELE_VARIABLE", refusal.stderr
+    err = refusal.stderr
     assert "emargement.md.j2" in err and "ligne 2" in err and "undefined" not in err
 
 
@@ -174,7 +188,10 @@ def test_destroyed_content_is_refused_with_a_french_date_everywhere(bilan, case,
     before = bilan.db_bytes()
     for command in (("set", case, "demande", "x"), ("doc", "add", case, tmp_path / "a.txt"),
                     ("synthese", "render", case, "--format", "md", "-o", "-")):
-        err = bilan(*command, code=1).stderr
+        refusal = bilan(*command, code=1)
+        assert refusal.key == ("SYNTHESE_CONTENU_DETRUIT" if command[0] == "synthese"
+                               else "CONTENU_DETRUIT"), command
+        err = refusal.stderr
         assert "01/03/2026" in err and "2026-03-01" not in err and "R6313-7" in err, command
     assert bilan.db_bytes() == before
 
@@ -186,7 +203,9 @@ def test_the_synthese_refuses_an_illegal_conservation_setting(bilan, case):
     with (bilan.home / "config.toml").open("a", encoding="utf-8") as config:
         config.write('\n[conservation]\nduree = "5 ans"\n')
     before = bilan.db_bytes()
-    err = bilan("synthese", "render", case, "--format", "md", "-o", "-", code=1).stderr
+    refusal = bilan("synthese", "render", case, "--format", "md", "-o", "-", code=1)
+    assert refusal.key == "PERIODE_TROP_LONGUE", refusal.stderr
+    err = refusal.stderr
     assert "5 ans" in err and "R6313-7" in err
     assert bilan.db_bytes() == before
     (bilan.home / "config.toml").write_text(CABINET + '[conservation]\nduree = "2 ans"\n', encoding="utf-8")

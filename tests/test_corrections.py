@@ -73,7 +73,8 @@ def test_the_only_entretien_of_a_phase_already_left_cannot_go(bilan):
     refused(bilan, "entretien", "edit", bid, "1", "--phase", "investigation",
             key="ENTRETIEN_SEUL_DE_SA_PHASE")
     bilan("entretien", "remove", bid, "2")   # the current phase's: its gate is not passed yet
-    assert "au moins un entretien" in bilan("phase", "advance", bid, code=1).stderr
+    refusal = bilan("phase", "advance", bid, code=1)
+    assert refusal.key == "PASSAGE_REFUSE" and "au moins un entretien" in refusal.stderr
 
 
 def test_a_forgotten_entretien_is_recorded_in_the_phase_it_belongs_to(bilan):
@@ -363,3 +364,52 @@ def test_a_rendez_vous_s_place_and_link_go_with_the_identity(bilan):
     conn = sqlite3.connect(bilan.home / "bilans.db")
     assert conn.execute("SELECT lieu, lien FROM rdv").fetchall() == [(None, None), (None, None)]
     assert b"Lilas" not in bilan.db_bytes() and b"zorglub" not in bilan.db_bytes().lower()
+
+
+def test_a_correction_s_motive_is_content_and_goes_with_it(bilan):
+    """SPEC §8: free text typed to explain a correction is bilan content (R6313-7)."""
+    from test_purge_traces import traces
+
+    bid = ready_to_leave_preliminaire(bilan)
+    for hours in ("1h", "2h", "3h"):
+        bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", hours)
+    motives = ["Mme ZQXMOT1 hospitalisée", "ZQXMOT2 en arrêt"]
+    bilan("entretien", "edit", bid, "1", "--duree", "1h30", "--motif", motives[0])
+    bilan("entretien", "remove", bid, "2", "--motif", motives[1])
+    bilan("abandon", bid)
+    assert set(traces(bilan.home, motives)) == set(motives)   # the scan can fail
+    (entry,) = bilan.json("purge", "--yes")["bilans"]
+    assert ("motifs_correction", 2) in [(d["nature"], d["nombre"]) for d in entry["destructions"]]
+    assert traces(bilan.home, motives) == {}
+    # The trail of what changed is administrative and stays; its motives went.
+    trail = bilan.json("show", bid)["corrections"]
+    assert [(c["objet"], c["motif"]) for c in trail] == [("entretien 1", None), ("entretien 2", None)]
+    result = refused(bilan, "entretien", "edit", bid, "1", "--duree", "1h", "--motif", "ZQXMOT3",
+                     key="MOTIF_CORRECTION_CONTENU_DETRUIT")
+    assert "R6313-7" in result.stderr and "ZQXMOT3" not in result.stderr
+    refused(bilan, "entretien", "remove", bid, "3", "--motif", "ZQXMOT3",
+            key="MOTIF_CORRECTION_CONTENU_DETRUIT")
+    bilan("entretien", "edit", bid, "1", "--duree", "1h")   # the correction alone still can be made
+
+
+def test_a_held_follow_up_is_never_replaced_silently(bilan):
+    """SPEC §8: `suivi --non-realise` after a held follow-up is refused, naming it."""
+    import sqlite3
+
+    bid, declined = _ended(bilan, "2026-01-05"), _ended(bilan, "2026-01-05")
+    bilan.today("2026-07-10")
+    bilan("suivi", bid, "--date", "2026-07-06", "--notes", "Tout va bien")
+    result = refused(bilan, "suivi", bid, "--non-realise", "--motif", "injoignable",
+                     key="SUIVI_DEJA_TENU")
+    assert "06/07/2026" in result.stderr and "avec ses notes" in result.stderr
+    assert "R6313-4" in result.stderr and "Tout va bien" not in result.stderr
+    view = bilan.json("show", bid)["suivi"]
+    assert (view["date_realisee"], view["non_realise"]) == ("2026-07-06", False)
+    bilan("suivi", bid, "--date", "2026-07-07")          # its day corrected: its notes stay
+    assert bilan.json("show", bid)["suivi"]["date_realisee"] == "2026-07-07"
+    conn = sqlite3.connect(bilan.home / "bilans.db")
+    assert conn.execute("SELECT notes FROM suivis WHERE bilan_id = ?", (bid,)).fetchone() == ("Tout va bien",)
+    bilan("suivi", declined, "--non-realise", "--motif", "injoignable")
+    bilan("suivi", declined, "--non-realise")             # not held, said again: nothing is lost
+    bilan("suivi", declined, "--date", "2026-07-08", "--notes", "Finalement joint")   # then held
+    assert bilan.json("show", declined)["suivi"]["non_realise"] is False

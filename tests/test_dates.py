@@ -106,3 +106,45 @@ def test_anything_else_is_refused_quoting_it(typed):
     with pytest.raises(BilanError) as caught:
         parse_year(typed)
     assert f"« {typed} »" in caught.value.message
+
+
+TODAY = date(2026, 3, 2)   # a Monday
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("aujourd'hui", TODAY), ("Aujourd’hui", TODAY), ("hier", date(2026, 3, 1)),
+        ("demain", date(2026, 3, 3)), (" HIER ", date(2026, 3, 1)),
+        ("22/01/26", date(2026, 1, 22)),        # a two-digit year
+        ("22.01.26", date(2026, 1, 22)),
+        ("3/4/99", date(1999, 4, 3)),
+        ("22/01", date(2026, 1, 22)),           # no year: this year
+        ("22 janvier", date(2026, 1, 22)),
+        ("1er avril", date(2026, 4, 1)),
+        ("lundi 2 mars", TODAY),
+        ("2026-01-22", date(2026, 1, 22)),      # the full forms are unchanged
+        ("22/01/2025", date(2025, 1, 22)),
+    ],
+)
+def test_the_dates_a_consultant_types_are_read_from_today(typed, expected):
+    """SPEC §2: from `BILAN_TODAY` (or the clock), passed in."""
+    assert parse_date(typed, TODAY) == expected
+
+
+@pytest.mark.parametrize(("typed", "key"), [
+    ("mardi 2 mars", "DATE_JOUR_SEMAINE"),      # the 2nd of March 2026 is a Monday
+    ("mardi 2 mars 2026", "DATE_JOUR_SEMAINE"),
+    ("30/02", "DATE_IMPOSSIBLE"), ("22/13/26", "DATE_IMPOSSIBLE"),
+    ("mars", "DATE_ILLISIBLE"), ("22/01/2", "DATE_ILLISIBLE"), ("avant-hier soir", "DATE_ILLISIBLE"),
+])
+def test_what_contradicts_itself_or_cannot_be_read_is_refused(typed, key):
+    with pytest.raises(BilanError) as caught:
+        parse_date(typed, TODAY)
+    assert caught.value.key == key and typed.strip() in caught.value.message
+
+
+def test_relative_words_need_today():
+    with pytest.raises(BilanError) as caught:
+        parse_date("hier")
+    assert caught.value.key == "DATE_ILLISIBLE"

@@ -359,7 +359,8 @@ def test_no_control_character_reaches_the_terminal(bilan, tmp_path):
                  ["doc", "list", bid], ["set", bid, "nom", hostile]):
         out = bilan(*args).stdout_bytes
         assert b"\x1b" not in out and "\u202e".encode() not in out and b"\x07" not in out, args
-    assert "\x1b" not in bilan("show", hostile, code=1).stderr
+    refusal = bilan("show", hostile, code=1)
+    assert refusal.key == "ID_MALFORME" and "\x1b" not in refusal.stderr
 
 
 # --- 11. what a user can type never ends in « Erreur inattendue » ------------------------------------

@@ -47,10 +47,14 @@ def test_dash_h_is_the_help(bilan):
 
 def test_a_refusal_names_the_financing_and_the_convention_in_words(bilan):
     bid = ready_to_leave_preliminaire(bilan, "--employeur", "ACME", financement="plan")
-    message = bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "1h", code=1).stderr
+    refusal = bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "1h", code=1)
+    assert refusal.key == "ENTRETIEN_SANS_CONVENTION", refusal.stderr
+    message = refusal.stderr
     assert "plan de développement des compétences" in message and "à transmettre" in message
     bilan("convention", "send", bid, "--date", "2026-03-01")
-    message = bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "1h", code=1).stderr
+    refusal = bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "1h", code=1)
+    assert refusal.key == "ENTRETIEN_SANS_CONVENTION", refusal.stderr
+    message = refusal.stderr
     assert "transmise le 01/03/2026" in message
     for code in ("en_attente", "a_transmettre", "_"):
         assert code not in message.replace("R6313-8", ""), code

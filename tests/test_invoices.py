@@ -238,18 +238,18 @@ def test_the_register_reads_by_year_and_sums_what_is_due(bilan, cpf):
     assert "Aucune facture" in bilan("factures", "--annee", "2025").stdout
 
 
-@pytest.mark.parametrize(("facturation", "named"), [
-    ('[facturation]\ntaux = 20\n', "[facturation] taux"),
-    ('[facturation]\ntva = "assujettie"\ntaux = 150\n', "[facturation] taux"),
-    ('[facturation]\ndelai_paiement = "un mois"\n', "[facturation] delai_paiement"),
-    ('[facturation]\niban = "FR76 0000"\n', "[facturation] iban"),
-    ('[facturation]\ntva = "exoneree"\ntaux = "vingt"\n', "[facturation] taux"),
+@pytest.mark.parametrize(("facturation", "named", "key"), [
+    ('[facturation]\ntaux = 20\n', "[facturation] taux", "TAUX_SANS_TVA"),
+    ('[facturation]\ntva = "assujettie"\ntaux = 150\n', "[facturation] taux", "TAUX_INVALIDE"),
+    ('[facturation]\ndelai_paiement = "un mois"\n', "[facturation] delai_paiement", "DELAI_ILLISIBLE"),
+    ('[facturation]\niban = "FR76 0000"\n', "[facturation] iban", "IBAN_INVALIDE"),
+    ('[facturation]\ntva = "exoneree"\ntaux = "vingt"\n', "[facturation] taux", "CONFIG_NOMBRE"),
 ])
-def test_a_wrong_invoicing_setting_is_refused_naming_its_key(bilan, facturation, named):
+def test_a_wrong_invoicing_setting_is_refused_naming_its_key(bilan, facturation, named, key):
     configure(bilan)
     bid = held(bilan)
     configure(bilan, facturation=facturation)
-    err = refused(bilan, "facture", bid)
+    err = refused(bilan, "facture", bid, key=key)
     assert named in err and "config.toml" in err
 
 

@@ -34,7 +34,7 @@ def test_content_goes_on_the_day_the_action_ends_and_the_record_stays(bilan):
     assert entry["id"] == bid and report["simulation"] is False
     went = {d["nature"]: d for d in entry["destructions"]}
     assert set(went) == {"champs", "notes_entretien", "notes_suivi", "documents", "syntheses",
-                         "fichiers", "fichiers_synthese", "motifs_rdv",
+                         "fichiers", "fichiers_synthese", "motifs_rdv", "motifs_correction",
                          "commentaires_satisfaction"}
     assert went["motifs_rdv"]["nombre"] == 1
     assert went["champs"]["nombre"] == 2
@@ -167,14 +167,17 @@ def test_a_period_above_the_legal_maximum_is_refused_even_when_nothing_is_due(bi
     config(bilan, f'[conservation]\nduree = "{duree}"\n')
     before = bilan.db_bytes()
     for args in (("purge", "--yes"), ("purge", "--dry-run"), ("purge", "--json")):
-        err = bilan(*args, code=1).stderr
+        refusal = bilan(*args, code=1)
+        assert refusal.key == "PERIODE_TROP_LONGUE", refusal.stderr
+        err = refusal.stderr
         assert "R6313-7" in err and duree in err and "3 ans" in err
     assert bilan.db_bytes() == before
 
 
 def test_an_unreadable_period_is_refused(bilan):
     config(bilan, '[conservation]\nduree = "toujours"\n')
-    assert "« toujours »" in bilan("purge", "--dry-run", code=1).stderr
+    refusal = bilan("purge", "--dry-run", code=1)
+    assert refusal.key == "PERIODE_ILLISIBLE" and "« toujours »" in refusal.stderr
 
 
 @pytest.mark.parametrize("duree, ended_on, kept_until", [
@@ -205,7 +208,7 @@ def test_dry_run_says_what_when_and_why_and_changes_nothing(bilan):
     assert report["simulation"] is True
     (entry,) = report["bilans"]
     assert {d["nature"] for d in entry["destructions"]} == {
-        "champs", "notes_entretien", "notes_suivi", "documents", "fichiers", "motifs_rdv",
+        "champs", "notes_entretien", "notes_suivi", "documents", "fichiers", "motifs_rdv", "motifs_correction",
         "commentaires_satisfaction"}
     assert "QZX" not in str(report)
     out = bilan("purge", "--dry-run").stdout
@@ -218,7 +221,9 @@ def test_dry_run_says_what_when_and_why_and_changes_nothing(bilan):
 def test_without_yes_and_without_a_terminal_purge_refuses(bilan):
     bid = make_ended_bilan(bilan.home, "TTY", end=date(2026, 2, 1))
     before = bilan.db_bytes()
-    err = bilan("purge", code=1).stderr
+    refusal = bilan("purge", code=1)
+    assert refusal.key == "PURGE_SANS_TERMINAL", refusal.stderr
+    err = refusal.stderr
     assert "--yes" in err
     assert bilan.db_bytes() == before and matches(state(bilan.home, bid), UNTOUCHED)
 
@@ -231,7 +236,7 @@ def test_on_a_terminal_purge_asks_in_french(bilan, monkeypatch):
     before = bilan.db_bytes()
     result = bilan("purge", input="n\n", code=1)
     assert "Détruire définitivement" in result.stderr and "[o/N]" in result.stderr
-    assert "abandonnée" in result.stderr
+    assert result.key == "PURGE_ABANDONNEE"
     assert bilan.db_bytes() == before
     result = bilan("purge", input="o\n")
     assert matches(state(bilan.home, bid), PURGED)

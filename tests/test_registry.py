@@ -20,6 +20,16 @@ def live_columns(conn):
             for c in conn.execute(f"PRAGMA table_info({t})")]
 
 
+# Free text the consultant types to say why or how (a motive, notes, a comment): the bilan's
+# content (R6313-7), whatever table holds it (SPEC §8: a correction's motive too).
+TYPED_TEXT = ("motif", "notes", "commentaire")
+
+
+def typed_text_columns(conn) -> list[tuple[str, str]]:
+    return [(t, c) for t, c, kind in live_columns(conn)
+            if "TEXT" in kind and c.split("_")[0] in TYPED_TEXT]
+
+
 def test_every_text_and_blob_column_of_the_store_is_classified(bilan):
     bilan.new()
     conn = sqlite3.connect(bilan.home / "bilans.db")
@@ -49,12 +59,22 @@ def test_every_content_column_is_destroyed_by_a_kind_of_its_table():
         assert kind in msg.PURGE_NATURES, kind
 
 
+def test_free_text_typed_to_explain_something_is_content(bilan):
+    bilan.new()
+    conn = sqlite3.connect(bilan.home / "bilans.db")
+    typed = typed_text_columns(conn)
+    assert ("corrections", "motif") in typed and ("rdv", "motif") in typed
+    assert [(t, c) for t, c in typed if registry.classified(t, c).retention != registry.CONTENU] == []
+
+
 def _plant(conn, bilan_id: str, tag: str) -> list[str]:
-    """A marker in every content column of every row this bilan has; each content column
-    must have a row to hold it (extend `make_ended_bilan` when a table is added)."""
+    """A marker in every content column, and every column of typed free text, of every row
+    this bilan has; each must have a row to hold it (extend `make_ended_bilan` when a table
+    is added)."""
     planted = []
     text_columns = {(t, c) for t, c, kind in live_columns(conn) if "TEXT" in kind or "BLOB" in kind}
-    for table_name, column in registry.columns_of(registry.CONTENU):
+    content = registry.columns_of(registry.CONTENU)
+    for table_name, column in content + [c for c in typed_text_columns(conn) if c not in content]:
         if (table_name, column) not in text_columns:
             continue
         key = registry.table(table_name).key

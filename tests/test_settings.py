@@ -30,23 +30,24 @@ def test_the_option_wins_then_the_variable_and_a_tilde_is_expanded(monkeypatch):
     assert resolve_home("/autre") == "/autre"
 
 
-@pytest.mark.parametrize(("toml", "named"), [
-    ('[cabinet]\nnon = "x"\n', "[cabinet] non"),
-    ('[cabinett]\nnom = "x"\n', "[cabinett]"),
-    ('[facturation]\ntva = "oui"\n', "[facturation] tva"),
-    ('[facturation]\ntaux = "vingt"\n', "[facturation] taux"),
-    ('[cabinet]\nnom = true\n', "[cabinet] nom"),
-    ('[sauvegarde]\ndossier = 5\n', "[sauvegarde] dossier"),          # not the folder ./5
-    ('[cabinet]\nnom = 3\n', "[cabinet] nom"),
-    ('[sauvegarde]\ndossier = "cle/bilans"\n', "[sauvegarde] dossier"),  # nor one under cwd
+@pytest.mark.parametrize(("toml", "named", "key"), [
+    ('[cabinet]\nnon = "x"\n', "[cabinet] non", "CONFIG_CLE_INCONNUE"),
+    ('[cabinett]\nnom = "x"\n', "[cabinett]", "CONFIG_SECTION_INCONNUE"),
+    ('[facturation]\ntva = "oui"\n', "[facturation] tva", "CONFIG_MOT_INCONNU"),
+    ('[facturation]\ntaux = "vingt"\n', "[facturation] taux", "CONFIG_NOMBRE"),
+    ('[cabinet]\nnom = true\n', "[cabinet] nom", "CONFIG_VALEUR"),
+    ('[sauvegarde]\ndossier = 5\n', "[sauvegarde] dossier", "CONFIG_CHEMIN"),          # not the folder ./5
+    ('[cabinet]\nnom = 3\n', "[cabinet] nom", "CONFIG_VALEUR"),
+    ('[sauvegarde]\ndossier = "cle/bilans"\n', "[sauvegarde] dossier", "CONFIG_CHEMIN"),  # nor one under cwd
 ])
-def test_a_wrong_key_or_value_in_config_toml_is_refused_naming_it(bilan, toml, named):
+def test_a_wrong_key_or_value_in_config_toml_is_refused_naming_it(bilan, toml, named, key):
     bilan.home.mkdir(parents=True, exist_ok=True)
     (bilan.home / "config.toml").write_text(toml, encoding="utf-8")
     bid = "2026-001"
     for args in (["agenda"], ["purge", "--dry-run"], ["synthese", "render", bid, "-o", "-"]):
-        err = bilan(*args, code=1).stderr
-        assert named in err and "config.toml" in err, (args, err)
+        refusal = bilan(*args, code=1)
+        err = refusal.stderr
+        assert refusal.key == key and named in err and "config.toml" in err, (args, err)
 
 
 def test_every_key_of_the_spec_is_accepted(bilan):

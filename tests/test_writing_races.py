@@ -128,6 +128,7 @@ def test_a_file_that_cannot_be_destroyed_is_reported_and_the_purge_goes_on(bilan
     with monkeypatch.context() as patched:
         patched.setattr(purge_files, "shred_name", immutable)
         result = bilan("purge", "--yes", code=1)
+    assert result.key == "PURGE_INCOMPLETE"
     assert "bloque.md" in result.stderr and "Erreur inattendue" not in result.stderr
     assert not (outside / "libre.md").exists()                  # the rest went
     assert bilan.json("show", other)["champs"]["demande"] is None

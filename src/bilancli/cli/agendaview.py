@@ -43,8 +43,8 @@ def show_agenda(as_json: bool, du: str | None = None, au: str | None = None) -> 
     from bilancli.core.agenda import within
     from bilancli.core.dates import check_range, iso, parse_date
 
-    first = parse_date(du) if du is not None else None
-    last = parse_date(au) if au is not None else None
+    first = parse_date(du, base.today()) if du is not None else None
+    last = parse_date(au, base.today()) if au is not None else None
     check_range(first, last)
     items, by_id, rdv = compute(names=not as_json)
     items = within(items, first, last)

@@ -72,7 +72,7 @@ def parse_date_option(text: str | None):
         return today()
     from bilancli.core.dates import parse_date
 
-    return parse_date(text)
+    return parse_date(text, today())
 
 
 @contextmanager

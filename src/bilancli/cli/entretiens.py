@@ -25,7 +25,7 @@ def add(bilan_id, date, duree, modalite, notes, phase) -> None:
     from bilancli.core.phases import parse_phase
 
     wanted = parse_id(bilan_id)
-    on = parse_date(date)
+    on = parse_date(date, base.today())
     minutes = parse_duration(duree)
     kind = parse_modalite(modalite) if modalite is not None else None
     target = parse_phase(phase) if phase is not None else None
@@ -82,7 +82,7 @@ def edit(bilan_id, numero, date, duree, modalite, phase, notes, motif) -> None:
     wanted = parse_id(bilan_id)
     n = rules.parse_numero(numero)
     values = dict(
-        on=parse_date(date) if date is not None else None,
+        on=parse_date(date, base.today()) if date is not None else None,
         minutes=parse_duration(duree) if duree is not None else None,
         modalite=rules.parse_modalite(modalite) if modalite is not None else None,
         phase=parse_phase(phase) if phase is not None else None,

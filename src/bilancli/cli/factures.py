@@ -113,7 +113,7 @@ def payment(numero, date, montant, mode) -> None:
     from bilancli.core.formats import format_euros
 
     wanted = rules.parse_number(numero)
-    on = parse_date(date)
+    on = parse_date(date, base.today())
     cents = rules.parse_positive_amount(montant)
     kind = rules.parse_mode(mode) if mode is not None else None
     with base.writing() as tx:

@@ -20,7 +20,7 @@ def suivi(bilan_id, date, notes, non_realise, motif) -> None:
     from bilancli.core.ids import parse_id
 
     wanted = parse_id(bilan_id)
-    on = parse_date(date) if date is not None else None
+    on = parse_date(date, base.today()) if date is not None else None
     text = notes_option(notes)
     with base.writing() as tx:
         change = rules.hold(tx.load(wanted), on, text, base.today(), not_held=non_realise,

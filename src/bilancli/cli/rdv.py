@@ -39,7 +39,7 @@ def add(bilan_id, date, heure, duree, modalite, lieu, lien, as_json) -> None:
     from bilancli.core.ids import parse_id
 
     wanted = parse_id(bilan_id)
-    start = rules.start_at(parse_date(date), parse_time(heure))
+    start = rules.start_at(parse_date(date, base.today()), parse_time(heure))
     minutes = parse_duration(duree)
     kind = parse_modalite(modalite) if modalite is not None else None
     link = rules.parse_lien(lien) if lien is not None else None
@@ -84,7 +84,7 @@ def move(bilan_id, numero, date, heure, duree) -> None:
 
     wanted = parse_id(bilan_id)
     number = rules.parse_numero(numero)
-    day = parse_date(date)
+    day = parse_date(date, base.today())
     at = parse_time(heure) if heure is not None else None
     minutes = parse_duration(duree) if duree is not None else None
     with base.writing() as tx:

@@ -19,8 +19,8 @@ def list_rdv(bilan_id: str | None, du: str | None, au: str | None, as_json: bool
     """Without a bilan, every bilan's from today on (or in the range); with one, all of it."""
     from bilancli.core.dates import check_range, parse_date
 
-    first = parse_date(du) if du is not None else None
-    last = parse_date(au) if au is not None else None
+    first = parse_date(du, base.today()) if du is not None else None
+    last = parse_date(au, base.today()) if au is not None else None
     check_range(first, last)
     if bilan_id is not None:
         bilan = base.read_bilan(bilan_id)

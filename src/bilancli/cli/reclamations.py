@@ -28,7 +28,7 @@ def add(bilan_id, date, origine, canal, objet, as_json) -> None:
     from bilancli.core.ids import parse_id
 
     wanted = parse_id(bilan_id) if bilan_id is not None else None
-    on = parse_date(date)
+    on = parse_date(date, base.today())
     origin, channel = rules.parse_origin(origine), rules.parse_channel(canal)
     delay = rules.answer_delay_days(base.config().qualite)
     with base.writing() as tx:
@@ -50,7 +50,7 @@ def answer(numero, date, reponse) -> None:
     from bilancli.core.dates import format_date, parse_date
 
     wanted = rules.parse_number(numero)
-    on = parse_date(date)
+    on = parse_date(date, base.today())
     with base.writing() as tx:
         tx.apply(rules.answer(tx.complaint(wanted), on, base.today(), reponse))
     base.say(msg.RECLAMATION_REPONDUE.format(numero=wanted, date=format_date(on)))
@@ -64,7 +64,7 @@ def close(numero, date, action) -> None:
     from bilancli.core.dates import format_date, parse_date
 
     wanted = rules.parse_number(numero)
-    on = parse_date(date)
+    on = parse_date(date, base.today())
     with base.writing() as tx:
         tx.apply(rules.close(tx.complaint(wanted), on, base.today(), action))
     base.say(msg.RECLAMATION_CLOSE.format(numero=wanted, date=format_date(on)))

@@ -30,9 +30,8 @@ def import_(fichier, dry_run, as_json) -> None:
             for p in planned:
                 if tx.apply(p.opening) != p.bilan_id:   # never: the plan counts as the store does
                     raise RuntimeError("import: an id other than the one planned")
-    for p in planned:
-        for warning in rules.warnings(p):
-            base.warn(warning)
+    for warning in rules.warnings(planned):
+        base.warn(warning)
     _say(planned, fichier, dry_run, as_json)
 
 

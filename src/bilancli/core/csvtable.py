@@ -22,6 +22,7 @@ SEPARATORS = ",;"
 # Controls a text file never holds (tab, line feed and carriage return aside): a binary file.
 _BINARY = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK_BYTES = re.compile(rb"\r\n|\r|\n")
 
 
 class Sheet(namedtuple("Sheet", "header rows")):
@@ -37,7 +38,9 @@ def check_size(size: int, shown_name: str) -> None:
 
 
 def decode(data: bytes, shown_name: str) -> str:
-    """The file's text: UTF-8 (its BOM dropped) first, else Windows-1252."""
+    """The file's text: UTF-8 (its BOM dropped) first, else Windows-1252. A file holding lines
+    of both (two exports pasted together) is refused: read as one, the others would be
+    stored garbled (« ZoÃ© »), without a word."""
     if b"\x00" in data:   # UTF-16 (« texte Unicode »), an image, a spreadsheet's own format
         raise fail(msg.IMPORT_PAS_TEXTE, fichier=shown_name)
     try:
@@ -47,9 +50,53 @@ def decode(data: bytes, shown_name: str) -> str:
             text = data.decode("cp1252")
         except UnicodeDecodeError:   # the five bytes Windows-1252 leaves undefined
             raise fail(msg.IMPORT_ENCODAGE, fichier=shown_name) from None
+        mixed = _mixed(data)
+        if mixed:
+            first, differing = (_row_numbers(text, mixed) if not _BINARY.search(text) else mixed)
+            raise fail(msg.IMPORT_ENCODAGES_MELES, fichier=shown_name, ligne=differing,
+                       premiere=first)
     if _BINARY.search(text):
         raise fail(msg.IMPORT_PAS_TEXTE, fichier=shown_name)
     return text
+
+
+def _mixed(data: bytes) -> tuple[int, int] | None:
+    """(the first line not in ASCII, the first line after it in the other encoding), as lines
+    of the file counted from 1, when lines in UTF-8 and lines in Windows-1252 are mixed."""
+    first = first_is_utf8 = None
+    for number, line in enumerate(_LINE_BREAK_BYTES.split(data), start=1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+            is_utf8 = True
+        except UnicodeDecodeError:
+            is_utf8 = False
+        if first is None:
+            first, first_is_utf8 = number, is_utf8
+        elif is_utf8 != first_is_utf8:
+            return first, number
+    return None
+
+
+def _row_numbers(text: str, lines: tuple[int, ...]) -> tuple[int, ...]:
+    """The rows of the sheet (as `read_sheet` numbers them: a cell holding line breaks is one
+    row) that hold these lines of the file; the lines themselves if its quoting is unreadable."""
+    import csv
+    import io
+
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator(text), quotechar='"',
+                        doublequote=True, strict=True)
+    rows, wanted = {}, sorted(set(lines))
+    try:
+        for number, _ in enumerate(reader, start=1):
+            while wanted and wanted[0] <= reader.line_num:
+                rows[wanted.pop(0)] = number
+            if not wanted:
+                break
+    except csv.Error:
+        return lines
+    return tuple(rows.get(line, line) for line in lines)
 
 
 def separator(text: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from bilancli import messages as msg
 from bilancli.errors import fail
@@ -16,6 +16,11 @@ WEEKDAYS_FR = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dim
 
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _NUMERIC = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
+# As a consultant types them (SPEC §2): a two-digit year, or none (this year).
+_SHORT_NUMERIC = re.compile(r"(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2}))?")
+_RELATIVE = {"aujourd'hui": 0, "aujourd’hui": 0, "aujourdhui": 0, "hier": -1, "demain": 1}
+# A two-digit year: 70 to 99 are the 1900s, the others this century (dates run 1970 to 2099).
+_CENTURY_PIVOT = 70
 _HAS_YEAR = re.compile(r"\b\d{4}\b")
 _ORDINAL = re.compile(r"\b1\s*(?:er|ère|re)\b")
 _HAS_DAY = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
@@ -27,15 +32,32 @@ _HAS_MONTH_NAME = re.compile(r"[a-zéûè]{3,}")
 FIRST_DAY, LAST_DAY = date(1970, 1, 1), date(2099, 12, 31)
 
 
-def parse_date(text: str) -> date:
-    """Read a date typed by the consultant; ISO is never read day first."""
+def parse_date(text: str, today: date | None = None) -> date:
+    """Read a date typed by the consultant; ISO is never read day first. With `today`, also
+    `aujourd'hui`, `hier`, `demain`, a two-digit year (`22/01/26`) and a day without its
+    year (`22/01`, `22 janvier`: this year)."""
     raw = text.strip()
     for pattern, order in ((_ISO, (0, 1, 2)), (_NUMERIC, (2, 1, 0))):
         match = pattern.fullmatch(raw)
         if match:
             parts = [int(g) for g in match.groups()]
             return _in_range(_build(parts[order[0]], parts[order[1]], parts[order[2]], text), text)
-    return _in_range(_parse_french(raw, text), text)
+    if today is not None:
+        shift = _RELATIVE.get(" ".join(raw.lower().split()))
+        if shift is not None:
+            return _in_range(today + timedelta(days=shift), text)
+        match = _SHORT_NUMERIC.fullmatch(raw)
+        if match:
+            day, month, year = match.groups()
+            return _in_range(_build(_full_year(year, today), int(month), int(day), text), text)
+    return _in_range(_parse_french(raw, text, today), text)
+
+
+def _full_year(typed: str | None, today: date) -> int:
+    if typed is None:
+        return today.year
+    short = int(typed)
+    return (1900 if short >= _CENTURY_PIVOT else 2000) + short
 
 
 def _in_range(day: date, text: str) -> date:
@@ -52,8 +74,10 @@ def _build(year: int, month: int, day: int, text: str) -> date:
         raise fail(msg.DATE_IMPOSSIBLE, saisie=text) from None
 
 
-def _parse_french(raw: str, text: str) -> date:
+def _parse_french(raw: str, text: str, today: date | None = None) -> date:
     cleaned = _ORDINAL.sub("1", raw.lower()).replace(",", " ")
+    if today is not None and not _HAS_YEAR.search(cleaned):
+        cleaned = f"{cleaned} {today.year}"   # « 22 janvier », « lundi 3 mars »: this year
     # A day, a month in words and a year: « mars 2026 » or « 02/2026 » name no day, and the
     # parser would quietly take one.
     if not (_HAS_YEAR.search(cleaned) and _HAS_DAY.search(cleaned) and _HAS_MONTH_NAME.search(cleaned)):

@@ -8,8 +8,9 @@ from bilancli import messages as msg
 from bilancli.core import convention as conv
 from bilancli.core.choices import parse_choice, parse_count
 from bilancli.core.changes import EntretienHeld
+from bilancli.core.content import require_content_kept
 from bilancli.core.dates import format_date, format_hours, format_minutes, require_not_future
-from bilancli.core.fields import MAX_MINUTES
+from bilancli.core.fields import MAX_MINUTES, optional_text
 from bilancli.core.model import MODALITES, Bilan
 from bilancli.core.guards import require_open
 from bilancli.core.phases import check_within_phase
@@ -159,16 +160,24 @@ def correct(bilan: Bilan, numero: int, *, on: date | None, minutes: int | None,
         _check_phase_keeps_its_entretien(bilan, before, before.phase)
     return EntretienCorrected(bilan.id, numero, after.date, after.minutes, after.modalite,
                               after.phase, text, today, f"entretien {numero}", _values(before),
-                              _values(after), optional_text(motif))
+                              _values(after), _motive(bilan, motif))
 
 
 def remove(bilan: Bilan, numero: int, motif: str | None, today: date):
     """Entretien `numero` recorded by mistake, removed with a trail of what it was."""
     from bilancli.core.changes import EntretienRemoved
-    from bilancli.core.fields import optional_text
 
     _check_correctable(bilan)
     before = find(bilan, numero)
     _check_phase_keeps_its_entretien(bilan, before, before.phase)
     return EntretienRemoved(bilan.id, numero, today, f"entretien {numero}", _values(before),
-                            optional_text(motif))
+                            _motive(bilan, motif))
+
+
+def _motive(bilan: Bilan, motif: str | None) -> str | None:
+    """Why a correction was made: free text, so the bilan's content (R6313-7), typed only
+    while the content is kept."""
+    motive = optional_text(motif)
+    if motive is not None:
+        require_content_kept(bilan, msg.MOTIF_CORRECTION_CONTENU_DETRUIT)
+    return motive

@@ -35,6 +35,9 @@ def hold(bilan, on: date | None, notes: str | None, today: date, *, not_held: bo
         on = today
     if not_held and optional_text(notes) is not None:
         raise fail(msg.SUIVI_NON_REALISE_NOTES)
+    if not_held and bilan.suivi_on is not None and not bilan.suivi_not_held:
+        raise fail(msg.SUIVI_DEJA_TENU, id=bilan.id, date=format_date(bilan.suivi_on),
+                   notes=msg.SUIVI_AVEC_NOTES if bilan.suivi_has_notes else "", source=SOURCE)
     require_not_future(on, today, msg.QUOI_SUIVI)
     if on < bilan.date_fin:
         raise fail(msg.SUIVI_AVANT_FIN, date=format_date(on), fin=format_date(bilan.date_fin),

@@ -22,11 +22,23 @@ OPENED_ON = "date_ouverture"
 COLUMNS = ADMIN_FIELDS + (OPENED_ON,)
 
 
-class Planned(namedtuple("Planned", "row bilan_id opening twins")):
-    """A row to open: its number in the sheet, the id it takes, the `Opening` to write, and
-    the open bilans (already there, or earlier rows) that look like the same person."""
+class Planned(namedtuple("Planned", "row bilan_id opening doubles")):
+    """A row to open: its number in the sheet, the id it takes, the `Opening` to write; and,
+    on the first row of a person already open (in the store or on an earlier row), the
+    `Doubles` of that person (None on every other row: one warning per person)."""
 
     __slots__ = ()
+
+
+class Doubles(namedtuple("Doubles", "open rows ids")):
+    """A person met again: the bilans open for them before (`open`), and the rows (`rows`)
+    that open another one, with the ids they take (`ids`); filled as the rows are planned."""
+
+    __slots__ = ()
+
+
+# How many rows and ids a warning names before the last: one line whatever their number.
+SHOWN = 3
 
 
 def _key(text: str) -> str:
@@ -93,7 +105,7 @@ def read_row(number: int, cells: list[str], found: list[str | None], header: lis
                 if cell.strip():
                     from bilancli.core.dates import parse_date
 
-                    on = parse_date(cell)
+                    on = parse_date(cell, today)
             else:
                 validate_admin(column, cell)
         except BilanError as refused:
@@ -106,22 +118,32 @@ def read_row(number: int, cells: list[str], found: list[str | None], header: lis
 
 def plan(rows: list[tuple[int, object]], next_numbers: dict[int, int], open_bilans) -> list[Planned]:
     """The id each row's `Opening` takes, in the order of the rows, from the next number of
-    each year (`next_numbers`); and, for each, the open bilans — `open_bilans` as (id, nom,
-    prénom), then the rows before it — that look like the same person."""
+    each year (`next_numbers`); and, once per person met again, the bilans open for them —
+    `open_bilans` as (id, nom, prénom), then the rows before — and the rows that repeat them.
+    Linear: one lookup per row, never a list of every earlier id per row."""
     numbers = dict(next_numbers)
-    # Who each open bilan is for, compared as `same_person` compares: one lookup per row,
-    # not a pass over every bilan (ten thousand rows would cost a minute).
+    # Who each open bilan is for, compared as `same_person` compares.
     known: dict[tuple[str, str], list[str]] = {}
     for bilan_id, nom, prenom in open_bilans:
         known.setdefault(person_key(nom, prenom), []).append(bilan_id)
+    met: dict[tuple[str, str], Doubles] = {}
     planned = []
     for row, change in rows:
         year = change.opened_on.year
         bilan_id = format_id(year, numbers[year])
         numbers[year] += 1
-        twins = known.setdefault(person_key(change.admin["nom"], change.admin["prenom"]), [])
-        planned.append(Planned(row, bilan_id, change, tuple(twins)))
-        twins.append(bilan_id)
+        person = person_key(change.admin["nom"], change.admin["prenom"])
+        doubles, first = met.get(person), None
+        if doubles is None:
+            earlier = known.get(person)
+            if earlier:
+                doubles = first = met[person] = Doubles(tuple(earlier), [], [])
+            else:
+                known[person] = [bilan_id]
+        if doubles is not None:
+            doubles.rows.append(row)
+            doubles.ids.append(bilan_id)
+        planned.append(Planned(row, bilan_id, change, first))
     return planned
 
 
@@ -136,11 +158,33 @@ def opened(p: Planned) -> Bilan:
                  tarif_cents=admin.get("tarif"))
 
 
-def warnings(p: Planned) -> list[str]:
-    """What `bilan new` would warn of for this row: planned hours, a CPF tarif, a twin."""
+def warnings(planned: list[Planned]) -> list[str]:
+    """What `bilan new` would warn of for each row (planned hours, a CPF tarif) and for each
+    person met again: one line per warning, naming every row it holds for — twenty thousand
+    rows alike make one line, not twenty thousand — in the order of their first row."""
     from bilancli.core.warnings import record
 
-    found = record(opened(p))
-    if p.twins:
-        found.append(msg.BILAN_EN_DOUBLE.format(ids=", ".join(p.twins)))
-    return [msg.IMPORT_AVERTISSEMENT.format(ligne=p.row, id=p.bilan_id, avertissement=w) for w in found]
+    said: dict[str, tuple[list[int], list[str]]] = {}
+    for p in planned:
+        for warning in record(opened(p)):
+            rows, ids = said.setdefault(warning, ([], []))
+            rows.append(p.row)
+            ids.append(p.bilan_id)
+        if p.doubles:
+            said[msg.BILAN_EN_DOUBLE.format(ids=_some(p.doubles.open))] = (p.doubles.rows, p.doubles.ids)
+    ordered = sorted(said.items(), key=lambda item: item[1][0][0])
+    return [_line(warning, rows, ids) for warning, (rows, ids) in ordered]
+
+
+def _line(warning: str, rows: list[int], ids: list[str]) -> str:
+    if len(rows) == 1:
+        return msg.IMPORT_AVERTISSEMENT.format(ligne=rows[0], id=ids[0], avertissement=warning)
+    return msg.IMPORT_AVERTISSEMENT_LIGNES.format(
+        lignes=_some([str(r) for r in rows]), nombre=len(rows), ids=_some(ids), avertissement=warning)
+
+
+def _some(items) -> str:
+    """The first few and the last, never the whole list."""
+    if len(items) <= SHOWN + 1:
+        return ", ".join(items)
+    return f"{', '.join(items[:SHOWN])}, …, {items[-1]}"

@@ -155,7 +155,7 @@ DET_RDV_ADD = (
     "n'importe quel bilan), plus de 24 heures réalisées et planifiées (L6313-4 al. 5), un lien "
     "qui n'est pas http(s). Sur un bilan terminé, planifie l'entretien de suivi."
 )
-DET_RDV_LIST = "--du et --au choisissent une période : cette semaine, le mois prochain."
+DET_RDV_LIST = "--du et --au bornent la période, comme toute date (--du aujourd'hui --au 31/03)."
 DET_RDV_MOVE = "Avec les vérifications de « rdv add »."
 DET_RDV_CANCEL = "Le motif est du contenu du bilan, détruit selon R6313-7."
 DET_RDV_DONE = (

@@ -251,3 +251,4 @@ IMPORT_SIMULATION = (
 )
 IMPORT_RIEN = "Aucun bilan à ouvrir : {fichier} ne contient que sa ligne d'en-tête."
 IMPORT_AVERTISSEMENT = "ligne {ligne} ({id}) : {avertissement}"
+IMPORT_AVERTISSEMENT_LIGNES = "lignes {lignes} ({nombre} lignes, bilans {ids}) : {avertissement}"

@@ -9,8 +9,9 @@ ERREUR_INATTENDUE = (
     "Relancez avec BILAN_DEBUG=1 pour le détail technique."
 )
 DATE_ILLISIBLE = (
-    "date illisible : « {saisie} ». Formats acceptés : AAAA-MM-JJ, JJ/MM/AAAA, "
-    "JJ.MM.AAAA ou en toutes lettres (3 mars 2026, 1er avril 2026)."
+    "date illisible : « {saisie} ». Formats acceptés : AAAA-MM-JJ, JJ/MM/AAAA, JJ/MM/AA, "
+    "JJ/MM (cette année), JJ.MM.AAAA, en toutes lettres (3 mars 2026, 1er avril, 22 janvier) "
+    "ou aujourd'hui, hier, demain."
 )
 DATE_IMPOSSIBLE = "date impossible : « {saisie} » (ce jour n'existe pas dans le calendrier)."
 DATE_JOUR_SEMAINE = "date incohérente : « {saisie} » — le {date} est un {jour}."
@@ -245,6 +246,10 @@ CORRECTION_SANS_VALEUR = (
     "rien à corriger : donnez au moins une nouvelle valeur à l'entretien n° {numero} "
     "(--date, --duree, --modalite, --phase ou --notes)."
 )
+MOTIF_CORRECTION_CONTENU_DETRUIT = (
+    "le contenu du bilan {id} a été détruit le {date} ({source}) : un motif de correction est "
+    "du contenu et ne peut plus être enregistré ; la correction seule reste possible (sans --motif)."
+)
 SATISFACTION_NOTE_OU_SILENCE = (
     "donnez soit la note (--note 1 à 5), soit --sans-reponse si le questionnaire envoyé est "
     "resté sans réponse (Qualiopi indicateur 30)."
@@ -261,6 +266,11 @@ SUIVI_NON_REALISE_NOTES = (
     "un entretien de suivi qui n'a pas eu lieu n'a pas de notes : retirez --notes (le motif va "
     "dans --motif)."
 )
+SUIVI_DEJA_TENU = (
+    "l'entretien de suivi du bilan {id} est enregistré comme tenu le {date}{notes} : il ne "
+    "devient pas « non réalisé » ({source})."
+)
+SUIVI_AVEC_NOTES = ", avec ses notes"
 QUOI_RDV = "le rendez-vous tenu"
 FINANCEMENT_FIGE = (
     "financement refusé pour le bilan {id} : il a commencé (un entretien est enregistré) et passer "

@@ -23,6 +23,11 @@ IMPORT_ENCODAGE = (
     "{fichier} n'est ni en UTF-8 ni en Windows-1252 : dans le tableur, enregistrez-le en CSV "
     "avec le jeu de caractères « Unicode (UTF-8) »."
 )
+IMPORT_ENCODAGES_MELES = (
+    "{fichier} mêle deux encodages : la ligne {ligne} n'est pas écrite comme la ligne {premiere} "
+    "(UTF-8 et Windows-1252) ; rien n'a été importé, ses accents seraient devenus illisibles. "
+    "Enregistrez tout le tableau de nouveau en CSV avec le jeu de caractères « Unicode (UTF-8) »."
+)
 IMPORT_SANS_EN_TETE = (
     "{fichier} est vide : la première ligne doit nommer les colonnes (au moins nom et prenom)."
 )

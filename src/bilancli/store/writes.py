@@ -260,10 +260,12 @@ def _abandoned(conn, c: ch.RenderingAbandoned) -> None:
 
 @writes(ch.SuiviHeld)
 def _suivi(conn, c: ch.SuiviHeld) -> None:
-    """The follow-up interview held, or proposed and not held (`not_held`, with its motive)."""
+    """The follow-up interview held, or proposed and not held (`not_held`, with its motive).
+    Its day corrected without notes keeps the notes recorded: never erased silently."""
     conn.execute(
         """INSERT INTO suivis (bilan_id, date, notes, non_realise, motif) VALUES (?, ?, ?, ?, ?)
-           ON CONFLICT (bilan_id) DO UPDATE SET date = excluded.date, notes = excluded.notes,
+           ON CONFLICT (bilan_id) DO UPDATE SET date = excluded.date,
+           notes = COALESCE(excluded.notes, notes),
            non_realise = excluded.non_realise, motif = excluded.motif""",
         (c.bilan_id, iso(c.on), c.notes, int(c.not_held), c.motif),
     )
