@@ -8,11 +8,10 @@ from bilancli import messages as msg
 from bilancli.core import convention as conv
 from bilancli.core.choices import parse_choice, parse_count
 from bilancli.core.changes import EntretienHeld
-from bilancli.core.content import require_content_kept
 from bilancli.core.dates import format_date, format_hours, format_minutes, require_not_future
 from bilancli.core.fields import MAX_MINUTES, optional_text
 from bilancli.core.model import MODALITES, Bilan
-from bilancli.core.guards import require_open
+from bilancli.core.guards import require_content_kept, require_open
 from bilancli.core.phases import check_within_phase
 from bilancli.errors import fail
 
