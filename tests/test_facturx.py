@@ -220,7 +220,7 @@ def test_who_goes_through_a_plateforme_agreee_is_decided_in_core():
 
 
 def test_the_seller_s_vat_number_is_france_s_from_its_siren():
-    from stdnum.fr import tva
+    tva = pytest.importorskip("stdnum.fr.tva")   # python-stdnum, the oracle
 
     from bilancli.render.facturx import french_vat_number
 
@@ -241,3 +241,14 @@ def test_an_address_without_a_postcode_stays_one_line():
     assert [(e.tag.split("}")[1], e.text) for e in holder[0]] == [
         ("PostcodeCode", "84000"), ("LineOne", "2 rue Vernet, Bât. B"), ("CityName", "Avignon"),
         ("CountryID", "FR")]
+
+
+def test_control_characters_typed_on_the_invoice_do_not_break_its_xml(bilan, tmp_path):
+    configure(bilan)
+    bid = held(bilan, "--financement", "plan", "--employeur", "Transports Durand")
+    numero = bilan.json("facture", bid, "--destinataire", "Durand\x01\u202eSA", "--adresse",
+                        BUYER_ADDRESS, "--reference", "BC\x1b[31m-17")["numero"]
+    root = _checked(_embedded(_render(bilan, numero, tmp_path / "f.pdf")))
+    buyer = "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/"
+    assert _text(root, buyer + "ram:BuyerTradeParty/ram:Name") == "Durand\u2401<U+202E>SA"
+    assert _text(root, buyer + "ram:BuyerReference") == "BC\u241b[31m-17"

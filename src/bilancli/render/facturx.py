@@ -16,6 +16,7 @@ from pathlib import Path
 
 from bilancli import messages as msg
 from bilancli.core import billing as bill
+from bilancli.core.formats import clean
 from bilancli.errors import fail
 from bilancli.render import invoice as view_of
 from bilancli.render.output import html_to_pdf
@@ -54,8 +55,8 @@ _POSTCODE_CITY = re.compile(r"^(?P<rest>.*?)[,\s]*\b(?P<code>\d{5})\s+(?P<city>[
 def _el(parent, tag: str, text: str | None = None, **attrs) -> ET.Element:
     prefix, name = tag.split(":")
     element = ET.SubElement(parent, f"{{{_NS[prefix]}}}{name}", attrs)
-    if text is not None:
-        element.text = text
+    if text is not None:   # typed text: XML 1.0 allows no C0 control, a reader no bidi override
+        element.text = clean(text)
     return element
 
 
