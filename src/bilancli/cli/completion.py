@@ -26,6 +26,7 @@ def _closed_lists() -> dict[str, tuple[str, ...]]:
         "phase": PHASES, "champ": fields.ALL_FIELDS, "consentement": tuple(fields.CONSENTS),
         "modalite": MODALITES, "moment": satisfaction.MOMENTS, "sens": edof.SENS,
         "type_doc": documents.DOCUMENT_TYPES, "format_document": documents.FORMATS,
+        "format_facture": documents.INVOICE_FORMATS,
         "par_rdv": rdv.PAR,
         "payeur": invoices.PAYERS, "mode_paiement": invoices.MODES,
         "origine": complaints.ORIGINS, "canal": complaints.CHANNELS,

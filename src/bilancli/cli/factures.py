@@ -54,15 +54,19 @@ def issue(bilan_id, date, payeur, montant, destinataire, adresse, siret, referen
         numero = tx.apply(change)
     if as_json:
         base.print_json(_amounts_json(numero, change))
-        return
-    from bilancli.cli.facturesview import say_issued
+    else:
+        from bilancli.cli.facturesview import say_issued
 
-    say_issued(numero, wanted, change)
+        say_issued(numero, wanted, change)
+    from bilancli.core.billing import E_INVOICING_SOURCE, through_platform
+
+    if through_platform(billing.regime, change.payeur):
+        base.warn(msg.FACTURE_PLATEFORME_2027.format(numero=numero, source=E_INVOICING_SOURCE))
 
 
 @command("facture render", msg.CMD_FACTURE_RENDER, NUMERO,
-         opt("--format", help=msg.OPT_FORMAT_FACTURE, dest="format_", metavar="md|html|pdf",
-             default="pdf", complete="format_document"),
+         opt("--format", help=msg.OPT_FORMAT_FACTURE, dest="format_", metavar="md|html|pdf|facturx",
+             default="pdf", complete="format_facture"),
          opt("-o", "--output", help=msg.OPT_SORTIE_FACTURE, metavar="FICHIER|-"),
          details=msg.DET_FACTURE_RENDER)
 def render(numero, format_, output) -> None:

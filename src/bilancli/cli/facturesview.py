@@ -32,28 +32,39 @@ def render_invoice(numero: str, format_text: str, output: str | None) -> None:
     from bilancli.core.changes import (InvoiceRendered, InvoiceRenderingAbandoned,
                                        InvoiceRenderingConfirmed)
     from bilancli.cli.rendering import abandon_on_failure
-    from bilancli.core.documents import parse_format, template_name
+    from bilancli.core.documents import FACTURX, parse_invoice_format, template_name
     from bilancli.errors import fail
     from bilancli.render import invoice, output as out, templates
     from bilancli.store import files, ledger
 
     wanted = rules.parse_number(numero)
-    fmt = parse_format(format_text)
+    fmt = parse_invoice_format(format_text)
     target = None if output == "-" else (Path(output) if output else None)
     home = base.home()
     if target is not None:
         files.check_output_path(target, home)
     with base.reading() as store:
         issued = ledger.load_invoice(store.conn, wanted)
+        if fmt == FACTURX:
+            _check_credited_invoice(store.conn, issued.document)
     document = issued.document
-    text = templates.render(home, template_name("facture", fmt), fmt, invoice.view(document))
-    data = out.encode(text, fmt, base_url=Path(home) / "templates", epoch=invoice.epoch(document))
+    printed = "html" if fmt == FACTURX else fmt   # Factur-X is printed from the HTML too
+    text = templates.render(home, template_name("facture", printed), printed,
+                            invoice.view(document))
+    base_url = Path(home) / "templates"
+    if fmt == FACTURX:
+        from bilancli.render import facturx
+
+        data = facturx.pdf(document, text, base_url)
+    else:
+        data = out.encode(text, fmt, base_url=base_url, epoch=invoice.epoch(document))
     if output == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
     if target is None:   # documents/factures/: the accountant's folder, apart from the bilans'
-        target = files.document_folder(home, INVOICE_FOLDER) / f"{document['type']}-{wanted}.{fmt}"
+        name = f"{document['type']}-{wanted}" + ("-facturx.pdf" if fmt == FACTURX else f".{fmt}")
+        target = files.document_folder(home, INVOICE_FOLDER) / name
     pending = files.prepare(target, data, home)
     with base.writing() as tx:
         tx.invoice(wanted)   # still there: a purge may have run meanwhile
@@ -67,6 +78,18 @@ def render_invoice(numero: str, format_text: str, output: str | None) -> None:
         raise fail(msg.PURGE_PENDANT_ECRITURE_FACTURE, numero=wanted, fichier=pending.target)
     base.say(msg.DOCUMENT_PRODUIT_FACTURE.format(document=msg.DOCUMENT_LABELS[document["type"]],
                                                  numero=wanted, fichier=pending.target))
+
+
+def _check_credited_invoice(conn, document: dict) -> None:
+    """A Factur-X credit note names the invoice it corrects (BG-3): refused once that invoice
+    has left the register (destroyed ten years on)."""
+    from bilancli.errors import fail
+    from bilancli.store import ledger
+
+    cancelled = document.get("facture_annulee")
+    if cancelled and not ledger.invoice_exists(conn, cancelled["numero"]):
+        raise fail(msg.FACTURX_AVOIR_SANS_FACTURE, numero=document["numero"],
+                   facture=cancelled["numero"])
 
 
 def show_register(annee: str | None, as_json: bool) -> None:

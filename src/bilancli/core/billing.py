@@ -29,6 +29,9 @@ PAYMENT_DELAY_SOURCE = "Code de commerce L441-10"
 # (Code de commerce L441-10).
 PROFESSIONAL_PAYERS = ("employeur", "opco", "france-travail", "autre")
 MENTIONS = {EXEMPT: msg.MENTION_TVA_EXONEREE, FRANCHISE: msg.MENTION_TVA_FRANCHISE}
+# Public buyers take electronic invoices on Chorus Pro already (ordonnance 2014-697).
+PUBLIC_PAYERS = ("france-travail",)
+E_INVOICING_SOURCE = "CGI art. 289 bis"
 
 
 class Billing(namedtuple("Billing", "regime rate_bp delay_days iban")):
@@ -103,6 +106,12 @@ def due_date(issued_on: date, billing: Billing) -> date:
 def vat_mention(billing: Billing) -> str | None:
     """The exemption's article, which the invoice must quote; None when VAT is charged."""
     return MENTIONS.get(billing.regime)
+
+
+def through_platform(regime: str, payer: str) -> bool:
+    """From 1 September 2027 a small business's invoice to another business goes through a
+    plateforme agréée (CGI 289 bis); operations exempt under 261-4-4° a stay outside it."""
+    return regime != EXEMPT and payer in PROFESSIONAL_PAYERS and payer not in PUBLIC_PAYERS
 
 
 def format_rate(rate_bp: int) -> str:

@@ -16,6 +16,9 @@ MAX_DOCUMENT_LABEL = "50 Mio"
 
 # The formats of the documents the cabinet renders (synthèse, convention, émargement).
 FORMATS = ("md", "html", "pdf")
+# An invoice has one more: its PDF as Factur-X (PDF/A-3 with its CII XML, SPEC §10).
+FACTURX = "facturx"
+INVOICE_FORMATS = FORMATS + (FACTURX,)
 
 
 def parse_document_type(text: str) -> str:
@@ -49,6 +52,10 @@ def _mib(size: int) -> str:
 
 def parse_format(text: str) -> str:
     return parse_choice(text, FORMATS, msg.FORMAT_INCONNU, strip=".")
+
+
+def parse_invoice_format(text: str) -> str:
+    return parse_choice(text, INVOICE_FORMATS, msg.FORMAT_INCONNU, strip=".")
 
 
 def check_renderable(kind: str, bilan: Bilan, numero: int | None = None) -> None:

@@ -144,7 +144,10 @@ OPT_MOTIF_AVOIR = "Motif de l'annulation, imprimé sur l'avoir."
 OPT_DATE_PAIEMENT = "Date du paiement reçu : AAAA-MM-JJ, JJ/MM/AAAA ou en toutes lettres."
 OPT_MONTANT_PAIEMENT = "Montant reçu en euros (TTC), au plus ce qui reste dû."
 OPT_MODE_PAIEMENT = "virement, cheque, carte, especes ou cdc (défaut : virement, cdc pour la Caisse des Dépôts)."
-OPT_FORMAT_FACTURE = "md, html ou pdf (le PDF demande l'extra « pdf »)."
+OPT_FORMAT_FACTURE = (
+    "md, html, pdf, ou facturx : le PDF/A-3 avec sa facture structurée (EN 16931) ; le PDF et "
+    "Factur-X demandent l'extra « pdf »."
+)
 OPT_SORTIE_FACTURE = (
     "Fichier à écrire (défaut : documents/factures/ dans le dossier des données) ; « - » : la "
     "sortie standard."

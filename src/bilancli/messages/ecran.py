@@ -252,3 +252,8 @@ IMPORT_SIMULATION = (
 IMPORT_RIEN = "Aucun bilan à ouvrir : {fichier} ne contient que sa ligne d'en-tête."
 IMPORT_AVERTISSEMENT = "ligne {ligne} ({id}) : {avertissement}"
 IMPORT_AVERTISSEMENT_LIGNES = "lignes {lignes} ({nombre} lignes, bilans {ids}) : {avertissement}"
+FACTURE_PLATEFORME_2027 = (
+    "à partir du 1er septembre 2027, une facture adressée à une entreprise passe par "
+    "une plateforme agréée (facturation électronique, {source}) : "
+    "« bilan facture render {numero} --format facturx » en donne la forme Factur-X."
+)

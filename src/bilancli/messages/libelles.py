@@ -208,3 +208,20 @@ IMPORT_EN_TETES = {
     "ouvert le": "date_ouverture", "e-mail": "email", "mail": "email",
     "adresse électronique": "email", "tél": "telephone",
 }
+# The Factur-X XML of an invoice (render/facturx.py): its wording is frozen with the invoice's
+# numbers, so that rendering again gives the same bytes; change it only for new wording.
+FACTURX_NDA = "Déclaration d'activité n° {nda} (cet enregistrement ne vaut pas agrément de l'État)"
+FACTURX_PRESTATION = (
+    "Bénéficiaire : {beneficiaire} ; période de réalisation : du {debut} au {fin} ; "
+    "durée d'accompagnement réalisée : {heures}"
+)
+FACTURX_EMPLOYEUR = " ; employeur : {employeur}"
+FACTURX_CONDITIONS = (
+    "Paiement à {jours} jours à compter de la date d'émission, en rappelant le numéro de la facture."
+)
+FACTURX_A_RECEPTION = "Paiement à réception, en rappelant le numéro de la facture."
+FACTURX_CONDITIONS_AVOIR = (
+    "Avoir sur la facture n° {numero} : les sommes déjà réglées sont remboursées ou imputées "
+    "sur une facture ultérieure."
+)
+FACTURX_MOTIF = "Motif de l'avoir : {motif}"

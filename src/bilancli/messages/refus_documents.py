@@ -91,3 +91,13 @@ MODELE_RECURSIF = (
     "vérifiez ses {{% include %}} et {{% extends %}}."
 )
 SORTIE_VIDE = "-o attend un nom de fichier (ou « - » pour la sortie standard) : il est vide."
+FACTURX_INDISPONIBLE = (
+    "le format Factur-X demande la bibliothèque factur-x, qui n'est pas installée. Installez-la "
+    "avec « pip install 'bilancli[pdf]' » (ou « pipx inject bilancli factur-x »), ou produisez "
+    "le PDF seul avec « --format pdf »."
+)
+FACTURX_AVOIR_SANS_FACTURE = (
+    "l'avoir {numero} annule la facture {facture}, qui n'est plus dans le registre (détruite "
+    "au terme de sa conservation, Code de commerce L123-22) : un avoir Factur-X doit renvoyer "
+    "à la facture qu'il corrige (EN 16931, BG-3). « --format pdf » reste possible."
+)

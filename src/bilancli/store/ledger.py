@@ -70,6 +70,11 @@ def unsettled_invoices(conn) -> list[Invoice]:
                          "WHERE p.facture = f.numero)")
 
 
+def invoice_exists(conn, numero: str) -> bool:
+    """Still in the register (an invoice is destroyed ten years on, its credit note later)."""
+    return conn.execute("SELECT 1 FROM factures WHERE numero = ?", (numero,)).fetchone() is not None
+
+
 def invoice_document(conn, numero: str) -> str:
     """The frozen document, as stored (the render reads nothing else)."""
     row = conn.execute("SELECT document FROM factures WHERE numero = ?", (numero,)).fetchone()
