@@ -8,6 +8,7 @@ from walks import ready_to_leave_investigation, ready_to_leave_preliminaire
 def test_a_cpf_bilan_walks_to_conclusion_and_stops_at_the_synthese(bilan):
     bid = ready_to_leave_preliminaire(bilan)
     refused = bilan("phase", "advance", bid, code=1)
+    assert refused.key == "PASSAGE_REFUSE", refused.stderr
     assert "au moins un entretien" in refused.stderr and "R6313-4" in refused.stderr
     bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "2h")
     out = bilan("phase", "advance", bid).stdout

@@ -147,6 +147,28 @@ def test_home_option_wins_over_the_environment(bilan, tmp_path):
     assert bilan.json("list") == []
 
 
+# The message each refusal (exit 1) of the table below is made of.
+REFUSAL_KEYS = {
+    "show 2026-042": "BILAN_INCONNU",
+    "show 2026-42": "ID_MALFORME",
+    "new --nom  --prenom X": "NOM_VIDE",
+    "new --nom A --prenom B --statut cadre": "VALEUR_ENUM_INCONNUE",
+    "new --nom A --prenom B --financement opco": "VALEUR_ENUM_INCONNUE",
+    "new --nom A --prenom B --format zoom": "VALEUR_ENUM_INCONNUE",
+    "new --nom A --prenom B --date 31/02/2026": "DATE_IMPOSSIBLE",
+    "new --nom A --prenom B --date bientôt": "DATE_ILLISIBLE",
+    "new --nom A --prenom B --tarif -5": "MONTANT_NEGATIF",
+    "new --nom A --prenom B --tarif cher": "MONTANT_ILLISIBLE",
+    "new --nom A --prenom B --heures-prevues 30": "HEURES_MAX",
+    "new --nom A --prenom B --heures-prevues dix": "HEURES_ILLISIBLES",
+    "set 2026-001 humeur x": "CHAMP_INCONNU",
+    "set 2026-001 heures_prevues -2": "HEURES_NEGATIVES",
+    "set 2026-001 nom ": "VALEUR_VIDE",
+    "consent 2026-001 cnil": "CONSENTEMENT_INCONNU",
+    "consent 2026-001 bilan --date 30/02/2026": "DATE_IMPOSSIBLE",
+}
+
+
 @pytest.mark.parametrize(("args", "code", "words"), [
     (["show", "2026-042"], 1, "2026-042"),
     (["show", "2026-42"], 1, "AAAA-NNN"),
@@ -179,6 +201,7 @@ def test_bad_input_is_refused_in_french_and_changes_nothing(bilan, args, code, w
     before = bilan.db_bytes()
     result = bilan(*args, code=code)
     assert result.stderr.startswith("Erreur : ")
+    assert code != 1 or result.key == REFUSAL_KEYS[" ".join(args)], result.key
     assert words in result.stderr
     assert result.stdout == ""
     assert bilan.db_bytes() == before

@@ -250,6 +250,7 @@ def test_a_file_that_cannot_be_deleted_is_reported_and_retried(bilan):
     stuck.mkdir()                      # a folder in its place cannot be unlinked as a file
     (stuck / "autre").write_text("x")
     result = bilan("purge", "--yes", code=1)
+    assert result.key == "PURGE_INCOMPLETE", result.stderr
     assert f"emargement-{bid}.md" in result.stderr and "prochaine purge" in result.stderr
     left = state(bilan.home, bid)
     assert (left["champs"], left["documents"], left["rendus_restants"]) == (0, 0, 1)

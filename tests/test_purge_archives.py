@@ -116,6 +116,7 @@ def test_a_rendered_invoice_changed_by_hand_is_not_destroyed_and_is_reported(bil
     path.write_text("annotée à la main")
     bilan.today("2026-01-01")
     result = bilan("purge", "--yes", code=1)
+    assert result.key == "PURGE_INCOMPLETE", result.stderr
     assert str(path.relative_to(bilan.home)) in result.stderr
     assert path.read_text() == "annotée à la main"
     assert _count(bilan, "SELECT COUNT(*) FROM factures") == 0          # the rows went

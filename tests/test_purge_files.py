@@ -32,6 +32,7 @@ def test_a_file_rewritten_since_the_rendering_is_never_destroyed(bilan, rendered
     bilan("abandon", bid)
 
     result = bilan("purge", "--yes", code=1)
+    assert result.key == "PURGE_INCOMPLETE", result.stderr
     assert target.read_text(encoding="utf-8") == "Mes notes personnelles, sans rapport avec le bilan."
     assert str(target) in result.stderr and "modifié depuis le rendu" in result.stderr
     assert "supprimez-le vous-même" in result.stderr
@@ -40,6 +41,7 @@ def test_a_file_rewritten_since_the_rendering_is_never_destroyed(bilan, rendered
     assert live_rows(bilan, bid) == 1
 
     again = bilan("purge", "--yes", "--json", code=1)
+    assert again.key == "PURGE_INCOMPLETE", again.stderr
     (entry,) = json.loads(again.stdout)["bilans"]
     assert entry["fichiers_non_detruits"] == [
         {"chemin": str(target), "raison": "modifié depuis le rendu : vérifiez et supprimez-le vous-même"}]
@@ -63,6 +65,7 @@ def test_a_link_put_in_place_of_the_file_is_left_alone_and_so_is_its_target(bila
     target.symlink_to(other)
     bilan("abandon", bid)
     result = bilan("purge", "--yes", code=1)
+    assert result.key == "PURGE_INCOMPLETE", result.stderr
     assert "modifié depuis le rendu" in result.stderr
     assert target.is_symlink() and other.read_text(encoding="utf-8") == "Un autre dossier."
     assert live_rows(bilan, bid) == 1
@@ -143,6 +146,7 @@ def test_a_purge_that_destroys_nothing_says_so(bilan, rendered):
     assert str(target) in planned.stderr
 
     again = bilan("purge", "--yes", code=1)
+    assert again.key == "PURGE_INCOMPLETE", again.stderr
     assert "Purge du 02/03/2026 : rien n'a été détruit." in again.stdout
     assert "Détruit" not in again.stdout and "traité" not in again.stdout
     assert f"le fichier {target} du bilan {bid} n'a pas été détruit" in again.stderr
