@@ -183,9 +183,9 @@ def _execute(store, dues, today) -> list:
 
 
 def _stderr_console():
-    from rich.console import Console
+    from bilancli.cli.console import console
 
-    return Console(stderr=True, highlight=False)
+    return console(stderr=True)
 
 
 def _report(outcomes, today, as_json: bool, simulated: bool, complaints=(), backups=()) -> None:

@@ -251,3 +251,8 @@ IMPORT_SIMULATION = (
 )
 IMPORT_RIEN = "Aucun bilan à ouvrir : {fichier} ne contient que sa ligne d'en-tête."
 IMPORT_AVERTISSEMENT = "ligne {ligne} ({id}) : {avertissement}"
+
+# A view longer than a screenful (SPEC §13).
+VUE_RESUME = "{nombre} lignes, par sorte"
+VUE_NOMBRE = "Nombre"
+VUE_SUITE = "… et {nombre} lignes de plus : {option} pour tout voir."
