@@ -49,20 +49,21 @@ class Line(namedtuple("Line", "text style", defaults=("",))):
 SCREENFUL = 50   # about what a person reads before scrolling back
 
 
-def screenful(table: Table, kinds, everything: bool, option: str = "--tout") -> list:
+def screenful(table: Table, kinds, everything: bool, title: str = "", kind: str = "") -> list:
     """`table` whole when it holds about a screenful or `everything` is asked; otherwise a
-    count of its rows by kind (`kinds`, one per row), its first rows — the view sorts the
-    most urgent first —, and how many are left and how to see them (`option`)."""
+    count of its rows by kind (`kinds`, one per row, or None when the view counted them
+    already; `kind` heads their column, `title` the count), its first rows — the view sorts the most urgent first —, and how many are left
+    and how to see them (`--tout`)."""
     if everything or len(table.rows) <= SCREENFUL:
         return [table]
-    counts = Counter(kinds)
-    summary = Table(msg.VUE_RESUME.format(nombre=len(table.rows)), ("", msg.VUE_NOMBRE),
-                    [(kind, str(n)) for kind, n in counts.most_common()], right=(1,))
+    counts = Counter(kinds or ())
+    summary = Table(title, (kind, msg.VUE_NOMBRE),
+                    [(name, str(n)) for name, n in counts.most_common()], right=(1,)) if counts else None
     kept = max(SCREENFUL - len(counts) - 6, 10)
     shown = table._replace(rows=table.rows[:kept],
                            styles=table.styles[:kept] if table.styles else None)
     rest = len(table.rows) - kept
-    return [summary, shown, Line(msg.VUE_SUITE.format(nombre=rest, option=option), "dim")]
+    return [summary, shown, Line(msg.VUE_SUITE.format(nombre=rest), "dim")]
 
 
 def draw(*blocks) -> None:
