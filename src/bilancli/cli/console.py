@@ -34,12 +34,12 @@ def console(stderr: bool = False):
         from rich.console import Console
 
         stream = sys.stderr if stderr else sys.stdout
-        width = None
+        width = height = None
         if not _is_terminal(stream) and "COLUMNS" not in os.environ:
-            width = PIPED_WIDTH
+            width, height = PIPED_WIDTH, 25   # both given: rich asks the environment no more
         # highlight off: rich would colour the numbers and dates of user text by guessing.
         found = _consoles[stderr] = Console(stderr=stderr, highlight=False, width=width,
-                                            emoji=False)
+                                            height=height, emoji=False)
     return found
 
 

@@ -16,14 +16,17 @@ first, with a count by kind and how to see the rest (SPEC §13).
 from __future__ import annotations
 
 from collections import Counter, namedtuple
+from itertools import islice
 
 from bilancli import messages as msg
 from bilancli.core.formats import clean
 
 
-class Table(namedtuple("Table", "title headers rows right styles", defaults=(None, (), None))):
+class Table(namedtuple("Table", "title headers rows right styles optional",
+                       defaults=(None, (), None, ()))):
     """Rows of cells under `headers`; `right` holds the indexes of right-aligned columns
-    (figures); `styles`, one per row, a style name or ""."""
+    (figures); `styles`, one per row, a style name or ""; `optional`, the indexes of the
+    columns left out on a screen narrower than `NARROW` (a row stays one line in 80)."""
 
     __slots__ = ()
 
@@ -47,22 +50,25 @@ class Line(namedtuple("Line", "text style", defaults=("",))):
 
 
 SCREENFUL = 50   # about what a person reads before scrolling back
+NARROW = 100     # columns: below, a table leaves out its optional columns
 
 
 def screenful(table: Table, kinds, everything: bool, title: str = "", kind: str = "") -> list:
     """`table` whole when it holds about a screenful or `everything` is asked; otherwise a
     count of its rows by kind (`kinds`, one per row, or None when the view counted them
     already; `kind` heads their column, `title` the count), its first rows — the view sorts the most urgent first —, and how many are left
-    and how to see them (`--tout`)."""
-    if everything or len(table.rows) <= SCREENFUL:
-        return [table]
+    and how to see them (`--tout`). The rows may be an iterator, when `kinds` counts them:
+    only those shown are then made."""
+    total = len(kinds) if kinds is not None else len(table.rows)
+    if everything or total <= SCREENFUL:
+        return [table._replace(rows=list(table.rows))]
     counts = Counter(kinds or ())
     summary = Table(title, (kind, msg.VUE_NOMBRE),
                     [(name, str(n)) for name, n in counts.most_common()], right=(1,)) if counts else None
-    kept = max(SCREENFUL - len(counts) - 6, 10)
-    shown = table._replace(rows=table.rows[:kept],
+    kept = max(SCREENFUL - len(counts) - 10, 10)   # titles, headers, blank lines: ~50 in all
+    shown = table._replace(rows=list(islice(table.rows, kept)),
                            styles=table.styles[:kept] if table.styles else None)
-    rest = len(table.rows) - kept
+    rest = total - kept
     return [summary, shown, Line(msg.VUE_SUITE.format(nombre=rest), "dim")]
 
 
@@ -89,70 +95,79 @@ def render(blocks, columns: int | None = 100, styled: bool = False) -> str:
 
 
 def _print(blocks, console) -> None:
+    from rich.console import Group
+
+    from bilancli.cli.console import PIPED_WIDTH
+
+    drawn = Group(*_renderables(blocks, console.is_terminal, console.width))
     if console.is_terminal:
-        _blocks(blocks, console, True)
+        console.print(drawn)
         return
     # rich pads every cell to its column: plain text keeps no trailing spaces (for diff, grep).
     with console.capture() as captured:
-        _blocks(blocks, console, False)
+        console.print(drawn)
     console.file.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
 
 
-def _blocks(blocks, console, terminal: bool) -> None:
+def _renderables(blocks, terminal: bool, width: int) -> list:
+    """The blocks as rich draws them, in one group: one print for the whole view, `width`
+    columns wide."""
+    drawn = []
     for index, block in enumerate(blocks):
         # Tables and fields stand apart; lines and paragraphs follow each other closely.
         if index and (isinstance(block, (Table, Fields)) or isinstance(blocks[index - 1], (Table, Fields))):
-            console.line()
+            drawn.append(_text(""))
+        if isinstance(block, (Table, Fields)) and block.title:
+            drawn.append(_text(clean(block.title), "bold"))
         if isinstance(block, Table):
-            _table(block, console, terminal)
+            drawn.append(_table(block, terminal, width))
         elif isinstance(block, Fields):
-            _fields(block, console)
+            drawn.append(_fields(block))
         elif isinstance(block, Paragraph):
             from rich.padding import Padding
 
             text = _text(clean(block.text, True), block.style)
-            console.print(Padding(text, (0, 0, 0, block.indent), expand=False) if block.indent else text)
+            drawn.append(Padding(text, (0, 0, 0, block.indent), expand=False) if block.indent else text)
         else:
-            console.print(_text(clean(block.text, True), block.style), soft_wrap=True)
+            drawn.append(_text(clean(block.text, True), block.style))
+    return drawn
 
 
 def _text(value, style: str = ""):
     from rich.text import Text
 
-    return Text(value, style=style or "", end="")
+    return Text(value, style=style or "")
 
 
-def _title(title, console) -> None:
-    if title:
-        console.print(_text(clean(title), "bold"), soft_wrap=True)
-
-
-def _fields(block: Fields, console) -> None:
+def _fields(block: Fields):
     from rich.table import Table as RichTable
 
-    _title(block.title, console)
     grid = RichTable.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
     for label, value in block.pairs:
         grid.add_row(_text(clean(label)), _text(clean(value if value not in (None, "") else "—", True)))
-    console.print(grid)
+    return grid
 
 
-def _table(block: Table, console, terminal: bool) -> None:
+def _table(block: Table, terminal: bool, width: int):
     """On a terminal, a rule under the bold headers; piped, plain columns."""
     from rich import box
     from rich.table import Table as RichTable
 
-    _title(block.title, console)
+    from bilancli.cli.console import PIPED_WIDTH
+
     table = RichTable(box=box.SIMPLE_HEAD if terminal else None, show_edge=False, pad_edge=False,
-                      header_style="bold", padding=(0, 1) if terminal else (0, 2, 0, 0))
+                      header_style="bold", padding=(0, 1, 0, 0) if terminal else (0, 2, 0, 0))
     right = set(block.right)
-    for index, header in enumerate(block.headers):
-        table.add_column(_text(clean(header)), justify="right" if index in right else "left",
-                         overflow="fold")
+    kept = [i for i in range(len(block.headers)) if width >= NARROW or i not in block.optional]
+    for index in kept:
+        # No screen to wrap to: rich need not work out where each cell would wrap.
+        table.add_column(_text(clean(block.headers[index])),
+                         justify="right" if index in right else "left", overflow="fold",
+                         no_wrap=width >= PIPED_WIDTH)
     styles = block.styles or ()
-    for index, row in enumerate(block.rows):
-        style = styles[index] if index < len(styles) else ""
-        table.add_row(*[_text(clean(cell)) for cell in row], style=style or None)
-    console.print(table)
+    for number, row in enumerate(block.rows):
+        style = styles[number] if number < len(styles) else ""
+        table.add_row(*[_text(clean(row[i])) for i in kept], style=style or None)
+    return table

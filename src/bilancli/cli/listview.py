@@ -53,10 +53,11 @@ def print_list(rows, every: bool = True, everything: bool = True) -> None:
         base.say(msg.AUCUN_BILAN_OUVERT.format(nombre=hidden) if hidden else msg.AUCUN_BILAN)
         return
     phases = [msg.PHASE_LABELS.get(row[3], row[3]) for row in shown]
-    table = Table(None, ("Bilan", "Bénéficiaire", "Phase", "Ouverture", "Fin"), [
+    # Made as they are shown (a generator): thousands of bilans, a screenful of lines.
+    table = Table(None, ("Bilan", "Bénéficiaire", "Phase", "Ouverture", "Fin"), (
         (bid, full_name(prenom, nom), label, format_iso(opened), format_iso(ended))
         for (bid, nom, prenom, _, opened, ended), label in zip(shown, phases)
-    ])
+    ))
     blocks = screenful(table, phases, everything, msg.LISTE_RESUME.format(nombre=len(shown)),
                        "Phase")
     if hidden:

@@ -301,7 +301,9 @@ def _table(outcomes, title: str):
         what = ", ".join(f"{msg.PURGE_NATURES[i.kind]} ({i.count})" for i in outcome.items)
         rows.append((outcome.bilan_id, format_date(_first_due(outcome)[0]), " ; ".join(rules), what,
                      format_size(sum(i.size for i in outcome.items))))
-    return Table(title, ("Bilan", "Échéance", "Règle", "Contenu", "Taille"), rows, right=(4,))
+    # In 80 columns, the rule: the summary by rule names them.
+    return Table(title, ("Bilan", "Échéance", "Règle", "Contenu", "Taille"), rows, right=(4,),
+                 optional=(2,))
 
 
 def _print_by_rule(outcomes) -> None:
