@@ -131,3 +131,37 @@ def test_on_a_terminal_overdue_items_are_red_and_the_others_not(bilan, monkeypat
     coming = next(line for line in lines if "20/03/2026" in line)
     assert "\x1b[1;31m" in overdue and "31m" not in coming
     assert "\x1b[1;31mErreur" in bilan("show", "9999-999", code=1).stderr
+
+
+def test_the_week_of_every_bilan_keeps_a_screenful_soonest_first_and_tout_shows_all(bilan):
+    from datetime import date, timedelta
+
+    ids = [bilan.new("--date", "2026-02-01", nom=f"Nom{n}") for n in range(3)]   # 24 h each at most
+    for n in range(55):
+        day = (date(2026, 3, 3) + timedelta(days=n)).isoformat()
+        bilan("rdv", "add", ids[n % 3], "--date", day, "--heure", "9h", "--duree", "1h")
+    out = bilan("rdv", "list").stdout
+    assert "55 rendez-vous, par statut" in out and re.search(r"prévu\s+55", out)
+    assert "mardi 3 mars 2026" in out and "dimanche 26 avril 2026" not in out   # the 55th
+    assert "--tout pour tout voir" in out
+    assert "dimanche 26 avril 2026" in bilan("rdv", "list", "--tout").stdout
+    assert len(bilan.json("rdv", "list")) == 55
+
+
+def test_a_long_register_of_invoices_shows_the_overdue_first(bilan, monkeypatch):
+    from bilancli.cli import display
+    from paperwork import configure, held
+
+    configure(bilan)
+    bid = held(bilan)
+    for n in range(1, 13):                          # 12 × 150 € HT: the tarif
+        bilan("facture", bid, "--montant", "150")
+        if n < 12:
+            bilan("paiement", f"F2026-{n:04d}", "--date", "2026-03-02", "--montant", "150")
+    bilan.today("2026-04-15")                       # F2026-0012: past its due date
+    monkeypatch.setattr(display, "SCREENFUL", 2)    # ten lines kept at least
+    out = bilan("factures").stdout
+    assert out.index("F2026-0012") < out.index("F2026-0001") and "F2026-0011" not in out
+    assert re.search(r"payée\s+11", out) and re.search(r"en retard\s+1", out) and "--tout" in out
+    every = bilan("factures", "--tout").stdout
+    assert every.index("F2026-0001") < every.index("F2026-0012")   # the register's order

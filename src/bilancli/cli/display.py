@@ -60,12 +60,12 @@ def screenful(table: Table, kinds, everything: bool, title: str = "", kind: str 
     and how to see them (`--tout`). The rows may be an iterator, when `kinds` counts them:
     only those shown are then made."""
     total = len(kinds) if kinds is not None else len(table.rows)
-    if everything or total <= SCREENFUL:
-        return [table._replace(rows=list(table.rows))]
     counts = Counter(kinds or ())
+    kept = max(SCREENFUL - len(counts) - 10, 10)   # titles, headers, blank lines: ~50 in all
+    if everything or total <= max(SCREENFUL, kept):
+        return [table._replace(rows=list(table.rows))]
     summary = Table(title, (kind, msg.VUE_NOMBRE),
                     [(name, str(n)) for name, n in counts.most_common()], right=(1,)) if counts else None
-    kept = max(SCREENFUL - len(counts) - 10, 10)   # titles, headers, blank lines: ~50 in all
     shown = table._replace(rows=list(islice(table.rows, kept)),
                            styles=table.styles[:kept] if table.styles else None)
     rest = total - kept
