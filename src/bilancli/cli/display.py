@@ -5,9 +5,11 @@ A view returns data (its JSON); its `human` function turns that data into blocks
 the one console of the run (`cli.console`). Stored text never reaches the terminal raw:
 every cell goes through `clean`, which shows control characters and bidirectional
 overrides as visible marks, and becomes a rich `Text`, which is never read as markup (a nom
-`[bold]x[/]` prints as typed). On a terminal, titles and headers are bold and a row may
-carry a style (overdue items in red); piped, the output is plain text, one line per row.
-Long columns wrap within the terminal's width; nothing is ever cut.
+`[bold]x[/]` prints as typed): no markup is ever written around user text, so there is
+nothing for `rich.markup.escape` to do. On a terminal, titles and headers are bold and a
+row may carry a style (overdue items in red); piped, the output is plain text, one line per
+row. Long cells wrap within the terminal's width and are never cut; in 80 columns a table
+leaves out the columns its view marked optional, so that a row stays one line.
 
 A person is never handed a wall of lines: `screenful` keeps about fifty, the most urgent
 first, with a count by kind and how to see the rest (SPEC §13).
@@ -56,9 +58,9 @@ NARROW = 100     # columns: below, a table leaves out its optional columns
 def screenful(table: Table, kinds, everything: bool, title: str = "", kind: str = "") -> list:
     """`table` whole when it holds about a screenful or `everything` is asked; otherwise a
     count of its rows by kind (`kinds`, one per row, or None when the view counted them
-    already; `kind` heads their column, `title` the count), its first rows — the view sorts the most urgent first —, and how many are left
-    and how to see them (`--tout`). The rows may be an iterator, when `kinds` counts them:
-    only those shown are then made."""
+    already; `kind` heads their column, `title` the count), its first rows — the view sorts
+    the most urgent first —, and how many are left and how to see them (`--tout`). The rows
+    may be an iterator when `kinds` counts them: only those shown are then made."""
     total = len(kinds) if kinds is not None else len(table.rows)
     counts = Counter(kinds or ())
     kept = max(SCREENFUL - len(counts) - 10, 10)   # titles, headers, blank lines: ~50 in all
@@ -89,15 +91,13 @@ def render(blocks, columns: int | None = 100, styled: bool = False) -> str:
 
     out = io.StringIO()
     _print(list(blocks), Console(file=out, width=columns or PIPED_WIDTH, force_terminal=styled,
-                                 color_system="standard" if styled else None, highlight=False,
-                                 emoji=False, _environ={}))
+                                 color_system="standard" if styled else None, no_color=False,
+                                 highlight=False, emoji=False))
     return out.getvalue()
 
 
 def _print(blocks, console) -> None:
     from rich.console import Group
-
-    from bilancli.cli.console import PIPED_WIDTH
 
     drawn = Group(*_renderables(blocks, console.is_terminal, console.width))
     if console.is_terminal:
