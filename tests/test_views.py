@@ -165,3 +165,17 @@ def test_a_long_register_of_invoices_shows_the_overdue_first(bilan, monkeypatch)
     assert re.search(r"payée\s+11", out) and re.search(r"en retard\s+1", out) and "--tout" in out
     every = bilan("factures", "--tout").stdout
     assert every.index("F2026-0001") < every.index("F2026-0012")   # the register's order
+
+
+def test_the_confirmation_shows_the_summary_by_rule_before_the_lines(bilan, monkeypatch):
+    from datetime import date
+
+    from bilancli.cli import purging
+    from purge_helpers import make_ended_bilan
+
+    monkeypatch.setattr(purging, "_is_terminal", lambda: True)
+    bid = make_ended_bilan(bilan.home, "ASK", end=date(2026, 2, 1))
+    before = bilan.db_bytes()
+    result = bilan("purge", input="n\n", code=1)
+    assert result.stdout.index("Par règle") < result.stdout.index("À détruire") < result.stdout.index(bid)
+    assert bilan.db_bytes() == before

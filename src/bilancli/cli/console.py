@@ -2,9 +2,9 @@
 twin for the standard error (warnings, errors, the purge's progress) — rich's own way of
 writing to both.
 
-rich decides what the person's screen can take: colours and bold on a terminal, nothing
-with `NO_COLOR` (colour) or through a pipe (every style), `FORCE_COLOR` or `TTY_COMPATIBLE=1`
-to force them. rich is imported here, only when something is drawn for a person: never for
+rich decides what the person's screen can take: colours and bold on a terminal; with
+`NO_COLOR`, no colour (bold stays, as no-color.org asks); through a pipe or into a file, no
+style at all; `FORCE_COLOR` or `TTY_COMPATIBLE=1` to force them. rich is imported here, only when something is drawn for a person: never for
 `--json`, never for a plain confirmation line.
 
 Through a pipe or into a file, nothing is cut or wrapped to a screen that is not there: each
@@ -14,7 +14,6 @@ row of a table stays one line (for `grep`), as wide as `COLUMNS` says when it is
 from __future__ import annotations
 
 import os
-import sys
 
 PIPED_WIDTH = 1000   # no screen behind a pipe: a row stays one line
 
@@ -33,27 +32,11 @@ def console(stderr: bool = False):
     if found is None:
         from rich.console import Console
 
-        stream = sys.stderr if stderr else sys.stdout
-        width = height = None
-        if not _is_terminal(stream) and "COLUMNS" not in os.environ:
-            width, height = PIPED_WIDTH, 25   # both given: rich asks the environment no more
         # highlight off: rich would colour the numbers and dates of user text by guessing.
-        found = _consoles[stderr] = Console(stderr=stderr, highlight=False, width=width,
-                                            height=height, emoji=False)
+        found = _consoles[stderr] = Console(stderr=stderr, highlight=False, emoji=False)
+        if not found.is_terminal and "COLUMNS" not in os.environ:
+            found.size = (PIPED_WIDTH, 25)   # both given: rich asks the environment no more
     return found
-
-
-def _is_terminal(stream) -> bool:
-    """As rich decides it (FORCE_COLOR, TTY_COMPATIBLE, then the stream itself)."""
-    forced = os.environ.get("TTY_COMPATIBLE", "")
-    if forced in ("0", "1"):
-        return forced == "1"
-    if "FORCE_COLOR" in os.environ:
-        return os.environ["FORCE_COLOR"] != ""
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False
 
 
 def warning(prefix: str, text: str) -> None:
