@@ -97,7 +97,7 @@ def home(tmp_path, monkeypatch):
     folder = tmp_path / "home"
     monkeypatch.setenv("BILAN_HOME", str(folder))
     monkeypatch.setenv("BILAN_TODAY", TODAY)
-    for var in ("VISUAL", "EDITOR", "BILAN_DEBUG", "NO_COLOR"):
+    for var in ("VISUAL", "EDITOR", "BILAN_DEBUG", "NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "COLUMNS"):
         monkeypatch.delenv(var, raising=False)
     return folder
 

@@ -91,7 +91,7 @@ def test_agenda_table_shows_overdue_items_and_names_as_plain_text(bilan):
     bilan.today("2026-06-01")
     bid = finished_cpf(bilan)
     bilan("set", bid, "nom", "[bold]Martin")
-    out = bilan("agenda").stdout
+    out = bilan("agenda", "--au", "2026-12-31").stdout   # the suivi, past the next 30 days
     assert "[bold]Martin" in out
     assert "en retard" in out and "R6313-4 3° c" in out and bid in out
 

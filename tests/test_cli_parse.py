@@ -20,8 +20,10 @@ def run(argv):
 @pytest.mark.parametrize(("argv", "values"), [
     (["show", "2026-001"], {"bilan_id": "2026-001", "as_json": False}),
     (["show", "--json", "2026-001"], {"bilan_id": "2026-001", "as_json": True}),
-    (["list", "--phase", "conclusion", "--json"], {"phase": "conclusion", "nom": None, "as_json": True}),
-    (["list", "--phase=conclusion"], {"phase": "conclusion", "nom": None, "as_json": False}),
+    (["list", "--phase", "conclusion", "--json"], {"phase": "conclusion", "nom": None, "tous": False, "tout": False,
+                                                      "as_json": True}),
+    (["list", "--phase=conclusion"], {"phase": "conclusion", "nom": None, "tous": False, "tout": False,
+                                       "as_json": False}),
     (["entretien", "add", "2026-001", "--date", "2026-03-02", "--duree", "2h", "--notes", "-"],
      {"bilan_id": "2026-001", "date": "2026-03-02", "duree": "2h", "modalite": None, "notes": "-",
       "phase": None}),
@@ -37,7 +39,7 @@ def run(argv):
     (["doc", "get", "2026-001", "3", "-ox.pdf"], {"bilan_id": "2026-001", "doc": "3", "output": "x.pdf"}),
     (["synthese", "render", "2026-001"],
      {"bilan_id": "2026-001", "format_": "pdf", "output": None, "template": None}),
-    (["purge", "--yes", "--json"], {"dry_run": False, "yes": True, "as_json": True}),
+    (["purge", "--yes", "--json"], {"dry_run": False, "yes": True, "tout": False, "as_json": True}),
     (["entretien", "add", "--", "2026-001", "--date", "x", "--duree", "1h"], None),
 ])
 def test_a_command_line_gives_its_command_and_values(argv, values):

@@ -41,3 +41,24 @@ def test_styles_only_on_a_terminal():
     assert "\x1b" not in render(blocks, 80, styled=False)
     styled = render(blocks, 80, styled=True)
     assert "\x1b[1;31m01/03/2026\x1b[0m" in styled and "\x1b[1mAgenda\x1b[0m" in styled
+
+
+def test_a_narrow_screen_leaves_out_the_optional_columns_a_wide_one_and_a_pipe_keep_them():
+    blocks = [Table(None, ("Date", "À faire", "Source"), [("01/03/2026", "Relancer", "R6313-4")],
+                    optional=(2,))]
+    assert "R6313-4" not in render(blocks, 80) and "Relancer" in render(blocks, 80)
+    assert "R6313-4" in render(blocks, 120) and "R6313-4" in render(blocks, None)
+
+
+def test_a_long_table_keeps_a_screenful_with_a_count_by_kind_and_says_how_to_see_the_rest():
+    from bilancli.cli.display import SCREENFUL, screenful
+
+    rows = [(str(n), "retard" if n < 70 else "à venir") for n in range(100)]
+    kinds = [kind for _, kind in rows]
+    summary, shown, rest = screenful(Table(None, ("N", "Sorte"), iter(rows)), kinds, False,
+                                     "100 lignes", "Sorte")
+    assert summary.rows == [("retard", "70"), ("à venir", "30")]
+    assert len(shown.rows) + 4 + len(summary.rows) <= SCREENFUL and shown.rows[0] == ("0", "retard")
+    assert f"{100 - len(shown.rows)} ligne(s) de plus : --tout" in rest.text
+    (whole,) = screenful(Table(None, ("N", "Sorte"), iter(rows)), kinds, True, "", "")
+    assert len(whole.rows) == 100

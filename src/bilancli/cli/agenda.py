@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from bilancli import messages as msg
-from bilancli.cli.spec import JSON, command, opt
+from bilancli.cli.spec import JSON, command, flag, opt
 
 
 @command("agenda", msg.CMD_AGENDA,
          opt("--du", help=msg.OPT_DU_AGENDA, metavar="D"),
          opt("--au", help=msg.OPT_AU_AGENDA, metavar="D"),
-         JSON, details=msg.DET_AGENDA)
-def agenda(du, au, as_json) -> None:
+         flag("--tout", help=msg.OPT_TOUT), JSON, details=msg.DET_AGENDA)
+def agenda(du, au, tout, as_json) -> None:
     from bilancli.cli.agendaview import show_agenda
 
-    show_agenda(as_json, du, au)
+    show_agenda(as_json, du, au, everything=tout)
 
 
 @command("stats", msg.CMD_STATS, opt("--annee", help=msg.OPT_ANNEE, metavar="A"), JSON,

@@ -38,8 +38,14 @@ def compute(names: bool):
     return items, {s.id: s for s in summaries}, rdv
 
 
-def show_agenda(as_json: bool, du: str | None = None, au: str | None = None) -> None:
-    """`bilan agenda [--du D] [--au D]`."""
+HORIZON_DAYS = 30   # a person sees what is overdue and the next month (SPEC §13)
+
+
+def show_agenda(as_json: bool, du: str | None = None, au: str | None = None,
+                everything: bool = False) -> None:
+    """`bilan agenda [--du D] [--au D] [--tout]`."""
+    from datetime import timedelta
+
     from bilancli.core.agenda import within
     from bilancli.core.dates import check_range, iso, parse_date
 
@@ -47,11 +53,16 @@ def show_agenda(as_json: bool, du: str | None = None, au: str | None = None) -> 
     last = parse_date(au, base.today()) if au is not None else None
     check_range(first, last)
     items, by_id, rdv = compute(names=not as_json)
-    items = within(items, first, last)
-    if as_json:
-        base.print_json([_json(i, iso) for i in items])
+    if as_json:   # everything asked for, horizon or not
+        base.print_json([_json(i, iso) for i in within(items, first, last)])
         return
-    _print_agenda(items, by_id, rdv, base.today())
+    today = base.today()
+    horizon = None
+    if last is None:
+        horizon = last = max(first or today, today) + timedelta(days=HORIZON_DAYS)
+    later = len(within(items, first, None)) if horizon else 0
+    items = within(items, first, last)
+    _print_agenda(items, by_id, rdv, today, everything, horizon, later and later - len(items))
 
 
 def _json(item, iso) -> dict:
@@ -80,23 +91,38 @@ def what_to_do(item, rdv) -> str:
                                   modalite=msg.MODALITE_LABELS[r.modalite].lower())
 
 
-def _print_agenda(items, by_id, rdv, today) -> None:
-    """One line per obligation, overdue ones in red."""
-    from bilancli.cli.display import Table, draw
+def _print_agenda(items, by_id, rdv, today, everything: bool = True, horizon=None,
+                  later: int = 0) -> None:
+    """One line per obligation, overdue ones in red; a screenful of them unless
+    `everything`; how many fall due after the `horizon` the person did not choose."""
+    from bilancli.cli.display import Line, Table, draw, screenful
     from bilancli.core.dates import format_date
     from bilancli.core.formats import full_name
 
+    beyond = Line(msg.AGENDA_HORIZON.format(date=format_date(horizon), nombre=later), "dim") \
+        if later else None
     if not items:
         base.say(msg.AGENDA_VIDE)
+        if beyond:
+            draw(beyond)
         return
-    rows = []
-    for item in items:
+
+    def row(item):
         # A réclamation may concern no bilan; an old unpaid invoice, a bilan the agenda no
         # longer reads (its record anonymised): no name to show then.
         s = by_id.get(item.bilan)
-        rows.append((format_date(item.date), item.bilan or "—",
-                     full_name(s.prenom, s.nom)[:30] if s else "",
-                     what_to_do(item, rdv), item.source, msg.EN_RETARD if item.en_retard else ""))
-    draw(Table(msg.AGENDA_TITRE.format(date=format_date(today)),
-               ("Échéance", "Bilan", "Bénéficiaire", "À faire", "Source", ""), rows,
-               styles=["bold red" if item.en_retard else "" for item in items]))
+        return (format_date(item.date), item.bilan or "—", full_name(s.prenom, s.nom)[:30] if s else "",
+                what_to_do(item, rdv), item.source, msg.EN_RETARD if item.en_retard else "")
+
+    # Made as they are shown: thousands of items, a screenful of lines.
+    rows = map(row, items)
+    table = Table(msg.AGENDA_TITRE.format(date=format_date(today)),
+                  ("Échéance", "Bilan", "Bénéficiaire", "À faire", "Source", ""), rows,
+                  styles=["bold red" if item.en_retard else "" for item in items],
+                  # In 80 columns, the source and the word: the red (bold without colour) and
+                  # the count above say what is overdue.
+                  optional=(4, 5))
+    late = sum(1 for item in items if item.en_retard)
+    # Sorted by date, the overdue first: the most urgent lead the screenful.
+    draw(*screenful(table, [msg.AGENDA_SORTES[item.quoi] for item in items], everything,
+                    msg.AGENDA_RESUME.format(nombre=len(items), retard=late), "Sorte"), beyond)

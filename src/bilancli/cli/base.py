@@ -15,8 +15,11 @@ class _RunState:
     last_error = None
 
     def reset(self) -> None:
+        from bilancli.cli import console
+
         self.home_option = None
         self.last_error = None
+        console.reset()
 
 
 state = _RunState()
@@ -133,17 +136,17 @@ def print_json(data) -> None:
 
 def say(text: str) -> None:
     """A French confirmation line; the user text in it is shown neutralised."""
-    from bilancli.cli.display import clean
+    from bilancli.core.formats import clean
 
     sys.stdout.write(clean(text, keep_newlines=True) + "\n")
 
 
 def warn(text: str) -> None:
-    """A warning on stderr: the command went ahead."""
+    """A warning on stderr, drawn by rich: the command went ahead."""
     from bilancli import messages as msg
-    from bilancli.cli.display import clean
+    from bilancli.cli.console import warning
 
-    sys.stderr.write(msg.PREFIX_AVERTISSEMENT + clean(text, keep_newlines=True) + "\n")
+    warning(msg.PREFIX_AVERTISSEMENT, text)
 
 
 def confirm(question: str, without_terminal: str, declined: str, is_terminal=None) -> None:

@@ -53,11 +53,12 @@ def new(nom, prenom, email, telephone, statut, financement, format_, employeur, 
 
 @command("list", msg.CMD_LIST,
          opt("--phase", help=msg.OPT_PHASE_FILTRE, metavar="P", complete="phase"),
-         opt("--nom", help=msg.OPT_NOM_FILTRE), JSON)
-def list_(phase, nom, as_json) -> None:
+         opt("--nom", help=msg.OPT_NOM_FILTRE), flag("--tous", help=msg.OPT_TOUS_BILANS),
+         flag("--tout", help=msg.OPT_TOUT), JSON)
+def list_(phase, nom, tous, tout, as_json) -> None:
     from bilancli.cli.listview import list_bilans
 
-    list_bilans(phase, as_json, nom)
+    list_bilans(phase, as_json, nom, every=tous, everything=tout)
 
 
 @command("show", msg.CMD_SHOW, ID, JSON)

@@ -58,7 +58,7 @@ def run(argv: list[str]) -> int:
         return 0
     except BilanError as exc:
         base.state.last_error = exc
-        _tell(msg.PREFIX_ERREUR + exc.message)
+        _tell(exc.message, msg.PREFIX_ERREUR)
         return exc.exit_code
     except KeyboardInterrupt:
         _tell(msg.INTERROMPU)
@@ -72,7 +72,7 @@ def run(argv: list[str]) -> int:
         known = _known_fault(exc)
         if known is not None:
             base.state.last_error = known
-            _tell(msg.PREFIX_ERREUR + known.message)
+            _tell(known.message, msg.PREFIX_ERREUR)
             return known.exit_code
         _tell(msg.ERREUR_INATTENDUE.format(type=type(exc).__name__))
         return 1
@@ -106,8 +106,7 @@ def _known_fault(exc: Exception):
     return None
 
 
-def _tell(text: str) -> None:
-    from bilancli.cli.display import clean
+def _tell(text: str, prefix: str = "") -> None:
+    from bilancli.cli.console import error
 
-    sys.stderr.write(clean(text.rstrip("\n"), keep_newlines=True) + "\n")
-    sys.stderr.flush()
+    error(prefix, text)

@@ -1,25 +1,34 @@
-"""The one way a view is drawn for a person: blocks of text and tables, laid out here.
+"""The one way a view is drawn for a person: its data as blocks, drawn by rich.
 
 A view returns data (its JSON); its `human` function turns that data into blocks —
-`Table`, `Fields` (label: value), `Paragraph`, `Line` — and `draw` lays them out. Stored
-text never reaches the terminal raw: every cell goes through `clean`, which shows control
-characters and bidirectional overrides as visible marks. On a terminal, titles and
-headers are bold and a row may carry a style (overdue items in red); piped, the output is
-plain text. Long columns wrap within the terminal's width; nothing is ever cut.
+`Table`, `Fields` (label: value), `Paragraph`, `Line` — and `draw` hands them to rich, on
+the one console of the run (`cli.console`). Stored text never reaches the terminal raw:
+every cell goes through `clean`, which shows control characters and bidirectional
+overrides as visible marks, and becomes a rich `Text`, which is never read as markup (a nom
+`[bold]x[/]` prints as typed): no markup is ever written around user text, so there is
+nothing for `rich.markup.escape` to do. On a terminal, titles and headers are bold and a
+row may carry a style (overdue items in red); piped, the output is plain text, one line per
+row. Long cells wrap within the terminal's width and are never cut; in 80 columns a table
+leaves out the columns its view marked optional, so that a row stays one line.
+
+A person is never handed a wall of lines: `screenful` keeps about fifty, the most urgent
+first, with a count by kind and how to see the rest (SPEC §13).
 """
 
 from __future__ import annotations
 
-import os
-import sys
-from collections import namedtuple
+from collections import Counter, namedtuple
+from itertools import islice
 
-from bilancli.core.formats import ANY_CONTROL, clean
+from bilancli import messages as msg
+from bilancli.core.formats import clean
 
 
-class Table(namedtuple("Table", "title headers rows right styles", defaults=(None, (), None))):
+class Table(namedtuple("Table", "title headers rows right styles optional",
+                       defaults=(None, (), None, ()))):
     """Rows of cells under `headers`; `right` holds the indexes of right-aligned columns
-    (figures); `styles`, one per row, a style name or ""."""
+    (figures); `styles`, one per row, a style name or ""; `optional`, the indexes of the
+    columns left out on a screen narrower than `NARROW` (a row stays one line in 80)."""
 
     __slots__ = ()
 
@@ -42,114 +51,123 @@ class Line(namedtuple("Line", "text style", defaults=("",))):
     __slots__ = ()
 
 
-_SGR = {"bold": "1", "italic": "3", "red": "31", "bold red": "1;31", "dim": "2", "green": "32",
-        "yellow": "33"}
+SCREENFUL = 50   # about what a person reads before scrolling back
+NARROW = 100     # columns: below, a table leaves out its optional columns
 
 
-def _painter(styled: bool):
-    if not styled:
-        return lambda text, style: text
-    return lambda text, style: f"\x1b[{_SGR[style]}m{text}\x1b[0m" if style and text else text
-
-
-def terminal_styles() -> bool:
-    """Styles only for a person at a terminal that wants them (NO_COLOR, TERM=dumb)."""
-    return (sys.stdout.isatty() and "NO_COLOR" not in os.environ
-            and os.environ.get("TERM") != "dumb")
-
-
-PIPED_PARAGRAPHS = 100
-
-
-def width() -> int | None:
-    """The terminal's width (or `COLUMNS`); None when the output goes to a file or a pipe,
-    where tables are not wrapped (each row stays one line for `grep`)."""
-    if not sys.stdout.isatty() and "COLUMNS" not in os.environ:
-        return None
-    import shutil
-
-    return max(shutil.get_terminal_size((100, 24)).columns, 40)
-
-
-def render(blocks, columns: int | None = 100, styled: bool = False) -> str:
-    """The blocks as text `columns` wide (None: tables unwrapped, paragraphs 100 wide)."""
-    paint = _painter(styled)
-    out: list[str] = []
-    for index, block in enumerate(blocks):
-        # Tables and fields stand apart; lines and paragraphs follow each other closely.
-        if index and (isinstance(block, (Table, Fields)) or isinstance(blocks[index - 1], (Table, Fields))):
-            out.append("")
-        text_width = columns or PIPED_PARAGRAPHS
-        if isinstance(block, Table):
-            out += _table(block, columns, paint)
-        elif isinstance(block, Fields):
-            out += _fields(block, text_width, paint)
-        elif isinstance(block, Paragraph):
-            out += [paint(line, block.style) for line in _wrap(clean(block.text, True), text_width,
-                                                                block.indent)]
-        else:
-            out.append(paint(clean(block.text, True), block.style))
-    return "".join(line + "\n" for line in out)
+def screenful(table: Table, kinds, everything: bool, title: str = "", kind: str = "") -> list:
+    """`table` whole when it holds about a screenful or `everything` is asked; otherwise a
+    count of its rows by kind (`kinds`, one per row, or None when the view counted them
+    already; `kind` heads their column, `title` the count), its first rows — the view sorts
+    the most urgent first —, and how many are left and how to see them (`--tout`). The rows
+    may be an iterator when `kinds` counts them: only those shown are then made."""
+    total = len(kinds) if kinds is not None else len(table.rows)
+    counts = Counter(kinds or ())
+    kept = max(SCREENFUL - len(counts) - 10, 10)   # titles, headers, blank lines: ~50 in all
+    if everything or total <= max(SCREENFUL, kept):
+        return [table._replace(rows=list(table.rows))]
+    summary = Table(title, (kind, msg.VUE_NOMBRE),
+                    [(name, str(n)) for name, n in counts.most_common()], right=(1,)) if counts else None
+    shown = table._replace(rows=list(islice(table.rows, kept)),
+                           styles=table.styles[:kept] if table.styles else None)
+    rest = total - kept
+    return [summary, shown, Line(msg.VUE_SUITE.format(nombre=rest), "dim")]
 
 
 def draw(*blocks) -> None:
-    """Write the blocks on stdout, for a person."""
-    sys.stdout.write(render([b for b in blocks if b is not None], width(), terminal_styles()))
+    """Write the blocks on stdout, for a person, on the run's console."""
+    from bilancli.cli.console import console
+
+    _print([b for b in blocks if b is not None], console())
 
 
-def _wrap(text: str, columns: int, indent: int = 0) -> list[str]:
-    from textwrap import wrap
+def render(blocks, columns: int | None = 100, styled: bool = False) -> str:
+    """The blocks as text `columns` wide (None: as through a pipe), with styles or not."""
+    import io
 
-    pad = " " * indent
-    lines = []
-    for piece in text.split("\n"):
-        lines += wrap(piece, max(columns - indent, 20), initial_indent=pad, subsequent_indent=pad,
-                      break_on_hyphens=False) or [pad.rstrip()]
-    return lines
+    from rich.console import Console
 
+    from bilancli.cli.console import PIPED_WIDTH
 
-def _fields(block: Fields, columns: int, paint) -> list[str]:
-    pairs = [(clean(label), clean(value if value not in (None, "") else "—", True))
-             for label, value in block.pairs]
-    first = max((len(label) for label, _ in pairs), default=0) + 2
-    lines = [paint(clean(block.title), "bold")] if block.title else []
-    for label, value in pairs:
-        body = _wrap(value, columns - first) if value else [""]
-        lines.append(paint(label.ljust(first), "bold") + body[0])
-        lines += [" " * first + line for line in body[1:]]
-    return lines
+    out = io.StringIO()
+    _print(list(blocks), Console(file=out, width=columns or PIPED_WIDTH, force_terminal=styled,
+                                 color_system="standard" if styled else None, no_color=False,
+                                 highlight=False, emoji=False))
+    return out.getvalue()
 
 
-def _table(block: Table, columns: int | None, paint) -> list[str]:
-    """Columns as wide as their widest cell; when the table is wider than the terminal, the
-    widest column wraps (a thousand rows are laid out in one pass, no cell measured twice)."""
-    headers = [clean(h) for h in block.headers]
-    # One search per row: most rows hold no control character to neutralise.
-    rows = [list(row) if not ANY_CONTROL.search("".join(row)) else [clean(c) for c in row]
-            for row in block.rows]
-    count = len(headers)
-    widths = [max(map(len, column)) for column in zip(headers, *rows)]
-    spare = 0 if columns is None else columns - (sum(widths) + 2 * (count - 1))
-    wrap_at = None
-    if spare < 0 and rows:
-        wrap_at = max(range(count), key=lambda c: widths[c])
-        widths[wrap_at] = max(widths[wrap_at] + spare, 12)
+def _print(blocks, console) -> None:
+    from rich.console import Group
+
+    drawn = Group(*_renderables(blocks, console.is_terminal, console.width))
+    if console.is_terminal:
+        console.print(drawn)
+        return
+    # rich pads every cell to its column: plain text keeps no trailing spaces (for diff, grep).
+    with console.capture() as captured:
+        console.print(drawn)
+    console.file.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
+
+
+def _renderables(blocks, terminal: bool, width: int) -> list:
+    """The blocks as rich draws them, in one group: one print for the whole view, `width`
+    columns wide."""
+    drawn = []
+    for index, block in enumerate(blocks):
+        # Tables and fields stand apart; lines and paragraphs follow each other closely.
+        if index and (isinstance(block, (Table, Fields)) or isinstance(blocks[index - 1], (Table, Fields))):
+            drawn.append(_text(""))
+        if isinstance(block, (Table, Fields)) and block.title:
+            drawn.append(_text(clean(block.title), "bold"))
+        if isinstance(block, Table):
+            drawn.append(_table(block, terminal, width))
+        elif isinstance(block, Fields):
+            drawn.append(_fields(block))
+        elif isinstance(block, Paragraph):
+            from rich.padding import Padding
+
+            text = _text(clean(block.text, True), block.style)
+            drawn.append(Padding(text, (0, 0, 0, block.indent), expand=False) if block.indent else text)
+        else:
+            drawn.append(_text(clean(block.text, True), block.style))
+    return drawn
+
+
+def _text(value, style: str = ""):
+    from rich.text import Text
+
+    return Text(value, style=style or "")
+
+
+def _fields(block: Fields):
+    from rich.table import Table as RichTable
+
+    grid = RichTable.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    for label, value in block.pairs:
+        grid.add_row(_text(clean(label)), _text(clean(value if value not in (None, "") else "—", True)))
+    return grid
+
+
+def _table(block: Table, terminal: bool, width: int):
+    """On a terminal, a rule under the bold headers; piped, plain columns."""
+    from rich import box
+    from rich.table import Table as RichTable
+
+    from bilancli.cli.console import PIPED_WIDTH
+
+    table = RichTable(box=box.SIMPLE_HEAD if terminal else None, show_edge=False, pad_edge=False,
+                      header_style="bold", padding=(0, 1, 0, 0) if terminal else (0, 2, 0, 0))
     right = set(block.right)
-    layout = "  ".join(f"{{:{'>' if c in right else '<'}{w}}}" for c, w in enumerate(widths))
-
-    def lines_of(cells: list[str]) -> list[str]:
-        if wrap_at is None or len(cells[wrap_at]) <= widths[wrap_at]:
-            return [layout.format(*cells).rstrip()]
-        from textwrap import wrap
-
-        pieces = wrap(cells[wrap_at], widths[wrap_at], break_on_hyphens=False) or [""]
-        parts = [cells[:wrap_at] + [pieces[0]] + cells[wrap_at + 1:]]
-        parts += [[""] * wrap_at + [piece] + [""] * (count - wrap_at - 1) for piece in pieces[1:]]
-        return [layout.format(*part).rstrip() for part in parts]
-
-    lines = [paint(clean(block.title), "bold")] if block.title else []
-    lines += [paint(line, "bold") for line in lines_of(headers)]
-    styles = block.styles or [""] * len(rows)
-    for row, style in zip(rows, styles):
-        lines += [paint(line, style) for line in lines_of(row)]
-    return lines
+    kept = [i for i in range(len(block.headers)) if width >= NARROW or i not in block.optional]
+    for index in kept:
+        # No screen to wrap to: rich need not work out where each cell would wrap.
+        table.add_column(_text(clean(block.headers[index])),
+                         justify="right" if index in right else "left", overflow="fold",
+                         no_wrap=width >= PIPED_WIDTH)
+    styles = block.styles or ()
+    for number, row in enumerate(block.rows):
+        style = styles[number] if number < len(styles) else ""
+        table.add_row(*[_text(clean(row[i])) for i in kept], style=style or None)
+    return table

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bilancli import messages as msg
 from bilancli.cli import base
-from bilancli.cli.spec import ID, JSON, arg, command, group, opt
+from bilancli.cli.spec import ID, JSON, arg, command, flag, group, opt
 
 group("facture", msg.GROUPE_FACTURE)
 
@@ -133,9 +133,9 @@ def payment(numero, date, montant, mode) -> None:
 
 
 @command("factures", msg.CMD_FACTURES,
-         opt("--annee", help=msg.OPT_ANNEE_FACTURES, metavar="A"), JSON,
-         details=msg.DET_FACTURES)
-def register(annee, as_json) -> None:
+         opt("--annee", help=msg.OPT_ANNEE_FACTURES, metavar="A"), flag("--tout", help=msg.OPT_TOUT),
+         JSON, details=msg.DET_FACTURES)
+def register(annee, tout, as_json) -> None:
     from bilancli.cli.facturesview import show_register
 
-    show_register(annee, as_json)
+    show_register(annee, as_json, everything=tout)

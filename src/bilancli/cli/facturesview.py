@@ -92,7 +92,7 @@ def _check_credited_invoice(conn, document: dict) -> None:
                    facture=cancelled["numero"])
 
 
-def show_register(annee: str | None, as_json: bool) -> None:
+def show_register(annee: str | None, as_json: bool, everything: bool = False) -> None:
     """`bilan factures`."""
     from bilancli.core.dates import parse_year
     from bilancli.core.invoices import register_row
@@ -105,11 +105,15 @@ def show_register(annee: str | None, as_json: bool) -> None:
     if as_json:
         base.print_json(rows)
         return
-    _print_register(rows, year)
+    _print_register(rows, year, everything)
 
 
-def _print_register(rows: list[dict], year: int | None) -> None:
-    from bilancli.cli.display import Line, Table, draw
+# Beyond a screenful, what calls for the consultant first: overdue, then awaited payments.
+URGENCY = {"en_retard": 0, "a_payer": 1}
+
+
+def _print_register(rows: list[dict], year: int | None, everything: bool = True) -> None:
+    from bilancli.cli.display import SCREENFUL, Line, Table, draw, screenful
     from bilancli.core.dates import format_iso
     from bilancli.core.formats import format_euros
 
@@ -120,6 +124,9 @@ def _print_register(rows: list[dict], year: int | None) -> None:
     def euros(value) -> str:
         return format_euros(round(value * 100))
 
+    due = round(sum(r["reste"] for r in rows) * 100)
+    if not everything and len(rows) > SCREENFUL:
+        rows = sorted(rows, key=lambda r: URGENCY.get(r["statut"], 2))   # stable: register order
     table = Table(msg.FACTURES_TITRE if year is None else msg.FACTURES_TITRE_ANNEE.format(annee=year),
                   ("Numéro", "Date", "Bilan", "Payeur", "HT", "TTC", "Payé", "Reste", "Échéance",
                    "Statut"),
@@ -128,6 +135,8 @@ def _print_register(rows: list[dict], year: int | None) -> None:
                     euros(r["reste"]), format_iso(r["echeance"]), msg.FACTURE_STATUTS[r["statut"]])
                    for r in rows],
                   right=(4, 5, 6, 7), styles=["bold red" if r["statut"] == "en_retard" else ""
-                                              for r in rows])
-    due = round(sum(r["reste"] for r in rows) * 100)
-    draw(table, Line(msg.FACTURES_RESTE_DU.format(total=format_euros(due))))
+                                              for r in rows],
+                  optional=(1, 3, 4, 6))   # in 80 columns: the date, payer, HT, paid
+    statuts = [msg.FACTURE_STATUTS[r["statut"]] for r in rows]
+    draw(*screenful(table, statuts, everything, msg.FACTURES_RESUME.format(nombre=len(rows)), "Statut"),
+         Line(msg.FACTURES_RESTE_DU.format(total=format_euros(due))))

@@ -1,4 +1,5 @@
-"""What `bilan list` prints: every bilan, newest first, as JSON or one line each.
+"""What `bilan list` prints: every bilan, newest first, as JSON; for a person, one line
+each for the open ones (all with `--tous`), a screenful at most (all with `--tout`).
 
 Apart from `show`'s module so that listing imports nothing `show` needs.
 """
@@ -13,7 +14,8 @@ from bilancli.cli import base
 KEYS = ("id", "nom", "prenom", "phase", "date_ouverture", "date_fin")
 
 
-def list_bilans(phase: str | None, as_json: bool, nom: str | None = None) -> None:
+def list_bilans(phase: str | None, as_json: bool, nom: str | None = None, every: bool = False,
+                everything: bool = False) -> None:
     """`bilan list`."""
     from bilancli.store import bilans
 
@@ -30,24 +32,34 @@ def list_bilans(phase: str | None, as_json: bool, nom: str | None = None) -> Non
     if as_json:
         base.print_json(list_rows_json(rows))
     else:
-        print_list(rows)
+        # A phase asked for is shown whatever it is, ended or not.
+        print_list(rows, every or phase is not None, everything)
 
 
 def list_rows_json(rows) -> list[dict]:
     return [dict(zip(KEYS, row)) for row in rows]
 
 
-def print_list(rows) -> None:
-    """One line per bilan: thousands of them after a few years."""
-    from bilancli.cli.display import Table, draw
+def print_list(rows, every: bool = True, everything: bool = True) -> None:
+    """One line per bilan: thousands of them after a few years, so by default the open ones
+    only (`every`: the ended ones too), and a screenful of them unless `everything`."""
+    from bilancli.cli.display import Line, Table, draw, screenful
     from bilancli.core.dates import format_iso
     from bilancli.core.formats import full_name
 
-    if not rows:
-        base.say(msg.AUCUN_BILAN)
+    shown = rows if every else [row for row in rows if row[5] is None]
+    hidden = len(rows) - len(shown)
+    if not shown:
+        base.say(msg.AUCUN_BILAN_OUVERT.format(nombre=hidden) if hidden else msg.AUCUN_BILAN)
         return
-    draw(Table(None, ("Bilan", "Bénéficiaire", "Phase", "Ouverture", "Fin"), [
-        (bid, full_name(prenom, nom), msg.PHASE_LABELS.get(phase, phase),
-         format_iso(opened), format_iso(ended))
-        for bid, nom, prenom, phase, opened, ended in rows
-    ]))
+    phases = [msg.PHASE_LABELS.get(row[3], row[3]) for row in shown]
+    # Made as they are shown (a generator): thousands of bilans, a screenful of lines.
+    table = Table(None, ("Bilan", "Bénéficiaire", "Phase", "Ouverture", "Fin"), (
+        (bid, full_name(prenom, nom), label, format_iso(opened), format_iso(ended))
+        for (bid, nom, prenom, _, opened, ended), label in zip(shown, phases)
+    ))
+    blocks = screenful(table, phases, everything, msg.LISTE_RESUME.format(nombre=len(shown)),
+                       "Phase")
+    if hidden:
+        blocks.append(Line(msg.LISTE_TERMINES_CACHES.format(nombre=hidden), "dim"))
+    draw(*blocks)

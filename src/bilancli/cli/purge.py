@@ -7,9 +7,9 @@ from bilancli.cli.spec import JSON, command, flag
 
 
 @command("purge", msg.CMD_PURGE, flag("--dry-run", help=msg.OPT_DRY_RUN),
-         flag("--yes", help=msg.OPT_YES), JSON,
+         flag("--yes", help=msg.OPT_YES), flag("--tout", help=msg.OPT_TOUT), JSON,
          details=msg.DET_PURGE)
-def purge(dry_run, yes, as_json) -> None:
+def purge(dry_run, yes, tout, as_json) -> None:
     from bilancli.cli.purging import run_purge
 
-    run_purge(dry_run, yes, as_json)
+    run_purge(dry_run, yes, as_json, everything=tout)

@@ -15,8 +15,8 @@ MANY_BILANS = 5   # from this many, a terminal shows a progress bar
 DETAILED_REPORT = 30
 
 
-def run_purge(dry_run: bool, yes: bool, as_json: bool) -> None:
-    """`bilan purge`."""
+def run_purge(dry_run: bool, yes: bool, as_json: bool, everything: bool = False) -> None:
+    """`bilan purge`; `everything`: the plan's every line, even beyond a screenful."""
     from bilancli.store import purge as store_purge
     from bilancli.store import purge_archives as store_archives
 
@@ -33,13 +33,14 @@ def run_purge(dry_run: bool, yes: bool, as_json: bool) -> None:
         planned = _merge([p[0] for p in plans], invoices)
         if dry_run or not (planned or complaints):
             saved, unreachable, failed = _backups(store, settings, today, simulated=dry_run)
-            _report(planned, today, as_json, simulated=dry_run, complaints=complaints, backups=saved)
+            _report(planned, today, as_json, simulated=dry_run, complaints=complaints, backups=saved,
+                    everything=everything)
             _warn_files(planned, simulated=dry_run)
             _backup_problems(unreachable, failed)
             return
         if not yes:
             if not as_json:
-                _print_table(planned + complaints, msg.PURGE_TITRE_PLAN)
+                _print_plan(planned + complaints, everything)
             _confirm(len(planned) + len(complaints))
         try:
             outcomes = _execute(store, {o.bilan_id: deadlines for o, deadlines in plans}, today)
@@ -183,12 +184,13 @@ def _execute(store, dues, today) -> list:
 
 
 def _stderr_console():
-    from rich.console import Console
+    from bilancli.cli.console import console
 
-    return Console(stderr=True, highlight=False)
+    return console(stderr=True)
 
 
-def _report(outcomes, today, as_json: bool, simulated: bool, complaints=(), backups=()) -> None:
+def _report(outcomes, today, as_json: bool, simulated: bool, complaints=(), backups=(),
+            everything: bool = True) -> None:
     from bilancli.core.dates import iso
 
     if as_json:
@@ -198,13 +200,13 @@ def _report(outcomes, today, as_json: bool, simulated: bool, complaints=(), back
                          "sauvegardes": [{"dossier": b.name, "bilans": b.purged, "supprimes": b.deleted}
                                          for b in backups]})
         return
-    _report_store(outcomes, today, simulated, complaints)
+    _report_store(outcomes, today, simulated, complaints, everything)
     for b in backups:
         template = msg.PURGE_SAUVEGARDE_PREVUE if simulated else msg.PURGE_SAUVEGARDE_FAITE
         base.say(template.format(dossier=b.name, bilans=len(b.purged), supprimes=len(b.deleted)))
 
 
-def _report_store(outcomes, today, simulated: bool, complaints) -> None:
+def _report_store(outcomes, today, simulated: bool, complaints, everything: bool = True) -> None:
     from bilancli.core.dates import format_date
 
     # A bilan left with only a file it cannot destroy gets no row: the warnings name it.
@@ -214,7 +216,7 @@ def _report_store(outcomes, today, simulated: bool, complaints) -> None:
         base.say(empty.format(date=format_date(today)))
         return
     if simulated:
-        _print_table(shown, msg.PURGE_TITRE_PLAN)
+        _print_plan(shown, everything)
         # Files written with -o outside the data folder: the consultant sees which ones go.
         outside = sorted({p for o in shown for p in getattr(o, "paths", ()) if p.startswith("/")})
         if outside:
@@ -259,28 +261,60 @@ def complaint_json(outcome) -> dict:
     return {"numero": view.pop("id"), **view}
 
 
+def _print_plan(outcomes, everything: bool) -> None:
+    """What a purge would destroy: the summary by rule, then a line per bilan (a
+    screenful of them, the longest overdue first, unless `everything`)."""
+    from bilancli.cli.display import draw, screenful
+
+    table = _table(sorted(outcomes, key=_first_due), msg.PURGE_TITRE_PLAN)
+    # The summary by rule is the count by kind.
+    draw(_by_rule(outcomes), *screenful(table, None, everything))
+
+
+def _first_due(outcome):
+    from datetime import date
+
+    return min((i.deadline.due_on for i in outcome.items), default=date.max), outcome.bilan_id
+
+
 def _print_table(outcomes, title: str) -> None:
-    """One row per bilan and rule: when it fell due, and what goes under it."""
-    from bilancli.cli.display import Table, draw
+    from bilancli.cli.display import draw
+
+    draw(_table(outcomes, title))
+
+
+def _table(outcomes, title: str):
+    """One row per bilan, naming it: when its first rule fell due, its rules, and what goes
+    under them."""
+    from bilancli.cli.display import Table
     from bilancli.core.dates import format_date
     from bilancli.core.formats import format_size
 
     rows = []
     for outcome in outcomes:
-        groups: dict = {}
-        for item in outcome.items:
-            groups.setdefault(item.deadline, []).append(item)
-        for deadline, items in sorted(groups.items(), key=lambda g: g[0].due_on):
-            what = ", ".join(f"{msg.PURGE_NATURES[i.kind]} ({i.count})" for i in items)
-            rows.append((outcome.bilan_id, format_date(deadline.due_on), msg.RULE_LABELS[deadline.rule],
-                         what, format_size(sum(i.size for i in items))))
-        if not outcome.items and outcome.marks:
-            rows.append((outcome.bilan_id, "", "", msg.PURGE_RIEN_A_DETRUIRE, ""))
-    draw(Table(title, ("Bilan", "Échéance", "Règle", "Contenu", "Taille"), rows, right=(4,)))
+        if not outcome.items:
+            if outcome.marks:
+                rows.append((outcome.bilan_id, "", "", msg.PURGE_RIEN_A_DETRUIRE, ""))
+            continue
+        rules = dict.fromkeys(msg.RULE_LABELS[i.deadline.rule]
+                              for i in sorted(outcome.items, key=lambda i: i.deadline.due_on))
+        what = ", ".join(f"{msg.PURGE_NATURES[i.kind]} ({i.count})" for i in outcome.items)
+        rows.append((outcome.bilan_id, format_date(_first_due(outcome)[0]), " ; ".join(rules), what,
+                     format_size(sum(i.size for i in outcome.items))))
+    # In 80 columns, the rule: the summary by rule names them.
+    return Table(title, ("Bilan", "Échéance", "Règle", "Contenu", "Taille"), rows, right=(4,),
+                 optional=(2,))
 
 
 def _print_by_rule(outcomes) -> None:
-    from bilancli.cli.display import Table, draw
+    from bilancli.cli.display import draw
+
+    draw(_by_rule(outcomes))
+
+
+def _by_rule(outcomes):
+    """How many bilans, items and bytes each rule takes (None: nothing to destroy)."""
+    from bilancli.cli.display import Table
     from bilancli.core.formats import format_size
 
     totals: dict[str, list] = {}
@@ -291,7 +325,7 @@ def _print_by_rule(outcomes) -> None:
             entry[1] += item.count
             entry[2] += item.size
     if not totals:
-        return
-    draw(Table(msg.PURGE_TITRE_REGLES, ("Règle", "Bilans", "Éléments", "Taille"), [
+        return None
+    return Table(msg.PURGE_TITRE_REGLES, ("Règle", "Bilans", "Éléments", "Taille"), [
         (msg.RULE_LABELS[rule], str(len(ids)), str(count), format_size(size))
-        for rule, (ids, count, size) in totals.items()], right=(1, 2, 3)))
+        for rule, (ids, count, size) in totals.items()], right=(1, 2, 3))

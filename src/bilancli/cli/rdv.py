@@ -6,7 +6,7 @@ from __future__ import annotations
 from bilancli import messages as msg
 from bilancli.cli import base
 from bilancli.cli.rendering import RENDER_OPTIONS, render_document
-from bilancli.cli.spec import ID, JSON, arg, command, group, opt
+from bilancli.cli.spec import ID, JSON, arg, command, flag, group, opt
 
 group("rdv", msg.GROUPE_RDV)
 group("convocation", msg.GROUPE_CONVOCATION)
@@ -65,11 +65,11 @@ def _when(start, minutes) -> dict:
 
 @command("rdv list", msg.CMD_RDV_LIST,
          arg("bilan_id", "ID", msg.ARG_ID, required=False, complete="bilans"),
-         DU, AU, JSON, details=msg.DET_RDV_LIST)
-def list_(bilan_id, du, au, as_json) -> None:
+         DU, AU, flag("--tout", help=msg.OPT_TOUT), JSON, details=msg.DET_RDV_LIST)
+def list_(bilan_id, du, au, tout, as_json) -> None:
     from bilancli.cli.rdvview import list_rdv
 
-    list_rdv(bilan_id, du, au, as_json)
+    list_rdv(bilan_id, du, au, as_json, everything=tout)
 
 
 @command("rdv move", msg.CMD_RDV_MOVE, ID, NUMERO,

@@ -15,7 +15,8 @@ def rdv_json(rdv) -> dict:
             "modalite": rdv.modalite, "lieu": rdv.lieu, "lien": rdv.lien, "statut": rdv.statut}
 
 
-def list_rdv(bilan_id: str | None, du: str | None, au: str | None, as_json: bool) -> None:
+def list_rdv(bilan_id: str | None, du: str | None, au: str | None, as_json: bool,
+             everything: bool = False) -> None:
     """Without a bilan, every bilan's from today on (or in the range); with one, all of it."""
     from bilancli.core.dates import check_range, parse_date
 
@@ -38,16 +39,17 @@ def list_rdv(bilan_id: str | None, du: str | None, au: str | None, as_json: bool
     if as_json:
         base.print_json([rdv_json(r) for r in rows])
         return
-    _print(rows, names, bilan_id, first, last)
+    _print(rows, names, bilan_id, first, last, everything)
 
 
 def _within(day, first, last) -> bool:
     return (first is None or day >= first) and (last is None or day <= last)
 
 
-def _print(rows, names, bilan_id, first, last) -> None:
-    """One line per rendez-vous; for the week of every bilan, whom it is with."""
-    from bilancli.cli.display import Table, draw
+def _print(rows, names, bilan_id, first, last, everything: bool = True) -> None:
+    """One line per rendez-vous, the soonest first; for the week of every bilan, whom it is
+    with; a screenful of them unless `everything`."""
+    from bilancli.cli.display import Table, draw, screenful
     from bilancli.core.dates import format_date, format_day_long, format_minutes, format_time
     from bilancli.core.formats import full_name
 
@@ -72,5 +74,9 @@ def _print(rows, names, bilan_id, first, last) -> None:
         if names is not None:
             cells[1:1] = [r.bilan_id, full_name(*names[r.bilan_id])[:30]]
         table_rows.append(cells)
-    draw(Table(title, tuple(headers), table_rows, right=(0,),
-               styles=["dim" if r.statut == "annule" else "" for r in rows]))
+    # In 80 columns: the duration (the hours say it), the modality, the place.
+    optional = (3, 4, 5) if names is None else (5, 6, 7)
+    table = Table(title, tuple(headers), table_rows, right=(0,),
+                  styles=["dim" if r.statut == "annule" else "" for r in rows], optional=optional)
+    statuts = [msg.RDV_STATUT_LABELS.get(r.statut, r.statut) for r in rows]
+    draw(*screenful(table, statuts, everything, msg.RDV_RESUME.format(nombre=len(rows)), "Statut"))

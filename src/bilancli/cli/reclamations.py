@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bilancli import messages as msg
 from bilancli.cli import base
-from bilancli.cli.spec import JSON, arg, command, group, opt
+from bilancli.cli.spec import JSON, arg, command, flag, group, opt
 
 group("reclamation", msg.GROUPE_RECLAMATION)
 
@@ -78,9 +78,9 @@ def show(numero, as_json) -> None:
 
 
 @command("reclamation list", msg.CMD_RECLAMATION_LIST,
-         opt("--annee", help=msg.OPT_ANNEE_RECLAMATIONS, metavar="A"), JSON,
-         details=msg.DET_RECLAMATION_LIST)
-def list_(annee, as_json) -> None:
+         opt("--annee", help=msg.OPT_ANNEE_RECLAMATIONS, metavar="A"),
+         flag("--tout", help=msg.OPT_TOUT), JSON, details=msg.DET_RECLAMATION_LIST)
+def list_(annee, tout, as_json) -> None:
     from bilancli.cli.reclamationsview import show_register
 
-    show_register(annee, as_json)
+    show_register(annee, as_json, everything=tout)

@@ -41,7 +41,7 @@ def show_complaint(numero: str, as_json: bool) -> None:
     draw(*blocks)
 
 
-def show_register(annee: str | None, as_json: bool) -> None:
+def show_register(annee: str | None, as_json: bool, everything: bool = False) -> None:
     from bilancli.core import complaints as rules
     from bilancli.core.dates import parse_year
     from bilancli.store import ledger
@@ -57,12 +57,16 @@ def show_register(annee: str | None, as_json: bool) -> None:
     if not rows:
         base.say(msg.AUCUNE_RECLAMATION)
         return
-    from bilancli.cli.display import Table, draw
+    from bilancli.cli.display import SCREENFUL, Table, draw, screenful
     from bilancli.core.dates import format_date, format_iso
 
     late = [rules.answer_late(c, today) for c in found]
+    if not everything and len(rows) > SCREENFUL:
+        # Beyond a screenful, what calls for an answer first: late, then open; stable.
+        order = sorted(range(len(rows)), key=lambda n: (not late[n], rows[n]["statut"] != "ouverte"))
+        rows, found, late = [rows[n] for n in order], [found[n] for n in order], [late[n] for n in order]
     title = msg.RECLAMATIONS_TITRE if year is None else msg.RECLAMATIONS_TITRE_ANNEE.format(annee=year)
-    draw(Table(title, ("Numéro", "Reçue le", "Bilan", "Origine", "Canal", "Réponse due",
+    table = Table(title, ("Numéro", "Reçue le", "Bilan", "Origine", "Canal", "Réponse due",
                        "Répondue le", "Close le", "Statut"), [
         (r["numero"], format_iso(r["date"]), r["bilan"] or "—",
          msg.ORIGINE_LABELS.get(r["origine"], r["origine"]),
@@ -70,4 +74,8 @@ def show_register(annee: str | None, as_json: bool) -> None:
          format_iso(r["repondue_le"]), format_iso(r["close_le"]),
          msg.RECLAMATION_STATUTS[r["statut"]] + (f" ({msg.EN_RETARD})" if is_late else ""))
         for r, c, is_late in zip(rows, found, late)],
-        styles=["bold red" if is_late else "" for is_late in late]))
+        styles=["bold red" if is_late else "" for is_late in late],
+        optional=(3, 4, 6))   # in 80 columns: the origin, the channel, the day answered
+    statuts = [msg.RECLAMATION_STATUTS[r["statut"]] for r in rows]
+    draw(*screenful(table, statuts, everything, msg.RECLAMATIONS_RESUME.format(nombre=len(rows)),
+                    "Statut"))

@@ -50,6 +50,8 @@ OPT_TARIF = "Tarif en euros HT."
 OPT_DATE_OUVERTURE = "Date d'ouverture (défaut : aujourd'hui)."
 OPT_PHASE_FILTRE = "Seulement les bilans de cette phase."
 OPT_NOM_FILTRE = "Seulement ceux dont le nom ou le prénom contient ce texte (accents et majuscules ignorés)."
+OPT_TOUS_BILANS = "Aussi les bilans terminés et abandonnés (par défaut : les bilans en cours)."
+OPT_TOUT = "Toutes les lignes, même au-delà d'un écran (par défaut : les plus urgentes d'abord)."
 ARG_CHAMP = "Champ de contenu ou administratif (ex. demande, projet, tarif)."
 ARG_VALEUR = (
     "Valeur ; « - » lit l'entrée standard ; absente, ouvre l'éditeur ($VISUAL ou $EDITOR)."
@@ -94,7 +96,10 @@ OPT_NOMS = (
 )
 OPT_ECHEANCES = "Ajoute chaque échéance de l'agenda comme un événement d'une journée."
 OPT_DU_AGENDA = "Seulement les échéances à partir de ce jour (les retards restent)."
-OPT_AU_AGENDA = "Seulement les échéances jusqu'à ce jour (les retards restent)."
+OPT_AU_AGENDA = (
+    "Seulement les échéances jusqu'à ce jour (les retards restent) ; par défaut, à l'écran : "
+    "les 30 prochains jours."
+)
 ARG_FICHIER_DOC = "Le fichier à conserver (50 Mio au plus)."
 OPT_TYPE_DOC = "test, cv, notes ou autre."
 OPT_TITRE = "Titre affiché (défaut : le nom du fichier)."

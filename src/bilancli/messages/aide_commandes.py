@@ -2,7 +2,7 @@
 
 # --- Each command's line of help, in the order of a bilan's life ------------------------
 CMD_NEW = "Ouvre un bilan en phase préliminaire et affiche son identifiant."
-CMD_LIST = "Liste les bilans, du plus récent au plus ancien."
+CMD_LIST = "Liste les bilans en cours (--tous : tous), du plus récent au plus ancien."
 CMD_SHOW = "Affiche tout le dossier d'un bilan."
 CMD_SET = "Renseigne un champ de contenu ou administratif."
 CMD_CONSENT = "Enregistre (ou retire) un consentement du bénéficiaire."

@@ -6,6 +6,8 @@ CHAMP_EFFACE = "Champ « {champ} » effacé pour le bilan {id}."
 CONSENTEMENT_ENREGISTRE = "Consentement « {type} » enregistré le {date} pour le bilan {id} ({source})."
 CONSENTEMENT_RETIRE = "Consentement « {type} » retiré le {date} pour le bilan {id}."
 AUCUN_BILAN = "Aucun bilan."
+AUCUN_BILAN_OUVERT = "Aucun bilan en cours ({nombre} terminé(s) ou abandonné(s) : --tous pour les voir)."
+LISTE_TERMINES_CACHES = "{nombre} bilan(s) terminé(s) ou abandonné(s) non affiché(s) : --tous pour les voir."
 NON_RENSEIGNE = "non renseigné"
 # Gates to leave a phase: the checklist the consultant reads (core/phases.py gives the sources).
 GATE_CONSENTEMENT = "consentement « bilan » du bénéficiaire enregistré et non retiré"
@@ -257,3 +259,13 @@ FACTURE_PLATEFORME_2027 = (
     "une plateforme agréée (facturation électronique, {source}) : "
     "« bilan facture render {numero} --format facturx » en donne la forme Factur-X."
 )
+
+# A view longer than a screenful (SPEC §13).
+VUE_NOMBRE = "Nombre"
+VUE_SUITE = "… et {nombre} ligne(s) de plus : --tout pour tout voir."
+LISTE_RESUME = "{nombre} bilans, par phase"
+RDV_RESUME = "{nombre} rendez-vous, par statut"
+FACTURES_RESUME = "{nombre} factures et avoirs, par statut"
+RECLAMATIONS_RESUME = "{nombre} réclamations, par statut"
+AGENDA_RESUME = "{nombre} échéances, dont {retard} en retard"
+AGENDA_HORIZON = "Jusqu'au {date} : --au D pour voir plus loin ({nombre} échéance(s) plus tard)."

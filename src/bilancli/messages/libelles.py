@@ -49,6 +49,14 @@ A_FAIRE = {
     "rdv": "Rendez-vous",
 }
 
+# What an agenda item is, in a word or two: the agenda's count by kind.
+AGENDA_SORTES = {
+    "convention": "Convention", "edof_entree": "EDOF entrée", "edof_sortie": "EDOF sortie",
+    "suivi": "Suivi à six mois", "satisfaction_fin": "Satisfaction de fin",
+    "satisfaction_suivi": "Satisfaction à six mois", "purge": "Purge", "inactif": "Inactif",
+    "paiement": "Paiement", "reclamation": "Réclamation", "rdv": "Rendez-vous",
+}
+
 PHASE_LABELS = {
     "preliminaire": "préliminaire",
     "investigation": "investigation",
