@@ -5,6 +5,14 @@ USAGE = "Utilisation : "
 SECTION_ARGUMENTS = "Arguments"
 SECTION_OPTIONS = "Options"
 SECTION_COMMANDES = "Commandes"
+AIDE_SOUS_COMMANDE = "COMMANDE [ARGS]..."
+# The sections of `bilan --help`, in the order of a bilan's life.
+SECTION_DOSSIER = "Le dossier"
+SECTION_SEMAINE = "La semaine"
+SECTION_DOCUMENTS = "Les documents"
+SECTION_FACTURATION = "La facturation"
+SECTION_QUALITE = "La qualité"
+SECTION_DONNEES = "Les données"
 AIDE_OPTION_HELP = "Affiche cette aide et quitte."
 AIDE_DEFAUT = "défaut : {valeur}"
 AIDE_OBLIGATOIRE = "obligatoire"
@@ -31,6 +39,11 @@ AIDE_HOME = "Dossier des données (défaut : BILAN_HOME, sinon le dossier de l'u
 AIDE_VERSION = "Affiche la version et quitte."
 AIDE_INSTALLER_COMPLETION = "Installe la complétion des commandes pour votre shell (bash, zsh, fish)."
 AIDE_MONTRER_COMPLETION = "Affiche le script de complétion pour votre shell, à installer vous-même."
+COMPLETION_SHELL_INCONNU = (
+    "complétion : shell inconnu ({shell}) ; bash, zsh et fish sont pris en charge "
+    "(la variable SHELL nomme le vôtre)."
+)
+COMPLETION_INSTALLEE = "Complétion {shell} installée dans {fichier} ; elle vaut pour les prochains terminaux."
 OPT_YES_SUPPRESSION = "Supprime sans demander de confirmation (obligatoire sans terminal)."
 # --- Arguments and options ---------------------------------------------------------------
 ARG_ID = "Identifiant du bilan (AAAA-NNN)."
