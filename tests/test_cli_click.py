@@ -87,7 +87,7 @@ def test_the_language_is_french_whatever_the_locale_and_is_given_back(bilan, mon
 
 
 def test_the_catalogue_covers_every_message_of_the_installed_click():
-    catalogue = gettext.translation(app.DOMAIN, str(app.LOCALES), languages=["fr"])
+    catalogue = gettext.translation(app.DOMAIN, app.LOCALES, languages=["fr"])
     missing = []
     for source in Path(click.__file__).parent.rglob("*.py"):
         for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
@@ -108,7 +108,7 @@ def test_the_catalogue_covers_every_message_of_the_installed_click():
 
 def test_the_shipped_catalogue_is_the_compiled_po():
     """bilancli.mo (what gettext reads) says what bilancli.po (what we write) says."""
-    folder = app.LOCALES / "fr" / "LC_MESSAGES"
+    folder = Path(app.LOCALES) / "fr" / "LC_MESSAGES"
     text = (folder / "bilancli.po").read_text(encoding="utf-8")
     entries = re.findall(r'^msgid "(.+)"\n(?:msgid_plural "(.*)"\n)?((?:msgstr(?:\[\d\])? ".*"\n)+)',
                          text + "\n", flags=re.M)

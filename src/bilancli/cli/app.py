@@ -8,12 +8,10 @@ through its gettext hooks: `french()` binds the catalogue shipped in `bilancli/l
 
 from __future__ import annotations
 
-import difflib
 import gettext
 import importlib
 import os
 from contextlib import contextmanager
-from pathlib import Path
 
 import click
 
@@ -22,7 +20,7 @@ from bilancli.cli import base, nouns, spec
 from bilancli.cli.completers import completer
 
 DOMAIN = "bilancli"
-LOCALES = Path(__file__).resolve().parent.parent / "locale"
+LOCALES = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "locale")
 COMPLETION_VARIABLE = "_BILAN_COMPLETE"
 SHELLS = ("bash", "zsh", "fish")
 
@@ -32,7 +30,7 @@ def french():
     """Click's words in French for the time of a command: bilan speaks French only, whatever
     the locale (`LANGUAGE` is read by gettext before the others)."""
     saved_domain, saved_language = gettext.textdomain(), os.environ.get("LANGUAGE")
-    gettext.bindtextdomain(DOMAIN, str(LOCALES))
+    gettext.bindtextdomain(DOMAIN, LOCALES)
     gettext.textdomain(DOMAIN)
     os.environ["LANGUAGE"] = "fr"
     try:
@@ -52,11 +50,16 @@ class Formatter(click.HelpFormatter):
         self.write(f"{'':>{self.current_indent}}{heading} :\n")
 
 
-click.Context.formatter_class = Formatter
+class Context(click.Context):
+    formatter_class = Formatter
+
+
 SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
 def _unknown(ctx: click.Context, typed: str, possible) -> click.UsageError:
+    import difflib
+
     close = difflib.get_close_matches(typed, list(possible))
     suggestion = msg.OPTION_PROCHE.format(suggestions=", ".join(close)) if close else ""
     return click.UsageError(msg.COMMANDE_INCONNUE.format(commande=typed) + suggestion, ctx)
@@ -74,7 +77,10 @@ class Option(click.Option):
 
 class _Located:
     """A usage error always knows its command, so that its message ends with the command's
-    usage and where to find its help (Click's parser raises some without it)."""
+    usage and where to find its help (Click's parser raises some without it); help pages
+    are written with the French headings."""
+
+    context_class = Context
 
     def parse_args(self, ctx, args):
         try:
@@ -210,7 +216,7 @@ def _version(ctx, param, value) -> None:
 
 
 def _shell() -> str:
-    shell = Path(os.environ.get("SHELL", "")).name
+    shell = os.path.basename(os.environ.get("SHELL", ""))
     if shell not in SHELLS:
         from bilancli.errors import fail
 
@@ -233,13 +239,15 @@ def _show_completion(ctx, param, value) -> None:
 
 def _install_completion(ctx, param, value) -> None:
     if value and not ctx.resilient_parsing:
+        from pathlib import Path
+
         shell = _shell()
         target = install_completion(shell, Path.home())
         base.say(msg.COMPLETION_INSTALLEE.format(shell=shell, fichier=target))
         ctx.exit(0)
 
 
-def install_completion(shell: str, home: Path) -> Path:
+def install_completion(shell: str, home):
     """Write the completion script where the shell reads it; for bash and zsh, source it
     from the shell's start-up file once."""
     places = {"bash": (home / ".bash_completions" / "bilan.sh", home / ".bashrc"),

@@ -1,4 +1,7 @@
-"""Help pages and usage errors: the words of `bilan --help` and of a mistyped command line."""
+"""Help pages and usage errors: the words of `bilan --help` and of a mistyped command line.
+
+Click's own words (its headings, its usage errors) are in its French catalogue,
+`bilancli/locale/fr/LC_MESSAGES/bilancli.po`."""
 
 PREFIX_ERREUR = "Erreur : "
 USAGE = "Utilisation : "
@@ -13,21 +16,9 @@ SECTION_DOCUMENTS = "Les documents"
 SECTION_FACTURATION = "La facturation"
 SECTION_QUALITE = "La qualité"
 SECTION_DONNEES = "Les données"
-AIDE_OPTION_HELP = "Affiche cette aide et quitte."
-AIDE_DEFAUT = "défaut : {valeur}"
-AIDE_OBLIGATOIRE = "obligatoire"
 ESSAYEZ_AIDE = "Essayez « {commande} --help » pour l'aide."
-OPTION_INCONNUE = "option inconnue : {option}."
 OPTION_PROCHE = " Vouliez-vous dire {suggestions} ?"
 COMMANDE_INCONNUE = "commande inconnue : {commande}."
-ARGUMENT_MANQUANT = "argument manquant : {nom}."
-OPTION_MANQUANTE = "option obligatoire manquante : {nom}."
-OPTION_SANS_VALEUR = "l'option {option} attend une valeur."
-OPTION_VALEUR_EN_TROP = "l'option {option} ne prend pas de valeur."
-ARGUMENT_EN_TROP = "argument en trop : {valeur}."
-COMMANDE_MANQUANTE = "commande manquante."
-VALEUR_INVALIDE = "valeur invalide pour {nom} : {valeur}."
-UTILISATION_INCORRECTE = "utilisation incorrecte de la commande ({detail})."
 VERSION = "bilan {version}"
 # --- The root page -------------------------------------------------------------------
 AIDE_RACINE = (
