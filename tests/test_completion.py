@@ -35,6 +35,12 @@ def test_commands_options_and_values_complete(bilan, monkeypatch, words, expecte
     assert complete(monkeypatch, words) == expected
 
 
+@pytest.mark.parametrize("words", ["bilan doc add 2026-001 ", "bilan synthese render 2026-001 -o ",
+                                   "bilan restaure "])
+def test_paths_are_completed_by_the_shell(bilan, monkeypatch, words):
+    assert ask(monkeypatch, words, "bash").splitlines() == ["file,"]
+
+
 def test_bilan_ids_complete_from_the_store_without_writing_it(bilan, monkeypatch):
     first, second = bilan.new(), bilan.new(nom="Durand")
     before = bilan.db_bytes()

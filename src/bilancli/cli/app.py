@@ -122,8 +122,10 @@ def command(cmd: spec.Command, name: str | None = None) -> Command:
         else:
             # No default at all unless declared: Click 8.3+ takes `default=None` for a value.
             default = {} if p.default is None else {"default": p.default, "show_default": True}
+            # `-o FICHIER`, `--template FICHIER`: the shell completes paths
+            complete = p.complete or ("fichier" if p.metavar.startswith("FICHIER") else None)
             params.append(Option([*p.names, p.dest], metavar=p.metavar, required=p.required,
-                                 help=p.help, shell_complete=completer(p.complete), **default))
+                                 help=p.help, shell_complete=completer(complete), **default))
     function = cmd.function
     return Command(
         name or cmd.path[-1], callback=lambda **values: function(**values), params=params,
@@ -157,6 +159,9 @@ class Noun(Group):
     def __init__(self, *args, own: Command | None = None, **kwargs) -> None:
         super().__init__(*args, subcommand_metavar=msg.AIDE_SOUS_COMMANDE, **kwargs)
         self.own = own
+
+    def list_commands(self, ctx) -> list[str]:
+        return list(self.commands)   # as declared: add, list, edit, remove
 
     def routes_to_own(self, ctx, rest: list[str]) -> bool:
         if self.own is None:

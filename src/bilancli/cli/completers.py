@@ -1,6 +1,5 @@
 """What completes a parameter's value in the shell: bilan ids and register numbers read
-from the store (never written), the closed lists of values, nothing for a file name (the
-shell completes those itself)."""
+from the store (never written), the closed lists of values, and paths by the shell itself."""
 
 from __future__ import annotations
 
@@ -57,8 +56,15 @@ def words(source: str) -> list[str]:
 
 def completer(source):
     """The Click `shell_complete` function of a parameter, or None."""
-    if source is None or source == "fichier":
+    if source is None:
         return None
+    if source == "fichier":   # the shell's own completion of paths
+        def paths(ctx, param, incomplete: str):
+            from click.shell_completion import CompletionItem
+
+            return [CompletionItem(incomplete, type="file")]
+
+        return paths
 
     def complete(ctx, param, incomplete: str) -> list[str]:
         return [w for w in words(source) if w.startswith(incomplete)]

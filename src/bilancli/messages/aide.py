@@ -8,7 +8,7 @@ USAGE = "Utilisation : "
 SECTION_ARGUMENTS = "Arguments"
 SECTION_OPTIONS = "Options"
 SECTION_COMMANDES = "Commandes"
-AIDE_SOUS_COMMANDE = "COMMANDE [ARGS]..."
+AIDE_SOUS_COMMANDE = "COMMANDE [ARGUMENTS]..."
 # The sections of `bilan --help`, in the order of a bilan's life.
 SECTION_DOSSIER = "Le dossier"
 SECTION_SEMAINE = "La semaine"
