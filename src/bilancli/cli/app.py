@@ -126,9 +126,8 @@ def command(cmd: spec.Command, name: str | None = None) -> Command:
             complete = p.complete or ("fichier" if p.metavar.startswith("FICHIER") else None)
             params.append(Option([*p.names, p.dest], metavar=p.metavar, required=p.required,
                                  help=p.help, shell_complete=completer(complete), **default))
-    function = cmd.function
     return Command(
-        name or cmd.path[-1], callback=lambda **values: function(**values), params=params,
+        name or cmd.path[-1], callback=cmd.function, params=params,
         help=f"{cmd.help}\n\n{cmd.details}" if cmd.details else cmd.help, short_help=cmd.help,
         arguments=[(a.metavar, a.help) for a in cmd.arguments], usage=spec.usage_pieces(cmd),
         # `bilan set ID demande "- premier point"`: a value may start with a dash.
@@ -147,9 +146,12 @@ class Group(_Located, click.Group):
 
     def resolve_command(self, ctx, args):
         name = args[0]
-        if self.get_command(ctx, name) is None and not ctx.resilient_parsing and not name.startswith("-"):
-            raise _unknown(ctx, name, self.list_commands(ctx))
-        return super().resolve_command(ctx, args)
+        found = self.get_command(ctx, name)
+        if found is not None:
+            return name, found, args[1:]
+        if ctx.resilient_parsing or name.startswith("-"):   # completing, or an option: Click's way
+            return super().resolve_command(ctx, args)
+        raise _unknown(ctx, name, self.list_commands(ctx))
 
 
 class Noun(Group):
