@@ -118,7 +118,7 @@ def main() -> None:
     floor = [sys.executable, "-c", "import sqlite3"]
     commands = (
         # label, argv, goal (× floor)
-        ("bilan --help", ["--help"], 5),
+        ("bilan --help", ["--help"], 8),   # drawn by rich
         ("bilan show ID", ["show", target], 5),
         ("bilan show ID --json", ["show", target, "--json"], 4),
         ("bilan phase show ID", ["phase", "show", target], 5),

@@ -1,8 +1,8 @@
-"""Help and usage in French, for every command, written from the declarations."""
+"""Help and usage in French, for every command, written by Click from the declarations."""
 
 import pytest
 
-from bilancli.cli import spec
+from bilancli.cli import nouns, spec
 
 
 def paths():
@@ -20,8 +20,28 @@ def test_every_command_of_the_declarations_is_reachable():
 
 def test_the_root_help_shows_each_command_s_own_short_help(bilan):
     out = " ".join(bilan("--help").stdout.split())
-    for name, line in spec.top_level():
+    for name in nouns.MODULE:
+        line = nouns.help_line(name)
         assert name in out and " ".join(line.split()) in out, name
+
+
+def test_the_root_s_table_of_nouns_is_the_declarations_own():
+    declared = {}
+    for path, cmd in spec.load().items():
+        declared.setdefault(path[0], spec.GROUPS.get(path[0], cmd.help))
+    assert list(declared) == list(nouns.MODULE)   # every noun, in the order of the help
+    for noun, line in declared.items():
+        assert nouns.help_line(noun) == line, noun
+        module = spec.load()[next(p for p in spec.load() if p[0] == noun)].function.__module__
+        assert module == f"bilancli.cli.{nouns.MODULE[noun]}", noun
+
+
+def test_the_root_help_groups_the_commands_by_what_the_consultant_does(bilan):
+    out = bilan("--help").stdout
+    titles = [out.index(f"\n{title}\n") for title, _ in nouns.SECTIONS]
+    assert titles == sorted(titles)
+    assert out.index("\n  new ") < titles[1] < out.index("\n  entretien ") < titles[2]
+    assert out.index("\n  purge ") > titles[-1]
 
 
 def test_every_command_has_a_french_help_text(bilan):

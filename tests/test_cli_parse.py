@@ -1,4 +1,4 @@
-"""The command line is read from the declarations alone: every command, its options and
+"""The command line is read by Click from the declarations: every command, its options and
 arguments, its usage errors in French, and nothing of Typer on the way."""
 
 import json
@@ -9,12 +9,21 @@ from pathlib import Path
 import pytest
 
 import bilancli
-from bilancli.cli import parse, spec
-from bilancli.errors import UsageError
+from bilancli.cli import base, spec
+from conftest import invoke
 
 
-def run(argv):
-    return parse.parse(argv)
+def run(argv, monkeypatch):
+    """What the command of `argv` is called with, through the real entry point."""
+    called = {}
+    spec.load()
+    for path, cmd in list(spec.COMMANDS.items()):
+        def record(path=path, **values):
+            called.update(path=path, values=values)
+
+        monkeypatch.setitem(spec.COMMANDS, path, cmd._replace(function=record))
+    result = invoke(argv)
+    return result, called
 
 
 @pytest.mark.parametrize(("argv", "values"), [
@@ -42,21 +51,21 @@ def run(argv):
     (["purge", "--yes", "--json"], {"dry_run": False, "yes": True, "tout": False, "as_json": True}),
     (["entretien", "add", "--", "2026-001", "--date", "x", "--duree", "1h"], None),
 ])
-def test_a_command_line_gives_its_command_and_values(argv, values):
+def test_a_command_line_gives_its_command_and_values(home, monkeypatch, argv, values):
+    result, called = run(argv, monkeypatch)
     if values is None:   # after `--`, everything is an argument: too many here
-        with pytest.raises(UsageError):
-            run(argv)
+        assert result.exit_code == 2 and not called
         return
-    home, action = run(argv)
-    assert home is None and isinstance(action, parse.Run)
-    assert action.values == values
+    assert result.exit_code == 0, result.stderr
+    assert base.state.home_option is None
+    assert called["values"] == values
 
 
 @pytest.mark.parametrize("argv", [["--home", "/tmp/x", "show", "2026-001"],
                                   ["--home=/tmp/x", "show", "2026-001"]])
-def test_the_home_option_comes_before_the_command(argv):
-    home, action = run(argv)
-    assert home == "/tmp/x" and action.command.path == ("show",)
+def test_the_home_option_comes_before_the_command(home, monkeypatch, argv):
+    result, called = run(argv, monkeypatch)
+    assert base.state.home_option == "/tmp/x" and called["path"] == ("show",)
 
 
 @pytest.mark.parametrize(("argv", "said"), [
@@ -71,31 +80,35 @@ def test_the_home_option_comes_before_the_command(argv):
     (["show", "2026-001", "--jsno"], "Vouliez-vous dire --json ?"),
     (["--verbose", "list"], "option inconnue : --verbose."),
 ])
-def test_a_line_that_cannot_be_read_is_a_french_usage_error(argv, said):
-    with pytest.raises(UsageError) as refused:
-        run(argv)
-    assert said in refused.value.message and "--help" in refused.value.message
-    assert refused.value.exit_code == 2
+def test_a_line_that_cannot_be_read_is_a_french_usage_error(home, monkeypatch, argv, said):
+    result, called = run(argv, monkeypatch)
+    assert said in result.stderr and "--help" in result.stderr
+    assert result.exit_code == 2 and not called
 
 
-@pytest.mark.parametrize(("argv", "path", "code"), [
-    ([], (), 2), (["--help"], (), 0), (["-h"], (), 0), (["entretien"], ("entretien",), 2),
-    (["entretien", "--help"], ("entretien",), 0), (["entretien", "add", "-h"], ("entretien", "add"), 0),
-    (["show", "2026-001", "--help"], ("show",), 0),
+@pytest.mark.parametrize(("argv", "usage", "code"), [
+    ([], "bilan [OPTIONS] COMMANDE", 2), (["--help"], "bilan [OPTIONS] COMMANDE", 0),
+    (["-h"], "bilan [OPTIONS] COMMANDE", 0), (["entretien"], "bilan entretien [OPTIONS] COMMANDE", 2),
+    (["entretien", "--help"], "bilan entretien [OPTIONS] COMMANDE", 0),
+    (["entretien", "add", "-h"], "bilan entretien add ID --date D --duree DUR", 0),
+    (["show", "2026-001", "--help"], "bilan show ID [--json]", 0),
 ])
-def test_help_is_asked_anywhere(argv, path, code):
-    assert run(argv)[1] == parse.Help(path, code)
+def test_help_is_asked_anywhere(home, monkeypatch, argv, usage, code):
+    result, called = run(argv, monkeypatch)
+    assert result.stdout.startswith(f"Utilisation : {usage}")
+    assert result.exit_code == code and not called
 
 
-def test_every_declared_option_is_read_by_its_own_name():
+def test_every_declared_option_is_read_by_its_own_name(home, monkeypatch):
     for cmd in spec.load().values():
         for option in cmd.options:
             argv = [*cmd.path, *("x" for a in cmd.arguments if a.required)]
             argv += [t for o in cmd.options if o.required and o is not option
                      for t in (o.names[0], "v")]
             argv += [option.names[0]] if option.flag else [option.names[0], "valeur"]
-            _, action = run(argv)
-            assert action.values[option.dest] == (True if option.flag else "valeur"), (cmd.path, option)
+            result, called = run(argv, monkeypatch)
+            assert result.exit_code == 0, (cmd.path, option, result.stderr)
+            assert called["values"][option.dest] == (True if option.flag else "valeur"), (cmd.path, option)
 
 
 def run_python(code: str, argv: list[str]):
@@ -119,13 +132,21 @@ def test_no_command_imports_typer(bilan, argv):
         assert result.returncode == 0 and json.loads(result.stdout)["id"] == bid
 
 
-def test_the_collector_paused_for_a_command_is_running_again_after_it(bilan):
+def test_the_collector_is_never_paused(bilan, monkeypatch):
     import gc
 
-    bid = bilan.new()
-    bilan("show", bid, "--json")
+    from bilancli.cli import views
+
+    seen, show = [], views.show_bilan
+
+    def watched(*args):
+        seen.append(gc.isenabled())
+        show(*args)
+
+    monkeypatch.setattr(views, "show_bilan", watched)
+    bilan("show", bilan.new(), "--json")
     bilan("show", "2099-999", code=1)       # a refusal leaves through the same door
-    assert gc.isenabled()
+    assert seen == [True, True] and gc.isenabled()
 
 
 def test_the_home_option_is_honoured(bilan, tmp_path):

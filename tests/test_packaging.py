@@ -29,3 +29,4 @@ def test_the_wheel_ships_every_template(tmp_path):
     assert expected and expected <= names
     assert "bilancli/cli/__init__.py" in names
     assert "bilancli/resources.py" in names
+    assert "bilancli/locale/fr/LC_MESSAGES/bilancli.mo" in names   # Click's words in French

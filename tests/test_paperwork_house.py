@@ -5,19 +5,20 @@ from datetime import date, timedelta
 
 import pytest
 
-from bilancli.cli import parse
 from bilancli.core import archives, registry, retention
 from paperwork import configure, held
 from test_completion import complete
 
 
-def test_facture_is_a_command_and_a_group():
-    _, render = parse.parse(["facture", "render", "F2026-0001", "--format", "md"])
-    assert render.command.path == ("facture", "render") and render.values["numero"] == "F2026-0001"
-    _, issue = parse.parse(["facture", "2026-001", "--payeur", "cdc"])
-    assert issue.command.path == ("facture",) and issue.values["bilan_id"] == "2026-001"
-    _, page = parse.parse(["facture", "--help"])
-    assert page == parse.Help(("facture",), 0)
+def test_facture_is_a_command_and_a_group(home, monkeypatch):
+    from test_cli_parse import run
+
+    _, render = run(["facture", "render", "F2026-0001", "--format", "md"], monkeypatch)
+    assert render["path"] == ("facture", "render") and render["values"]["numero"] == "F2026-0001"
+    _, issue = run(["facture", "2026-001", "--payeur", "cdc"], monkeypatch)
+    assert issue["path"] == ("facture",) and issue["values"]["bilan_id"] == "2026-001"
+    page, called = run(["facture", "--help"], monkeypatch)
+    assert page.exit_code == 0 and page.stdout.startswith("Utilisation : bilan facture") and not called
 
 
 def test_the_facture_help_page_shows_the_command_and_its_sub_command(bilan):

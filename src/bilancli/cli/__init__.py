@@ -1,5 +1,5 @@
-"""The `bilan` command line: commands declared in one module per noun (`cli.spec`), read
-and run by `cli.boundary`."""
+"""The `bilan` command line: Click commands declared in one module per noun (`cli.spec`),
+assembled by `cli.app`, run by `cli.boundary`."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The CLI's single boundary: read the command line, run the command, one exit point.
+"""The CLI's single boundary: Click reads the command line and runs the command; one exit point.
 
 Every error of every command ends here: a refusal is printed in French on stderr with its
 exit code (1, or 2 for a command line that cannot be read), an interruption says what is
@@ -10,8 +10,11 @@ from __future__ import annotations
 import os
 import sys
 
+import click
+
 from bilancli import messages as msg
-from bilancli.cli import base
+from bilancli.cli import app, base
+from bilancli.errors import BilanError, UsageError
 
 INTERRUPTED = 130
 
@@ -22,63 +25,70 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def run(argv: list[str]) -> int:
-    import gc
-
-    from bilancli.cli import parse
-    from bilancli.errors import BilanError
-
     base.state.reset()
-    if os.environ.get("_BILAN_COMPLETE"):   # the shell asks for completions
-        from bilancli.cli.completion import complete
+    with app.french():
+        try:
+            instruction = os.environ.get(app.COMPLETION_VARIABLE)
+            if instruction:   # the shell asks for completions
+                from click.shell_completion import shell_complete
 
-        return complete(argv)
-    # Commands are short and their objects hold no cycles worth collecting: the collector's
-    # passes over the agenda's thousands of snapshots cost more than they free (measured:
-    # 5–10 % of `agenda --json`). Memory still goes by reference counting.
-    gc.disable()
-    try:
-        _check_text(argv)
-        home, action = parse.parse(argv)
-        base.state.home_option = home
-        if isinstance(action, parse.Help):
-            from bilancli.cli.helppage import page
-
-            sys.stdout.write(page(action.path))
-            return action.code
-        if isinstance(action, parse.Version):
-            from bilancli import __version__
-
-            base.say(msg.VERSION.format(version=__version__))
+                return shell_complete(app.root, {}, "bilan", app.COMPLETION_VARIABLE, instruction)
+            _check_text(argv)
+            with app.root.make_context("bilan", list(argv)) as ctx:
+                app.root.invoke(ctx)
             return 0
-        if isinstance(action, parse.Completion):
-            from bilancli.cli.completion import complete
+        except click.exceptions.Exit as leaving:   # --help, --version: said, and done
+            return leaving.exit_code
+        except click.UsageError as exc:
+            return _usage(exc)
+        except click.ClickException as exc:
+            base.state.last_error = BilanError(exc.format_message())
+            return _said(exc)
+        except BilanError as exc:
+            base.state.last_error = exc
+            _tell(exc.message, msg.PREFIX_ERREUR)
+            return exc.exit_code
+        except (KeyboardInterrupt, click.Abort):
+            _tell(msg.INTERROMPU)
+            return INTERRUPTED
+        except BrokenPipeError:
+            # `bilan list | head`: the reader has gone; nothing is wrong with the store.
+            return 0
+        except Exception as exc:
+            if os.environ.get("BILAN_DEBUG"):
+                raise
+            known = _known_fault(exc)
+            if known is not None:
+                base.state.last_error = known
+                _tell(known.message, msg.PREFIX_ERREUR)
+                return known.exit_code
+            _tell(msg.ERREUR_INATTENDUE.format(type=type(exc).__name__))
+            return 1
+        finally:
+            try:
+                sys.stdout.flush()
+            except BrokenPipeError:
+                pass
 
-            return complete(action.argv)
-        action.command.function(**action.values)
-        return 0
-    except BilanError as exc:
-        base.state.last_error = exc
-        _tell(exc.message, msg.PREFIX_ERREUR)
-        return exc.exit_code
-    except KeyboardInterrupt:
-        _tell(msg.INTERROMPU)
-        return INTERRUPTED
-    except BrokenPipeError:
-        # `bilan list | head`: the reader has gone; nothing is wrong with the store.
-        return 0
-    except Exception as exc:
-        if os.environ.get("BILAN_DEBUG"):
-            raise
-        known = _known_fault(exc)
-        if known is not None:
-            base.state.last_error = known
-            _tell(known.message, msg.PREFIX_ERREUR)
-            return known.exit_code
-        _tell(msg.ERREUR_INATTENDUE.format(type=type(exc).__name__))
-        return 1
-    finally:
-        gc.enable()   # for a caller that goes on: the tests, in-process
-        sys.stdout.flush()
+
+def _usage(exc: click.UsageError) -> int:
+    """Click's usage error, in French: the usage line, where to find help, what was wrong."""
+    if isinstance(exc, click.NoSuchOption) and exc.possibilities:
+        # The suggestion said the same way by every Click version (some quote it, some not).
+        close = ", ".join(sorted(exc.possibilities))
+        exc.message += msg.OPTION_PROCHE.format(suggestions=close)
+        exc.possibilities = None
+    base.state.last_error = UsageError(exc.format_message())
+    told = exc.format_message()
+    if exc.ctx is not None:   # what the command takes, and where its help is
+        told += "\n" + exc.ctx.get_usage() + "\n" + msg.ESSAYEZ_AIDE.format(commande=exc.ctx.command_path)
+    _tell(told, msg.PREFIX_ERREUR)
+    return exc.exit_code
+
+
+def _said(exc: click.ClickException) -> int:
+    _tell(exc.format_message(), msg.PREFIX_ERREUR)
+    return exc.exit_code
 
 
 def _check_text(argv: list[str]) -> None:

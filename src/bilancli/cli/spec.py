@@ -1,22 +1,16 @@
 """One declaration per command: its path, its line of help, its arguments and options.
 
-Each command module declares its commands next to their functions with `command(...)`.
-Everything that serves a command is derived from these declarations: the parser
-(`cli.parse`), every help page and the root one (`cli.helppage`), shell completion
-through Typer (`cli.completion`) and the README's command table (`cli.reference`).
-Nothing here imports Typer: reading the declarations costs a few small imports.
+Each command module declares its commands next to their functions with `command(...)`;
+`cli.app` compiles each declaration into a Click command when its noun is typed. Click
+then reads the line, writes every help page, completes in the shell; the README's command
+table (`cli.reference`) is written from the same declarations.
 """
 
 from __future__ import annotations
 
 from collections import namedtuple
 
-# The command modules, in the order of a bilan's life, which is the order of `bilan --help`.
-MODULES = (
-    "bilans", "convention", "entretiens", "rdv", "phases", "documents", "render", "certificat",
-    "followup", "factures", "reclamations", "agenda", "calendrier", "purge", "sauvegardes",
-    "export", "spreadsheet",
-)
+from bilancli.cli import nouns
 
 
 class Arg(namedtuple("Arg", "dest metavar help required complete", defaults=(True, None))):
@@ -98,37 +92,30 @@ def _dest(names: tuple[str, ...]) -> str:
 
 
 def load() -> dict[tuple[str, ...], Command]:
-    """Every declared command (the modules declare them as they are imported)."""
-    if not COMMANDS:
-        import importlib
+    """Every declared command (the modules declare them as they are imported), in the
+    order of `bilan --help`."""
+    import importlib
 
-        for module in MODULES:
-            importlib.import_module(f"bilancli.cli.{module}")
-    return COMMANDS
-
-
-def top_level() -> list[tuple[str, str]]:
-    """The words `bilan` takes first, with their line of help, in declaration order."""
-    seen: dict[str, str] = {}
-    for path, cmd in load().items():
-        if path[0] not in seen:
-            seen[path[0]] = GROUPS.get(path[0]) if path[0] in GROUPS else cmd.help
-    return list(seen.items())
-
-
-def subcommands(word: str) -> list[Command]:
-    return [cmd for path, cmd in load().items() if len(path) == 2 and path[0] == word]
+    for module in dict.fromkeys(nouns.MODULE.values()):
+        importlib.import_module(f"bilancli.cli.{module}")
+    order = {noun: rank for rank, noun in enumerate(nouns.MODULE)}
+    return dict(sorted(COMMANDS.items(), key=lambda item: order[item[0][0]]))
 
 
 def synopsis(cmd: Command) -> str:
     """`bilan entretien add ID --date D --duree DUR [--modalite …]`: the command as typed."""
-    parts = ["bilan", *cmd.path]
+    return " ".join(["bilan", *cmd.path, *usage_pieces(cmd)])
+
+
+def usage_pieces(cmd: Command) -> list[str]:
+    """What follows the command's words in its synopsis (its help page's usage line)."""
+    parts = []
     for a in cmd.arguments:
         parts.append(a.metavar if a.required else f"[{a.metavar}]")
     for o in cmd.options:
         spelled = o.names[0] if o.flag else f"{o.names[0]} {o.metavar}"
         parts.append(spelled if o.required else f"[{spelled}]")
-    return " ".join(parts)
+    return parts
 
 
 # Parameters many commands share.

@@ -1,25 +1,24 @@
-"""Help pages and usage errors: the words of `bilan --help` and of a mistyped command line."""
+"""Help pages and usage errors: the words of `bilan --help` and of a mistyped command line.
+
+Click's own words (its headings, its usage errors) are in its French catalogue,
+`bilancli/locale/fr/LC_MESSAGES/bilancli.po`."""
 
 PREFIX_ERREUR = "Erreur : "
 USAGE = "Utilisation : "
 SECTION_ARGUMENTS = "Arguments"
 SECTION_OPTIONS = "Options"
 SECTION_COMMANDES = "Commandes"
-AIDE_OPTION_HELP = "Affiche cette aide et quitte."
-AIDE_DEFAUT = "défaut : {valeur}"
-AIDE_OBLIGATOIRE = "obligatoire"
+AIDE_SOUS_COMMANDE = "COMMANDE [ARGUMENTS]..."
+# The sections of `bilan --help`, in the order of a bilan's life.
+SECTION_DOSSIER = "Le dossier"
+SECTION_SEMAINE = "La semaine"
+SECTION_DOCUMENTS = "Les documents"
+SECTION_FACTURATION = "La facturation"
+SECTION_QUALITE = "La qualité"
+SECTION_DONNEES = "Les données"
 ESSAYEZ_AIDE = "Essayez « {commande} --help » pour l'aide."
-OPTION_INCONNUE = "option inconnue : {option}."
 OPTION_PROCHE = " Vouliez-vous dire {suggestions} ?"
 COMMANDE_INCONNUE = "commande inconnue : {commande}."
-ARGUMENT_MANQUANT = "argument manquant : {nom}."
-OPTION_MANQUANTE = "option obligatoire manquante : {nom}."
-OPTION_SANS_VALEUR = "l'option {option} attend une valeur."
-OPTION_VALEUR_EN_TROP = "l'option {option} ne prend pas de valeur."
-ARGUMENT_EN_TROP = "argument en trop : {valeur}."
-COMMANDE_MANQUANTE = "commande manquante."
-VALEUR_INVALIDE = "valeur invalide pour {nom} : {valeur}."
-UTILISATION_INCORRECTE = "utilisation incorrecte de la commande ({detail})."
 VERSION = "bilan {version}"
 # --- The root page -------------------------------------------------------------------
 AIDE_RACINE = (
@@ -31,6 +30,11 @@ AIDE_HOME = "Dossier des données (défaut : BILAN_HOME, sinon le dossier de l'u
 AIDE_VERSION = "Affiche la version et quitte."
 AIDE_INSTALLER_COMPLETION = "Installe la complétion des commandes pour votre shell (bash, zsh, fish)."
 AIDE_MONTRER_COMPLETION = "Affiche le script de complétion pour votre shell, à installer vous-même."
+COMPLETION_SHELL_INCONNU = (
+    "complétion : shell inconnu ({shell}) ; bash, zsh et fish sont pris en charge "
+    "(la variable SHELL nomme le vôtre)."
+)
+COMPLETION_INSTALLEE = "Complétion {shell} installée dans {fichier} ; elle vaut pour les prochains terminaux."
 OPT_YES_SUPPRESSION = "Supprime sans demander de confirmation (obligatoire sans terminal)."
 # --- Arguments and options ---------------------------------------------------------------
 ARG_ID = "Identifiant du bilan (AAAA-NNN)."
