@@ -11,7 +11,7 @@ import storeio as records
 from bilancli.store.db import Store
 
 CONTENT_KINDS = ("CHAMP", "ENTRETIEN", "SUIVI", "DOC", "TITRE", "SYNTHDOC", "FICHIER", "SYNTHFICHIER",
-                 "MOTIFRDV", "AVIS")
+                 "MOTIFRDV", "AVIS", "MOTIFCORR")
 
 
 def marker(tag: str, kind: str) -> str:
@@ -34,6 +34,10 @@ def make_ended_bilan(home, tag: str, *, end: date, consents=(), nom: str = "Mart
             store_bilans.set_content(conn, bid, "projet", "projet " + marker(tag, "CHAMP"), opened)
             records.add_entretien(conn, bid, on=opened, minutes=90, modalite="visio",
                                   phase="preliminaire", notes=marker(tag, "ENTRETIEN"))
+            # An entretien typed on the wrong bilan, removed: the motive typed is content.
+            typo = records.add_entretien(conn, bid, on=opened, minutes=60, modalite="visio",
+                                         phase="preliminaire")
+            records.remove_entretien(conn, bid, typo, on=opened, motif=marker(tag, "MOTIFCORR"))
             records.add_document(conn, bid, type_="test", titre=marker(tag, "TITRE"),
                                  content=marker(tag, "DOC").encode() * 50, filename="test.pdf",
                                  phase="investigation", on=opened)

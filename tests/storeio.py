@@ -24,6 +24,12 @@ def add_entretien(conn, bilan_id, *, on, minutes, modalite, phase, notes=None) -
     return apply(conn, ch.EntretienHeld(bilan_id, on, minutes, modalite, phase, notes))
 
 
+def remove_entretien(conn, bilan_id, numero, *, on, motif=None) -> None:
+    """Entretien `numero` removed with a trail (its values before) and the motive typed."""
+    before = {"date": on.isoformat(), "duree_minutes": 60, "modalite": "visio", "phase": "preliminaire"}
+    apply(conn, ch.EntretienRemoved(bilan_id, numero, on, f"entretien {numero}", before, motif))
+
+
 def enter_phase(conn, bilan_id, phase, on, *, date_fin=None, motif=None) -> None:
     apply(conn, ch.PhaseEntered(bilan_id, phase, None, on, date_fin, motif))
 

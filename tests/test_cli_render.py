@@ -179,7 +179,7 @@ def test_pdf_without_weasyprint_says_how_to_install_it(bilan, case, monkeypatch)
     monkeypatch.setitem(sys.modules, "weasyprint", None)
     before = bilan.db_bytes()
     err = bilan("synthese", "render", case, code=1).stderr
-    assert "pip install 'bilancli[pdf]'" in err and "--format html" in err
+    assert "pip install '.[pdf]'" in err and "--format html" in err
     assert bilan.db_bytes() == before
     assert not (bilan.home / "documents").exists()
 

@@ -34,7 +34,7 @@ def test_content_goes_on_the_day_the_action_ends_and_the_record_stays(bilan):
     assert entry["id"] == bid and report["simulation"] is False
     went = {d["nature"]: d for d in entry["destructions"]}
     assert set(went) == {"champs", "notes_entretien", "notes_suivi", "documents", "syntheses",
-                         "fichiers", "fichiers_synthese", "motifs_rdv",
+                         "fichiers", "fichiers_synthese", "motifs_rdv", "motifs_correction",
                          "commentaires_satisfaction"}
     assert went["motifs_rdv"]["nombre"] == 1
     assert went["champs"]["nombre"] == 2
@@ -205,7 +205,7 @@ def test_dry_run_says_what_when_and_why_and_changes_nothing(bilan):
     assert report["simulation"] is True
     (entry,) = report["bilans"]
     assert {d["nature"] for d in entry["destructions"]} == {
-        "champs", "notes_entretien", "notes_suivi", "documents", "fichiers", "motifs_rdv",
+        "champs", "notes_entretien", "notes_suivi", "documents", "fichiers", "motifs_rdv", "motifs_correction",
         "commentaires_satisfaction"}
     assert "QZX" not in str(report)
     out = bilan("purge", "--dry-run").stdout

@@ -123,10 +123,11 @@ def _check_hours(bilan: Bilan, minutes: int, moved: int | None = None) -> None:
     if not bilan.is_open:
         return
     planned = sum(r.minutes for r in bilan.planned_rdv if r.numero != moved)
+    was = sum(r.minutes for r in bilan.planned_rdv if r.numero == moved)
     total = bilan.minutes_delivered + planned + minutes
     if total > MAX_MINUTES:
-        left = max(MAX_MINUTES - bilan.minutes_delivered - planned, 0)
-        raise fail(msg.RDV_HEURES_MAX, duree=format_minutes(minutes), id=bilan.id,
+        left = max(MAX_MINUTES - bilan.minutes_delivered - planned - was, 0)
+        raise fail(msg.RDV_HEURES_MAX, duree=format_minutes(minutes - was), id=bilan.id,
                    total=format_hours(total), realisees=format_hours(bilan.minutes_delivered),
                    prevues=format_hours(planned), reste=format_minutes(left))
 

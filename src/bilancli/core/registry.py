@@ -95,11 +95,13 @@ TABLES: tuple[Table, ...] = (
         _c("numero", attribute="numero"),
     ), snapshot="entretiens", shape="list", order="date, numero"),
     # The trail of corrections: administrative values only (date, duration, modality,
-    # phase), never notes; the motive says why.
+    # phase), never notes. The motive is free text typed to explain it: content (R6313-7),
+    # it may say anything of the beneficiary (« Mme … hospitalisée »).
     Table("corrections", (
         _c("id"), _c("bilan_id"), _c("date", attribute="date", read="date"),
         _c("objet", attribute="objet"), _c("avant", attribute="avant"),
-        _c("apres", attribute="apres"), _c("motif", attribute="motif"),
+        _c("apres", attribute="apres"),
+        _c("motif", CONTENU, "motif", kind="motifs_correction"),
     ), snapshot="corrections", shape="list", order="id"),
     Table("documents", (
         _c("id", attribute="id"), _c("bilan_id"),
@@ -204,6 +206,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("motif_suivi", "suivis", "motif"),
     Kind("motif_abandon", "bilans", "motif_abandon"),
     Kind("motifs_rdv", "rdv", "motif"),
+    Kind("motifs_correction", "corrections", "motif"),
     Kind("documents", "documents", "contenu", rows=True, where="type != 'synthese'", size="taille"),
     Kind("syntheses", "documents", "contenu", rows=True, where="type = 'synthese'", synthesis=True,
          size="taille"),

@@ -96,6 +96,8 @@ SATISFACTION_ENREGISTREE = (
     "(Qualiopi indicateur 30)."
 )
 EDOF_ENREGISTREE = "Déclaration EDOF {sens} du {date} enregistrée pour le bilan {id}."
+EDOF_CORRIGEE = "Déclaration EDOF {sens} du bilan {id} corrigée : {avant} → {date} (trace dans les corrections)."
+EDOF_INCHANGEE = "Déclaration EDOF {sens} du bilan {id} inchangée : elle est déjà au {date}."
 AGENDA_VIDE = "Rien à faire : aucune échéance ouverte."
 AGENDA_TITRE = "Agenda au {date}"
 EN_RETARD = "en retard"
@@ -112,6 +114,12 @@ ENTRETIEN_CORRIGE = "Entretien n° {numero} du bilan {id} corrigé ; la correcti
 ENTRETIEN_INCHANGE = "Entretien n° {numero} du bilan {id} inchangé : les valeurs données sont déjà les siennes."
 ENTRETIEN_RETIRE = "Entretien n° {numero} du bilan {id} retiré ; le retrait est noté au dossier (son numéro ne sera pas redonné)."
 CORRECTIONS = "Corrections"
+DECLARATIONS_EDOF = "Déclarations EDOF"
+EDOF_SENS_TITRES = {"entree": "Entrée déclarée le", "sortie": "Sortie déclarée le"}
+QUESTIONNAIRES = "Questionnaires de satisfaction"
+MOMENT_TITRES = {"fin": "Fin de bilan", "suivi": "À six mois"}
+SANS_REPONSE = "sans réponse"
+CHAMPS_VIDES = "{nombre} champ{s} sur {total} non renseigné{s}."
 SATISFACTION_SANS_REPONSE = (
     "Questionnaire de satisfaction {moment} du bilan {id} noté sans réponse : il compte parmi "
     "les bénéficiaires interrogés (Qualiopi indicateur 30)."

@@ -21,6 +21,7 @@ PURGE_NATURES = {
     "motif_suivi": "motif du suivi non réalisé",
     "fichiers_administratifs": "fichiers administratifs",
     "motifs_rdv": "motifs d'annulation de rendez-vous",
+    "motifs_correction": "motifs de correction",
     "documents": "documents conservés",
     "fichiers": "fichiers produits",
     "syntheses": "synthèses conservées",

@@ -26,7 +26,7 @@ RDV_CHEVAUCHEMENT = (
 RDV_HEURES_MAX = (
     "rendez-vous refusé : {duree} de plus porteraient le bilan {id} à {total} h ({realisees} h "
     "réalisées et {prevues} h déjà planifiées), au-delà de la durée maximale de 24 heures "
-    "(L6313-4 al. 5) ; {reste} restent à planifier."
+    "(L6313-4 al. 5) ; il en reste {reste} à planifier."
 )
 RDV_DUREE_MAX = (
     "durée refusée : {duree} pour un seul rendez-vous, au-delà des 24 heures d'un bilan entier "

@@ -1,0 +1,134 @@
+"""Issue 21: the complete record — EDOF evidence, the warnings a consultant needs, partial
+credit notes, figures that say what they count, clean documents, messages that do not
+mislead. Each test goes through the real entry point and reads message keys."""
+
+import sqlite3
+
+from walks import ready_to_leave_preliminaire
+
+
+def refused(bilan, *args, key, input=None):
+    before = bilan.db_bytes()
+    result = bilan(*args, code=1, input=input)
+    assert bilan.db_bytes() == before, "a refusal changes nothing"
+    assert result.key == key, (result.key, result.stderr)
+    return result
+
+
+# --- 3. EDOF declarations are evidence -------------------------------------------------
+
+def test_a_second_edof_declaration_is_refused_and_a_correction_leaves_a_trail(bilan):
+    bid = ready_to_leave_preliminaire(bilan)
+    refused(bilan, "edof", bid, "entree", "--corriger", "--motif", "x",
+            key="EDOF_CORRECTION_SANS_DECLARATION")
+    bilan("edof", bid, "entree", "--date", "2026-03-01")
+    again = refused(bilan, "edof", bid, "entree", "--date", "2026-03-02", key="EDOF_DEJA_DECLAREE")
+    assert "01/03/2026" in again.stderr
+    refused(bilan, "edof", bid, "entree", "--motif", "x", key="EDOF_MOTIF_SANS_CORRECTION")
+    assert bilan.json("show", bid)["edof"]["entree"] == "2026-03-01"
+
+    bilan("edof", bid, "entree", "--date", "2026-03-02", "--corriger", "--motif", "SAISIE-FAUSSE")
+    view = bilan.json("show", bid)
+    assert view["edof"]["entree"] == "2026-03-02"
+    assert view["corrections"] == [{"date": "2026-03-02", "objet": "edof entree",
+                                    "avant": "2026-03-01", "apres": "2026-03-02",
+                                    "motif": "SAISIE-FAUSSE"}]
+    shown = bilan("show", bid).stdout
+    assert "Déclarations EDOF" in shown and "02/03/2026" in shown and "SAISIE-FAUSSE" in shown
+
+
+def test_the_motive_of_an_edof_correction_is_content_the_purge_destroys(bilan):
+    bid = ready_to_leave_preliminaire(bilan)
+    bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "1h")
+    bilan("edof", bid, "entree", "--date", "2026-03-01")
+    bilan("edof", bid, "entree", "--date", "2026-03-02", "--corriger", "--motif", "QZXMOTIFXZQ")
+    bilan("abandon", bid, "--date", "2026-03-02")
+    bilan("satisfaction", bid, "--moment", "fin", "--note", "4")
+    shown = bilan("show", bid).stdout
+    assert "Questionnaires de satisfaction" in shown and "4/5" in shown
+    bilan.today("2026-03-03")
+    bilan("purge", "--yes")
+    (correction,) = bilan.json("show", bid)["corrections"]
+    assert correction["motif"] is None and correction["avant"] == "2026-03-01"
+    conn = sqlite3.connect(bilan.home / "bilans.db")
+    assert conn.execute("SELECT COUNT(*) FROM corrections WHERE motif IS NOT NULL").fetchone() == (0,)
+    conn.close()
+    assert b"QZXMOTIFXZQ" not in bilan.db_bytes()
+
+
+def test_show_tells_edof_and_questionnaires_and_counts_the_empty_fields(bilan):
+    bid = bilan.new("--financement", "cpf")
+    bilan("set", bid, "demande", "DEMANDE-ECRITE")
+    shown = bilan("show", bid).stdout
+    assert "DEMANDE-ECRITE" in shown
+    assert "12 champs sur 13 non renseignés" in shown
+    assert "Compétences" not in shown and "Plan d'action" not in shown
+    assert "Questionnaires" not in shown and "Déclarations EDOF" not in shown
+    bilan("edof", bid, "entree", "--date", "2026-03-02")
+    shown = bilan("show", bid).stdout
+    assert "Entrée déclarée le" in shown and "02/03/2026" in shown
+
+
+# --- 10. Messages that mislead, fixed --------------------------------------------------
+
+def test_leaving_a_phase_too_early_does_not_speak_of_the_end(bilan):
+    bid = ready_to_leave_preliminaire(bilan)
+    bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "1h")
+    result = refused(bilan, "phase", "advance", bid, "--date", "2026-03-01",
+                     key="DATE_PASSAGE_AVANT_ENTRETIEN")
+    assert "date de fin" not in result.stderr
+
+
+def test_a_longer_entretien_says_how_much_more_it_adds(bilan):
+    bid = ready_to_leave_preliminaire(bilan)
+    bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "15h")
+    bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "1h30")
+    err = refused(bilan, "entretien", "edit", bid, "2", "--duree", "10h",
+                  key="ENTRETIEN_HEURES_MAX").stderr
+    assert "8h30 de plus" in err and "10h de plus" not in err
+    assert "il en reste 7h30" in err
+
+
+def test_one_hour_left_is_said_in_the_singular(bilan):
+    bid = ready_to_leave_preliminaire(bilan)
+    bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "23h")
+    err = refused(bilan, "entretien", "add", bid, "--date", "2026-03-02", "--duree", "2h",
+                  key="ENTRETIEN_HEURES_MAX").stderr
+    assert "restent" not in err and "il en reste 1h" in err
+    err = refused(bilan, "rdv", "add", bid, "--date", "2026-03-03", "--heure", "10h",
+                  "--duree", "2h", key="RDV_HEURES_MAX").stderr
+    assert "restent" not in err and "il en reste 1h" in err
+
+
+def test_a_longer_rendez_vous_moved_says_how_much_more_it_adds(bilan):
+    bid = ready_to_leave_preliminaire(bilan)
+    bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "20h")
+    bilan("rdv", "add", bid, "--date", "2026-03-03", "--heure", "10h", "--duree", "1h")
+    err = refused(bilan, "rdv", "move", bid, "1", "--date", "2026-03-03", "--duree", "6h",
+                  key="RDV_HEURES_MAX").stderr
+    assert "5h de plus" in err and "il en reste 3h" in err
+
+
+def test_deleting_an_ended_bilan_does_not_advise_abandon(bilan):
+    bid = ready_to_leave_preliminaire(bilan)
+    bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "1h")
+    bilan("abandon", bid)
+    err = refused(bilan, "delete", bid, "--yes", key="SUPPRESSION_REFUSEE_CLOS").stderr
+    assert "bilan abandon" not in err
+    bilan("abandon", bid, code=1)
+
+
+def test_the_pdf_extra_is_named_as_a_clone_installs_it_and_the_demo_installs_it():
+    from pathlib import Path
+
+    from bilancli import messages as msg
+
+    root = Path(__file__).resolve().parents[1]
+    assert "pip install '.[pdf]'" in msg.PDF_INDISPONIBLE
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    first = readme.split("<!-- demo-command -->")[1].split("<!-- /demo-command -->")[0]
+    assert "pip install -q '.[pdf]'" in first and "examples/demo.sh" in first
+    assert "bilancli[pdf]" not in readme
+    demo = (root / "examples" / "demo.sh").read_text(encoding="utf-8")
+    assert any(line.startswith("bilan synthese render") and "--format" not in line
+               for line in demo.splitlines()), "the demo renders a PDF, the default format"
