@@ -132,3 +132,92 @@ def test_the_pdf_extra_is_named_as_a_clone_installs_it_and_the_demo_installs_it(
     demo = (root / "examples" / "demo.sh").read_text(encoding="utf-8")
     assert any(line.startswith("bilan synthese render") and "--format" not in line
                for line in demo.splitlines()), "the demo renders a PDF, the default format"
+
+
+# --- 6. Warnings, never refusals ---------------------------------------------------------
+
+def _template_start(template) -> str:
+    """The fixed words a catalogue template opens with: its mark in stderr."""
+    return str(template).split("{")[0]
+
+
+def test_a_second_cpf_bilan_within_five_years_is_warned_of_and_opened(bilan, tmp_path):
+    from bilancli import messages as msg
+
+    mark = _template_start(msg.AVERT_SECOND_CPF)
+    first = bilan.new("--financement", "cpf", "--date", "2022-01-10", "--email", "c.m@example.fr")
+    bilan("abandon", first, "--date", "2022-02-01")
+    # accents and case ignored; named, and still opened
+    second = bilan("new", "--nom", "MARTÎN", "--prenom", "claire", "--financement", "cpf")
+    assert mark in second.stderr and first in second.stderr
+    other = bilan("new", "--nom", "Durand", "--prenom", "Zoé", "--email", "C.M@example.fr",
+                  "--financement", "plan")
+    assert mark not in other.stderr
+    other_id = bilan.json("list", "--nom", "Durand")[0]["id"]
+    moved = bilan("set", other_id, "financement", "cpf")
+    assert mark in moved.stderr and first in moved.stderr   # the same email
+    # not another person, not past five years
+    assert mark not in bilan("new", "--nom", "Martin", "--prenom", "Paul", "--financement", "cpf").stderr
+    old = bilan.new("--nom", "Petit", "--prenom", "Léa", "--financement", "cpf", "--date", "2020-01-02")
+    bilan("abandon", old, "--date", "2021-03-01")
+    assert mark not in bilan("new", "--nom", "Petit", "--prenom", "Lea", "--financement", "cpf").stderr
+    sheet = tmp_path / "entrees.csv"
+    sheet.write_text("Nom;Prénom;Financement\nmartin;Claire;cpf\nRoux;Anne;plan\n", encoding="utf-8")
+    imported = bilan("import", sheet)
+    assert mark in imported.stderr and first in imported.stderr and "ligne 2" in imported.stderr
+    assert "Roux" not in imported.stderr
+
+
+def test_a_rendez_vous_on_a_sunday_a_holiday_or_at_night_is_warned_of_past_midnight_refused(bilan):
+    from bilancli import messages as msg
+
+    bid = ready_to_leave_preliminaire(bilan, financement="personnel")
+    sunday = bilan("rdv", "add", bid, "--date", "2026-03-08", "--heure", "10h", "--duree", "1h")
+    assert _template_start(msg.AVERT_RDV_DIMANCHE) in sunday.stderr
+    holiday = bilan("rdv", "add", bid, "--date", "2026-05-14", "--heure", "10h", "--duree", "1h")
+    assert _template_start(msg.AVERT_RDV_FERIE) in holiday.stderr and "Ascension" in holiday.stderr
+    early = bilan("rdv", "add", bid, "--date", "2026-03-10", "--heure", "6h30", "--duree", "1h")
+    assert _template_start(msg.AVERT_RDV_TOT) in early.stderr
+    late = bilan("rdv", "add", bid, "--date", "2026-03-11", "--heure", "20h", "--duree", "1h30")
+    assert _template_start(msg.AVERT_RDV_TARD) in late.stderr
+    plain = bilan("rdv", "add", bid, "--date", "2026-03-12", "--heure", "14h", "--duree", "2h")
+    assert plain.stderr == ""
+    refused(bilan, "rdv", "add", bid, "--date", "2026-03-13", "--heure", "23h", "--duree", "1h30",
+            key="RDV_APRES_MINUIT")
+    moved = bilan("rdv", "move", bid, "5", "--date", "2026-11-11")
+    assert "Armistice" in moved.stderr
+    refused(bilan, "rdv", "move", bid, "5", "--date", "2026-03-13", "--heure", "23h30",
+            key="RDV_APRES_MINUIT")
+    assert len(bilan.json("rdv", "list", bid)) == 5
+
+
+def test_ending_on_another_day_than_the_synthese_says_is_warned_of(bilan):
+    from bilancli import messages as msg
+    from walks import ready_to_leave_investigation
+
+    mark = _template_start(msg.AVERT_SYNTHESE_AUTRE_FIN)
+    bid = ready_to_leave_investigation(bilan)
+    bilan("phase", "advance", bid)
+    for field in ("objectifs", "conditions", "etapes", "plan_action"):
+        bilan("set", bid, field, f"texte {field}")
+    bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "1h")
+    bilan("synthese", "render", bid, "--format", "md", "-o", "-")
+    bilan.today("2026-03-04")
+    ended = bilan("phase", "advance", bid)
+    assert mark in ended.stderr and "02/03/2026" in ended.stderr and "04/03/2026" in ended.stderr
+    assert bilan.json("show", bid)["date_fin"] == "2026-03-04"
+
+
+def test_ending_on_the_day_the_synthese_is_handed_over_is_not_warned_of(bilan):
+    from bilancli import messages as msg
+    from walks import ready_to_leave_investigation
+
+    bid = ready_to_leave_investigation(bilan)
+    bilan("phase", "advance", bid)
+    for field in ("objectifs", "conditions", "etapes", "plan_action"):
+        bilan("set", bid, field, f"texte {field}")
+    bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "1h")
+    bilan("synthese", "render", bid, "--format", "md", "-o", "-")
+    bilan.today("2026-03-04")
+    ended = bilan("phase", "advance", bid, "--date", "2026-03-02")
+    assert _template_start(msg.AVERT_SYNTHESE_AUTRE_FIN) not in ended.stderr

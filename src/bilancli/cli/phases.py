@@ -40,9 +40,9 @@ def advance(bilan_id, date) -> None:
     base.say(msg.PASSAGE_FAIT.format(id=wanted, ancienne=msg.PHASE_LABELS[change.left],
                                      nouvelle=msg.PHASE_LABELS[change.phase], date=format_date(on)))
     if change.phase == rules.TERMINE:
-        from bilancli.core.warnings import below_minimum_delivered
+        from bilancli.core.warnings import below_minimum_delivered, synthese_states_another_end
 
-        for warning in below_minimum_delivered(after):
+        for warning in below_minimum_delivered(after) + synthese_states_another_end(after):
             base.warn(warning)
     if change.date_fin:
         base.say(msg.BILAN_TERMINE.format(id=wanted, date=format_date(on),

@@ -21,19 +21,37 @@ def import_(fichier, dry_run, as_json) -> None:
         read_regular_file(fichier, csvtable.check_size, csvtable.MAX_BYTES + 1, csvtable.check_size),
         fichier)
     rows = _openings(sheet, fichier, base.today())
+    from bilancli.store.bilans import cpf_bilans
+
     if dry_run:
         with base.reading() as store:
             planned = _plan(store.conn, rows)
+            cpf = cpf_bilans(store.conn)
     else:
         with base.writing() as tx:
             planned = _plan(tx.conn, rows)
+            cpf = cpf_bilans(tx.conn)
             for p in planned:
                 if tx.apply(p.opening) != p.bilan_id:   # never: the plan counts as the store does
                     raise RuntimeError("import: an id other than the one planned")
     for p in planned:
-        for warning in rules.warnings(p):
+        for warning in rules.warnings(p) + _second_cpf(p, cpf):
             base.warn(warning)
     _say(planned, fichier, dry_run, as_json)
+
+
+def _second_cpf(p, cpf: list) -> list[str]:
+    """Décret n° 2026-127, as `bilan new` warns of it; `cpf` grows with each CPF row, so a
+    file holding the same person twice is warned of too."""
+    from bilancli.core.warnings import second_cpf
+
+    a = p.opening.admin
+    if a.get("financement") != "cpf":
+        return []
+    found = second_cpf(p.bilan_id, a["nom"], a["prenom"], a.get("email"), p.opening.opened_on, cpf)
+    cpf.append((p.bilan_id, a["nom"], a["prenom"], a.get("email"), p.opening.opened_on, None))
+    return [msg.IMPORT_AVERTISSEMENT.format(ligne=p.row, id=p.bilan_id, avertissement=w)
+            for w in found]
 
 
 def _openings(sheet, fichier: str, today) -> list[tuple[int, object]]:

@@ -165,7 +165,9 @@ def _content(view: dict) -> list:
         blocks.append(Line(" " + msg.FIELD_LABELS[name], "bold"))
         blocks.append(Paragraph(value, indent=3))
     empty = len(view["champs"]) - len(filled)
-    if empty:
+    if empty and not filled:
+        blocks.append(Paragraph(msg.AUCUN_CHAMP.format(total=empty), indent=1))
+    elif empty:
         blocks.append(Paragraph(msg.CHAMPS_VIDES.format(
             nombre=empty, total=len(view["champs"]), s="s" if empty > 1 else ""), indent=1))
     return blocks

@@ -120,6 +120,7 @@ QUESTIONNAIRES = "Questionnaires de satisfaction"
 MOMENT_TITRES = {"fin": "Fin de bilan", "suivi": "À six mois"}
 SANS_REPONSE = "sans réponse"
 CHAMPS_VIDES = "{nombre} champ{s} sur {total} non renseigné{s}."
+AUCUN_CHAMP = "Aucun des {total} champs n'est encore renseigné."
 SATISFACTION_SANS_REPONSE = (
     "Questionnaire de satisfaction {moment} du bilan {id} noté sans réponse : il compte parmi "
     "les bénéficiaires interrogés (Qualiopi indicateur 30)."
@@ -175,6 +176,22 @@ AVERT_PLAFOND_CPF = (
     "tarif de {tarif} au-delà de {plafond}, le plus que les droits CPF paient pour un bilan "
     "({source}) : le reste est à la charge du bénéficiaire ou d'un abondement."
 )
+AVERT_RDV_DIMANCHE = "rendez-vous un dimanche (le {jour}) : vérifiez la date."
+AVERT_RDV_FERIE = "rendez-vous un jour férié, {ferie} (le {jour}) : vérifiez la date."
+AVERT_RDV_TOT = "rendez-vous à {heure}, avant {limite} : vérifiez l'heure."
+AVERT_RDV_TARD = "rendez-vous finissant à {fin}, après {limite} : vérifiez l'heure et la durée."
+AVERT_SYNTHESE_AUTRE_FIN = (
+    "la synthèse remise au bénéficiaire indique le {remise} comme fin du bilan, qui est "
+    "enregistrée au {fin} : pour les accorder, produisez-la de nouveau et remettez-la "
+    "(« bilan synthese render {id} », elle indiquera le {fin}) ; un bilan se termine le jour "
+    "de la remise de sa synthèse (« bilan phase advance ID --date {remise} »)."
+)
+AVERT_SECOND_CPF = (
+    "la même personne a déjà un bilan financé par le CPF, le bilan {autre} (ouvert le "
+    "{ouverture}{fin}) : les droits CPF ne financent pas un second bilan de compétences dans "
+    "les {annees} ans ({source}). Le bilan est enregistré ; vérifiez le financement."
+)
+AVERT_SECOND_CPF_FIN = ", terminé le {date}"
 PURGE_FICHIERS_HORS_DOSSIER = "Fichiers écrits hors du dossier des données (-o) qui seront détruits :"
 # --- Invoices, the certificat, réclamations (SPEC §10, §11) ------------------------------
 FACTURE_EMISE = (

@@ -63,6 +63,10 @@ RDV_PAR_INCONNU = "valeur inconnue pour --par : « {saisie} ». Valeurs possible
 CONVOCATION_RDV_PAS_PREVU = (
     "pas de convocation pour le rendez-vous n° {numero} du bilan {id} : il est {statut}."
 )
+RDV_APRES_MINUIT = (
+    "rendez-vous refusé : commencé le {jour} à {heure}, il finirait à {fin}, après minuit ; "
+    "un rendez-vous tient dans sa journée (avancez-le ou raccourcissez-le)."
+)
 RDV_HEURE_INEXISTANTE = (
     "rendez-vous refusé : {heure} n'existe pas le {jour}, les horloges passant de 2 h à 3 h "
     "(heure d'été) ; choisissez une autre heure."
