@@ -221,3 +221,56 @@ def test_ending_on_the_day_the_synthese_is_handed_over_is_not_warned_of(bilan):
     bilan.today("2026-03-04")
     ended = bilan("phase", "advance", bid, "--date", "2026-03-02")
     assert _template_start(msg.AVERT_SYNTHESE_AUTRE_FIN) not in ended.stderr
+
+
+# --- 7. Partial credit notes -------------------------------------------------------------
+
+def _invoiced_bilan(bilan):
+    from paperwork import configure
+
+    configure(bilan)
+    bid = ready_to_leave_preliminaire(bilan, "--tarif", "1500", financement="personnel")
+    bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "2h")
+    numero = bilan.json("facture", bid, "--payeur", "beneficiaire",
+                        "--adresse", "5 rue des Lices, 84000 Avignon")["numero"]
+    return bid, numero
+
+
+def _line(bilan, numero):
+    return next(r for r in bilan.json("factures") if r["numero"] == numero)
+
+
+def test_partial_credit_notes_never_credit_more_than_the_invoice(bilan):
+    bid, numero = _invoiced_bilan(bilan)
+    first = bilan.json("avoir", numero, "--montant", "200", "--motif", "geste commercial")
+    assert first["montant_ht"] == -200 and first["montant_ttc"] == -200
+    assert _line(bilan, numero)["reste"] == 1300 and _line(bilan, numero)["statut"] == "a_payer"
+    bilan("avoir", numero, "--montant", "300")
+    assert _line(bilan, numero)["reste"] == 1000
+    err = refused(bilan, "avoir", numero, "--montant", "1000,01",
+                  key="AVOIR_AU_DELA_DE_LA_FACTURE").stderr
+    assert "1\u202f000,00" in err
+    bilan("paiement", numero, "--date", "2026-03-02", "--montant", "400")
+    assert _line(bilan, numero)["reste"] == 600
+    last = bilan.json("avoir", numero)            # what remains: 1 000 € HT
+    assert last["montant_ht"] == -1000
+    row = _line(bilan, numero)
+    assert row["statut"] == "annulee" and row["reste"] == 0
+    refused(bilan, "avoir", numero, "--montant", "1", key="FACTURE_DEJA_ANNULEE")
+    refused(bilan, "paiement", numero, "--date", "2026-03-02", "--montant", "1",
+            key="PAIEMENT_FACTURE_ANNULEE")
+    assert len(bilan.json("show", bid)["factures"]) == 4
+    stats = bilan.json("stats", "--annee", "2026")
+    assert stats["bpf"]["C-9"] == 0
+
+
+def test_a_partial_credit_note_says_so_on_its_document_and_in_the_bpf(bilan):
+    _, numero = _invoiced_bilan(bilan)
+    avoir = bilan.json("avoir", numero, "--montant", "250")["numero"]
+    page = bilan("facture", "render", avoir, "--format", "md", "-o", "-").stdout
+    assert "Avoir partiel sur la facture" in page and "annule en totalité" not in page
+    assert "250,00" in page
+    assert bilan.json("stats", "--annee", "2026")["bpf"]["C-9"] == 1250
+    whole = bilan("facture", "render", bilan.json("avoir", numero)["numero"], "--format", "md",
+                  "-o", "-").stdout
+    assert "1\u202f250,00" in whole and "Avoir partiel" in whole

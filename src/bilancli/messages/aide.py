@@ -143,6 +143,10 @@ OPT_REFERENCE_FACTURE = (
     "OPCO, de dossier, de bon de commande.")
 OPT_DATE_AVOIR = "Date de l'avoir (défaut : aujourd'hui)."
 OPT_MOTIF_AVOIR = "Motif de l'annulation, imprimé sur l'avoir."
+OPT_MONTANT_AVOIR = (
+    "Montant HT en euros d'un avoir partiel (geste commercial, erreur de montant) ; défaut : "
+    "ce qui reste de la facture."
+)
 OPT_DATE_PAIEMENT = "Date du paiement reçu : AAAA-MM-JJ, JJ/MM/AAAA ou en toutes lettres."
 OPT_MONTANT_PAIEMENT = "Montant reçu en euros (TTC), au plus ce qui reste dû."
 OPT_MODE_PAIEMENT = "virement, cheque, carte, especes ou cdc (défaut : virement, cdc pour la Caisse des Dépôts)."

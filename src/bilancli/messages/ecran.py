@@ -203,6 +203,10 @@ FACTURE_EDOF = (
     "et le montant {ttc} (la Caisse des Dépôts ne reçoit pas le document)."
 )
 AVOIR_EMIS = "Avoir {avoir} émis le {date} : il annule la facture {numero} ({ttc} TTC)."
+AVOIR_PARTIEL_EMIS = (
+    "Avoir {avoir} émis le {date} sur la facture {numero} : {ttc} TTC en moins ; un avoir peut "
+    "encore en retirer {reste} HT."
+)
 AVOIR_A_REMBOURSER = "{montant} ont déjà été payés sur la facture {numero} : ils sont à rembourser."
 PAIEMENT_ENREGISTRE = (
     "Paiement de {montant} ({mode}) reçu le {date} sur la facture {numero} : reste dû {reste}."
