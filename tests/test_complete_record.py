@@ -274,3 +274,31 @@ def test_a_partial_credit_note_says_so_on_its_document_and_in_the_bpf(bilan):
     whole = bilan("facture", "render", bilan.json("avoir", numero)["numero"], "--format", "md",
                   "-o", "-").stdout
     assert "1\u202f250,00" in whole and "Avoir partiel" in whole
+
+
+# --- 8. The figures say what they count ---------------------------------------------------
+
+def test_the_bpf_is_the_17_form_and_counts_the_trainees_at_a_distance(bilan):
+    from bilancli import messages as msg
+
+    near = ready_to_leave_preliminaire(bilan, "--statut", "salarie")
+    bilan("entretien", "add", near, "--date", "2026-03-02", "--duree", "2h", "--modalite", "presentiel")
+    far = ready_to_leave_preliminaire(bilan, "--statut", "salarie", "--nom", "Roux")
+    bilan("entretien", "add", far, "--date", "2026-03-02", "--duree", "2h", "--modalite", "telephone")
+    bpf = bilan.json("stats", "--annee", "2026")["bpf"]
+    assert bpf["F-1a"]["stagiaires"] == 2 and bpf["distance"] == {"stagiaires": 1}
+    assert bilan.json("stats", "--annee", "2025")["bpf"]["distance"] == {"stagiaires": 0}
+    out = bilan("stats", "--annee", "2026").stdout
+    assert "10443*17" in out and msg.BPF_DISTANCE in out
+
+
+def test_the_human_stats_never_puts_two_money_figures_under_one_label(bilan):
+    from bilancli import messages as msg
+
+    _, numero = _invoiced_bilan(bilan)        # 1 500 € tarif, invoiced
+    bilan("avoir", numero, "--montant", "100")
+    out = bilan("stats", "--annee", "2026").stdout
+    assert "Chiffre d'affaires" not in out
+    assert msg.STATS_TARIFS in out and msg.STATS_FACTURE in out
+    facture_line = next(line for line in out.splitlines() if msg.STATS_FACTURE in line)
+    assert "1\u202f400,00" in facture_line
