@@ -302,3 +302,45 @@ def test_the_human_stats_never_puts_two_money_figures_under_one_label(bilan):
     assert msg.STATS_TARIFS in out and msg.STATS_FACTURE in out
     facture_line = next(line for line in out.splitlines() if msg.STATS_FACTURE in line)
     assert "1\u202f400,00" in facture_line
+
+
+# --- 9. Documents carry no control characters; a missing home is said -----------------------
+
+def test_documents_carry_no_control_characters_from_stored_text(bilan, tmp_path):
+    from walks import ready_to_leave_investigation
+
+    bid = ready_to_leave_investigation(bilan)
+    bilan("set", bid, "projet", "Projet\x1b[31m rouge\u202eenvers\x07\n\tsuite\r\nfin")
+    for fmt in ("md", "html"):
+        page = bilan("synthese", "render", bid, "--format", fmt, "-o", "-").stdout
+        assert "\x1b" not in page and "\u202e" not in page and "\x07" not in page, fmt
+        assert "␛" in page and "rouge" in page
+        assert "\tsuite" in page and "\r" not in page, fmt
+    bilan("synthese", "render", bid, "--format", "html", "-o", tmp_path / "s.html")
+    saved = (tmp_path / "s.html").read_text(encoding="utf-8")
+    assert "\x1b" not in saved and "\u202e" not in saved
+    bilan("set", bid, "nom", "Mar\x1btin\u202e", code=None)
+    bilan("rdv", "add", bid, "--date", "2026-03-03", "--heure", "10h", "--duree", "1h",
+          "--lieu", "Salle\x1b[2J B")
+    convocation = bilan("convocation", "render", bid, "1", "--format", "md", "-o", "-").stdout
+    assert "\x1b" not in convocation and "Salle" in convocation
+    ics = bilan("calendrier", "--noms", "-o", "-").stdout
+    assert "\x1b" not in ics and "\u202e" not in ics
+
+
+def test_the_pdf_takes_no_control_character_either(bilan):
+    from bilancli.render.templates import neutralised
+
+    assert neutralised({"a": ["x\x1by\u202ez\tw\nv"]}) == {"a": ["x␛y<U+202E>z\tw\nv"]}
+    assert neutralised(("a\x00", 3)) == ("a␀", 3)
+
+
+def test_a_read_command_on_a_home_that_does_not_exist_says_so(bilan, tmp_path):
+    missing = tmp_path / "ailleurs"
+    for args in (("list",), ("agenda",), ("stats",), ("factures",), ("rdv", "list")):
+        result = bilan("--home", missing, *args)
+        assert str(missing) in result.stderr and "n'existe pas" in result.stderr, args
+    assert bilan("--home", missing, "list", "--json").stdout.strip() == "[]"
+    assert not missing.exists()
+    bilan.new()
+    assert bilan("list").stderr == ""

@@ -176,6 +176,10 @@ AVERT_PLAFOND_CPF = (
     "tarif de {tarif} au-delà de {plafond}, le plus que les droits CPF paient pour un bilan "
     "({source}) : le reste est à la charge du bénéficiaire ou d'un abondement."
 )
+DOSSIER_DONNEES_ABSENT = (
+    "le dossier des données {dossier} n'existe pas : rien n'y est enregistré (vérifiez --home "
+    "ou BILAN_HOME)."
+)
 AVERT_RDV_DIMANCHE = "rendez-vous un dimanche (le {jour}) : vérifiez la date."
 AVERT_RDV_FERIE = "rendez-vous un jour férié, {ferie} (le {jour}) : vérifiez la date."
 AVERT_RDV_TOT = "rendez-vous à {heure}, avant {limite} : vérifiez l'heure."
