@@ -156,6 +156,7 @@ def test_a_second_cpf_bilan_within_five_years_is_warned_of_and_opened(bilan, tmp
     other_id = bilan.json("list", "--nom", "Durand")[0]["id"]
     moved = bilan("set", other_id, "financement", "cpf")
     assert mark in moved.stderr and first in moved.stderr   # the same email
+    assert any(first in w for w in bilan.json("phase", "show", other_id)["avertissements"])
     # not another person, not past five years
     assert mark not in bilan("new", "--nom", "Martin", "--prenom", "Paul", "--financement", "cpf").stderr
     old = bilan.new("--nom", "Petit", "--prenom", "Léa", "--financement", "cpf", "--date", "2020-01-02")

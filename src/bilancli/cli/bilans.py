@@ -38,7 +38,7 @@ def new(nom, prenom, email, telephone, statut, financement, format_, employeur, 
         twins = same_person(open_names(tx.conn), change.admin["nom"], change.admin["prenom"])
         bilan_id = tx.apply(change)
         opened = tx.load(bilan_id)
-        repeated = _second_cpf(tx.conn, opened)
+        repeated = second_cpf_warnings(tx.conn, opened)
     from bilancli.core.warnings import record
 
     for warning in record(opened) + repeated:
@@ -52,7 +52,7 @@ def new(nom, prenom, email, telephone, statut, financement, format_, employeur, 
                                           nom=change.admin["nom"]))
 
 
-def _second_cpf(conn, bilan) -> list[str]:
+def second_cpf_warnings(conn, bilan) -> list[str]:
     """Décret n° 2026-127: another CPF bilan of the same person within five years."""
     from bilancli.core.warnings import second_cpf
     from bilancli.store.bilans import cpf_bilans
@@ -119,7 +119,7 @@ def set_(bilan_id, champ, valeur, effacer) -> None:
         before = tx.load(wanted)
         tx.apply(set_field(before, field, valeur, on))
         after = tx.load(wanted)
-        repeated = _second_cpf(tx.conn, after) if before.financement != after.financement else []
+        repeated = second_cpf_warnings(tx.conn, after) if before.financement != after.financement else []
     from bilancli.core.warnings import record
 
     for warning in record(after):

@@ -14,8 +14,13 @@ group("phase", msg.GROUPE_PHASE)
 def show(bilan_id, as_json) -> None:
     from bilancli.cli import views
 
+    from bilancli.cli.bilans import second_cpf_warnings
+
     bilan = base.read_bilan(bilan_id)
     view = views.phase_json(bilan)
+    if bilan.is_open and bilan.financement == "cpf":   # décret n° 2026-127, SPEC §3
+        with base.reading() as store:
+            view["avertissements"] += second_cpf_warnings(store.conn, bilan)
     if as_json:
         base.print_json(view)
     else:
