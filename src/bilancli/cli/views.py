@@ -141,17 +141,23 @@ def show_blocks(view: dict) -> list:
     if any(view["edof"].values()):
         blocks.append(Fields(msg.DECLARATIONS_EDOF, [
             (msg.EDOF_SENS_TITRES[sens], _fr(day)) for sens, day in view["edof"].items() if day]))
-    if view["satisfaction"]:
+    if any(answer is not None for answer in view["satisfaction"].values()):
         blocks.append(Table(msg.QUESTIONNAIRES, ("Moment", "Réponse"), [
-            (msg.MOMENT_TITRES.get(moment, moment),
-             msg.SANS_REPONSE if note is None else f"{note}/5")
-            for moment, note in view["satisfaction"].items()]))
+            (msg.MOMENT_TITRES.get(moment, moment), _answer(answer))
+            for moment, answer in view["satisfaction"].items() if answer is not None]))
     if view["corrections"]:
         blocks.append(Table(msg.CORRECTIONS, ("Le", "Objet", "Avant", "Après", "Motif"), [
             (_fr(c["date"]), c["objet"], _entretien_values(c["avant"]),
              _entretien_values(c["apres"]) if c["apres"] else msg.RETIRE, c["motif"] or "")
             for c in view["corrections"]]))
     return blocks
+
+
+def _answer(answer) -> str:
+    """A questionnaire's note out of 5, or that it went unanswered (the answer is a note, or
+    a record holding `note`)."""
+    note = answer.get("note") if isinstance(answer, dict) else answer
+    return msg.SANS_REPONSE if note is None else f"{note}/5"
 
 
 def _content(view: dict) -> list:
