@@ -54,6 +54,10 @@ def test_the_motive_of_an_edof_correction_is_content_the_purge_destroys(bilan):
     assert conn.execute("SELECT COUNT(*) FROM corrections WHERE motif IS NOT NULL").fetchone() == (0,)
     conn.close()
     assert b"QZXMOTIFXZQ" not in bilan.db_bytes()
+    refused(bilan, "edof", bid, "entree", "--date", "2026-03-01", "--corriger", "--motif", "x",
+            key="EDOF_MOTIF_CONTENU_DETRUIT")
+    bilan("edof", bid, "entree", "--date", "2026-03-01", "--corriger")
+    assert bilan.json("show", bid)["corrections"][-1]["motif"] is None
 
 
 def test_show_tells_edof_and_questionnaires_and_counts_the_empty_fields(bilan):

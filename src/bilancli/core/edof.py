@@ -7,6 +7,7 @@ from datetime import date
 from bilancli import messages as msg
 from bilancli.core.choices import parse_choice
 from bilancli.core.dates import format_date, iso, require_not_future
+from bilancli.core.fields import optional_text
 from bilancli.core.summary import Summary
 from bilancli.core.workdays import WorkCalendar
 from bilancli.errors import fail
@@ -45,7 +46,13 @@ def declare(bilan, sens: str, on: date, today: date, correct: bool = False,
         raise fail(msg.EDOF_CORRECTION_SANS_DECLARATION, sens=label, id=bilan.id)
     if recorded == on:
         return None
-    return EdofDeclared(bilan.id, sens, on, today, f"edof {sens}", iso(recorded), iso(on), motif)
+    motive = optional_text(motif)
+    # The motive is free text, the bilan's content (R6313-7): typed only while it is kept.
+    if motive is not None and bilan.content_destroyed_on is not None:
+        raise fail(msg.EDOF_MOTIF_CONTENU_DETRUIT, id=bilan.id,
+                   date=format_date(bilan.content_destroyed_on))
+    return EdofDeclared(bilan.id, sens, on, today, f"edof {sens}", iso(recorded), iso(on),
+                        motive.strip() if motive else None)
 
 
 def entry_due(s: Summary, calendar: WorkCalendar) -> date | None:

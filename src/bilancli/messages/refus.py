@@ -175,6 +175,10 @@ EDOF_CORRECTION_SANS_DECLARATION = (
     "aucune déclaration EDOF {sens} n'est enregistrée pour le bilan {id} : rien à corriger "
     "(enregistrez-la sans --corriger)."
 )
+EDOF_MOTIF_CONTENU_DETRUIT = (
+    "le contenu du bilan {id} a été détruit le {date} (R6313-7) : un motif, texte libre, ne peut "
+    "plus être enregistré ; corrigez la date sans --motif."
+)
 EDOF_MOTIF_SANS_CORRECTION = "--motif explique une correction : il ne s'emploie qu'avec --corriger."
 ANNEE_INVALIDE = "année illisible : « {saisie} ». Exemple : 2026."
 # What a date records, named in DATE_FUTURE.
