@@ -329,8 +329,11 @@ def test_documents_carry_no_control_characters_from_stored_text(bilan, tmp_path)
           "--lieu", "Salle\x1b[2J B")
     convocation = bilan("convocation", "render", bid, "1", "--format", "md", "-o", "-").stdout
     assert "\x1b" not in convocation and "Salle" in convocation
+    bilan("rdv", "add", bid, "--date", "2026-03-04", "--heure", "10h", "--duree", "1h",
+          "--lieu", "Salle C\n2e étage\x1b")
     ics = bilan("calendrier", "--noms", "-o", "-").stdout
     assert "\x1b" not in ics and "\u202e" not in ics
+    assert "Salle C\\n2e étage␛" in ics.replace("\r\n ", "")   # the line break kept, escaped
 
 
 def test_the_pdf_takes_no_control_character_either(bilan):

@@ -54,13 +54,13 @@ def new(nom, prenom, email, telephone, statut, financement, format_, employeur, 
 
 def second_cpf_warnings(conn, bilan) -> list[str]:
     """Décret n° 2026-127: another CPF bilan of the same person within five years."""
-    from bilancli.core.warnings import second_cpf
+    from bilancli.core.warnings import cpf_repeat_since, second_cpf
     from bilancli.store.bilans import cpf_bilans
 
     if bilan.financement != "cpf":
         return []
     return second_cpf(bilan.id, bilan.nom, bilan.prenom, bilan.email, bilan.date_ouverture,
-                      cpf_bilans(conn))
+                      cpf_bilans(conn, cpf_repeat_since(bilan.date_ouverture)))
 
 
 @command("list", msg.CMD_LIST,

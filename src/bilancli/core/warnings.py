@@ -75,6 +75,11 @@ def standing(bilan: Bilan) -> list[str]:
     return found
 
 
+def cpf_repeat_since(opened_on):
+    """The earliest day another CPF bilan may have ended and still count (five years)."""
+    return _years_before(opened_on, CPF_REPEAT_YEARS)
+
+
 def _years_before(day, years: int):
     try:
         return day.replace(year=day.year - years)
