@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bilancli import messages as msg
 from bilancli.core.dates import format_date, format_hours
+from bilancli.core.deletion import person_key
 from bilancli.core.fields import MAX_MINUTES
 from bilancli.core.model import Bilan
 from bilancli.core.formats import format_euros
@@ -95,8 +96,6 @@ def second_cpf(bilan_id: str, nom, prenom, email, opened_on, others) -> list[str
     """A CPF bilan for a person who has another CPF bilan opened or ended within five years
     (same nom and prénom, accents and case ignored, or same email). `others`: (id, nom,
     prénom, email, date_ouverture, date_fin) of the store's CPF bilans."""
-    from bilancli.core.deletion import person_key
-
     who = person_key(nom, prenom)
     since, until = _years_before(opened_on, CPF_REPEAT_YEARS), _years_before(opened_on, -CPF_REPEAT_YEARS)
     found = []
