@@ -58,7 +58,7 @@ bilan phase show "$id"
 
 # The synthèse belongs to the beneficiary (L6313-4): rendered, then the bilan ends.
 bilan synthese render "$id" --format md -o -
-bilan synthese render "$id" --format html
+bilan synthese render "$id"   # PDF by default (the pdf extra, installed by the first-screen command)
 bilan emargement render "$id" --format html
 bilan phase advance "$id" --date 2026-10-20
 bilan satisfaction "$id" --moment fin --note 5 --date 2026-10-20

@@ -242,7 +242,11 @@ def test_a_person_on_many_rows_is_warned_once_in_one_line(bilan, tmp_path):
     rows = "martin;ZOÉ;cpf;1800\n" * 2000 + "Durand;Luc;;\nRoux;Anne;;\ndurand;luc;;\n"
     result = bilan("import", write(tmp_path, "nom;prenom;financement;tarif\n" + rows), "--json")
     assert len(result.stdout and json.loads(result.stdout)["ids"]) == 2003
-    assert result.stderr.count("Avertissement") == 3 and len(result.stderr) < 1200, result.stderr
+    assert result.stderr.count("Avertissement") == 4 and len(result.stderr) < 1600, result.stderr
+    second_cpf = [line for line in result.stderr.splitlines() if "2026-127" in line]
+    assert len(second_cpf) == 1 and second_cpf[0].startswith(
+        "Avertissement : lignes 3, 4, 5, …, 2001 (1999 lignes, bilans "), second_cpf
+    assert "le bilan 2026-002 (ouvert le 02/03/2026)" in second_cpf[0]
     tarif = [line for line in result.stderr.splitlines() if "D6323-1 A" in line]
     assert len(tarif) == 1 and tarif[0].startswith(
         "Avertissement : lignes 2, 3, 4, …, 2001 (2000 lignes, bilans ")

@@ -184,7 +184,7 @@ def test_pdf_without_weasyprint_says_how_to_install_it(bilan, case, monkeypatch)
     refusal = bilan("synthese", "render", case, code=1)
     assert refusal.key == "PDF_INDISPONIBLE", refusal.stderr
     err = refusal.stderr
-    assert "pip install 'bilancli[pdf]'" in err and "--format html" in err
+    assert "pip install '.[pdf]'" in err and "--format html" in err
     assert bilan.db_bytes() == before
     assert not (bilan.home / "documents").exists()
 

@@ -7,7 +7,8 @@ from docstore import writing
 from paperwork import configure, held
 import storeio as records
 
-ALL_LINES = ("C-1", "C-2e", "C-2h", "C-7", "C-9", "C-11", "F-1a", "F-1c", "F-1d", "F-1e", "F-3e")
+ALL_LINES = ("C-1", "C-2e", "C-2h", "C-7", "C-9", "C-11", "F-1a", "F-1c", "F-1d", "F-1e", "F-3e",
+             "distance")
 
 
 def _items(bilan, quoi):

@@ -118,7 +118,7 @@ def test_planned_and_held_hours_stay_within_24():
     with pytest.raises(BilanError) as refused:
         rules.plan(bilan, start, 121, None, None, None, [], TODAY)
     assert refused.value.key == "RDV_HEURES_MAX" and "L6313-4 al. 5" in refused.value.message
-    assert "2h restent" in refused.value.message
+    assert "il en reste 2h" in refused.value.message
     # Moving the planned one to a longer slot counts it once.
     assert rules.move(bilan, 1, date(2026, 3, 11), None, 360, [], TODAY).minutes == 360
     assert key_of(lambda: rules.move(bilan, 1, date(2026, 3, 11), None, 361, [],

@@ -13,6 +13,7 @@ class _RunState:
 
     home_option: str | None = None
     last_error = None
+    told_home_missing = False
 
     def reset(self) -> None:
         from bilancli.cli import console
@@ -20,6 +21,7 @@ class _RunState:
         self.home_option = None
         self.last_error = None
         console.reset()
+        self.told_home_missing = False
 
 
 state = _RunState()
@@ -82,9 +84,18 @@ def parse_date_option(text: str | None):
 def _opened_if_there(writable: bool):
     """The store of this run, never created: where none exists yet (a mistyped `--home`),
     an empty one in memory, and nothing is written anywhere."""
+    import os
+
     from bilancli.store.db import Store
 
-    store = Store(home(), create=False, writable=writable)
+    where = home()
+    if not os.path.lexists(where) and not state.told_home_missing:
+        # A mistyped `--home` is not an empty practice (SPEC §8): said once, on stderr.
+        from bilancli import messages as msg
+
+        state.told_home_missing = True
+        warn(msg.DOSSIER_DONNEES_ABSENT.format(dossier=where))
+    store = Store(where, create=False, writable=writable)
     try:
         yield store
     finally:

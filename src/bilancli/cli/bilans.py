@@ -38,9 +38,10 @@ def new(nom, prenom, email, telephone, statut, financement, format_, employeur, 
         twins = same_person(open_names(tx.conn), change.admin["nom"], change.admin["prenom"])
         bilan_id = tx.apply(change)
         opened = tx.load(bilan_id)
+        repeated = second_cpf_warnings(tx.conn, opened)
     from bilancli.core.warnings import record
 
-    for warning in record(opened):
+    for warning in record(opened) + repeated:
         base.warn(warning)
     if twins:
         base.warn(msg.BILAN_EN_DOUBLE.format(ids=", ".join(twins)))
@@ -49,6 +50,17 @@ def new(nom, prenom, email, telephone, statut, financement, format_, employeur, 
     else:
         base.say(msg.NOUVEAU_BILAN.format(id=bilan_id, prenom=change.admin["prenom"],
                                           nom=change.admin["nom"]))
+
+
+def second_cpf_warnings(conn, bilan) -> list[str]:
+    """Décret n° 2026-127: another CPF bilan of the same person within five years."""
+    from bilancli.core.warnings import cpf_repeat_since, second_cpf
+    from bilancli.store.bilans import cpf_bilans
+
+    if bilan.financement != "cpf":
+        return []
+    return second_cpf(bilan.id, bilan.nom, bilan.prenom, bilan.email, bilan.date_ouverture,
+                      cpf_bilans(conn, cpf_repeat_since(bilan.date_ouverture)))
 
 
 @command("list", msg.CMD_LIST,
@@ -108,11 +120,14 @@ def set_(bilan_id, champ, valeur, effacer) -> None:
         before = tx.load(wanted)
         tx.apply(set_field(before, field, valeur, on))
         after = tx.load(wanted)
+        repeated = second_cpf_warnings(tx.conn, after) if before.financement != after.financement else []
     from bilancli.core.warnings import record
 
     for warning in record(after):
         if warning not in record(before):   # said once, when it arises
             base.warn(warning)
+    for warning in repeated:
+        base.warn(warning)
     base.say(msg.CHAMP_ENREGISTRE.format(champ=msg.FIELD_LABELS[field], id=wanted))
 
 

@@ -78,27 +78,33 @@ def render(numero, format_, output) -> None:
 @command("avoir", msg.CMD_AVOIR, arg("numero", "NUMERO", msg.ARG_NUMERO_FACTURE_A_ANNULER,
                                      complete="factures"),
          opt("--date", help=msg.OPT_DATE_AVOIR, metavar="D"),
+         opt("--montant", help=msg.OPT_MONTANT_AVOIR, metavar="EUR"),
          opt("--motif", help=msg.OPT_MOTIF_AVOIR),
          JSON)
-def credit_note(numero, date, motif, as_json) -> None:
+def credit_note(numero, date, montant, motif, as_json) -> None:
     from bilancli.core import invoices as rules
 
     wanted = rules.parse_number(numero)
     on = base.parse_date_option(date)
+    typed = rules.parse_positive_amount(montant) if montant is not None else None
     cabinet, billing = _billing()
     with base.writing() as tx:
         cancelled = tx.invoice(wanted)
-        change = rules.cancel(cancelled, tx.sequence(), on, base.today(), motif, cabinet, billing)
+        change = rules.cancel(cancelled, tx.sequence(), on, base.today(), motif, cabinet, billing,
+                              typed)
         avoir = tx.apply(change)
-    refund = rules.refund_due_cents(cancelled)
+    refund = rules.refund_due_cents(cancelled, -change.ttc_cents)
     if as_json:
         base.print_json(dict(_amounts_json(avoir, change), annule=wanted))
     else:
         from bilancli.core.dates import format_date
         from bilancli.core.formats import format_euros
 
-        base.say(msg.AVOIR_EMIS.format(avoir=avoir, numero=wanted, date=format_date(on),
-                                       ttc=format_euros(-change.ttc_cents)))
+        whole = -change.ht_cents >= cancelled.creditable_ht_cents
+        template = msg.AVOIR_EMIS if whole else msg.AVOIR_PARTIEL_EMIS
+        base.say(template.format(avoir=avoir, numero=wanted, date=format_date(on),
+                                 ttc=format_euros(-change.ttc_cents),
+                                 reste=format_euros(cancelled.creditable_ht_cents + change.ht_cents)))
     if refund:
         from bilancli.core.formats import format_euros
 

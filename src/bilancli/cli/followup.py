@@ -55,15 +55,26 @@ def satisfaction(bilan_id, moment, note, sans_reponse, commentaire, date) -> Non
 
 
 @command("edof", msg.CMD_EDOF, ID, arg("sens", "entree|sortie", msg.ARG_SENS, complete="sens"),
-         opt("--date", help=msg.OPT_DATE_DECLARATION, metavar="D"))
-def edof(bilan_id, sens, date) -> None:
+         opt("--date", help=msg.OPT_DATE_DECLARATION, metavar="D"),
+         flag("--corriger", help=msg.OPT_CORRIGER_EDOF),
+         opt("--motif", help=msg.OPT_MOTIF_EDOF))
+def edof(bilan_id, sens, date, corriger, motif) -> None:
     from bilancli.core import edof as rules
-    from bilancli.core.dates import format_date
+    from bilancli.core.dates import format_date, from_iso
     from bilancli.core.ids import parse_id
 
     wanted = parse_id(bilan_id)
     kind = rules.parse_sens(sens)
     on = base.parse_date_option(date)
     with base.writing() as tx:
-        tx.apply(rules.declare(tx.load(wanted), kind, on, base.today()))
-    base.say(msg.EDOF_ENREGISTREE.format(sens=msg.EDOF_SENS_LABELS[kind], date=format_date(on), id=wanted))
+        change = rules.declare(tx.load(wanted), kind, on, base.today(), corriger, motif)
+        if change is not None:
+            tx.apply(change)
+    label = msg.EDOF_SENS_LABELS[kind]
+    if change is None:
+        base.say(msg.EDOF_INCHANGEE.format(sens=label, date=format_date(on), id=wanted))
+    elif change.corrected_on is not None:
+        base.say(msg.EDOF_CORRIGEE.format(sens=label, avant=format_date(from_iso(change.avant)),
+                                          date=format_date(on), id=wanted))
+    else:
+        base.say(msg.EDOF_ENREGISTREE.format(sens=label, date=format_date(on), id=wanted))

@@ -14,8 +14,13 @@ group("phase", msg.GROUPE_PHASE)
 def show(bilan_id, as_json) -> None:
     from bilancli.cli import views
 
+    from bilancli.cli.bilans import second_cpf_warnings
+
     bilan = base.read_bilan(bilan_id)
     view = views.phase_json(bilan)
+    if bilan.is_open and bilan.financement == "cpf":   # décret n° 2026-127, SPEC §3
+        with base.reading() as store:
+            view["avertissements"] += second_cpf_warnings(store.conn, bilan)
     if as_json:
         base.print_json(view)
     else:
@@ -40,9 +45,9 @@ def advance(bilan_id, date) -> None:
     base.say(msg.PASSAGE_FAIT.format(id=wanted, ancienne=msg.PHASE_LABELS[change.left],
                                      nouvelle=msg.PHASE_LABELS[change.phase], date=format_date(on)))
     if change.phase == rules.TERMINE:
-        from bilancli.core.warnings import below_minimum_delivered
+        from bilancli.core.warnings import below_minimum_delivered, synthese_states_another_end
 
-        for warning in below_minimum_delivered(after):
+        for warning in below_minimum_delivered(after) + synthese_states_another_end(after):
             base.warn(warning)
     if change.date_fin:
         base.say(msg.BILAN_TERMINE.format(id=wanted, date=format_date(on),

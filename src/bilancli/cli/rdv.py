@@ -48,6 +48,8 @@ def add(bilan_id, date, heure, duree, modalite, lieu, lien, as_json) -> None:
         change = rules.plan(bilan, start, minutes, kind, lieu, link, _planned_elsewhere(tx),
                             base.today())
         numero = tx.apply(change)
+    for warning in rules.unusual_hours(change.debut, change.minutes):
+        base.warn(warning)
     if as_json:
         base.print_json({"numero": numero})
         return
@@ -91,6 +93,8 @@ def move(bilan_id, numero, date, heure, duree) -> None:
         change = rules.move(tx.load(wanted), number, day, at, minutes, _planned_elsewhere(tx),
                             base.today())
         tx.apply(change)
+    for warning in rules.unusual_hours(change.debut, change.minutes):
+        base.warn(warning)
     base.say(msg.RDV_DEPLACE.format(numero=number, id=wanted, **_when(change.debut, change.minutes)))
 
 

@@ -21,16 +21,22 @@ def import_(fichier, dry_run, as_json) -> None:
         read_regular_file(fichier, csvtable.check_size, csvtable.MAX_BYTES + 1, csvtable.check_size),
         fichier)
     rows = _openings(sheet, fichier, base.today())
+    from bilancli.core.warnings import cpf_repeat_since
+    from bilancli.store.bilans import cpf_bilans
+
+    since = cpf_repeat_since(min((c.opened_on for _, c in rows), default=base.today()))
     if dry_run:
         with base.reading() as store:
             planned = _plan(store.conn, rows)
+            cpf = cpf_bilans(store.conn, since)
     else:
         with base.writing() as tx:
             planned = _plan(tx.conn, rows)
+            cpf = cpf_bilans(tx.conn, since)
             for p in planned:
                 if tx.apply(p.opening) != p.bilan_id:   # never: the plan counts as the store does
                     raise RuntimeError("import: an id other than the one planned")
-    for warning in rules.warnings(planned):
+    for warning in rules.warnings(planned, cpf):
         base.warn(warning)
     _say(planned, fichier, dry_run, as_json)
 

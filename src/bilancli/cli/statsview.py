@@ -13,6 +13,7 @@ def _label(key: str, labels: dict[str, str]) -> str:
 
 def print_figures(f: dict) -> None:
     from bilancli.cli.display import Fields, Table, draw
+    from bilancli.core import bpf
     from bilancli.core.formats import format_decimal as num
     from bilancli.core.formats import format_euros
     from bilancli.core.formats import format_percent as pct
@@ -34,13 +35,14 @@ def print_figures(f: dict) -> None:
         ("Entretiens de suivi à six mois dus", str(f["suivi"]["dus"])),
         ("  réalisés", f"{f['suivi']['realises']} ({pct(f['suivi']['taux_realisation'])}) — Qualiopi indicateur 2"),
         ("  proposés, non réalisés", str(f["suivi"]["non_realises"])),
-        ("Chiffre d'affaires HT", euros(f["chiffre_affaires"])),
+        # Two money figures, each named by what it counts (SPEC §7).
+        (msg.STATS_TARIFS, euros(f["chiffre_affaires"])),
+        (msg.STATS_FACTURE, euros(sum(f["bpf"][code] for code in bpf.PRODUCT_LINES))),
     ])
     statuts = Table("Stagiaires et heures par statut", ("Statut", "Bénéficiaires", "Heures"), [
         (_label(key, msg.STATUT_LABELS), str(v["beneficiaires"]), num(v["heures"]))
         for key, v in f["par_statut"].items()], right=(1, 2))
-    funding = Table("Bilans finis et chiffre d'affaires par financement (tarifs)",
-                    ("Financement", "Bilans", "Chiffre d'affaires HT"), [
+    funding = Table(msg.STATS_PAR_FINANCEMENT, ("Financement", "Bilans", msg.STATS_TARIFS_COLONNE), [
         (_label(key, msg.FINANCEMENT_LABELS), str(v["bilans"]), euros(v["chiffre_affaires"]))
         for key, v in f["par_financement"].items()], right=(1, 2))
     draw(main, *_bpf_blocks(f), statuts, funding, _complaints_block(f["reclamations"]))
@@ -60,6 +62,7 @@ def _bpf_blocks(f: dict) -> list:
     products.append(("", msg.BPF_TOTAL_C, format_euros(total)))
     trainees = [(code, msg.BPF_CADRE_F[code], str(lines[code]["stagiaires"]), num(lines[code]["heures"]))
                 for code in bpf.TRAINEE_LINES + (bpf.BILANS_LINE,)]
+    trainees.append(("", msg.BPF_DISTANCE, str(lines[bpf.DISTANCE_LINE]["stagiaires"]), ""))
     blocks = [Table(msg.BPF_TITRE_C, ("Ligne", "Origine des produits", "Montant HT"), products,
                     right=(2,)),
               Table(msg.BPF_TITRE_F, ("Ligne", "Stagiaires", "Nombre", "Heures"), trainees,
@@ -85,16 +88,19 @@ def show_stats(annee: str | None, as_json: bool) -> None:
     from bilancli.core.dates import parse_year
     from bilancli.core.stats import year_figures
     from bilancli.store import ledger
-    from bilancli.store.snapshots import load_summaries, minutes_held_in, year_scope
+    from bilancli.store.snapshots import (
+        held_at_a_distance_in, load_summaries, minutes_held_in, year_scope,
+    )
 
     today = base.today()
     year = parse_year(annee) if annee is not None else today.year
     with base.reading() as store:
         summaries = load_summaries(store.conn, year_scope(year))
         minutes = minutes_held_in(store.conn, year)
+        remote = held_at_a_distance_in(store.conn, year)
         invoices = ledger.load_invoices(store.conn, year)
         complaints = ledger.load_complaints(store.conn, year)
-    figures = year_figures(summaries, year, minutes, today, invoices, complaints)
+    figures = year_figures(summaries, year, minutes, today, invoices, complaints, remote)
     if as_json:
         base.print_json(figures)
     else:

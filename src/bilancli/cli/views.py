@@ -125,12 +125,7 @@ def show_blocks(view: dict) -> list:
         blocks.append(Table(msg.HISTORIQUE_CONSENTEMENTS, ("Consentement", "Donné le", "Retiré le"), [
             (c["type"], _fr(c["donne_le"]), _fr(c["retire_le"]))
             for c in view["historique_consentements"]]))
-    blocks.append(Line("Contenu du bilan", "bold"))
-    destroyed = view["purge"]["contenu_detruit_le"]
-    empty = msg.CHAMP_DETRUIT.format(date=_fr(destroyed)) if destroyed else msg.NON_RENSEIGNE
-    for name, value in view["champs"].items():
-        blocks.append(Line(" " + msg.FIELD_LABELS[name], "bold"))
-        blocks.append(Paragraph(value or empty, indent=3))
+    blocks += _content(view)
     if view["entretiens"]:
         blocks.append(_entretiens_table("Entretiens", view["entretiens"]))
     if view["rdv"]:
@@ -143,6 +138,13 @@ def show_blocks(view: dict) -> list:
             for step in view["historique"]]))
     if view["motif_abandon"]:
         blocks.append(Paragraph(f"{msg.MOTIF_ABANDON} : {view['motif_abandon']}"))
+    if any(view["edof"].values()):
+        blocks.append(Fields(msg.DECLARATIONS_EDOF, [
+            (msg.EDOF_SENS_TITRES[sens], _fr(day)) for sens, day in view["edof"].items() if day]))
+    if any(answer is not None for answer in view["satisfaction"].values()):
+        blocks.append(Table(msg.QUESTIONNAIRES, ("Moment", "Réponse"), [
+            (msg.MOMENT_TITRES.get(moment, moment), _answer(answer))
+            for moment, answer in view["satisfaction"].items() if answer is not None]))
     if view["corrections"]:
         blocks.append(Table(msg.CORRECTIONS, ("Le", "Objet", "Avant", "Après", "Motif"), [
             (_fr(c["date"]), c["objet"], _entretien_values(c["avant"]),
@@ -151,10 +153,39 @@ def show_blocks(view: dict) -> list:
     return blocks
 
 
-def _entretien_values(values: dict | None) -> str:
-    """`02/03/2026, 1h30, visio, préliminaire`: an entretien's administrative values."""
+def _answer(answer) -> str:
+    """A questionnaire's note out of 5, or that it went unanswered (the answer is a note, or
+    a record holding `note`)."""
+    note = answer.get("note") if isinstance(answer, dict) else answer
+    return msg.SANS_REPONSE if note is None else f"{note}/5"
+
+
+def _content(view: dict) -> list:
+    """The content fields filled; those never filled counted in one line, not listed."""
+    blocks = [Line("Contenu du bilan", "bold")]
+    destroyed = view["purge"]["contenu_detruit_le"]
+    gone = msg.CHAMP_DETRUIT.format(date=_fr(destroyed)) if destroyed else None
+    # Once destroyed, each field says so in its place (SPEC §4).
+    filled = [(name, value or gone) for name, value in view["champs"].items() if value or gone]
+    for name, value in filled:
+        blocks.append(Line(" " + msg.FIELD_LABELS[name], "bold"))
+        blocks.append(Paragraph(value, indent=3))
+    empty = len(view["champs"]) - len(filled)
+    if empty and not filled:
+        blocks.append(Paragraph(msg.AUCUN_CHAMP.format(total=empty), indent=1))
+    elif empty:
+        blocks.append(Paragraph(msg.CHAMPS_VIDES.format(
+            nombre=empty, total=len(view["champs"]), s="s" if empty > 1 else ""), indent=1))
+    return blocks
+
+
+def _entretien_values(values: dict | str | None) -> str:
+    """`02/03/2026, 1h30, visio, préliminaire`: an entretien's administrative values; a
+    corrected EDOF declaration holds its day alone."""
     if not values:
         return ""
+    if isinstance(values, str):
+        return _fr(values)
     return ", ".join((_fr(values["date"]), format_minutes(values["duree_minutes"]),
                       msg.MODALITE_LABELS.get(values["modalite"], values["modalite"]).lower(),
                       msg.PHASE_LABELS.get(values["phase"], values["phase"])))

@@ -35,7 +35,9 @@ PhaseEntered = _change("PhaseEntered", "bilan_id phase left on date_fin motif ca
 DocumentStored = _change("DocumentStored", "bilan_id type titre content filename phase on")
 SuiviHeld = _change("SuiviHeld", "bilan_id on notes not_held motif", (False, None))
 SatisfactionAnswered = _change("SatisfactionAnswered", "bilan_id moment note commentaire on")
-EdofDeclared = _change("EdofDeclared", "bilan_id sens on")
+# A correction (`corrected_on` set) replaces the day recorded and leaves its trail.
+EdofDeclared = _change("EdofDeclared", "bilan_id sens on corrected_on objet avant apres motif",
+                       (None, None, None, None, None))
 Rendered = _change("Rendered", "bilan_id kind format path sha256 phase on temp retention",
                    (None, "contenu"))
 RenderingConfirmed = _change("RenderingConfirmed", "rendering_id")

@@ -34,6 +34,9 @@ def _facts_a_funder_may_ask_about(bilan: Bilan) -> list[str]:
 def delete(bilan: Bilan) -> BilanDeleted:
     """The bilan erased, its id kept (never given again), or a refusal naming what happened."""
     happened = _facts_a_funder_may_ask_about(bilan)
+    if happened and not bilan.is_open:   # ended: `abandon` would be refused too
+        raise fail(msg.SUPPRESSION_REFUSEE_CLOS, id=bilan.id, faits=", ".join(happened),
+                   phase=msg.PHASE_LABELS[bilan.phase])
     if happened:
         raise fail(msg.SUPPRESSION_REFUSEE, id=bilan.id, faits=", ".join(happened))
     return BilanDeleted(bilan.id)

@@ -6,7 +6,8 @@ from datetime import date
 
 from bilancli import messages as msg
 from bilancli.core.choices import parse_choice
-from bilancli.core.dates import require_not_future
+from bilancli.core.dates import format_date, iso, require_not_future
+from bilancli.core.fields import optional_text
 from bilancli.core.summary import Summary
 from bilancli.core.workdays import WorkCalendar
 from bilancli.errors import fail
@@ -21,9 +22,11 @@ def parse_sens(text: str) -> str:
     return parse_choice(text, SENS, msg.EDOF_SENS_INCONNU)
 
 
-def declare(bilan, sens: str, on: date, today: date):
-    """Only CPF bilans go through EDOF; the exit can only follow the end of the action; a
-    declaration is recorded once made."""
+def declare(bilan, sens: str, on: date, today: date, correct: bool = False,
+            motif: str | None = None):
+    """Only CPF bilans go through EDOF; the exit can only follow the end of the action. The
+    day recorded is evidence (it proves the three working days were kept): never replaced
+    silently, only corrected (`correct`) with a trail. None: the correction changes nothing."""
     from bilancli.core.changes import EdofDeclared
 
     if bilan.financement != FINANCEMENT:
@@ -31,7 +34,25 @@ def declare(bilan, sens: str, on: date, today: date):
     if sens == "sortie" and bilan.is_open:
         raise fail(msg.EDOF_SORTIE_BILAN_OUVERT, id=bilan.id)
     require_not_future(on, today, msg.QUOI_EDOF)
-    return EdofDeclared(bilan.id, sens, on)
+    recorded = bilan.edof.get(sens)
+    label = msg.EDOF_SENS_LABELS[sens]
+    if not correct:
+        if motif is not None:
+            raise fail(msg.EDOF_MOTIF_SANS_CORRECTION)
+        if recorded is not None:
+            raise fail(msg.EDOF_DEJA_DECLAREE, sens=label, id=bilan.id, date=format_date(recorded))
+        return EdofDeclared(bilan.id, sens, on)
+    if recorded is None:
+        raise fail(msg.EDOF_CORRECTION_SANS_DECLARATION, sens=label, id=bilan.id)
+    if recorded == on:
+        return None
+    motive = optional_text(motif)
+    # The motive is free text, the bilan's content (R6313-7): typed only while it is kept.
+    if motive is not None and bilan.content_destroyed_on is not None:
+        raise fail(msg.EDOF_MOTIF_CONTENU_DETRUIT, id=bilan.id,
+                   date=format_date(bilan.content_destroyed_on))
+    return EdofDeclared(bilan.id, sens, on, today, f"edof {sens}", iso(recorded), iso(on),
+                        motive.strip() if motive else None)
 
 
 def entry_due(s: Summary, calendar: WorkCalendar) -> date | None:

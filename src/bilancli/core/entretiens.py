@@ -50,10 +50,10 @@ def check_new_entretien(bilan: Bilan, on: date, minutes: int, today: date,
     check_held_values(bilan, on, minutes, phase or bilan.phase)
 
 
-def check_held_values(bilan: Bilan, on: date, minutes: int, phase: str) -> None:
+def check_held_values(bilan: Bilan, on: date, minutes: int, phase: str, was: int = 0) -> None:
     """What an entretien's values must respect, recorded or corrected: consent in force,
     convention signed first, a date within its phase's period, 24 hours at most. `bilan`
-    holds the other entretiens only."""
+    holds the other entretiens only; `was`, the minutes a corrected entretien had."""
     _check_consent_not_withdrawn(bilan, on)
     if conv.is_required(bilan.financement):
         signed = bilan.convention.signed_on
@@ -71,8 +71,8 @@ def check_held_values(bilan: Bilan, on: date, minutes: int, phase: str) -> None:
     check_within_phase(bilan, phase, on)
     total = bilan.minutes_delivered + minutes
     if total > MAX_MINUTES:
-        left = max(MAX_MINUTES - bilan.minutes_delivered, 0)
-        raise fail(msg.ENTRETIEN_HEURES_MAX, duree=format_minutes(minutes), id=bilan.id,
+        left = max(MAX_MINUTES - bilan.minutes_delivered - was, 0)
+        raise fail(msg.ENTRETIEN_HEURES_MAX, duree=format_minutes(minutes - was), id=bilan.id,
                    total=format_hours(total), reste=format_minutes(left))
 
 
@@ -154,7 +154,7 @@ def correct(bilan: Bilan, numero: int, *, on: date | None, minutes: int | None,
         return None
     require_not_future(after.date, today, msg.QUOI_ENTRETIEN)
     others = bilan._replace(entretiens=tuple(e for e in bilan.entretiens if e.numero != numero))
-    check_held_values(others, after.date, after.minutes, after.phase)
+    check_held_values(others, after.date, after.minutes, after.phase, before.minutes)
     if after.phase != before.phase:
         _check_phase_keeps_its_entretien(bilan, before, before.phase)
     return EntretienCorrected(bilan.id, numero, after.date, after.minutes, after.modalite,

@@ -50,12 +50,23 @@ _CONTROLS.update({code: f"<U+{code:04X}>" for code in range(0x80, 0xA0)})
 _CONTROLS.update({code: f"<U+{code:04X}>" for code in (
     0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))})
 _KEEP_NEWLINES = {k: v for k, v in _CONTROLS.items() if k != 10}
+# In a document (md, html, pdf): line breaks and tabs kept as typed, a lone CR a line break.
+_IN_DOCUMENTS = {k: v for k, v in _CONTROLS.items() if k not in (9, 10)}
+_IN_DOCUMENTS[13] = "\n"
 _KEEP_NEWLINES[9] = "    "   # a tab in a paragraph: spaces, not a mark
 # In a cell or a line of its own, a line break or a tab typed in a name is a space.
 _CONTROLS.update({9: " ", 10: " ", 13: " "})
 
 
 ANY_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean_for_document(text: str) -> str:
+    """Stored text as a document may hold it (SPEC §8): control characters and bidirectional
+    overrides neutralised, line breaks and tabs kept."""
+    if not ANY_CONTROL.search(text):
+        return text
+    return text.replace("\r\n", "\n").translate(_IN_DOCUMENTS)
 
 
 def clean(text: object, keep_newlines: bool = False) -> str:

@@ -111,15 +111,19 @@ def invoice(bilan: Bilan, on: date, payer: str, seller_: dict, buyer_: dict,
     }
 
 
-def credit_note(cancelled: Invoice, on: date, seller_: dict, motif: str | None) -> dict:
-    """The frozen credit note: the cancelled invoice's buyer, service and VAT, its amounts
-    negated, the seller as it stands on the day of the credit note."""
+def credit_note(cancelled: Invoice, on: date, seller_: dict, motif: str | None,
+                amounts: tuple[int, int, int]) -> dict:
+    """The frozen credit note: the credited invoice's buyer, service and VAT, the amounts it
+    takes off (negative: the whole invoice or part of it), the seller as it stands on the day
+    of the credit note."""
     before = cancelled.document
+    ht, tva, ttc = amounts
     return {
         "type": CREDIT_NOTE, "date": iso(on), "echeance": None, "payeur": cancelled.payeur,
         "vendeur": seller_, "acheteur": before["acheteur"], "prestation": before["prestation"],
-        "montants": {k: -v for k, v in before["montants"].items()},
+        "montants": {"ht": ht, "tva": tva, "ttc": ttc},
         "tva": before["tva"], "paiement": None, "mentions": [str(msg.MENTION_OPERATION)],
-        "facture_annulee": {"numero": cancelled.numero, "date": iso(cancelled.date)},
+        "facture_annulee": {"numero": cancelled.numero, "date": iso(cancelled.date),
+                            "totalite": not cancelled.credited_ht_cents and -ht >= cancelled.ht_cents},
         "motif": motif.strip() if motif else None,
     }

@@ -71,16 +71,10 @@ def parse_positive_amount(text: str) -> int:
     return cents
 
 
-def cancelled(bilan: Bilan) -> set[str]:
-    """The numbers of the bilan's invoices a credit note cancels."""
-    return {line.annule for line in bilan.invoices if line.type == CREDIT_NOTE}
-
-
 def invoiced_cents(bilan: Bilan) -> int:
-    """What the bilan's invoices still standing ask, HT."""
-    gone = cancelled(bilan)
-    return sum(line.ht_cents for line in bilan.invoices
-               if line.type == INVOICE and line.numero not in gone)
+    """What the bilan's invoices ask, HT, less its credit notes (whole or partial: their
+    amounts are negative)."""
+    return sum(line.ht_cents for line in bilan.invoices if line.type in (INVOICE, CREDIT_NOTE))
 
 
 def earned_cents(bilan: Bilan) -> int | None:
@@ -154,31 +148,48 @@ def issue(bilan: Bilan, sequence: Sequence, on: date, today: date, payer: str | 
     return InvoiceIssued(bilan.id, INVOICE, on, payer, ht, tva, ht + tva, due, None, frozen)
 
 
+def credit_amounts(invoice: Invoice, typed_cents: int | None) -> tuple[int, int]:
+    """(HT, VAT) a credit note takes off: `--montant` (HT), never more in all than the
+    invoice; without it, what remains. The VAT follows the invoice's own, pro rata, and the
+    last credit note takes exactly what is left of it."""
+    left = invoice.creditable_ht_cents
+    if typed_cents is None or typed_cents == left:
+        return left, invoice.tva_cents - invoice.credited_tva_cents
+    if typed_cents > left:
+        raise fail(msg.AVOIR_AU_DELA_DE_LA_FACTURE, montant=format_euros(typed_cents),
+                   numero=invoice.numero, ht=format_euros(invoice.ht_cents),
+                   deja=format_euros(invoice.credited_ht_cents), reste=format_euros(left))
+    vat = (invoice.tva_cents * typed_cents * 2 + invoice.ht_cents) // (2 * invoice.ht_cents)
+    return typed_cents, min(vat, invoice.tva_cents - invoice.credited_tva_cents)
+
+
 def cancel(invoice: Invoice, sequence: Sequence, on: date, today: date, motif: str | None,
-           cabinet: dict, billing: bill.Billing) -> InvoiceIssued:
-    """`bilan avoir`: a credit note cancelling the whole invoice, in the same sequence."""
+           cabinet: dict, billing: bill.Billing, typed_cents: int | None = None) -> InvoiceIssued:
+    """`bilan avoir`: a credit note on the whole invoice or, with `typed_cents` (HT), on part
+    of it (a commercial gesture, an error of amount), in the same sequence."""
     from bilancli.core import invoice_document as doc
     from bilancli.core.fields import optional_text
 
     if invoice.is_credit_note:
         raise fail(msg.AVOIR_D_UN_AVOIR, numero=invoice.numero, facture=invoice.annule)
-    if invoice.cancelled_by:
+    if invoice.wholly_credited:
         raise fail(msg.FACTURE_DEJA_ANNULEE, numero=invoice.numero, avoir=invoice.cancelled_by)
+    ht, tva = credit_amounts(invoice, typed_cents)
     check_issue_day(on, sequence, today)
     if on < invoice.date:
         raise fail(msg.AVOIR_AVANT_FACTURE, date=format_date(on), numero=invoice.numero,
                    facture=format_date(invoice.date))
     seller = doc.seller(cabinet, billing)
-    frozen = doc.credit_note(invoice, on, seller, optional_text(motif))
-    return InvoiceIssued(invoice.bilan_id, CREDIT_NOTE, on, invoice.payeur, -invoice.ht_cents,
-                         -invoice.tva_cents, -invoice.ttc_cents, None, invoice.numero, frozen)
+    frozen = doc.credit_note(invoice, on, seller, optional_text(motif), (-ht, -tva, -ht - tva))
+    return InvoiceIssued(invoice.bilan_id, CREDIT_NOTE, on, invoice.payeur, -ht, -tva, -ht - tva,
+                         None, invoice.numero, frozen)
 
 
 def pay(invoice: Invoice, on: date, today: date, cents: int, mode: str | None) -> PaymentRecorded:
     """`bilan paiement`: a payment received, never more than what remains due."""
     if invoice.is_credit_note:
         raise fail(msg.PAIEMENT_D_UN_AVOIR, numero=invoice.numero)
-    if invoice.cancelled_by:
+    if invoice.wholly_credited:
         raise fail(msg.PAIEMENT_FACTURE_ANNULEE, numero=invoice.numero, avoir=invoice.cancelled_by)
     require_not_future(on, today, msg.QUOI_PAIEMENT)
     if on < invoice.date:
@@ -191,15 +202,18 @@ def pay(invoice: Invoice, on: date, today: date, cents: int, mode: str | None) -
     return PaymentRecorded(invoice.numero, on, cents, mode or ("cdc" if invoice.payeur == "cdc" else "virement"))
 
 
-def refund_due_cents(invoice: Invoice) -> int:
-    """What a credit note leaves to pay back: the payments already received on the invoice."""
-    return invoice.paid_cents
+def refund_due_cents(invoice: Invoice, credit_ttc_cents: int) -> int:
+    """What a credit note of `credit_ttc_cents` leaves to pay back: the payments already
+    received beyond what the invoice, once credited, still asks."""
+    owed_before = invoice.ttc_cents - invoice.credited_ttc_cents
+    return max(invoice.paid_cents - max(owed_before - credit_ttc_cents, 0), 0) - max(
+        invoice.paid_cents - owed_before, 0)
 
 
 def status(invoice: Invoice, today: date) -> str:
     if invoice.is_credit_note:
         return STATUS_ISSUED
-    if invoice.cancelled_by:
+    if invoice.wholly_credited:
         return STATUS_CANCELLED
     if invoice.remaining_cents <= 0:
         return STATUS_PAID

@@ -31,12 +31,14 @@ class RegisterNumber(namedtuple("RegisterNumber", "prefix width")):
 
 
 class Invoice(namedtuple("Invoice", "numero type date bilan_id payeur ht_cents tva_cents ttc_cents "
-                                    "echeance annule document paid_cents cancelled_by",
-                         defaults=(None, 0, None))):
+                                    "echeance annule document paid_cents cancelled_by "
+                                    "credited_ht_cents credited_tva_cents",
+                         defaults=(None, 0, None, 0, 0))):
     """An invoice or credit note: amounts in cents (negative for a credit note); `annule`,
-    for a credit note, the invoice it cancels; `document`, the frozen document (a dict) it
-    is rendered from; `paid_cents`, the payments recorded; `cancelled_by`, the credit note
-    that cancels it."""
+    for a credit note, the invoice it credits; `document`, the frozen document (a dict) it
+    is rendered from; `paid_cents`, the payments recorded; `cancelled_by`, the last credit
+    note on it; `credited_ht_cents` and `credited_tva_cents`, what its credit notes (whole
+    or partial) take off, positive."""
 
     __slots__ = ()
 
@@ -45,11 +47,27 @@ class Invoice(namedtuple("Invoice", "numero type date bilan_id payeur ht_cents t
         return self.type == CREDIT_NOTE
 
     @property
+    def credited_ttc_cents(self) -> int:
+        return self.credited_ht_cents + self.credited_tva_cents
+
+    @property
+    def wholly_credited(self) -> bool:
+        """Cancelled: its credit notes take off all of it (`annulee`)."""
+        return (not self.is_credit_note and self.cancelled_by is not None
+                and self.credited_ht_cents >= self.ht_cents)
+
+    @property
+    def creditable_ht_cents(self) -> int:
+        """What a further credit note may still take off, HT."""
+        return max(self.ht_cents - self.credited_ht_cents, 0)
+
+    @property
     def remaining_cents(self) -> int:
-        """What is still due on the total with VAT: nothing on a credit note or a cancelled invoice."""
-        if self.is_credit_note or self.cancelled_by:
+        """What is still due on the total with VAT, less payments and credit notes: nothing
+        on a credit note or a cancelled invoice."""
+        if self.is_credit_note or self.wholly_credited:
             return 0
-        return self.ttc_cents - self.paid_cents
+        return max(self.ttc_cents - self.paid_cents - self.credited_ttc_cents, 0)
 
 
 class Sequence(namedtuple("Sequence", "last_issued_on")):

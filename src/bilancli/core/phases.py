@@ -197,7 +197,7 @@ def advance(bilan: Bilan, on: date, today: date) -> PhaseEntered:
             suivante=PHASE_LABELS[target], conditions="\n".join(_describe(c) for c in unmet),
         )
     check_within_phase(bilan, bilan.phase, on)
-    _check_end_after_entretiens(bilan, on)
+    _check_end_after_entretiens(bilan, on, target == TERMINE)
     check_after_every_fact(bilan, on)
     return PhaseEntered(bilan.id, target, bilan.phase, on, on if target == TERMINE else None)
 
@@ -226,10 +226,10 @@ def abandon(bilan: Bilan, on: date, motif: str | None, today: date) -> PhaseEnte
                         tuple(r.numero for r in bilan.planned_rdv))
 
 
-def _check_end_after_entretiens(bilan: Bilan, on: date) -> None:
-    """A phase is not left, the action does not end, before an entretien it holds (date_fin
-    starts the R6313-7 clock)."""
+def _check_end_after_entretiens(bilan: Bilan, on: date, ends: bool = True) -> None:
+    """A phase is not left, the action does not end (`ends`), before an entretien it holds
+    (date_fin starts the R6313-7 clock)."""
     last = max((e.date for e in bilan.entretiens), default=None)
     if last and on < last:
-        raise fail(msg.DATE_FIN_AVANT_ENTRETIEN, date=format_date(on), id=bilan.id,
-                   dernier=format_date(last))
+        raise fail(msg.DATE_FIN_AVANT_ENTRETIEN if ends else msg.DATE_PASSAGE_AVANT_ENTRETIEN,
+                   date=format_date(on), id=bilan.id, dernier=format_date(last))

@@ -25,6 +25,8 @@ SOURCE = "R6313-4"                 # the entretiens of the bilan
 HOURS_SOURCE = "L6313-4 al. 5"     # 24 hours at most
 PAR = ("beneficiaire", "cabinet")
 VISIO, PRESENTIEL = "visio", "presentiel"
+# The hours a consultant receives in: a rendez-vous outside them is warned of, never refused.
+EARLIEST, LATEST = time(7, 0), time(21, 0)
 
 def parse_numero(text: str) -> int:
     return parse_count(text, 9, msg.RDV_NUMERO_MALFORME)
@@ -66,6 +68,36 @@ def _check_wall_clock(start: datetime, minutes: int) -> None:
         if there.replace(tzinfo=None) != moment:
             raise fail(msg.RDV_HEURE_INEXISTANTE, heure=format_time(moment),
                        jour=format_day_long(moment.date()))
+
+
+def _check_same_day(start: datetime, minutes: int) -> None:
+    """A rendez-vous ends on its day (midnight at the latest): the convocation and the
+    calendar name one day."""
+    end = start + timedelta(minutes=minutes)
+    if end > datetime.combine(start.date() + timedelta(days=1), time(0)):
+        raise fail(msg.RDV_APRES_MINUIT, jour=format_day_long(start.date()),
+                   heure=format_time(start), fin=format_time(end))
+
+
+def unusual_hours(start: datetime, minutes: int) -> list[str]:
+    """Warnings, never refusals (SPEC §9): a Sunday, a French public holiday (named), a
+    start before 7:00 or an end after 21:00."""
+    import holidays
+
+    day, end = start.date(), start + timedelta(minutes=minutes)
+    found = []
+    if day.weekday() == 6:
+        found.append(msg.AVERT_RDV_DIMANCHE.format(jour=format_date(day)))
+    holiday = holidays.country_holidays("FR", years=day.year, language="fr").get(day)
+    if holiday:
+        found.append(msg.AVERT_RDV_FERIE.format(jour=format_date(day), ferie=holiday))
+    if start.time() < EARLIEST:
+        found.append(msg.AVERT_RDV_TOT.format(heure=format_time(start), limite=format_time(
+            datetime.combine(day, EARLIEST))))
+    if end > datetime.combine(day, LATEST):
+        found.append(msg.AVERT_RDV_TARD.format(fin=format_time(end), limite=format_time(
+            datetime.combine(day, LATEST))))
+    return found
 
 
 def is_follow_up(phase: str, date_fin: date | None, rdv: RendezVous) -> bool:
@@ -123,10 +155,11 @@ def _check_hours(bilan: Bilan, minutes: int, moved: int | None = None) -> None:
     if not bilan.is_open:
         return
     planned = sum(r.minutes for r in bilan.planned_rdv if r.numero != moved)
+    was = sum(r.minutes for r in bilan.planned_rdv if r.numero == moved)
     total = bilan.minutes_delivered + planned + minutes
     if total > MAX_MINUTES:
-        left = max(MAX_MINUTES - bilan.minutes_delivered - planned, 0)
-        raise fail(msg.RDV_HEURES_MAX, duree=format_minutes(minutes), id=bilan.id,
+        left = max(MAX_MINUTES - bilan.minutes_delivered - planned - was, 0)
+        raise fail(msg.RDV_HEURES_MAX, duree=format_minutes(minutes - was), id=bilan.id,
                    total=format_hours(total), realisees=format_hours(bilan.minutes_delivered),
                    prevues=format_hours(planned), reste=format_minutes(left))
 
@@ -161,6 +194,7 @@ def plan(bilan: Bilan, start: datetime, minutes: int, modalite: str | None, lieu
     kind = modalite or (VISIO if lien else default_modalite(bilan))
     _check_place(kind, place, lien)
     _check_hours(bilan, minutes)
+    _check_same_day(start, minutes)
     _check_wall_clock(start, minutes)
     check_free(start, minutes, others, bilan.id)
     return RdvPlanned(bilan.id, start, minutes, kind, place.strip() if place else None, lien, today)
@@ -179,6 +213,7 @@ def move(bilan: Bilan, numero: int, day: date, at: time | None, minutes: int | N
                    jour=format_day_long(day), heure=format_time(start), duree=format_minutes(length))
     _check_day(bilan, start, today)
     _check_hours(bilan, length, moved=numero)
+    _check_same_day(start, length)
     _check_wall_clock(start, length)
     check_free(start, length, others, bilan.id, moved=numero)
     return RdvMoved(bilan.id, numero, start, length, today)

@@ -158,15 +158,18 @@ def opened(p: Planned) -> Bilan:
                  tarif_cents=admin.get("tarif"))
 
 
-def warnings(planned: list[Planned]) -> list[str]:
-    """What `bilan new` would warn of for each row (planned hours, a CPF tarif) and for each
-    person met again: one line per warning, naming every row it holds for — twenty thousand
-    rows alike make one line, not twenty thousand — in the order of their first row."""
+def warnings(planned: list[Planned], cpf=()) -> list[str]:
+    """What `bilan new` would warn of for each row (planned hours, a CPF tarif, a second CPF
+    bilan within five years — `cpf`: the store's CPF bilans, as `warnings.second_cpf` reads
+    them) and for each person met again: one line per warning, naming every row it holds for
+    — twenty thousand rows alike make one line, not twenty thousand — in the order of their
+    first row."""
     from bilancli.core.warnings import record
 
     said: dict[str, tuple[list[int], list[str]]] = {}
+    earlier_cpf = _CpfIndex(cpf)
     for p in planned:
-        for warning in record(opened(p)):
+        for warning in record(opened(p)) + earlier_cpf.second(p):
             rows, ids = said.setdefault(warning, ([], []))
             rows.append(p.row)
             ids.append(p.bilan_id)
@@ -174,6 +177,40 @@ def warnings(planned: list[Planned]) -> list[str]:
             said[msg.BILAN_EN_DOUBLE.format(ids=_some(p.doubles.open))] = (p.doubles.rows, p.doubles.ids)
     ordered = sorted(said.items(), key=lambda item: item[1][0][0])
     return [_line(warning, rows, ids) for warning, (rows, ids) in ordered]
+
+
+class _CpfIndex:
+    """The CPF bilans a row may repeat (décret n° 2026-127), found by person and by email in
+    constant time: the store's, then the first CPF row of each person in the file (a later
+    row names that one, so a person's rows share one warning)."""
+
+    def __init__(self, cpf) -> None:
+        self.by_person: dict[str, list] = {}
+        self.by_email: dict[str, list] = {}
+        self.in_file: set[str] = set()
+        for other in cpf:
+            self._add(other)
+
+    def _add(self, other) -> None:
+        self.by_person.setdefault(person_key(other[1], other[2]), []).append(other)
+        if other[3]:
+            self.by_email.setdefault(other[3].strip().casefold(), []).append(other)
+
+    def second(self, p: Planned) -> list[str]:
+        from bilancli.core.warnings import second_cpf
+
+        a = p.opening.admin
+        if a.get("financement") != "cpf":
+            return []
+        who = person_key(a["nom"], a["prenom"])
+        email = (a.get("email") or "").strip().casefold()
+        candidates = self.by_person.get(who, []) + (self.by_email.get(email, []) if email else [])
+        found = second_cpf(p.bilan_id, a["nom"], a["prenom"], a.get("email"), p.opening.opened_on,
+                           list(dict.fromkeys(candidates)))
+        if who not in self.in_file:
+            self.in_file.add(who)
+            self._add((p.bilan_id, a["nom"], a["prenom"], a.get("email"), p.opening.opened_on, None))
+        return found
 
 
 def _line(warning: str, rows: list[int], ids: list[str]) -> str:

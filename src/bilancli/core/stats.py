@@ -10,7 +10,7 @@ Counting rules (written out for the consultant in README.md, "Chiffres de l'ann�
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from datetime import date
 
 from bilancli.core import satisfaction
@@ -65,10 +65,11 @@ def revenue_cents(s: Summary) -> int:
 
 
 def year_figures(summaries: Iterable[Summary], year: int, minutes_held: Mapping[str, int],
-                 today: date, invoices: Iterable = (), complaints: Iterable = ()) -> dict:
+                 today: date, invoices: Iterable = (), complaints: Iterable = (),
+                 remote: Collection[str] = ()) -> dict:
     """`minutes_held`: bilan id → minutes of entretiens held during `year`; `invoices`, the
     invoices and credit notes issued in it (the BPF's products); `complaints`, the
-    réclamations received in it."""
+    réclamations received in it; `remote`, the bilans with an entretien at a distance in it."""
     from bilancli.core import bpf
     from bilancli.core.complaints import year_counts
 
@@ -117,6 +118,6 @@ def year_figures(summaries: Iterable[Summary], year: int, minutes_held: Mapping[
         "par_statut": par_statut,
         "par_financement": par_financement,
         "chiffre_affaires": sum(cents_by_financement.values()) / 100,
-        "bpf": bpf.lines(bilans, minutes_held, invoices, year),
+        "bpf": bpf.lines(bilans, minutes_held, invoices, year, remote),
         "reclamations": year_counts(complaints, year),
     }

@@ -129,6 +129,8 @@ OPT_COMMENTAIRE = "Commentaire du bénéficiaire."
 OPT_DATE_REPONSE = "Date de la réponse (défaut : aujourd'hui)."
 ARG_SENS = "entree ou sortie."
 OPT_DATE_DECLARATION = "Date de la déclaration (défaut : aujourd'hui)."
+OPT_CORRIGER_EDOF = "Remplace la date déjà enregistrée (une erreur de saisie), avec une trace."
+OPT_MOTIF_EDOF = "Pourquoi cette correction (avec --corriger)."
 OPT_ANNEE = "Année (défaut : l'année en cours)."
 OPT_SORTIE_EXPORT = "Fichier zip à écrire (défaut : documents/ID/export-ID.zip)."
 ARG_FICHIER_CSV = "Le tableau à importer, enregistré en CSV par le tableur."
@@ -150,6 +152,10 @@ OPT_REFERENCE_FACTURE = (
     "OPCO, de dossier, de bon de commande.")
 OPT_DATE_AVOIR = "Date de l'avoir (défaut : aujourd'hui)."
 OPT_MOTIF_AVOIR = "Motif de l'annulation, imprimé sur l'avoir."
+OPT_MONTANT_AVOIR = (
+    "Montant HT en euros d'un avoir partiel (geste commercial, erreur de montant) ; défaut : "
+    "ce qui reste de la facture."
+)
 OPT_DATE_PAIEMENT = "Date du paiement reçu : AAAA-MM-JJ, JJ/MM/AAAA ou en toutes lettres."
 OPT_MONTANT_PAIEMENT = "Montant reçu en euros (TTC), au plus ce qui reste dû."
 OPT_MODE_PAIEMENT = "virement, cheque, carte, especes ou cdc (défaut : virement, cdc pour la Caisse des Dépôts)."

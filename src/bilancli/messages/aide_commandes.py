@@ -81,7 +81,10 @@ GROUPE_FACTURE = (
 )
 CMD_FACTURE = "Émet une facture pour un bilan, numérotée dans la suite chronologique et continue."
 CMD_FACTURE_RENDER = "Produit une facture ou un avoir émis, à l'identique à chaque fois."
-CMD_AVOIR = "Émet un avoir qui annule une facture (même numérotation)."
+CMD_AVOIR = (
+    "Émet un avoir sur une facture (même numérotation) : toute la facture, ou avec --montant "
+    "une part (jamais plus en tout que la facture)."
+)
 CMD_PAIEMENT = "Enregistre un paiement reçu sur une facture."
 CMD_FACTURES = "Liste les factures et avoirs, avec ce qui reste dû."
 CMD_SUIVI = (
@@ -93,7 +96,8 @@ CMD_SATISFACTION = (
     "indicateur 30)."
 )
 CMD_EDOF = (
-    "Enregistre la déclaration d'entrée ou de sortie sur EDOF (bilans financés par le CPF)."
+    "Enregistre la déclaration d'entrée ou de sortie sur EDOF (bilans financés par le CPF). "
+    "Une date enregistrée n'est jamais remplacée : --corriger --motif la corrige, avec une trace."
 )
 CMD_AGENDA = (
     "Ce qui arrive à échéance ou est en retard : rendez-vous, conventions, EDOF, suivis, "

@@ -98,6 +98,8 @@ SATISFACTION_ENREGISTREE = (
     "(Qualiopi indicateur 30)."
 )
 EDOF_ENREGISTREE = "Déclaration EDOF {sens} du {date} enregistrée pour le bilan {id}."
+EDOF_CORRIGEE = "Déclaration EDOF {sens} du bilan {id} corrigée : {avant} → {date} (trace dans les corrections)."
+EDOF_INCHANGEE = "Déclaration EDOF {sens} du bilan {id} inchangée : elle est déjà au {date}."
 AGENDA_VIDE = "Rien à faire : aucune échéance ouverte."
 AGENDA_TITRE = "Agenda au {date}"
 EN_RETARD = "en retard"
@@ -114,6 +116,13 @@ ENTRETIEN_CORRIGE = "Entretien n° {numero} du bilan {id} corrigé ; la correcti
 ENTRETIEN_INCHANGE = "Entretien n° {numero} du bilan {id} inchangé : les valeurs données sont déjà les siennes."
 ENTRETIEN_RETIRE = "Entretien n° {numero} du bilan {id} retiré ; le retrait est noté au dossier (son numéro ne sera pas redonné)."
 CORRECTIONS = "Corrections"
+DECLARATIONS_EDOF = "Déclarations EDOF"
+EDOF_SENS_TITRES = {"entree": "Entrée déclarée le", "sortie": "Sortie déclarée le"}
+QUESTIONNAIRES = "Questionnaires de satisfaction"
+MOMENT_TITRES = {"fin": "Fin de bilan", "suivi": "À six mois"}
+SANS_REPONSE = "sans réponse"
+CHAMPS_VIDES = "{nombre} champ{s} sur {total} non renseigné{s}."
+AUCUN_CHAMP = "Aucun des {total} champs n'est encore renseigné."
 SATISFACTION_SANS_REPONSE = (
     "Questionnaire de satisfaction {moment} du bilan {id} noté sans réponse : il compte parmi "
     "les bénéficiaires interrogés (Qualiopi indicateur 30)."
@@ -169,6 +178,26 @@ AVERT_PLAFOND_CPF = (
     "tarif de {tarif} au-delà de {plafond}, le plus que les droits CPF paient pour un bilan "
     "({source}) : le reste est à la charge du bénéficiaire ou d'un abondement."
 )
+DOSSIER_DONNEES_ABSENT = (
+    "le dossier des données {dossier} n'existe pas : rien n'y est enregistré (vérifiez --home "
+    "ou BILAN_HOME)."
+)
+AVERT_RDV_DIMANCHE = "rendez-vous un dimanche (le {jour}) : vérifiez la date."
+AVERT_RDV_FERIE = "rendez-vous un jour férié, {ferie} (le {jour}) : vérifiez la date."
+AVERT_RDV_TOT = "rendez-vous à {heure}, avant {limite} : vérifiez l'heure."
+AVERT_RDV_TARD = "rendez-vous finissant à {fin}, après {limite} : vérifiez l'heure et la durée."
+AVERT_SYNTHESE_AUTRE_FIN = (
+    "la synthèse remise au bénéficiaire indique le {remise} comme fin du bilan, qui est "
+    "enregistrée au {fin} : pour les accorder, produisez-la de nouveau et remettez-la "
+    "(« bilan synthese render {id} », elle indiquera le {fin}) ; un bilan se termine le jour "
+    "de la remise de sa synthèse (« bilan phase advance ID --date {remise} »)."
+)
+AVERT_SECOND_CPF = (
+    "la même personne a déjà un bilan financé par le CPF, le bilan {autre} (ouvert le "
+    "{ouverture}{fin}) : les droits CPF ne financent pas un second bilan de compétences dans "
+    "les {annees} ans ({source}). Le bilan est enregistré ; vérifiez le financement."
+)
+AVERT_SECOND_CPF_FIN = ", terminé le {date}"
 PURGE_FICHIERS_HORS_DOSSIER = "Fichiers écrits hors du dossier des données (-o) qui seront détruits :"
 # --- Invoices, the certificat, réclamations (SPEC §10, §11) ------------------------------
 FACTURE_EMISE = (
@@ -180,6 +209,10 @@ FACTURE_EDOF = (
     "et le montant {ttc} (la Caisse des Dépôts ne reçoit pas le document)."
 )
 AVOIR_EMIS = "Avoir {avoir} émis le {date} : il annule la facture {numero} ({ttc} TTC)."
+AVOIR_PARTIEL_EMIS = (
+    "Avoir {avoir} émis le {date} sur la facture {numero} : {ttc} TTC en moins ; un avoir peut "
+    "encore en retirer {reste} HT."
+)
 AVOIR_A_REMBOURSER = "{montant} ont déjà été payés sur la facture {numero} : ils sont à rembourser."
 PAIEMENT_ENREGISTRE = (
     "Paiement de {montant} ({mode}) reçu le {date} sur la facture {numero} : reste dû {reste}."
@@ -200,8 +233,14 @@ AUCUNE_RECLAMATION = "Aucune réclamation enregistrée."
 RECLAMATIONS_TITRE = "Registre des réclamations (Qualiopi indicateur 31)"
 RECLAMATIONS_TITRE_ANNEE = "Registre des réclamations reçues en {annee} (Qualiopi indicateur 31)"
 TEXTE_DETRUIT = "détruit le {date} (Qualiopi indicateur 31 : 3 ans après la clôture)"
-BPF_TITRE_C = "BPF (Cerfa 10443) — cadre C : origine des produits, HT, factures de l'année"
-BPF_TITRE_F = "BPF (Cerfa 10443) — cadre F : stagiaires et heures-stagiaires"
+BPF_TITRE_C = "BPF (Cerfa 10443*17) — cadre C : origine des produits, HT, factures de l'année"
+BPF_TITRE_F = "BPF (Cerfa 10443*17) — cadre F : stagiaires et heures-stagiaires"
+BPF_DISTANCE = "dont stagiaires ayant suivi le bilan en tout ou partie à distance"
+# The two money figures of `stats`, each named by what it counts.
+STATS_TARIFS = "Tarifs des bilans finis dans l'année (HT)"
+STATS_FACTURE = "Facturé dans l'année, moins les avoirs (HT, BPF cadre C)"
+STATS_PAR_FINANCEMENT = "Bilans finis dans l'année et leurs tarifs, par financement"
+STATS_TARIFS_COLONNE = "Tarifs HT"
 BPF_TOTAL_C = "Total des produits (factures moins avoirs de l'année)"
 BPF_NON_RENSEIGNE = (
     "{nombre} bénéficiaire(s) sans statut renseigné, comptés en F-1 e : complétez les dossiers "

@@ -140,7 +140,7 @@ CANAL_LABELS = {"courriel": "courriel", "courrier": "courrier", "telephone": "t�
                 "oral": "oral", "autre": "autre"}
 RECLAMATION_STATUTS = {"ouverte": "ouverte", "repondue": "répondue", "close": "close"}
 
-# --- BPF, Cerfa 10443*16 (SPEC §7): the lines a bilan provider fills, as the form words them.
+# --- BPF, Cerfa 10443*17 (SPEC §7): the lines a bilan provider fills, as the form words them.
 BPF_CADRE_C = {
     "C-1": "Produits provenant des entreprises pour la formation de leurs salariés",
     "C-2e": "Organismes gestionnaires des fonds de la formation : compte personnel de formation",

@@ -104,13 +104,17 @@ CONDITION_MANQUE = " — manque : {champs}"
 DATE_AVANT_PHASE = (
     "date refusée : le {date} précède l'entrée du bilan {id} en phase {phase} (le {entree})."
 )
+DATE_PASSAGE_AVANT_ENTRETIEN = (
+    "date de passage refusée : le {date} précède le dernier entretien du bilan {id} (le {dernier}) ; "
+    "une phase se quitte après ce qui s'y est passé."
+)
 DATE_FIN_AVANT_ENTRETIEN = (
     "date de fin refusée : le {date} précède le dernier entretien du bilan {id} (le {dernier})."
 )
 MODALITE_INCONNUE = "modalité inconnue : « {saisie} ». Modalités possibles : {possibles}."
 ENTRETIEN_HEURES_MAX = (
     "entretien refusé : {duree} de plus porterait le bilan {id} à {total} h, au-delà de la "
-    "durée maximale de 24 heures (L6313-4 al. 5) ; {reste} restent disponibles."
+    "durée maximale de 24 heures (L6313-4 al. 5) ; il en reste {reste}."
 )
 ENTRETIEN_SANS_CONVENTION = (
     "entretien refusé : le bilan {id} (financement {financement}) ne peut commencer qu'une fois "
@@ -163,6 +167,20 @@ EDOF_NON_CPF = (
 EDOF_SORTIE_BILAN_OUVERT = (
     "le bilan {id} est en cours : la sortie ne se déclare sur EDOF qu'après la fin de l'action."
 )
+EDOF_DEJA_DECLAREE = (
+    "la déclaration EDOF {sens} du bilan {id} est déjà enregistrée au {date} : ce jour prouve "
+    "le délai de 3 jours ouvrés et n'est pas remplacé. Une erreur de saisie se corrige avec "
+    "--corriger --motif TEXTE."
+)
+EDOF_CORRECTION_SANS_DECLARATION = (
+    "aucune déclaration EDOF {sens} n'est enregistrée pour le bilan {id} : rien à corriger "
+    "(enregistrez-la sans --corriger)."
+)
+EDOF_MOTIF_CONTENU_DETRUIT = (
+    "le contenu du bilan {id} a été détruit le {date} (R6313-7) : un motif, texte libre, ne peut "
+    "plus être enregistré ; corrigez la date sans --motif."
+)
+EDOF_MOTIF_SANS_CORRECTION = "--motif explique une correction : il ne s'emploie qu'avec --corriger."
 ANNEE_INVALIDE = "année illisible : « {saisie} ». Exemple : 2026."
 # What a date records, named in DATE_FUTURE.
 QUOI_PASSAGE = "le passage de phase"

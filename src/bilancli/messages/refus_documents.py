@@ -75,7 +75,8 @@ MODELE_ECHEC = (
 )
 PDF_INDISPONIBLE = (
     "le format PDF demande WeasyPrint, qui n'est pas installé. Installez-le avec "
-    "« pip install 'bilancli[pdf]' » (ou « pipx inject bilancli weasyprint »), "
+    "« pip install '.[pdf]' » depuis le dossier du projet (ou « pipx inject bilancli "
+    "weasyprint »), "
     "ou produisez une page imprimable avec « --format html »."
 )
 PDF_ECHEC = "la conversion en PDF a échoué ({detail}) ; « --format html » reste possible."

@@ -103,6 +103,10 @@ AVOIR_D_UN_AVOIR = (
     "avoir refusé : {numero} est lui-même un avoir (il annule la facture {facture}) ; "
     "on n'annule pas un avoir."
 )
+AVOIR_AU_DELA_DE_LA_FACTURE = (
+    "avoir refusé : {montant} HT de plus dépasserait la facture {numero} ({ht} HT, dont {deja} "
+    "déjà repris par avoir) ; un avoir peut en retirer au plus {reste} HT."
+)
 FACTURE_DEJA_ANNULEE = "avoir refusé : la facture {numero} est déjà annulée par l'avoir {avoir}."
 AVOIR_AVANT_FACTURE = (
     "avoir refusé : le {date} précède la facture {numero} qu'il annule (émise le {facture})."

@@ -40,6 +40,10 @@ PURGE_SANS_RECONSTRUCTION = (
     "libérez de la place puis relancez « bilan purge » pour la reconstruire."
 )
 PERIODE_INVERSEE = "période refusée : le {au} (--au) précède le {du} (--du)."
+SUPPRESSION_REFUSEE_CLOS = (
+    "le bilan {id} ne peut pas être supprimé : {faits}. Il est {phase} : son dossier reste, "
+    "et « bilan purge » en détruira le contenu puis l'anonymisera à leurs échéances (R6313-7)."
+)
 SUPPRESSION_REFUSEE = (
     "le bilan {id} ne peut pas être supprimé : {faits}. Ce qu'un financeur peut demander reste au "
     "dossier : clôturez-le avec « bilan abandon {id} »."

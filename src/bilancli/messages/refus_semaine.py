@@ -26,7 +26,7 @@ RDV_CHEVAUCHEMENT = (
 RDV_HEURES_MAX = (
     "rendez-vous refusé : {duree} de plus porteraient le bilan {id} à {total} h ({realisees} h "
     "réalisées et {prevues} h déjà planifiées), au-delà de la durée maximale de 24 heures "
-    "(L6313-4 al. 5) ; {reste} restent à planifier."
+    "(L6313-4 al. 5) ; il en reste {reste} à planifier."
 )
 RDV_DUREE_MAX = (
     "durée refusée : {duree} pour un seul rendez-vous, au-delà des 24 heures d'un bilan entier "
@@ -62,6 +62,10 @@ RDV_MOTIF_CONTENU_DETRUIT = (
 RDV_PAR_INCONNU = "valeur inconnue pour --par : « {saisie} ». Valeurs possibles : {possibles}."
 CONVOCATION_RDV_PAS_PREVU = (
     "pas de convocation pour le rendez-vous n° {numero} du bilan {id} : il est {statut}."
+)
+RDV_APRES_MINUIT = (
+    "rendez-vous refusé : commencé le {jour} à {heure}, il finirait à {fin}, après minuit ; "
+    "un rendez-vous tient dans sa journée (avancez-le ou raccourcissez-le)."
 )
 RDV_HEURE_INEXISTANTE = (
     "rendez-vous refusé : {heure} n'existe pas le {jour}, les horloges passant de 2 h à 3 h "

@@ -14,7 +14,7 @@ def to_ical(events, name: str, today) -> bytes:
 
     import icalendar
 
-    from bilancli.core.formats import clean
+    from bilancli.core.formats import clean, clean_for_document
 
     paris = ZoneInfo(TZID)
     calendar = icalendar.Calendar()
@@ -42,12 +42,13 @@ def to_ical(events, name: str, today) -> bytes:
         event.add("sequence", e.sequence)
         event.add("status", e.status)
         # Typed text reaches the phone as it reaches the terminal: no control character
-        # (RFC 5545 allows none in TEXT), no bidirectional override.
+        # (RFC 5545 allows none in TEXT), no bidirectional override; a place or a description
+        # keeps its line breaks and tabs (escaped by icalendar), as every document does.
         event.add("summary", clean(e.summary))
         if e.location:
-            event.add("location", clean(e.location))
+            event.add("location", clean_for_document(e.location))
         if e.description:
-            event.add("description", clean(e.description))
+            event.add("description", clean_for_document(e.description))
         if e.status == "CANCELLED":
             event.add("transp", "TRANSPARENT")   # no longer keeps the hour busy
         calendar.add_component(event)

@@ -79,7 +79,9 @@ def view(document: dict) -> dict:
         },
         "mentions": list(d.get("mentions") or ()),
         "cpf": d["payeur"] == "cdc",
-        "facture_annulee": ({"numero": cancelled["numero"], "date": _long(cancelled["date"])}
+        # `totalite`: False for a partial credit note (before them, every one was whole).
+        "facture_annulee": ({"numero": cancelled["numero"], "date": _long(cancelled["date"]),
+                             "totalite": cancelled.get("totalite", True)}
                             if cancelled else None),
         "motif": d.get("motif"),
     }

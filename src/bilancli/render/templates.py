@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 from bilancli import messages as msg
+from bilancli.core.formats import clean_for_document
 from bilancli.errors import fail, os_reason
 from bilancli.render import markdown
 from bilancli.resources import packaged_templates
@@ -59,10 +60,27 @@ def _read_custom(path: Path) -> str:
         raise fail(msg.MODELE_ILLISIBLE, fichier=path, raison="pas du texte UTF-8") from None
 
 
+def neutralised(value):
+    """The context with every text's control characters neutralised (line breaks and tabs
+    kept): stored text never carries an escape sequence or a bidirectional override into a
+    document, whatever the template does with it."""
+    if isinstance(value, str):
+        return clean_for_document(value)
+    if isinstance(value, dict):
+        return {k: neutralised(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [neutralised(v) for v in value]
+    if isinstance(value, tuple):
+        items = [neutralised(v) for v in value]
+        return type(value)(*items) if hasattr(value, "_fields") else tuple(items)
+    return value
+
+
 def render(home: str | Path, name: str, format_: str, context: dict, custom: Path | None = None) -> str:
     """Apply the template `name` (or the file `custom`) to `context`; every failure is French."""
     import jinja2
 
+    context = neutralised(context)
     env = environment(home, format_, custom)
     shown = str(custom) if custom else name
     try:

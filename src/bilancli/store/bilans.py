@@ -104,6 +104,16 @@ def open_names(conn) -> list[tuple]:
                         "('preliminaire', 'investigation', 'conclusion')").fetchall()
 
 
+def cpf_bilans(conn, since: date) -> list[tuple]:
+    """(id, nom, prénom, email, date_ouverture, date_fin) of every CPF bilan not anonymised
+    still open or ended on `since` or after."""
+    return [(bid, nom, prenom, email, date.fromisoformat(opened), ended and date.fromisoformat(ended))
+            for bid, nom, prenom, email, opened, ended in conn.execute(
+                "SELECT id, nom, prenom, email, date_ouverture, date_fin FROM bilans "
+                "WHERE financement = 'cpf' AND anonymise_le IS NULL "
+                "AND (date_fin IS NULL OR date_fin >= ?)", (since.isoformat(),))]
+
+
 def next_number(conn, year: int) -> int:
     """The number the next bilan opened in `year` takes: never one given before, to a bilan
     still there or deleted (`bilan import --dry-run` counts on from it as the opening does)."""

@@ -17,7 +17,10 @@ _INVOICES = (
     "SELECT f.numero, f.type, f.date, f.bilan_id, f.payeur, f.montant_ht_centimes, f.tva_centimes,"
     " f.montant_ttc_centimes, f.echeance, f.annule, {document},"
     " (SELECT COALESCE(SUM(p.montant_centimes), 0) FROM paiements p WHERE p.facture = f.numero),"
-    " (SELECT a.numero FROM factures a WHERE a.annule = f.numero)"
+    " (SELECT a.numero FROM factures a WHERE a.annule = f.numero ORDER BY a.annee DESC, a.rang DESC"
+    " LIMIT 1),"
+    " (SELECT COALESCE(-SUM(a.montant_ht_centimes), 0) FROM factures a WHERE a.annule = f.numero),"
+    " (SELECT COALESCE(-SUM(a.tva_centimes), 0) FROM factures a WHERE a.annule = f.numero)"
     " FROM factures f{where} ORDER BY f.annee, f.rang"
 )
 
@@ -30,9 +33,10 @@ def _invoice(row, parse: bool) -> Invoice:
     import json
 
     (numero, type_, day, bilan_id, payeur, ht, tva, ttc, due, cancels, document, paid,
-     cancelled_by) = row
+     cancelled_by, credited_ht, credited_tva) = row
     return Invoice(numero, type_, _day(day), bilan_id, payeur, ht, tva, ttc, _day(due), cancels,
-                   json.loads(document) if parse and document else None, paid, cancelled_by)
+                   json.loads(document) if parse and document else None, paid, cancelled_by,
+                   credited_ht, credited_tva)
 
 
 def _select(conn, where: str = "", args=(), parse: bool = False) -> list[Invoice]:
@@ -64,8 +68,9 @@ def load_invoices(conn, year: int | None = None) -> list[Invoice]:
 def unsettled_invoices(conn) -> list[Invoice]:
     """The invoices that may still be owed (the agenda's `paiement` items): not credit notes,
     not cancelled, not paid in full. A test checks this narrowing changes no item."""
-    return _select(conn, "f.type = 'facture' AND NOT EXISTS (SELECT 1 FROM factures a "
-                         "WHERE a.annule = f.numero) AND f.montant_ttc_centimes > (SELECT "
+    return _select(conn, "f.type = 'facture' AND f.montant_ttc_centimes + (SELECT "
+                         "COALESCE(SUM(a.montant_ttc_centimes), 0) FROM factures a "
+                         "WHERE a.annule = f.numero) > (SELECT "
                          "COALESCE(SUM(p.montant_centimes), 0) FROM paiements p "
                          "WHERE p.facture = f.numero)")
 

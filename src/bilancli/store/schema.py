@@ -326,6 +326,13 @@ FACTURES_RECLAMATIONS = (
     )""",
 )
 
+# Partial credit notes (SPEC §10): several may stand on one invoice, never more in all than
+# it (core.invoices checks the sum).
+PARTIAL_CREDIT_NOTES = (
+    "DROP INDEX factures_annule",
+    "CREATE INDEX factures_annule ON factures (annule) WHERE annule IS NOT NULL",
+)
+
 MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("0001_initial", INITIAL),
     ("0002_attendance_totals", ATTENDANCE_TOTALS),
@@ -333,6 +340,7 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("0004_corrections", REAL_LIFE),
     ("0005_rendez_vous", RENDEZ_VOUS),
     ("0006_factures_reclamations", FACTURES_RECLAMATIONS),
+    ("0007_avoirs_partiels", PARTIAL_CREDIT_NOTES),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

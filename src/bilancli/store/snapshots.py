@@ -195,6 +195,14 @@ def load_retention_facts(conn, dates) -> dict[str, Facts]:
     return facts
 
 
+def held_at_a_distance_in(conn, year: int) -> set[str]:
+    """The ids of the bilans with an entretien held by visio or telephone during `year` (the
+    BPF's trainees followed wholly or partly at a distance)."""
+    return {r[0] for r in conn.execute(
+        "SELECT DISTINCT bilan_id FROM entretiens WHERE date BETWEEN ? AND ? "
+        "AND modalite IN ('visio', 'telephone')", (f"{year:04d}-01-01", f"{year:04d}-12-31"))}
+
+
 def minutes_held_in(conn, year: int) -> dict[str, int]:
     """Bilan id → minutes of entretiens held during `year` (the BPF counts hours when delivered)."""
     return {

@@ -292,6 +292,8 @@ def _edof(conn, c: ch.EdofDeclared) -> None:
            ON CONFLICT (bilan_id, sens) DO UPDATE SET date = excluded.date""",
         (c.bilan_id, c.sens, iso(c.on)),
     )
+    if c.corrected_on is not None:
+        _correction(conn, c.bilan_id, c.corrected_on, c.objet, c.avant, c.apres, c.motif)
 
 
 def _minute(moment) -> str:
