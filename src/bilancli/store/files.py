@@ -20,7 +20,7 @@ from collections import namedtuple
 from pathlib import Path
 
 from bilancli import messages as msg
-from bilancli.errors import fail, os_reason
+from bilancli.errors import BilanError, fail, os_reason
 from bilancli.store.db import new_private_file
 from bilancli.store.folders import link_on_the_way, open_folder
 
@@ -168,20 +168,30 @@ def _open_parent(output: Output) -> int:
 
 def discard(output: Output) -> None:
     """Whatever a writing cut short left (an interruption, a purge that came meanwhile): its
-    temporary file, and the file at its name when it holds the bytes written there."""
+    temporary file, and the file at its name when it holds the bytes written there; through
+    the folder's descriptor, reached as `write` reaches it (a link met there: nothing is
+    touched, the purge still knows both names)."""
     from bilancli.store.shred import open_own, sha256_of, shred_name
 
-    shred_name(output.temp)
     try:
-        fd = open_own(output.target, writable=False)
-    except OSError:
+        folder = _open_parent(output)
+    except BilanError:
         return
     try:
-        ours = sha256_of(fd) == output.sha256
+        name = output.target.name
+        shred_name(output.temp.name, folder)
+        try:
+            fd = open_own(name, writable=False, dir_fd=folder)
+        except OSError:
+            return
+        try:
+            ours = sha256_of(fd) == output.sha256
+        finally:
+            os.close(fd)
+        if ours:
+            shred_name(name, folder)
     finally:
-        os.close(fd)
-    if ours:
-        shred_name(output.target)
+        os.close(folder)
 
 
 def document_folder(home: str | Path, bilan_id: str) -> Path:
