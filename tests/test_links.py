@@ -67,6 +67,31 @@ def test_a_link_inside_drafts_is_removed_as_a_link(bilan, tmp_path):
     assert not (bilan.home / "brouillons").exists()
 
 
+def test_drafts_swapped_for_a_link_during_the_sweep_lead_nowhere(bilan, tmp_path, monkeypatch):
+    """Once `brouillons/` is open, the sweep works through its descriptor: the name swapped
+    for a link to the consultant's folder right then changes nothing outside."""
+    from bilancli.store import drafts
+
+    bilan.new()
+    outside = outside_folder(tmp_path)
+    left = bilan.home / "brouillons" / "0123456789ab"
+    left.mkdir(parents=True)
+    (left / "demande.md").write_text("brouillon")
+    real = drafts.open_folder
+
+    def then_swapped(home, *names, **kwargs):
+        fd = real(home, *names, **kwargs)
+        if names == (drafts.FOLDER,) and fd is not None and not (bilan.home / "ailleurs").exists():
+            (bilan.home / "brouillons").rename(bilan.home / "ailleurs")
+            (bilan.home / "brouillons").symlink_to(outside)
+        return fd
+
+    monkeypatch.setattr(drafts, "open_folder", then_swapped)
+    bilan("list")
+    assert unchanged(outside)
+    assert not list((bilan.home / "ailleurs").iterdir())   # the real folder was swept
+
+
 def test_a_hard_link_left_in_a_draft_folder_loses_its_name_never_its_bytes(bilan, tmp_path):
     bilan.new()
     outside = outside_folder(tmp_path)
