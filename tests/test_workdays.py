@@ -1,13 +1,10 @@
 """French working days for the EDOF deadlines: weekends and public holidays skipped."""
 
-import os
-import stat
 from datetime import date
 
 import pytest
 
 from bilancli.core.workdays import WorkCalendar, french_public_holidays
-from bilancli.store.feries import cached_source
 
 
 @pytest.fixture(scope="module")
@@ -65,17 +62,41 @@ def test_each_year_is_asked_of_the_source_once():
     assert asked == [[2026, 2027]]
 
 
-def test_the_holiday_cache_is_private_and_spares_the_library(tmp_path, monkeypatch):
-    home = tmp_path / "home"
-    first = cached_source(home)([2026])
-    path = home / "cache" / "feries-fr.json"
-    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+def test_the_agenda_asks_the_library_and_keeps_no_file_of_holidays(bilan, monkeypatch):
+    """Issue 19: no cache whose only purpose is to dodge an import. 1 May 2026 (a Friday)
+    is skipped by the library itself, and nothing is written under BILAN_HOME/cache."""
+    import holidays
 
-    def no_library(years):
-        raise AssertionError("the library should not be needed again")
+    asked = []
+    real = holidays.country_holidays
 
-    monkeypatch.setattr("bilancli.store.feries.french_public_holidays", no_library)
-    assert cached_source(home)([2026]) == first
-    path.write_text("{not json")
-    monkeypatch.undo()
-    assert cached_source(home)([2026]) == first  # a damaged cache is recomputed
+    def counted(*args, **kwargs):
+        asked.append(kwargs.get("years"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(holidays, "country_holidays", counted)
+    bilan.today("2026-05-02")
+    bid = bilan.new("--financement", "cpf", "--date", "2026-04-01")
+    bilan("entretien", "add", bid, "--date", "2026-04-30", "--duree", "1h")
+    counts = []
+    for _ in range(2):
+        items = bilan.json("agenda")
+        assert [(i["quoi"], i["date"]) for i in items] == [("edof_entree", "2026-05-06")]
+        counts.append(len(asked))
+    assert 0 < counts[0] < counts[1]   # the library each time: nothing kept in between
+    assert not (bilan.home / "cache").exists()
+
+
+def test_an_earlier_version_s_holidays_file_goes_through_no_link(bilan, tmp_path):
+    """The file the holiday cache left is removed with the kept calendar; a link in its
+    place is removed as a link, its target left as it was."""
+    bilan.new()
+    cache = bilan.home / "cache"
+    cache.mkdir()
+    (cache / "feries-fr.json").write_text('{"2026": []}')
+    outside = tmp_path / "outside.json"
+    outside.write_text("keep me")
+    (cache / "feries-fr.123.tmp").symlink_to(outside)
+    bilan("calendrier")
+    assert sorted(p.name for p in cache.iterdir()) == ["calendrier.ics"]
+    assert outside.read_text() == "keep me"

@@ -30,6 +30,12 @@ class UsageError(BilanError):
     exit_code = 2
 
 
+class NoRoom(BilanError):
+    """A write the system refused for want of room that is not said as a plain full disk:
+    a quota or a file-size limit (EDQUOT, EFBIG), which SQLite reports as a failed write.
+    A command that knows what it had done before (the purge) says that too."""
+
+
 def fail(template: str, **values: object) -> BilanError:
     """Build a BilanError from a message template of `bilancli.messages`."""
     return BilanError(template.format(**values), getattr(template, "key", None), values)

@@ -104,6 +104,8 @@ def load_config(home: str) -> Config:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise fail(msg.CONFIG_ILLISIBLE, detail=msg.CONFIG_PAS_UTF8) from None
+    except RecursionError:   # tomllib reads nested arrays and tables by recursion
+        raise fail(msg.CONFIG_ILLISIBLE, detail=msg.CONFIG_TROP_IMBRIQUE) from None
     except tomllib.TOMLDecodeError as exc:
         # tomllib explains in English; keep only where, in French.
         where = re.search(r"line (\d+), column (\d+)", str(exc))

@@ -15,13 +15,11 @@ def compute(names: bool):
     from bilancli.core.workdays import WorkCalendar
     from bilancli.store import ledger
     from bilancli.store import rdv as rdv_store
-    from bilancli.store.feries import cached_source
     from bilancli.store.snapshots import (
         MAY_STILL_OWE, load_retention_facts, load_summaries, summary_dates,
     )
 
     today = base.today()
-    home = base.home()
     # Refused like `purge` and `show`: an agenda silently missing the purges a setting
     # the law forbids would hide, would mislead.
     settings = base.retention_settings()
@@ -32,7 +30,7 @@ def compute(names: bool):
         registers = register_items(ledger.unsettled_invoices(store.conn),
                                    ledger.unanswered_complaints(store.conn), today)
     purge_dues = retention.purge_dues(facts, settings, today)
-    items = agenda(summaries, today, WorkCalendar(cached_source(home)), purge_dues, planned,
+    items = agenda(summaries, today, WorkCalendar(), purge_dues, planned,
                    registers)
     rdv = {(r.bilan_id, r.numero): r for found in planned.values() for r in found}
     return items, {s.id: s for s in summaries}, rdv

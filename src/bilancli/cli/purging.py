@@ -106,7 +106,7 @@ def _cut(cut):
     done = sum(1 for o in cut.done if _has_rows(o))
     if isinstance(cut.cause, KeyboardInterrupt):
         return BilanError(msg.PURGE_INTERROMPUE, exit_code=130)
-    if isinstance(cut.cause, BilanError):
+    if isinstance(cut.cause, BilanError) and not _disk_full(cut.cause):
         return cut.cause
     if _disk_full(cut.cause):
         from bilancli.store.purge_archives import ArchivesCut
@@ -120,9 +120,11 @@ def _cut(cut):
 def _disk_full(exc: BaseException) -> bool:
     import sqlite3
 
+    from bilancli.errors import NoRoom
+
     if isinstance(exc, sqlite3.Error):
         return getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
-    return isinstance(exc, OSError) and exc.errno == 28
+    return isinstance(exc, NoRoom) or isinstance(exc, OSError) and exc.errno == 28
 
 
 def _warn_files(outcomes, simulated: bool) -> int:

@@ -87,6 +87,7 @@ PURGE_PREVU_MODIFIE = (
 )
 PURGE_RAISON_MODIFIE = "modifié depuis le rendu : vérifiez et supprimez-le vous-même"
 PURGE_RAISON_PAS_UN_FICHIER = "ce n'est plus un fichier ordinaire"
+PURGE_RAISON_LIEN = "le chemin passe par {chemin}, un lien symbolique : bilan ne le suit pas"
 PURGE_DETAIL_PAR_BILAN = "Le détail par bilan reste consultable avec bilan show ID."
 PURGE_TITRE_PLAN = "À détruire"
 PURGE_RIEN_A_DETRUIRE = "aucun contenu restant (date de destruction notée)"

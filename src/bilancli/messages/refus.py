@@ -77,6 +77,7 @@ CONFIG_ILLISIBLE = "config.toml illisible ({detail})."
 CONFIG_SYNTAXE = "erreur de syntaxe TOML ligne {ligne}, colonne {colonne}"
 CONFIG_SYNTAXE_SANS_LIEU = "erreur de syntaxe TOML"
 CONFIG_PAS_UTF8 = "le fichier n'est pas en UTF-8"
+CONFIG_TROP_IMBRIQUE = "des valeurs y sont imbriquées trop profondément pour être lues"
 # Why the system refused a file operation, by errno name.
 RAISONS_SYSTEME = {
     "ENOENT": "fichier ou dossier introuvable",
@@ -91,7 +92,13 @@ RAISONS_SYSTEME = {
     "ELOOP": "trop de liens symboliques",
     "EBUSY": "fichier occupé",
     "EIO": "erreur d'entrée-sortie",
+    "EFBIG": "la limite de taille des fichiers est atteinte (ulimit -f)",
+    "EDQUOT": "le quota de disque est atteint",
 }
+CAUSE_ECRITURE_BASE = (
+    "le système refuse d'écrire : disque plein, quota atteint, limite de taille des "
+    "fichiers (ulimit -f) ou disque défaillant"
+)
 RAISON_SYSTEME_AUTRE = "erreur système {code}"
 CONFIG_VALEUR = "config.toml : la clé [{section}] {cle} doit être du texte."
 PHASE_FINALE = "le bilan {id} est {phase} : il n'a pas de phase suivante."
@@ -201,6 +208,11 @@ ARGUMENT_PAS_UTF8 = (
 DISQUE_PLEIN = (
     "le disque est plein : l'opération n'a pas pu être enregistrée et la base est restée "
     "dans son état d'avant. Libérez de la place, puis relancez la commande."
+)
+BASE_SANS_PLACE = (
+    "la base n'a pas pu être écrite : {cause}. L'opération n'a pas été enregistrée et la base "
+    "est restée dans son état d'avant. Libérez de la place ou relevez la limite, puis "
+    "relancez la commande."
 )
 CHEMIN_LIEN = (
     "{chemin} est un lien symbolique : bilan n'écrit pas à travers un lien, pour ne jamais "

@@ -30,6 +30,11 @@ FICHIER_PAS_ORDINAIRE = (
 FICHIER_INTROUVABLE = "fichier introuvable : {fichier}."
 FICHIER_ILLISIBLE = "fichier illisible : {fichier} ({raison})."
 FICHIER_EST_DOSSIER = "{fichier} est un dossier, pas un fichier."
+SORTIE_PAS_UN_FICHIER = (
+    "{fichier} n'est pas un fichier ordinaire (périphérique, tube, socket ou fichier du "
+    "système comme /proc) : bilan n'écrit que dans un fichier ordinaire et l'a laissé tel "
+    "quel. Donnez le nom d'un fichier, ou « -o - » pour la sortie standard."
+)
 SORTIE_DANS_LES_DONNEES = (
     "{fichier} est dans le dossier des données ({dossier}) : seul son sous-dossier documents/ "
     "peut recevoir un fichier, pour ne jamais écraser la base, config.toml ou les modèles. "
@@ -86,6 +91,10 @@ SYNTHESE_CONTENU_DETRUIT = (
 DISQUE_PLEIN_FICHIER = (
     "le disque est plein : {fichier} n'a pas pu être écrit, et rien n'en reste sur le disque. "
     "Libérez de la place, puis relancez la commande."
+)
+FICHIER_SANS_PLACE = (
+    "{fichier} n'a pas pu être écrit : {cause}. Rien n'en reste sur le disque. Libérez de la "
+    "place ou relevez la limite, puis relancez la commande."
 )
 MODELE_RECURSIF = (
     "modèle {fichier} : il s'inclut lui-même (directement ou par un autre modèle), sans fin : "

@@ -15,7 +15,7 @@ import stat
 from contextlib import contextmanager
 
 from bilancli import messages as msg
-from bilancli.errors import fail, os_reason
+from bilancli.errors import NoRoom, fail, os_reason
 from bilancli.store import schema
 
 DB_NAME = "bilans.db"
@@ -32,11 +32,12 @@ _JOURNAL_MODE = "PRAGMA journal_mode = PERSIST"
 _PRAGMAS = ("foreign_keys = ON", "secure_delete = ON", f"busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
-def new_private_file(path, readable: bool = False) -> int:
-    """A file created anew, never wider than 0600 whatever the umask, never through a link
-    (O_EXCL, O_NOFOLLOW): its descriptor, open for writing (and reading with `readable`)."""
+def new_private_file(path, readable: bool = False, dir_fd: int | None = None) -> int:
+    """A file created anew (inside the folder `dir_fd` when given), never wider than 0600
+    whatever the umask, never through a link (O_EXCL, O_NOFOLLOW): its descriptor, open for
+    writing (and reading with `readable`)."""
     access = os.O_RDWR if readable else os.O_WRONLY
-    return os.open(path, os.O_CREAT | os.O_EXCL | access | os.O_NOFOLLOW, 0o600)
+    return os.open(path, os.O_CREAT | os.O_EXCL | access | os.O_NOFOLLOW, 0o600, dir_fd=dir_fd)
 
 
 def ensure_private_dir(path):
@@ -106,7 +107,21 @@ class Store:
         if info is None and not create:
             self._open_empty()
             return
+        self._check_journal()
         self._connect(create)
+
+    def _check_journal(self) -> None:
+        """SQLite would read a hot journal through a link, and write the next one there:
+        a link (or anything but a regular file) at `bilans.db-journal` makes the store
+        unreadable, said as such; the link and its target are left as they are."""
+        try:
+            info = os.lstat(os.path.join(self.home, JOURNAL))
+        except FileNotFoundError:
+            return
+        except OSError as exc:
+            raise fail(msg.STORE_INACCESSIBLE, chemin=self.path, raison=os_reason(exc)) from None
+        if not stat.S_ISREG(info.st_mode):
+            raise fail(msg.STORE_ILLISIBLE, chemin=self.path)
 
     def _connect(self, create: bool) -> None:
         writable = self.writable
@@ -236,7 +251,7 @@ class Store:
         try:
             yield self.conn
             self.conn.execute("COMMIT")
-        except BaseException:
+        except BaseException as exc:
             if self.conn.in_transaction:
                 try:
                     self.conn.execute("ROLLBACK")
@@ -246,6 +261,9 @@ class Store:
                 self.scrub_journal()
             except (OSError, sqlite3.Error):
                 pass   # the first error tells what happened; the next command scrubs
+            no_room = _no_room(exc)
+            if no_room is not None:
+                raise no_room from None
             raise
         self.scrub_journal()
 
@@ -259,3 +277,29 @@ class Store:
 
     def close(self) -> None:
         self.conn.close()
+
+
+def _no_room(exc: BaseException):
+    """A write the system refused for want of room, said like a full disk (SPEC §8): a quota
+    or a file-size limit (EDQUOT, EFBIG), which SQLite reports as a failed write, named when
+    it can be known (a full disk, SQLITE_FULL or ENOSPC, is said at the CLI's boundary).
+    None for anything else."""
+    import errno
+
+    if isinstance(exc, OSError) and exc.errno in (errno.EDQUOT, errno.EFBIG):
+        cause = os_reason(exc)
+    elif getattr(exc, "sqlite_errorcode", None) in _WRITE_REFUSED:
+        import resource
+
+        limit = resource.getrlimit(resource.RLIMIT_FSIZE)[0]
+        cause = (msg.RAISONS_SYSTEME["EFBIG"] if limit != resource.RLIM_INFINITY
+                 else msg.CAUSE_ECRITURE_BASE)
+    else:
+        return None
+    template = msg.BASE_SANS_PLACE
+    return NoRoom(template.format(cause=cause), template.key, {"cause": cause})
+
+
+# SQLite's words for "the system refused to write or grow the file" (EFBIG, EDQUOT land here).
+_WRITE_REFUSED = {getattr(sqlite3, name) for name in (
+    "SQLITE_IOERR_WRITE", "SQLITE_IOERR_FSYNC", "SQLITE_IOERR_TRUNCATE") if hasattr(sqlite3, name)}

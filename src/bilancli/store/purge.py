@@ -12,6 +12,7 @@ truncates any WAL and rebuilds the file with VACUUM.
 
 from __future__ import annotations
 
+import os
 from collections import namedtuple
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -20,7 +21,9 @@ from pathlib import Path
 from bilancli.core import registry
 from bilancli.core.dates import iso
 from bilancli.core.retention import Deadline
+from bilancli.errors import BilanError
 from bilancli.store import purge_files
+from bilancli.store.folders import open_folder
 from bilancli.store.purge_files import MODIFIED, Check
 
 # Bilans per transaction: each commit costs fsyncs, and a kill loses at most the batch under
@@ -259,7 +262,7 @@ def _purge_batch(store, dues: dict[str, tuple[Deadline, ...]], today: date,
             checks[bid].append(check)
             destroyed.append(check)
     for bid in due:
-        _remove_empty_folder(Path(store.home) / "documents" / bid)
+        _remove_empty_folder(store.home, bid)
     day = iso(today)
     with store.write() as conn:
         items, marks = _inspect_db(conn, due)
@@ -285,11 +288,20 @@ def _purge_batch(store, dues: dict[str, tuple[Deadline, ...]], today: date,
     return outcomes
 
 
-def _remove_empty_folder(folder: Path) -> None:
+def _remove_empty_folder(home: str, bid: str) -> None:
+    """`documents/ID/` once empty, reached without following a link."""
     try:
-        folder.rmdir()
+        documents = open_folder(home, "documents")
+    except BilanError:
+        return   # a link (or a file) at documents: never followed
+    if documents is None:
+        return
+    try:
+        os.rmdir(bid, dir_fd=documents)
     except OSError:
-        pass   # not empty, or never created
+        pass   # not empty, a link, or never created
+    finally:
+        os.close(documents)
 
 
 def finish(store) -> None:

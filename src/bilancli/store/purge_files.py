@@ -23,6 +23,7 @@ from pathlib import Path
 from bilancli import messages as msg
 from bilancli.core.registry import file_kind
 from bilancli.errors import os_reason
+from bilancli.store.folders import link_on_the_way
 from bilancli.store.shred import open_own, sha256_of, shred_name, zero_fill
 
 # What a check found at a recorded path.
@@ -91,12 +92,15 @@ def pending_files(conn, due_kinds: dict[str, set[str]]) -> dict[str, list[Record
 
 def check(home: str | Path, file: RecordedFile) -> Check:
     """What `destroy` would do, reading only (--dry-run)."""
-    return _examine(home, file, destroy=False)
+    return _through_link(home, file) or _examine(home, file, destroy=False)
 
 
 def destroy(home: str | Path, file: RecordedFile) -> Check:
     """Overwrite and unlink the file if it still holds our bytes; say what was done. A file
     that cannot be destroyed is reported and its row retried, never the purge stopped."""
+    linked = _through_link(home, file)
+    if linked is not None:
+        return linked
     try:
         for temp in file.temps:
             shred_name(full_path(home, temp))
@@ -111,6 +115,15 @@ def destroy(home: str | Path, file: RecordedFile) -> Check:
     if grave.state == PRESENT and found.state in (ABSENT, MODIFIED):
         return grave
     return found
+
+
+def _through_link(home: str | Path, file: RecordedFile) -> Check | None:
+    """A recorded file reached through a link inside BILAN_HOME (`documents` or
+    `documents/ID` made a link since): never followed, reported and retried."""
+    link = link_on_the_way(home, full_path(home, file.path))
+    if link is None:
+        return None
+    return Check(file, BLOCKED, reason=msg.PURGE_RAISON_LIEN.format(chemin=link))
 
 
 def tombstone(path: Path) -> Path:
