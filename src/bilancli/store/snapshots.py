@@ -99,9 +99,11 @@ def working_set(anonymised_after: date, also=None) -> Scope:
     `anonymised_after` may be due for anonymisation (`retention.anonymisation_cutoff`). With
     `also` (the agenda), those that may owe the consultant something too, and these ids
     (the agenda's invoices and réclamations name their bilan)."""
+    # UNION ALL: `IN` sets the ids apart once; UNION would sort them at every step, which
+    # costs more than twice as much.
     if also is None:
-        return Scope(f"id IN ({' UNION '.join(_PURGE_LEFT)})", (anonymised_after.isoformat(),))
-    return Scope(f"id IN ({' UNION '.join(_PURGE_LEFT + _TO_RECORD)})",
+        return Scope(f"id IN ({' UNION ALL '.join(_PURGE_LEFT)})", (anonymised_after.isoformat(),))
+    return Scope(f"id IN ({' UNION ALL '.join(_PURGE_LEFT + _TO_RECORD)})",
                  (anonymised_after.isoformat(), json.dumps(sorted(also))))
 
 
