@@ -182,13 +182,17 @@ def main() -> None:
         ratio, ms, mb = compare([bilan, "purge", "--yes"], vacuum, purge_env, args.purge_runs, fresh_copy)
         rows.append((f"bilan purge --yes ({args.due} dus) / VACUUM", ratio, ms, mb, 3))
 
-    scaled = []
+    scaled, due_lines = [], None
     if args.large:
         large_home = work / "home-large"
         shutil.rmtree(large_home, ignore_errors=True)
         shutil.copytree(_seeded(work / f"seeded-{args.large}", args.large, args.due), large_home)
         large_env = {**env, "BILAN_HOME": str(large_home)}
         usual = {label: ms for label, _, ms, _, _ in rows}
+        # What is due on each store: the agenda's lines, which the scale rows are read against.
+        due_lines = [len(json.loads(subprocess.run([bilan, "agenda", "--json"], env=e, check=True,
+                                                   capture_output=True).stdout))
+                     for e in (env, large_env)]
         for label, argv in SCALED:
             if label not in usual:
                 continue
@@ -208,6 +212,8 @@ def main() -> None:
         memory = "—" if mb is None else f"{mb:.0f} MB"
         print(f"| `{label}` | {ratio:.2f} | {goal_text} | {ms:.0f} ms | {memory}{'' if ok else ' ✗'} |")
     if scaled:
+        print(f"\nagenda lines due: {due_lines[0]} at {args.bilans} bilans, {due_lines[1]} at "
+              f"{args.large}")
         print(f"\n| command at {args.large} bilans ({args.due} due) | × floor | median "
               f"| × at {args.bilans} | goal | peak memory |")
         print("| --- | --- | --- | --- | --- | --- |")

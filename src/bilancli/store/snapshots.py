@@ -13,7 +13,6 @@ from collections import namedtuple
 from datetime import date
 
 from bilancli.core import registry
-
 from bilancli.core.edof import SENS
 from bilancli.core.model import Convention
 from bilancli.core.satisfaction import MOMENTS
