@@ -1,6 +1,6 @@
 """Time whole `bilan` commands against the interpreter's floor, on a seeded store.
 
-    python benchmarks/run.py [--bilans 10000] [--due 1000] [--runs 15] [--work DIR]
+    python benchmarks/run.py [--bilans 10000] [--large 100000] [--due 1000] [--runs 15] [--work DIR]
 
 The floor is `python -c "import sqlite3"` of the same virtual environment. Each
 command is run alternately with the floor and the median of the ratios is
@@ -15,6 +15,11 @@ module of bilancli at each start and time the compiler, not the command.
 
 Write commands run on bilans opened for the benchmark (`bilan new`), so that every
 run is accepted (an entretien of 30 minutes each time stays far below 24 hours).
+
+Scale: `agenda` and `purge --dry-run` run again on a store of `--large` bilans with the
+same `--due` left to the purge. They should cost what is due, not what is stored: their
+time there is compared with their time on the `--bilans` store (goal ≤ 2×), and their
+peak memory with the same 60 MB.
 """
 
 from __future__ import annotations
@@ -33,6 +38,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 TODAY = "2026-11-27"
 MEMORY_GOAL_MB = 60
+SCALE_GOAL = 2      # time on the large store ÷ time on the usual one
+SCALED = (("bilan agenda", ["agenda"]), ("bilan agenda --json", ["agenda", "--json"]),
+          ("bilan purge --dry-run", ["purge", "--dry-run"]))
 GNU_TIME = "/usr/bin/time"
 
 
@@ -82,6 +90,14 @@ def compare(argv, floor, env, runs, prepare=None) -> tuple[float, float, float |
     return statistics.median(ratios), statistics.median(times) * 1000, peak_memory(argv, env)
 
 
+def _seeded(folder: Path, count: int, due: int) -> Path:
+    """The seeded store of `count` bilans, kept in `folder` from one run to the next."""
+    if not (folder / "bilans.db").exists():
+        subprocess.run([sys.executable, str(HERE / "seed.py"), "--home", str(folder),
+                        "--bilans", str(count), "--due", str(due), "--today", TODAY], check=True)
+    return folder
+
+
 def _open_bilan(bilan: str, env: dict, financement: str) -> str:
     out = subprocess.run([bilan, "new", "--nom", "Banc", "--prenom", "Essai", "--financement",
                           financement, "--format", "mixte", "--date", TODAY, "--json"],
@@ -92,6 +108,8 @@ def _open_bilan(bilan: str, env: dict, financement: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bilans", type=int, default=10_000)
+    parser.add_argument("--large", type=int, default=100_000,
+                        help="bilans of the store the scale rows run on (0: none)")
     parser.add_argument("--due", type=int, default=1_000)
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--purge-runs", type=int, default=5)
@@ -100,10 +118,7 @@ def main() -> None:
     args = parser.parse_args()
     bilan = str(Path(sys.executable).parent / "bilan")
     work = args.work or Path(tempfile.mkdtemp(prefix="bilan-bench-"))
-    seeded = work / "seeded"
-    if not (seeded / "bilans.db").exists():
-        subprocess.run([sys.executable, str(HERE / "seed.py"), "--home", str(seeded),
-                        "--bilans", str(args.bilans), "--due", str(args.due), "--today", TODAY], check=True)
+    seeded = _seeded(work / "seeded", args.bilans, args.due)
     home = work / "home"
     shutil.rmtree(home, ignore_errors=True)
     shutil.copytree(seeded, home)
@@ -118,9 +133,9 @@ def main() -> None:
     floor = [sys.executable, "-c", "import sqlite3"]
     commands = (
         # label, argv, goal (× floor)
-        ("bilan --help", ["--help"], 8),   # drawn by rich
-        ("bilan show ID", ["show", target], 5),
-        ("bilan show ID --json", ["show", target, "--json"], 4),
+        ("bilan --help", ["--help"], 8),
+        ("bilan show ID", ["show", target], 8),
+        ("bilan show ID --json", ["show", target, "--json"], 5),
         ("bilan phase show ID", ["phase", "show", target], 5),
         ("bilan entretien list ID", ["entretien", "list", target], 5),
         ("bilan set ID demande TEXTE", ["set", fresh, "demande", "Un texte du bilan."], 5),
@@ -128,18 +143,19 @@ def main() -> None:
         # A consent in force is not given twice: each run first withdraws it, untimed.
         ("bilan consent ID employeur", ["consent", fresh, "employeur", "--date", TODAY], 5,
          [bilan, "consent", fresh, "employeur", "--retirer", "--date", TODAY]),
-        ("bilan list", ["list"], 6),
-        ("bilan list --json", ["list", "--json"], 5),
-        ("bilan agenda", ["agenda"], 8),
-        ("bilan agenda --json", ["agenda", "--json"], 8),
+        ("bilan list", ["list"], 10),
+        ("bilan list --json", ["list", "--json"], 6),
+        ("bilan agenda", ["agenda"], 10),
+        ("bilan agenda --json", ["agenda", "--json"], 10),
         ("bilan rdv list --json", ["rdv", "list", "--json"], 5),
         # A phone polls the same calendar every few minutes: kept while its events do not
         # change (cache/calendrier.ics); the first run after a change writes it with icalendar.
         ("bilan calendrier", ["calendrier"], 5),
         ("bilan calendrier (après un changement)", ["calendrier"], None,
          ["rm", "-f", str(home / "cache" / "calendrier.ics")]),
-        ("bilan stats --json", ["stats", "--json"], 8),
-        ("bilan purge --dry-run", ["purge", "--dry-run"], 10),
+        ("bilan stats", ["stats"], 10),
+        ("bilan stats --json", ["stats", "--json"], 10),
+        ("bilan purge --dry-run", ["purge", "--dry-run"], 12),
         ("bilan synthese render ID --format md", ["synthese", "render", target, "--format", "md"], None),
     )
     rows = []
@@ -166,6 +182,23 @@ def main() -> None:
         ratio, ms, mb = compare([bilan, "purge", "--yes"], vacuum, purge_env, args.purge_runs, fresh_copy)
         rows.append((f"bilan purge --yes ({args.due} dus) / VACUUM", ratio, ms, mb, 3))
 
+    scaled, due_lines = [], None
+    if args.large:
+        large_home = work / "home-large"
+        shutil.rmtree(large_home, ignore_errors=True)
+        shutil.copytree(_seeded(work / f"seeded-{args.large}", args.large, args.due), large_home)
+        large_env = {**env, "BILAN_HOME": str(large_home)}
+        usual = {label: ms for label, _, ms, _, _ in rows}
+        # What is due on each store: the agenda's lines, which the scale rows are read against.
+        due_lines = [len(json.loads(subprocess.run([bilan, "agenda", "--json"], env=e, check=True,
+                                                   capture_output=True).stdout))
+                     for e in (env, large_env)]
+        for label, argv in SCALED:
+            if label not in usual:
+                continue
+            ratio, ms, mb = compare([bilan, *argv], floor, large_env, args.runs)
+            scaled.append((label, ratio, ms, ms / usual[label], mb))
+
     floor_ms = statistics.median(timed(floor, env) for _ in range(args.runs)) * 1000
     print(f"store: {args.bilans} bilans, {(home / 'bilans.db').stat().st_size / 2**20:.0f} MiB; "
           f"floor `python -c \"import sqlite3\"`: {floor_ms:.0f} ms; {args.runs} runs, medians\n")
@@ -178,6 +211,18 @@ def main() -> None:
         goal_text = f"≤ {goal}" if goal else "—"
         memory = "—" if mb is None else f"{mb:.0f} MB"
         print(f"| `{label}` | {ratio:.2f} | {goal_text} | {ms:.0f} ms | {memory}{'' if ok else ' ✗'} |")
+    if scaled:
+        print(f"\nagenda lines due: {due_lines[0]} at {args.bilans} bilans, {due_lines[1]} at "
+              f"{args.large}")
+        print(f"\n| command at {args.large} bilans ({args.due} due) | × floor | median "
+              f"| × at {args.bilans} | goal | peak memory |")
+        print("| --- | --- | --- | --- | --- | --- |")
+        for label, ratio, ms, growth, mb in scaled:
+            ok = growth <= SCALE_GOAL and (mb is None or mb <= MEMORY_GOAL_MB)
+            failed |= not ok
+            memory = "—" if mb is None else f"{mb:.0f} MB"
+            print(f"| `{label}` | {ratio:.2f} | {ms:.0f} ms | {growth:.2f} | ≤ {SCALE_GOAL} "
+                  f"| {memory}{'' if ok else ' ✗'} |")
     if args.work is None:
         shutil.rmtree(work, ignore_errors=True)
     sys.exit(1 if failed else 0)

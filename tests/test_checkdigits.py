@@ -1,4 +1,5 @@
-"""SIRET (Luhn, La Poste's exception) and IBAN (mod 97), as the invoice commands read them."""
+"""SIRET (Luhn, La Poste's exception) and IBAN (mod 97, the length of its country), as the
+invoice commands read them through python-stdnum."""
 
 import pytest
 
@@ -29,20 +30,35 @@ def test_a_wrong_siret_is_refused_naming_why(siret, key):
 
 
 def test_the_siren_alone_must_pass_luhn_even_when_the_whole_number_does():
+    from stdnum import luhn
+
     # 840123458 fails Luhn; a NIC can still be found that makes the 14 digits pass.
     siren = "840123458"
-    assert not cd.luhn_valid(siren)
-    nic = next(f"{n:05d}" for n in range(100) if cd.luhn_valid(siren + f"{n:05d}"))
-    assert cd.luhn_valid(siren + nic) and not cd.siret_valid(siren + nic)
+    assert not luhn.is_valid(siren)
+    nic = next(f"{n:05d}" for n in range(100) if luhn.is_valid(siren + f"{n:05d}"))
+    with pytest.raises(BilanError) as refused:
+        cd.parse_siret(siren + nic)
+    assert refused.value.key == "SIRET_CLE"
 
 
 def test_la_poste_establishments_follow_the_insee_rule_not_luhn():
+    from stdnum import luhn
+
     # La Poste (SIREN 356 000 000) numbers more establishments than the Luhn key allows:
     # INSEE checks them by the sum of their digits, a multiple of 5.
-    assert cd.siret_valid("35600000049837")      # digit sum 45
-    assert not cd.luhn_valid("35600000049837")
-    assert not cd.siret_valid("35600000049838")
+    assert not luhn.is_valid("35600000049837")   # digit sum 45
     assert cd.parse_siret("356 000 000 49837") == "35600000049837"
+    with pytest.raises(BilanError) as refused:
+        cd.parse_siret("35600000049838")
+    assert refused.value.key == "SIRET_CLE"
+
+
+def test_la_poste_head_office_is_checked_by_luhn_like_any_siret():
+    # Its digits add up to 26, not a multiple of 5: the establishments' rule would refuse it.
+    assert cd.parse_siret("356 000 000 00048") == "35600000000048"
+    with pytest.raises(BilanError) as refused:
+        cd.parse_siret("35600000000049")
+    assert refused.value.key == "SIRET_CLE"
 
 
 def test_iban_key_and_layout():
@@ -52,3 +68,11 @@ def test_iban_key_and_layout():
         with pytest.raises(BilanError) as refused:
             cd.parse_iban(wrong, "iban")
         assert refused.value.key == "IBAN_INVALIDE" and "[facturation] iban" in refused.value.message
+
+
+def test_a_french_iban_of_24_characters_is_refused_even_with_a_right_key():
+    short = "FR2330006000011234567890"   # 23 is the right key of these 20 characters
+    assert int("".join(str(int(c, 36)) for c in short[4:] + short[:4])) % 97 == 1
+    with pytest.raises(BilanError) as refused:
+        cd.parse_iban(short, "iban")
+    assert refused.value.key == "IBAN_INVALIDE" and "27 caractères" in refused.value.message

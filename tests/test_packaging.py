@@ -30,3 +30,9 @@ def test_the_wheel_ships_every_template(tmp_path):
     assert "bilancli/cli/__init__.py" in names
     assert "bilancli/resources.py" in names
     assert "bilancli/locale/fr/LC_MESSAGES/bilancli.mo" in names   # Click's words in French
+    # O_NOFOLLOW and fcntl: the platforms it runs on, said in its metadata.
+    (metadata,) = [n for n in names if n.endswith(".dist-info/METADATA")]
+    classifiers = [line for line in zipfile.ZipFile(wheel).read(metadata).decode().splitlines()
+                   if line.startswith("Classifier: Operating System")]
+    assert "Classifier: Operating System :: POSIX" in classifiers
+    assert not [c for c in classifiers if "Windows" in c or "OS Independent" in c]

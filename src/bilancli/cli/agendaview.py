@@ -16,7 +16,7 @@ def compute(names: bool):
     from bilancli.store import ledger
     from bilancli.store import rdv as rdv_store
     from bilancli.store.snapshots import (
-        MAY_STILL_OWE, load_retention_facts, load_summaries, summary_dates,
+        load_retention_facts, load_summaries, summary_dates, working_set,
     )
 
     today = base.today()
@@ -24,11 +24,14 @@ def compute(names: bool):
     # the law forbids would hide, would mislead.
     settings = base.retention_settings()
     with base.reading() as store:
-        summaries = load_summaries(store.conn, MAY_STILL_OWE, names=names, money=False)
-        facts = load_retention_facts(store.conn, summary_dates(summaries))
-        planned = rdv_store.planned_by_bilan(store.conn)
         registers = register_items(ledger.unsettled_invoices(store.conn),
                                    ledger.unanswered_complaints(store.conn), today)
+        # The bilans that can still owe something, and those the registers name.
+        scope = working_set(retention.anonymisation_cutoff(settings, today),
+                            {i.bilan for i in registers if i.bilan})
+        summaries = load_summaries(store.conn, scope, names=names, money=False)
+        facts = load_retention_facts(store.conn, summary_dates(summaries))
+        planned = rdv_store.planned_by_bilan(store.conn)
     purge_dues = retention.purge_dues(facts, settings, today)
     items = agenda(summaries, today, WorkCalendar(), purge_dues, planned,
                    registers)

@@ -152,10 +152,12 @@ def _plan(store, settings, today, check_files: bool) -> list:
     """
     from bilancli.core import retention
     from bilancli.store import purge as store_purge
-    from bilancli.store.snapshots import ended_dates, load_retention_facts
+    from bilancli.store.snapshots import ended_dates, load_retention_facts, working_set
 
     dues = {}
-    for bilan_id, facts in load_retention_facts(store.conn, ended_dates(store.conn)).items():
+    # Only the bilans that can still owe something: ten years of purged ones cost nothing.
+    ended = ended_dates(store.conn, scope=working_set(retention.anonymisation_cutoff(settings, today)))
+    for bilan_id, facts in load_retention_facts(store.conn, ended).items():
         deadlines = retention.due(facts, settings, today)
         if deadlines:
             dues[bilan_id] = deadlines

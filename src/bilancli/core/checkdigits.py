@@ -1,9 +1,7 @@
-"""The check digits of what the consultant types on an invoice: SIRET (Luhn) and IBAN (mod 97).
-
-A SIRET is the 9 digits of the SIREN (the company) and the 5 of the NIC (the
-establishment); INSEE gives both the Luhn key. One exception, published by INSEE: La
-Poste's establishments (SIREN 356 000 000) are numbered beyond what the Luhn key allows,
-so their SIRET is checked by its own rule, the sum of its digits a multiple of 5.
+"""What the consultant types on an invoice, checked by python-stdnum: a SIRET (the SIREN's key
+and the whole number's; La Poste's establishments by INSEE's own rule, its head office by
+Luhn) and an IBAN (its key, and the length and layout of its country: 27 characters in
+France). The library is imported where it is used: only the invoice commands need it.
 """
 
 from __future__ import annotations
@@ -13,40 +11,24 @@ import re
 from bilancli import messages as msg
 from bilancli.errors import fail
 
-LA_POSTE_SIREN = "356000000"
 _SPACES = re.compile(r"[\s\u00a0\u202f.-]")
 
 
-def luhn_valid(digits: str) -> bool:
-    """The Luhn key: doubling every second digit from the right, the sum is a multiple of 10."""
-    total = 0
-    for position, char in enumerate(reversed(digits)):
-        value = int(char)
-        if position % 2:
-            value *= 2
-            if value > 9:
-                value -= 9
-        total += value
-    return total % 10 == 0
-
-
-def siret_valid(digits: str) -> bool:
-    """14 digits whose SIREN and whole number each pass the Luhn key (La Poste: see above)."""
-    if len(digits) != 14 or not digits.isascii() or not digits.isdigit():
-        return False
-    if digits[:9] == LA_POSTE_SIREN:
-        return sum(map(int, digits)) % 5 == 0
-    return luhn_valid(digits[:9]) and luhn_valid(digits)
-
-
 def parse_siret(text: str) -> str:
-    """A SIRET as typed (`123 456 789 00012`) → its 14 digits, or a refusal naming the fault."""
+    """A SIRET as typed (`123 456 789 00012`) → its 14 digits, or a refusal naming the fault:
+    its form (14 digits) or its key (of the SIREN or of the whole number)."""
+    from stdnum.exceptions import InvalidChecksum, ValidationError
+    from stdnum.fr import siret
+
     digits = _SPACES.sub("", text.strip())
-    if len(digits) != 14 or not digits.isascii() or not digits.isdigit():
+    if not digits.isascii():   # stdnum would read full-width digits as digits: a slip, refused
         raise fail(msg.SIRET_FORME, saisie=text)
-    if not siret_valid(digits):
-        raise fail(msg.SIRET_CLE, saisie=text)
-    return digits
+    try:
+        return siret.validate(digits)
+    except InvalidChecksum:
+        raise fail(msg.SIRET_CLE, saisie=text) from None
+    except ValidationError:
+        raise fail(msg.SIRET_FORME, saisie=text) from None
 
 
 def format_siret(digits: str) -> str:
@@ -56,23 +38,15 @@ def format_siret(digits: str) -> str:
     return f"{digits[:3]} {digits[3:6]} {digits[6:9]} {digits[9:]}"
 
 
-_IBAN = re.compile(r"[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}")
-
-
-def iban_valid(compact: str) -> bool:
-    """ISO 13616: the country and key moved to the end, letters as numbers, mod 97 is 1."""
-    if not _IBAN.fullmatch(compact):
-        return False
-    moved = compact[4:] + compact[:4]
-    return int("".join(str(int(c, 36)) for c in moved)) % 97 == 1
-
-
 def parse_iban(text: str, key: str) -> str:
-    """`[facturation] iban` → its compact form; a wrong key is refused naming the setting."""
-    compact = _SPACES.sub("", text).upper()
-    if not iban_valid(compact):
-        raise fail(msg.IBAN_INVALIDE, cle=key, saisie=text)
-    return compact
+    """`[facturation] iban` → its compact form; a wrong one is refused naming the setting."""
+    from stdnum import iban
+    from stdnum.exceptions import ValidationError
+
+    try:
+        return iban.validate(_SPACES.sub("", text).upper())
+    except ValidationError:
+        raise fail(msg.IBAN_INVALIDE, cle=key, saisie=text) from None
 
 
 def format_iban(compact: str) -> str:

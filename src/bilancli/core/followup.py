@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
 
 from bilancli import messages as msg
 from bilancli.core.dates import format_date, months_later, require_not_future
@@ -13,7 +12,6 @@ FOLLOW_UP_MONTHS = 6
 SOURCE = "R6313-4 3° c"
 
 
-@lru_cache(maxsize=8192)  # the agenda asks it for thousands of bilans sharing end dates
 def follow_up_due(date_fin: date | None) -> date | None:
     return months_later(date_fin, FOLLOW_UP_MONTHS) if date_fin else None
 

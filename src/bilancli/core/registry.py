@@ -70,6 +70,8 @@ TABLES: tuple[Table, ...] = (
         _c("anonymise_le", attribute="anonymised_on", read="date"),
         _c("premier_entretien"), _c("dernier_entretien"), _c("minutes_realisees"),
         _c("entretiens_numerotes"),
+        # Whether the consultant may still have something to record (store/schema.py).
+        _c("a_faire"),
     ), snapshot="bilan", shape="row", key="id"),
     Table("champs", (
         _c("bilan_id"), _c("champ", CONTENU, "champ", kind="champs"),

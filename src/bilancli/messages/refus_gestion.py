@@ -25,7 +25,8 @@ TAUX_SANS_TVA = (
 )
 IBAN_INVALIDE = (
     "config.toml : [facturation] {cle} = « {saisie} » n'est pas un IBAN valide "
-    "(sa clé de contrôle ne correspond pas, ISO 13616) : recopiez-le depuis votre RIB."
+    "(sa clé de contrôle, ou sa longueur pour son pays — 27 caractères en France —, ne "
+    "correspond pas, ISO 13616) : recopiez-le depuis votre RIB."
 )
 FACTURE_CABINET_INCOMPLET = (
     "facture refusée : config.toml ne donne pas {cles}. Une facture porte le nom, l'adresse et "

@@ -13,6 +13,7 @@ truncates any WAL and rebuilds the file with VACUUM.
 from __future__ import annotations
 
 import os
+import json
 from collections import namedtuple
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -29,7 +30,6 @@ from bilancli.store.purge_files import MODIFIED, Check
 # Bilans per transaction: each commit costs fsyncs, and a kill loses at most the batch under
 # way (redone by the next run). A run makes about COMMITS of them, of BATCH_MIN to BATCH_MAX bilans.
 COMMITS, BATCH_MIN, BATCH_MAX = 8, 10, 500
-CHUNK = 500    # ids per `IN (…)` query; more than this, a scan of the table is cheaper
 
 
 class _Kind(namedtuple("_Kind", "table key size where destroy")):
@@ -118,8 +118,7 @@ def _chunks(ids: list[str], size: int) -> Iterator[list[str]]:
 def _inspect_db(conn, due: dict[str, dict[str, Deadline]]) -> tuple[dict, dict]:
     """Bilan id → what is left of each due kind in the database, and the dates still to note.
 
-    A few queries for all the bilans: a scan of each table when they are many (the plan
-    looks at every ended bilan), an `IN (…)` lookup when they are few (a batch)."""
+    A few queries for all the bilans, each an index lookup per bilan."""
     items: dict[str, list[Item]] = {bid: [] for bid in due}
     for kind, spec in _DB_KINDS.items():
         wanted = [bid for bid, kinds in due.items() if kind in kinds]
@@ -168,14 +167,12 @@ def _inspect_other_identity(conn, due, items) -> None:
 
 def _select(conn, key: str, ids: list[str], columns: str, table: str, where: str,
             group: bool = False) -> Iterator[tuple]:
+    """The rows of these bilans, found by index whatever their number: the bilans asked about
+    are the working set, a few among all those ever stored."""
     grouping = f" GROUP BY {key}" if group else ""
-    if len(ids) > CHUNK:
-        yield from conn.execute(f"SELECT {columns} FROM {table} WHERE {where}{grouping}")
-        return
-    for chunk in _chunks(ids, CHUNK):
-        yield from conn.execute(
-            f"SELECT {columns} FROM {table} WHERE {where} "
-            f"AND {key} IN ({', '.join('?' * len(chunk))}){grouping}", chunk)
+    yield from conn.execute(
+        f"SELECT {columns} FROM {table} WHERE {where} "
+        f"AND {key} IN (SELECT value FROM json_each(?)){grouping}", (json.dumps(ids),))
 
 
 def _file_items(checks: list[Check], due: dict[str, Deadline]) -> list[Item]:

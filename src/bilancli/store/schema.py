@@ -333,6 +333,65 @@ PARTIAL_CREDIT_NOTES = (
     "CREATE INDEX factures_annule ON factures (annule) WHERE annule IS NOT NULL",
 )
 
+# The working set (issue 19): what `agenda` and `purge` read is what can still be owed, found
+# by index, so that ten years of settled bilans cost nothing. `a_faire` says whether the
+# consultant may still have something to record: the bilan is open, or its follow-up, a
+# questionnaire or an EDOF declaration is missing where one can be owed (`core.agenda`'s
+# rules, read widely: a bilan flagged for nothing costs a row, one missed would hide an
+# obligation). Kept by triggers, as the attendance totals are, so that no write path — a
+# writer, the purge, a restore, an import — can forget it; a new kind of obligation in
+# `core.agenda` comes with a migration that widens it. What the purge may still destroy is
+# read from the data itself, through partial indexes holding only what is left.
+_OWES = """UPDATE bilans SET a_faire = (
+        phase NOT IN ('termine', 'abandonne')
+        OR (phase = 'termine' AND (
+            NOT EXISTS (SELECT 1 FROM suivis WHERE bilan_id = {ref})
+            OR NOT EXISTS (SELECT 1 FROM satisfactions WHERE bilan_id = {ref} AND moment = 'suivi')))
+        OR ((phase = 'termine' OR premier_entretien IS NOT NULL) AND NOT EXISTS (
+            SELECT 1 FROM satisfactions WHERE bilan_id = {ref} AND moment = 'fin'))
+        OR (financement = 'cpf' AND premier_entretien IS NOT NULL AND (
+            NOT EXISTS (SELECT 1 FROM edof WHERE bilan_id = {ref} AND sens = 'entree')
+            OR NOT EXISTS (SELECT 1 FROM edof WHERE bilan_id = {ref} AND sens = 'sortie'))))
+    WHERE id = {ref}"""
+
+
+def _recorded_triggers(table: str, columns: str) -> tuple[str, ...]:
+    """Recompute `a_faire` when a row of `table` (suivis, satisfactions, edof) comes or goes."""
+    return (
+        f"CREATE TRIGGER {table}_a_faire_ajout AFTER INSERT ON {table} BEGIN "
+        f"{_OWES.format(ref='NEW.bilan_id')}; END",
+        f"CREATE TRIGGER {table}_a_faire_retrait AFTER DELETE ON {table} BEGIN "
+        f"{_OWES.format(ref='OLD.bilan_id')}; END",
+        f"CREATE TRIGGER {table}_a_faire_modification AFTER UPDATE OF {columns} ON {table} BEGIN "
+        f"{_OWES.format(ref='OLD.bilan_id')}; {_OWES.format(ref='NEW.bilan_id')}; END",
+    )
+
+
+WORKING_SET = (
+    "ALTER TABLE bilans ADD COLUMN a_faire INTEGER NOT NULL DEFAULT 1",
+    _OWES.format(ref="bilans.id").replace("WHERE id = bilans.id", ""),
+    f"CREATE TRIGGER bilans_a_faire_ajout AFTER INSERT ON bilans BEGIN {_OWES.format(ref='NEW.id')}; END",
+    "CREATE TRIGGER bilans_a_faire_modification AFTER UPDATE OF phase, financement, "
+    f"premier_entretien ON bilans BEGIN {_OWES.format(ref='NEW.id')}; END",
+    *_recorded_triggers("suivis", "bilan_id"),
+    *_recorded_triggers("satisfactions", "bilan_id, moment"),
+    *_recorded_triggers("edof", "bilan_id, sens"),
+    # Each index holds only what is left to do; `store.snapshots.working_set` reads them.
+    "CREATE INDEX bilans_a_faire ON bilans (id) WHERE a_faire AND anonymise_le IS NULL",
+    "CREATE INDEX bilans_contenu_restant ON bilans (id) WHERE contenu_detruit_le IS NULL",
+    "CREATE INDEX bilans_a_anonymiser ON bilans (date_fin) WHERE anonymise_le IS NULL",
+    "CREATE INDEX bilans_motif_abandon ON bilans (id) WHERE motif_abandon IS NOT NULL",
+    "CREATE INDEX entretiens_notes ON entretiens (bilan_id) WHERE notes IS NOT NULL",
+    "CREATE INDEX suivis_notes ON suivis (bilan_id) WHERE notes IS NOT NULL",
+    "CREATE INDEX suivis_motif ON suivis (bilan_id) WHERE motif IS NOT NULL",
+    "CREATE INDEX satisfactions_commentaire ON satisfactions (bilan_id) WHERE commentaire IS NOT NULL",
+    "CREATE INDEX rdv_motif ON rdv (bilan_id) WHERE motif IS NOT NULL",
+    "CREATE INDEX corrections_motif ON corrections (bilan_id) WHERE motif IS NOT NULL",
+    "CREATE INDEX rdv_prevus ON rdv (bilan_id) WHERE statut = 'prevu'",
+    "CREATE INDEX rendus_restants ON rendus (bilan_id) WHERE detruit_le IS NULL",
+    "CREATE INDEX consentements_en_vigueur ON consentements (type, bilan_id) WHERE retire_le IS NULL",
+)
+
 MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("0001_initial", INITIAL),
     ("0002_attendance_totals", ATTENDANCE_TOTALS),
@@ -341,6 +400,7 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("0005_rendez_vous", RENDEZ_VOUS),
     ("0006_factures_reclamations", FACTURES_RECLAMATIONS),
     ("0007_avoirs_partiels", PARTIAL_CREDIT_NOTES),
+    ("0008_working_set", WORKING_SET),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

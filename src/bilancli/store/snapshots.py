@@ -8,9 +8,11 @@ ten years of closed cases cost nothing; tests check each scope changes no result
 
 from __future__ import annotations
 
+import json
 from collections import namedtuple
 from datetime import date
 
+from bilancli.core import registry
 from bilancli.core.edof import SENS
 from bilancli.core.model import Convention
 from bilancli.core.satisfaction import MOMENTS
@@ -58,14 +60,50 @@ class Scope(namedtuple("Scope", "where args", defaults=("1", ()))):
 
 
 EVERY_BILAN = Scope()
-# The agenda's bilans: all but records anonymised with nothing of their content left, which
-# owe nothing any more (`core.agenda.agenda`, `core.retention.next_deadline`).
-MAY_STILL_OWE = Scope(
-    "anonymise_le IS NULL OR contenu_detruit_le IS NULL"
-    " OR id IN (SELECT bilan_id FROM suivis WHERE notes IS NOT NULL)"
-    " OR id IN (SELECT bilan_id FROM rendus WHERE detruit_le IS NULL)"
-    " OR id IN (SELECT bilan_id FROM documents WHERE type = 'synthese')"
-)
+
+
+def _content_left() -> list[str]:
+    """One query per kind of content the purge destroys (`core.registry.KINDS`), each read
+    from a partial index or a table that holds only what is left."""
+    queries = []
+    for kind in registry.KINDS:
+        key = registry.table(kind.table).key
+        where = kind.where if kind.rows else f"{kind.column} IS NOT NULL AND ({kind.where})"
+        queries.append(f"SELECT {key} FROM {kind.table} WHERE {where}")
+    return queries
+
+
+# The bilans that can still owe something, each condition served by an index holding only
+# what is left to do (store/schema.py, `0008_working_set`): content or a file left for the
+# purge, a record whose anonymisation may have come; for the agenda, also what the consultant
+# still has to record (`a_faire`) and a rendez-vous still planned. A bilan outside owes
+# nothing: tests compare both commands with a full inspection of a store with bilans in
+# every state.
+_PURGE_LEFT = [
+    "SELECT id FROM bilans WHERE contenu_detruit_le IS NULL",
+    "SELECT id FROM bilans WHERE anonymise_le IS NULL AND date_fin <= ?",
+    *_content_left(),
+    "SELECT bilan_id FROM rendus WHERE detruit_le IS NULL",
+]
+_TO_RECORD = [
+    # Named: left to itself, SQLite may walk every record not yet anonymised instead.
+    "SELECT id FROM bilans INDEXED BY bilans_a_faire WHERE a_faire AND anonymise_le IS NULL",
+    "SELECT bilan_id FROM rdv WHERE statut = 'prevu'",
+    "SELECT value FROM json_each(?)",
+]
+
+
+def working_set(anonymised_after: date, also=None) -> Scope:
+    """The bilans that may owe a purge: those whose record ended on or before
+    `anonymised_after` may be due for anonymisation (`retention.anonymisation_cutoff`). With
+    `also` (the agenda), those that may owe the consultant something too, and these ids
+    (the agenda's invoices and réclamations name their bilan)."""
+    # UNION ALL: `IN` sets the ids apart once; UNION would sort them at every step, which
+    # costs more than twice as much.
+    if also is None:
+        return Scope(f"id IN ({' UNION ALL '.join(_PURGE_LEFT)})", (anonymised_after.isoformat(),))
+    return Scope(f"id IN ({' UNION ALL '.join(_PURGE_LEFT + _TO_RECORD)})",
+                 (anonymised_after.isoformat(), json.dumps(sorted(also))))
 
 
 def year_scope(year: int) -> Scope:
@@ -138,16 +176,16 @@ def load_summaries(conn, scope: Scope = EVERY_BILAN, *, names: bool = True,
     return summaries
 
 
-def ended_dates(conn, ended_only: bool = True):
-    """(id, date_fin, content destroyed on, anonymised on) of every ended bilan (of every
-    bilan with `ended_only=False`), in the order of their ids: what `load_retention_facts`
-    needs when no summary is at hand."""
-    where = "WHERE date_fin IS NOT NULL " if ended_only else ""
+def ended_dates(conn, ended_only: bool = True, scope: Scope = EVERY_BILAN):
+    """(id, date_fin, content destroyed on, anonymised on) of every ended bilan in scope (of
+    every bilan with `ended_only=False`), in the order of their ids: what
+    `load_retention_facts` needs when no summary is at hand."""
+    where = [f"({scope.where})"] + (["date_fin IS NOT NULL"] if ended_only else [])
     return [
         (bid, _julian(fin), _julian(destroyed), _julian(anonymised))
         for bid, fin, destroyed, anonymised in conn.execute(
             f"SELECT id, {_jd('date_fin')}, {_jd('contenu_detruit_le')}, {_jd('anonymise_le')} "
-            f"FROM bilans {where}ORDER BY annee, numero"
+            f"FROM bilans WHERE {' AND '.join(where)} ORDER BY annee, numero", scope.args
         )
     ]
 
