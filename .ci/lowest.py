@@ -13,7 +13,8 @@ from pathlib import Path
 
 project = tomllib.loads((Path(__file__).resolve().parent.parent / "pyproject.toml").read_text())["project"]
 pins = []
-for requirement in project["dependencies"]:
+# The runtime dependencies and the `pdf` extra: the demo renders the synthèse as a PDF.
+for requirement in project["dependencies"] + project["optional-dependencies"]["pdf"]:
     name, spec = re.match(r"\s*([A-Za-z0-9._-]+)\s*(.*)", requirement).groups()
     lower = re.search(r">=\s*([^,\s;]+)", spec)
     if lower is None:
