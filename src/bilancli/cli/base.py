@@ -95,8 +95,18 @@ def reading():
 
 def existing():
     """The store of this run for a command that writes only into a store that exists (the
-    purge)."""
+    purge), once what a killed command left is settled (`settle`)."""
+    settle()
     return _opened_if_there(writable=True)
+
+
+def settle() -> None:
+    """The first step of every command that writes, never of one that only reads: a
+    restore a kill cut short after its point of no return is finished, and the drafts of
+    commands that are gone are destroyed."""
+    from bilancli.store.restore import finish_left_over
+
+    finish_left_over(home())
 
 
 @contextmanager
@@ -105,6 +115,7 @@ def writing():
     `tx.apply(change)` writes what `core/` decided."""
     from bilancli.store.db import Store
 
+    settle()
     store = Store(home())
     try:
         with store.transaction() as tx:

@@ -2,16 +2,24 @@
 
 Each draft has a folder of its own, where the editor also puts its swap and backup files,
 locked by the command that made it (`flock`, released by the system when the process
-dies, even by `kill -9`). Every command that opens the store destroys the draft folders no
-living command holds: whatever a killed command left is gone at the next one.
+dies, even by `kill -9`). Every command that writes destroys, as its first step, the draft
+folders no living command holds: whatever a killed command left is gone at the next one.
+A workspace marked `DECIDED` (a restore past its point of no return, `store.restore`) is
+left to the restore's own finishing step: destroying it would lose the staged store.
 """
 
 from __future__ import annotations
 
 import os
 
+from bilancli import messages as msg
+from bilancli.errors import fail
+from bilancli.store.private import ensure_private_dir, new_private_file
+from bilancli.store.shred import open_own, shred_name, shred_tree, zero_fill
+
 FOLDER = "brouillons"
 LOCK = ".verrou"
+DECIDED = "PRET"   # the staged store is whole: the restore is carried through
 
 
 def folder(home: str) -> str:
@@ -26,8 +34,6 @@ class Workspace:
         import fcntl
         import secrets
 
-        from bilancli.store.db import ensure_private_dir, new_private_file
-
         # Between creating its lock and taking it, another command may find the folder
         # unlocked and destroy it as a leftover: then it is made again, under a new name.
         for _ in range(5):
@@ -41,14 +47,9 @@ class Workspace:
             if os.fstat(self.lock).st_nlink and os.path.isdir(self.where):
                 return
             os.close(self.lock)
-        from bilancli import messages as msg
-        from bilancli.errors import fail
-
         raise fail(msg.STORE_OCCUPE)
 
     def destroy(self) -> None:
-        from bilancli.store.shred import shred_tree
-
         shred_tree(self.where, strict=False)
         os.close(self.lock)
         try:
@@ -63,13 +64,9 @@ class Draft(Workspace):
     def __init__(self, home: str, label: str) -> None:
         super().__init__(home)
         self.path = os.path.join(self.where, f"{label}.md")
-        from bilancli.store.db import new_private_file
-
         self.fd = new_private_file(self.path, readable=True)
 
     def destroy(self) -> None:
-        from bilancli.store.shred import zero_fill
-
         try:
             # The editor may have saved under a new file: the first one's bytes go too.
             zero_fill(self.fd, os.fstat(self.fd).st_size)
@@ -79,38 +76,62 @@ class Draft(Workspace):
         super().destroy()
 
 
-def destroy_left_over(home: str) -> None:
-    """Destroy the draft folders whose command is gone (their lock is free), once a restore
-    a kill cut short after its point of no return is finished (`store.restore.finish`)."""
+def is_decided(where: str) -> bool:
+    return os.path.isfile(os.path.join(where, DECIDED))
+
+
+def left_over(home: str):
+    """(folder, its lock, held) for each draft folder whose command is gone, the lock taken
+    (the caller closes it); the folders without a lock (killed before it was made) and what
+    is not a folder are given with lock None."""
+    import fcntl
+
     try:
         names = os.listdir(folder(home))
     except OSError:
         return
-    import fcntl
-
-    from bilancli.store.shred import open_own, shred_name, shred_tree
-
     for name in names:
         where = os.path.join(folder(home), name)
         if os.path.islink(where) or not os.path.isdir(where):
-            shred_name(where)
+            yield where, None
             continue
         try:
             lock = open_own(os.path.join(where, LOCK), writable=False)
         except OSError:
-            shred_tree(where, strict=False)     # killed before its lock was made
+            yield where, None
             continue
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             os.close(lock)
             continue                   # a command still editing it
-        try:
-            from bilancli.store import restore
+        yield where, lock
 
-            if restore.is_ready(where):   # a restore decided, cut short by a kill
-                restore.finish(home, where)
-            shred_tree(where, strict=False)
+
+def decided_left_over(home: str) -> str | None:
+    """The workspace of a restore a kill cut short after its point of no return, if any:
+    found without writing anything (its lock taken and released)."""
+    for where, lock in left_over(home):
+        if lock is not None:
+            os.close(lock)
+            if is_decided(where):
+                return where
+    return None
+
+
+def destroy_left_over(home: str) -> None:
+    """Destroy the draft folders whose command is gone (their lock is free), except a
+    decided restore's (`store.restore.finish_left_over` finishes it first)."""
+    for where, lock in left_over(home):
+        if lock is None:
+            if os.path.islink(where) or not os.path.isdir(where):
+                shred_name(where)
+            else:
+                shred_tree(where, strict=False)     # killed before its lock was made
+            continue
+        try:
+            if not is_decided(where):
+                shred_tree(where, strict=False)
         finally:
             os.close(lock)
     try:
