@@ -4,7 +4,6 @@ and the two ways to speak (a confirmation line, one JSON document)."""
 from __future__ import annotations
 
 import sys
-from contextlib import contextmanager
 
 
 class _RunState:
@@ -75,53 +74,34 @@ def parse_date_option(text: str | None):
     return parse_date(text)
 
 
-@contextmanager
-def _opened_if_there(writable: bool):
-    """The store of this run, never created: where none exists yet (a mistyped `--home`),
-    an empty one in memory, and nothing is written anywhere."""
-    from bilancli.store.db import Store
-
-    store = Store(home(), create=False, writable=writable)
-    try:
-        yield store
-    finally:
-        store.close()
-
-
 def reading():
-    """The store of this run, for a command that only reads."""
-    return _opened_if_there(writable=False)
+    """The store of this run, for a command that only reads (`services.session`)."""
+    from bilancli.services import session
+
+    return session.reading(home())
 
 
 def existing():
     """The store of this run for a command that writes only into a store that exists (the
-    purge), once what a killed command left is settled (`settle`)."""
-    settle()
-    return _opened_if_there(writable=True)
+    purge), once what a killed command left is settled."""
+    from bilancli.services import session
+
+    return session.existing(home())
 
 
 def settle() -> None:
-    """The first step of every command that writes, never of one that only reads: a
-    restore a kill cut short after its point of no return is finished, and the drafts of
-    commands that are gone are destroyed."""
-    from bilancli.store.restore import finish_left_over
+    """The first step of every command that writes (`services.session.settle`)."""
+    from bilancli.services import session
 
-    finish_left_over(home())
+    session.settle(home())
 
 
-@contextmanager
 def writing():
     """One all-or-nothing transaction of this run: `tx.load(id)` gives a bilan's snapshot,
     `tx.apply(change)` writes what `core/` decided."""
-    from bilancli.store.db import Store
+    from bilancli.services import session
 
-    settle()
-    store = Store(home())
-    try:
-        with store.transaction() as tx:
-            yield tx
-    finally:
-        store.close()
+    return session.writing(home())
 
 
 def read_bilan(bilan_id: str):

@@ -20,7 +20,6 @@ def sauvegarde(output) -> None:
 
     from bilancli.errors import fail
     from bilancli.services import backups
-    from bilancli.store.restore import finish_left_over
 
     configured = base.config().sauvegarde.get("dossier")
     where = output if output is not None else configured
@@ -31,7 +30,7 @@ def sauvegarde(output) -> None:
     if backups.inside(where, home):   # before anything is opened or finished
         raise fail(msg.SAUVEGARDE_DANS_LE_DOSSIER, dossier=where, home=home)
     if os.path.isdir(home):
-        finish_left_over(home)   # a restore a kill cut short is finished before it is backed up
+        base.settle()   # a restore a kill cut short is finished before it is backed up
     with base.reading() as store:
         path = backups.take(store, where, home, datetime.now())
     base.say(msg.SAUVEGARDE_FAITE.format(dossier=path))

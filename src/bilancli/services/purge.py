@@ -10,7 +10,6 @@ from collections import namedtuple
 from bilancli import messages as msg
 from bilancli.core import retention
 from bilancli.errors import BilanError, fail
-from bilancli.services.backups import purge_backups  # noqa: F401 (the purge's last step)
 from bilancli.services.disk import is_full
 from bilancli.store import purge as store_purge
 from bilancli.store import purge_archives as store_archives
