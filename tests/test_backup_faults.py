@@ -341,3 +341,41 @@ def test_a_link_inside_a_backup_is_never_followed(bilan, cabinet, tmp_path, wher
     assert tree(target) == kept
     if where == "documents/ID":
         assert not os.path.lexists(backup / "documents" / typo)   # removed, as a link
+
+
+def test_a_file_size_limit_while_the_store_is_copied_is_said_like_a_full_disk(bilan, cabinet, tmp_path):
+    """`ulimit -f`: SQLite reports a plain write error (EFBIG is not kept); still a full disk."""
+    import resource
+
+    bid = bilan.new()
+    big = tmp_path / "gros.txt"
+    big.write_bytes(b"ZQXGROSXZQ" + os.urandom(600_000))
+    bilan("doc", "add", bid, big)
+    limit = 300 * 1024
+
+    def limited():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    run = subprocess.run([sys.executable, "-m", "bilancli", "sauvegarde"], env=env_for(bilan.home),
+                         capture_output=True, stdin=subprocess.DEVNULL, preexec_fn=limited)
+    err = run.stderr.decode()
+    assert run.returncode == 1 and "est plein" in err and "Erreur inattendue" not in err, err
+    assert list(cabinet.iterdir()) == []
+
+
+def test_a_restore_that_fills_the_disk_is_refused_and_changes_nothing(bilan, cabinet, monkeypatch):
+    running_with_markers(bilan.home, "RPLEIN")
+    bilan("sauvegarde")
+    backup = only_backup(cabinet)
+    before = tree(bilan.home)
+    cut = []
+
+    def full(*args, **kwargs):
+        cut.append(args)
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(store_backups, "_copy_tree", full)
+        result = bilan("restaure", backup, "--yes", code=1)
+    assert cut and result.key == "RESTAURE_DISQUE_PLEIN"
+    assert tree(bilan.home) == before

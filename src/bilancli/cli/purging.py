@@ -43,7 +43,7 @@ def run_purge(dry_run: bool, yes: bool, as_json: bool) -> None:
             outcomes, complaints = _execute(store, planned, today)
         except PurgeCut as cut:
             # Not "nothing was changed": the batches already committed stay purged.
-            raise service.explain_cut(cut) from None
+            raise service.explain_cut(cut, store.home) from None
         except KeyboardInterrupt:
             raise BilanError(msg.PURGE_INTERROMPUE, exit_code=130) from None
         try:

@@ -124,3 +124,8 @@ PURGE_SAUVEGARDE_PARTIELLE_PREVUE = (
     "{sauvegarde} : une sauvegarde interrompue (jamais terminée) y reste ; « bilan purge » la "
     "détruira."
 )
+RESTAURE_DISQUE_PLEIN = (
+    "plus de place dans {dossier} (disque plein, quota atteint ou taille de fichier limitée) : la "
+    "sauvegarde n'a pas pu y être préparée. Restauration abandonnée, rien n'a été modifié ; "
+    "libérez de la place, puis relancez « bilan restaure »."
+)

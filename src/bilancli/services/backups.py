@@ -72,7 +72,8 @@ def _cut(where: str, target: str, exc: BaseException) -> BilanError:
     failed, where it is), and why it stopped — a full disk said as such."""
     destroyed = _destroy_partial(target)
     cause = exc.__context__ if isinstance(exc, BilanError) and exc.__context__ else exc
-    if is_full(cause):
+    full = is_full(cause, where)
+    if full:
         reason = msg.SAUVEGARDE_PLEINE
     elif isinstance(cause, OSError):
         reason = os_reason(cause)
@@ -82,7 +83,7 @@ def _cut(where: str, target: str, exc: BaseException) -> BilanError:
         reason = msg.RAISON_SYSTEME_AUTRE.format(code=getattr(cause, "sqlite_errorname", type(cause).__name__))
     if not destroyed:
         return fail(msg.SAUVEGARDE_PARTIELLE_RESTEE, dossier=where, raison=reason, partielle=target)
-    if is_full(cause):
+    if full:
         return fail(msg.SAUVEGARDE_DISQUE_PLEIN, dossier=where, raison=reason)
     if isinstance(exc, BilanError):
         return exc
@@ -133,7 +134,7 @@ def purge_backups(store: Store, configured: str | None, settings, today, simulat
 
 
 def _failure(path: str, exc: BaseException) -> BackupFailure:
-    if is_full(exc):
+    if is_full(exc, path):
         return BackupFailure(path, msg.SAUVEGARDE_PLEINE, True)
     if isinstance(exc, BilanError):
         return BackupFailure(path, str(exc).rstrip("."), False)

@@ -70,7 +70,7 @@ def rebuild(store, outcomes, complaints) -> None:
     try:
         store_purge.finish(store)
     except Exception as exc:
-        if not is_full(exc):
+        if not is_full(exc, store.home):
             raise
         raise fail(msg.PURGE_SANS_RECONSTRUCTION, nombre=sum(1 for o in outcomes if has_rows(o))) from None
 
@@ -88,14 +88,14 @@ def has_rows(outcome) -> bool:
     return bool(outcome.items or outcome.marks)
 
 
-def explain_cut(cut: store_purge.PurgeCut) -> BilanError:
+def explain_cut(cut: store_purge.PurgeCut, home: str | None = None) -> BilanError:
     """What is true of a purge stopped part-way: the batches committed stay purged."""
     done = sum(1 for o in cut.done if has_rows(o))
     if isinstance(cut.cause, KeyboardInterrupt):
         return BilanError(msg.PURGE_INTERROMPUE, getattr(msg.PURGE_INTERROMPUE, "key", None), exit_code=130)
     if isinstance(cut.cause, BilanError):
         return cut.cause
-    if is_full(cut.cause):
+    if is_full(cut.cause, home):
         # Cut in the accounting records: every bilan's R6313-7 purge was already committed.
         template = (msg.PURGE_ARCHIVES_DISQUE_PLEIN if isinstance(cut, store_archives.ArchivesCut)
                     else msg.PURGE_DISQUE_PLEIN)

@@ -19,6 +19,7 @@ from datetime import date
 from bilancli import messages as msg
 from bilancli.core import backups as rules
 from bilancli.errors import BilanError, fail
+from bilancli.services.disk import is_full
 from bilancli.store import backups, restore as staging, schema
 from bilancli.store import purge as store_purge
 from bilancli.store.db import DB_NAME, Store
@@ -108,6 +109,24 @@ def restore(home: str, source: str, settings, today: date) -> Restored:
 
 def _stage_and_swap(home: str, source: str, current, space, settings, today) -> tuple[int, int]:
     check(source)   # again, under the lock: what is swapped in is what was checked
+    try:
+        orphans, carried = _stage(home, source, current, space, settings, today)
+        staging.write_orphans(space.where, orphans)
+        staging.mark_ready(space.where)   # the point of no return
+    except store_purge.PurgeCut as cut:
+        if isinstance(cut.cause, KeyboardInterrupt) or not is_full(cut.cause, space.where):
+            raise
+        raise fail(msg.RESTAURE_DISQUE_PLEIN, dossier=home) from None
+    except (OSError, sqlite3.Error) as exc:
+        if not is_full(exc, space.where):
+            raise
+        raise fail(msg.RESTAURE_DISQUE_PLEIN, dossier=home) from None
+    return staging.finish(home, space.where), carried
+
+
+def _stage(home: str, source: str, current, space, settings, today) -> tuple[list, int]:
+    """The backup copied into the workspace and purged there as the store was: (the files
+    to destroy once swapped, how many files written outside came along)."""
     told = backups.store_facts(current.conn) if current else backups.StoreFacts({}, set(), {})
     staged_db = os.path.join(space.where, DB_NAME)
     os.close(new_private_file(staged_db))
@@ -135,6 +154,4 @@ def _stage_and_swap(home: str, source: str, current, space, settings, today) -> 
     finally:
         staged.close()
     ensure_private_dir(os.path.join(space.where, staging.DOCUMENTS))   # a backup without any
-    staging.write_orphans(space.where, orphans)
-    staging.mark_ready(space.where)
-    return staging.finish(home, space.where), carried
+    return orphans, carried

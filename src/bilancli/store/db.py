@@ -54,6 +54,7 @@ class Store:
             ensure_home(self.home)
             os.umask(0o077)   # every file SQLite creates (journal, temporary) is private too
         self.identity = None     # (device, inode) of the file the connection holds
+        self.backup = backup
         if not (self.writable or backup) and self._read_decided():
             return
         try:
@@ -128,7 +129,8 @@ class Store:
             kind, version = self._identify()
             if kind != "foreign":
                 self.conn.execute(_JOURNAL_MODE)
-                self._recover_journal()
+                if self.writable or not self.backup:   # a backup only looked at is left as it is
+                    self._recover_journal()
                 if create:
                     self._make_private()
         except sqlite3.DatabaseError:
