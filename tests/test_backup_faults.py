@@ -57,6 +57,12 @@ def write(self, *args, **kwargs):
     Path(os.environ["ECRIT"]).touch()      # about to take the write lock
     return real(self, *args, **kwargs)
 db.Store.write = write
+if hasattr(db.Store, "hold"):
+    real_hold = db.Store.hold
+    def hold(self, *args, **kwargs):
+        Path(os.environ["ECRIT"]).touch()
+        return real_hold(self, *args, **kwargs)
+    db.Store.hold = hold
 from bilancli.cli import main
 main(sys.argv[1:])
 """
@@ -80,7 +86,7 @@ def _race_at_the_swap(bilan, monkeypatch, tmp_path, *args):
             if signal.exists() or process.poll() is not None:
                 break
             time.sleep(0.05)
-        assert signal.exists(), process.communicate()
+        assert signal.exists() or process.poll() is not None, process.communicate()
         time.sleep(0.5)                      # it would have written by now, were it let
         started.append(process.poll())
         real(where)
@@ -379,3 +385,33 @@ def test_a_restore_that_fills_the_disk_is_refused_and_changes_nothing(bilan, cab
         result = bilan("restaure", backup, "--yes", code=1)
     assert cut and result.key == "RESTAURE_DISQUE_PLEIN"
     assert tree(bilan.home) == before
+
+
+def test_a_backup_taken_during_a_restore_waits_and_is_of_one_store(bilan, cabinet, tmp_path, monkeypatch):
+    """Never the replaced store's bilans.db beside the restored store's documents/: the
+    backup waits for the restore's lock, then is refused (its store was replaced under it)
+    or copies the restored store whole."""
+    kept = running_with_markers(bilan.home, "AVANT")
+    bilan("synthese", "render", kept, "--format", "md")
+    bilan("sauvegarde")
+    backup = only_backup(cabinet)
+    later = running_with_markers(bilan.home, "APRES")          # not in the backup
+    bilan("synthese", "render", later, "--format", "md")
+    elsewhere = tmp_path / "autre"
+    elsewhere.mkdir()
+    started = _race_at_the_swap(bilan, monkeypatch, tmp_path, "sauvegarde", "-o", elsewhere)
+    bilan("restaure", backup, "--yes")
+    process, still_running = started
+    _, err = process.communicate(timeout=60)
+    assert still_running is None                                # it waited for the restore's lock
+    taken = list(elsewhere.iterdir())
+    if process.returncode == 1:
+        assert "remplacée" in err.decode() and taken == []
+    else:
+        assert process.returncode == 0, err.decode()
+        (copy,) = taken
+        conn = sqlite3.connect(copy / "bilans.db")
+        assert [r[0] for r in conn.execute("SELECT id FROM bilans")] == [kept]
+        conn.close()
+        assert sorted(p.name for p in (copy / "documents").iterdir()) == [kept]
+    assert traces(elsewhere, [marker("APRES", k) for k in CONTENT_KINDS]) == {}

@@ -56,7 +56,8 @@ def take(store: Store, where: str, home: str, now: datetime) -> str:
         raise fail(msg.SAUVEGARDE_DANS_LE_DOSSIER, dossier=where, home=home)
     target, lock = backups.begin(where, now)
     try:
-        backups.copy(store, target)
+        with store.hold():   # writers and a restore wait: the backup is of one state
+            backups.copy(store, target)
     except (OSError, sqlite3.Error, BilanError) as exc:
         raise _cut(where, target, exc) from None
     except BaseException:

@@ -55,14 +55,15 @@ def begin(where: str, now: datetime) -> tuple[str, int]:
 
 
 def copy(store: Store, target: str) -> None:
-    """The store and documents/ into the backup folder `target`, then its completion mark,
-    all under one read transaction: no command records a file between the copy of the store
-    and that of documents/ (which would leave in the backup a file its store does not
-    know), and a purge that comes meanwhile purges the backup whole, once it is marked.
-    OSError or sqlite3.Error when the disk fills; nothing here looks complete then."""
+    """The store and documents/ into the backup folder `target`, then its completion mark.
+    The caller holds the store's write lock (`Store.hold`) over it all: no command records
+    a file between the copy of the store and that of documents/ (which would leave in the
+    backup a file its store does not know), no restore swaps the store under the copy, and
+    a purge that comes meanwhile purges the backup whole, once it is marked. OSError or
+    sqlite3.Error when the disk fills; nothing here looks complete then."""
     database = os.path.join(target, DB_NAME)
     os.close(new_private_file(database))
-    store.conn.execute("BEGIN")
+    store.conn.execute("BEGIN")   # one read transaction over both copies and the mark
     try:
         store.conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
         copied = sqlite3.connect(database)

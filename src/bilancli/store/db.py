@@ -255,17 +255,28 @@ class Store:
 
     @contextmanager
     def hold(self):
-        """The write lock, held without writing (a restore, from its checks to its swap):
-        every other writer waits. Released by a rollback: nothing is written here."""
+        """The write lock, held without writing, by a second connection beside this one
+        (which goes on reading: SQLite's backup of a store cannot run from a connection that
+        holds it): every other writer waits (a restore from its checks to its swap, a
+        backup over its copy). Refused when the file was replaced since this store opened."""
         if self.in_memory:
             yield self.conn
             return
-        self._begin(reopen=False)
+        locker = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         try:
+            try:
+                locker.execute("BEGIN IMMEDIATE")
+            except sqlite3.DatabaseError as exc:
+                if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_BUSY:
+                    raise fail(msg.STORE_OCCUPE) from None
+                if self._same_file():
+                    raise
+                raise fail(msg.STORE_REMPLACEE) from None   # the replaced file, destroyed meanwhile
+            if not self._same_file():
+                raise fail(msg.STORE_REMPLACEE)
             yield self.conn
         finally:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
+            locker.close()   # its transaction rolled back: nothing was written
 
     @contextmanager
     def write(self, reopen: bool = False):
