@@ -4,6 +4,7 @@ and the two ways to speak (a confirmation line, one JSON document)."""
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 
 
 class _RunState:
@@ -74,11 +75,18 @@ def parse_date_option(text: str | None):
     return parse_date(text)
 
 
+@contextmanager
 def reading():
-    """The store of this run, for a command that only reads (`services.session`)."""
-    from bilancli.services import session
+    """The store of this run, for a command that only reads: never created (where none
+    exists yet, a mistyped `--home`, an empty one in memory), nothing written anywhere.
+    Opened here rather than by `services.session`, which a read command need not load."""
+    from bilancli.store.db import Store
 
-    return session.reading(home())
+    store = Store(home(), create=False, writable=False)
+    try:
+        yield store
+    finally:
+        store.close()
 
 
 def existing():
