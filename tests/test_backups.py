@@ -4,12 +4,10 @@ backup taken before the bilan ended — and a restore never brings back what the
 gone."""
 
 import os
-import signal
 import sqlite3
 import stat
 import subprocess
 import sys
-import time
 from datetime import date, datetime
 from pathlib import Path
 
@@ -22,6 +20,7 @@ from purge_helpers import CONTENT_KINDS, make_ended_bilan, marker
 from test_purge_traces import traces
 
 from bilancli.core.backups import folder_name
+from bilancli.store.backups import MARK
 
 
 @pytest.fixture
@@ -131,14 +130,46 @@ def test_an_unreachable_backup_folder_is_said_and_the_store_purged_all_the_same(
     assert bilan("purge", "--dry-run", code=1).key == "PURGE_SAUVEGARDE_INJOIGNABLE"
 
 
-def _purge(home: Path) -> subprocess.Popen:
+BACKUP_PURGE_KILLER = """
+import os, sys
+from bilancli.store import backups, purge, purge_files, shred
+name, _, nth = os.environ["MOURIR"].partition(":")
+modules = {"_purge_batch": [purge], "finish": [purge], "copy_dates": [backups],
+           "zero_fill": [shred, purge_files]}[name]
+real, calls = getattr(modules[0], name), []
+def dying(*args, **kwargs):
+    # zero_fill: every file overwritten; the others: only in a backup (the store owes nothing)
+    if name == "zero_fill" or "sauvegarde-" in str(args[0].home):
+        calls.append(1)
+        if len(calls) == int(nth):
+            os._exit(137)
+    return real(*args, **kwargs)
+for module in modules:
+    setattr(module, name, dying)
+from bilancli.cli import main
+main(sys.argv[1:])
+"""
+
+
+def _purge(home: Path, step: str | None = None) -> subprocess.CompletedProcess:
     env = dict(os.environ, BILAN_HOME=str(home), BILAN_TODAY="2026-03-02",
                PYTHONPATH=str(Path(bilancli.__file__).parents[1]))
-    return subprocess.Popen([sys.executable, "-m", "bilancli", "purge", "--yes"], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    if step is None:
+        return subprocess.run([sys.executable, "-m", "bilancli", "purge", "--yes"], env=env,
+                              capture_output=True, stdin=subprocess.DEVNULL, timeout=120)
+    env["MOURIR"] = step
+    return subprocess.run([sys.executable, "-c", BACKUP_PURGE_KILLER, "purge", "--yes"], env=env,
+                          capture_output=True, stdin=subprocess.DEVNULL, timeout=120)
 
 
-def test_a_purge_of_a_backup_killed_part_way_is_finished_by_the_next(bilan, cabinet, tmp_path):
+# Each step of a backup's purge, in its order: a batch of R6313-7 (3 of 10 bilans), a file
+# overwritten, the destruction dates copied, the rebuild (VACUUM).
+KILL_STEPS = ["_purge_batch:1", "_purge_batch:2", "_purge_batch:3", "zero_fill:1", "zero_fill:5",
+              "copy_dates:1", "finish:1"]
+
+
+@pytest.mark.parametrize("step", KILL_STEPS)
+def test_a_purge_of_a_backup_killed_part_way_is_finished_by_the_next(bilan, cabinet, tmp_path, step):
     import shutil
 
     bilan.new()   # the store itself owes nothing: the kills land in the backup's purge
@@ -147,26 +178,17 @@ def test_a_purge_of_a_backup_killed_part_way_is_finished_by_the_next(bilan, cabi
         make_ended_bilan(pristine, f"B{n:02d}", end=date(2026, 2, 1))
     backup = cabinet / "sauvegarde-2026-02-15T100000"
     shutil.copytree(pristine, backup)
-    started = time.monotonic()
-    whole_run = _purge(bilan.home)
-    assert whole_run.wait(timeout=120) == 0
-    whole = time.monotonic() - started
     left = [marker(f"B{n:02d}", kind) for n in range(30) for kind in CONTENT_KINDS]
-    assert traces(backup, left) == {}
-    for step in range(1, 7):
-        shutil.rmtree(backup)
-        shutil.copytree(pristine, backup)
-        process = _purge(bilan.home)
-        time.sleep(whole * step / 7)
-        process.send_signal(signal.SIGKILL)
-        process.wait()
-        conn = sqlite3.connect(backup / "bilans.db")
-        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"   # a valid store
-        conn.close()
-        finished = _purge(bilan.home)
-        _, err = finished.communicate(timeout=120)
-        assert finished.returncode == 0, err.decode()
-        assert traces(backup, left) == {}, step
+    killed = _purge(bilan.home, step)
+    assert killed.returncode == 137, killed.stderr.decode()     # the kill landed at that step
+    if step.startswith("_purge_batch"):
+        assert traces(backup, left) != {}                        # cut before the end
+    conn = sqlite3.connect(backup / "bilans.db")
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"   # a valid store
+    conn.close()
+    finished = _purge(bilan.home)
+    assert finished.returncode == 0, finished.stderr.decode()
+    assert traces(backup, left) == {}, step
 
 
 def test_a_restore_never_brings_back_what_the_law_wanted_gone(bilan, cabinet):
@@ -201,9 +223,12 @@ def test_what_is_not_a_backup_is_refused(bilan, tmp_path):
     damaged = tmp_path / "abimee"
     damaged.mkdir()
     (damaged / "bilans.db").write_bytes(b"pas une base" * 100)
+    assert bilan("restaure", damaged, "--yes", code=1).key == "SAUVEGARDE_INCOMPLETE"
+    (damaged / MARK).write_bytes(b"bilancli\n")     # even marked complete
     assert bilan("restaure", damaged, "--yes", code=1).key == "STORE_ILLISIBLE"
     foreign = tmp_path / "etrangere"
     foreign.mkdir()
+    (foreign / MARK).write_bytes(b"bilancli\n")
     sqlite3.connect(foreign / "bilans.db").execute("CREATE TABLE t (x)")
     assert bilan("restaure", foreign, "--yes", code=1).key == "STORE_ETRANGER"
     assert bilan.db_bytes() == before
@@ -214,7 +239,7 @@ import os, sys
 from bilancli.store import restore
 step = os.environ["MOURIR"]
 if step == "avant_pret":
-    restore._mark_ready = lambda where: os._exit(137)
+    restore.mark_ready = lambda where: os._exit(137)
 else:
     whole = restore.finish
     def finish(home, where):
@@ -251,7 +276,11 @@ def test_a_restore_killed_at_any_step_loses_no_store_and_leaves_no_trace(bilan, 
     killed = subprocess.run([sys.executable, "-c", RESTORE_KILLER, "restaure", str(backup), "--yes"],
                             env=env, capture_output=True, stdin=subprocess.DEVNULL)
     assert killed.returncode == 137, killed.stderr.decode()
-    ids = {b["id"] for b in bilan.json("list")}        # the next command, whatever it is
+    before = sorted((p.relative_to(bilan.home), p.read_bytes()) for p in bilan.home.rglob("*") if p.is_file())
+    ids = {b["id"] for b in bilan.json("list")}        # a command that reads: the decided store
+    after = sorted((p.relative_to(bilan.home), p.read_bytes()) for p in bilan.home.rglob("*") if p.is_file())
+    assert after == before                              # read, and nothing written
+    bilan("set", kept, "demande", "relu")               # the next command that writes finishes it
     if step == "avant_pret":                            # not yet decided: the store as it was
         assert ids == {kept, later, since}
         assert (outside / "hors.md").exists()
@@ -259,6 +288,7 @@ def test_a_restore_killed_at_any_step_loses_no_store_and_leaves_no_trace(bilan, 
         assert ids == {kept}
         assert traces(bilan.home, [marker("APRES", k) for k in CONTENT_KINDS]) == {}
         assert list(outside.iterdir()) == []            # its bilan is not in the backup
+    assert {b["id"] for b in bilan.json("list")} == ids
     conn = sqlite3.connect(bilan.home / "bilans.db")
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()

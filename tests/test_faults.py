@@ -191,7 +191,8 @@ def test_an_editor_draft_never_outlives_its_command(bilan, tmp_path, sig):
     if sig != signal.SIGKILL:
         assert not draft.exists() and nothing_left(bilan.home, temp) == {}
         assert b"Interrompu" in process.stderr.read()
-    bilan("list")   # the next command that opens the store
+    bilan("list")   # a command that only reads writes nothing, not even a clean-up
+    bilan("set", bid, "objectifs", "relu")   # the next command that writes destroys it first
     assert nothing_left(bilan.home, temp) == {}
     assert not draft.exists()
     assert bilan.json("show", bid)["champs"]["demande"] is None

@@ -51,7 +51,9 @@ def test_a_drafts_link_is_removed_as_a_link_and_its_target_kept(bilan, tmp_path)
     bilan.new()
     outside = outside_folder(tmp_path)
     (bilan.home / "brouillons").symlink_to(outside)
-    bilan("list")
+    bilan("list")   # a command that only reads writes nothing and follows no link
+    assert unchanged(outside)
+    bilan.new(nom="Durand", prenom="Luc")   # the next one that writes sweeps the drafts
     assert unchanged(outside)
     assert not os.path.lexists(bilan.home / "brouillons")
 
@@ -62,7 +64,9 @@ def test_a_link_inside_drafts_is_removed_as_a_link(bilan, tmp_path):
     (bilan.home / "brouillons").mkdir(mode=0o700)
     (bilan.home / "brouillons" / "0123456789ab").symlink_to(outside)
     (bilan.home / "brouillons" / "fichier").symlink_to(outside / "a.txt")
-    bilan("list")
+    bilan("list")   # a command that only reads writes nothing and follows no link
+    assert unchanged(outside)
+    bilan.new(nom="Durand", prenom="Luc")   # the next one that writes sweeps the drafts
     assert unchanged(outside)
     assert not (bilan.home / "brouillons").exists()
 
@@ -87,7 +91,7 @@ def test_drafts_swapped_for_a_link_during_the_sweep_lead_nowhere(bilan, tmp_path
         return fd
 
     monkeypatch.setattr(drafts, "open_folder", then_swapped)
-    bilan("list")
+    bilan.new(nom="Durand", prenom="Luc")   # the next one that writes sweeps the drafts
     assert unchanged(outside)
     assert not list((bilan.home / "ailleurs").iterdir())   # the real folder was swept
 
@@ -98,7 +102,9 @@ def test_a_hard_link_left_in_a_draft_folder_loses_its_name_never_its_bytes(bilan
     left = bilan.home / "brouillons" / "0123456789ab"
     left.mkdir(parents=True)
     os.link(outside / "a.txt", left / "demande.md")
-    bilan("list")
+    bilan("list")   # a command that only reads writes nothing and follows no link
+    assert unchanged(outside)
+    bilan.new(nom="Durand", prenom="Luc")   # the next one that writes sweeps the drafts
     assert unchanged(outside) and not left.exists()
 
 
@@ -134,7 +140,7 @@ def test_an_editor_draft_under_a_drafts_link_is_made_in_a_real_folder(bilan, tmp
     from bilancli.store import drafts
 
     real = drafts.destroy_left_over
-    monkeypatch.setattr(drafts, "destroy_left_over", lambda home: None)   # the link stays until the draft
+    monkeypatch.setattr(drafts, "destroy_left_over", lambda home, finish=None: None)   # the link stays until the draft
     try:
         bilan("set", bid, "demande", terminal=True)
     finally:

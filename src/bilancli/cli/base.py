@@ -81,9 +81,10 @@ def parse_date_option(text: str | None):
 
 
 @contextmanager
-def _opened_if_there(writable: bool):
-    """The store of this run, never created: where none exists yet (a mistyped `--home`),
-    an empty one in memory, and nothing is written anywhere."""
+def reading():
+    """The store of this run, for a command that only reads: never created (where none
+    exists yet, a mistyped `--home`, an empty one in memory), nothing written anywhere.
+    Opened here rather than by `services.session`, which a read command need not load."""
     import os
 
     from bilancli.store.db import Store
@@ -95,36 +96,34 @@ def _opened_if_there(writable: bool):
 
         state.told_home_missing = True
         warn(msg.DOSSIER_DONNEES_ABSENT.format(dossier=where))
-    store = Store(where, create=False, writable=writable)
+    store = Store(where, create=False, writable=False)
     try:
         yield store
     finally:
         store.close()
 
 
-def reading():
-    """The store of this run, for a command that only reads."""
-    return _opened_if_there(writable=False)
-
-
 def existing():
     """The store of this run for a command that writes only into a store that exists (the
-    purge)."""
-    return _opened_if_there(writable=True)
+    purge), once what a killed command left is settled."""
+    from bilancli.services import session
+
+    return session.existing(home())
 
 
-@contextmanager
+def settle() -> None:
+    """The first step of every command that writes (`services.session.settle`)."""
+    from bilancli.services import session
+
+    session.settle(home())
+
+
 def writing():
     """One all-or-nothing transaction of this run: `tx.load(id)` gives a bilan's snapshot,
     `tx.apply(change)` writes what `core/` decided."""
-    from bilancli.store.db import Store
+    from bilancli.services import session
 
-    store = Store(home())
-    try:
-        with store.transaction() as tx:
-            yield tx
-    finally:
-        store.close()
+    return session.writing(home())
 
 
 def read_bilan(bilan_id: str):

@@ -56,12 +56,12 @@ def get(bilan_id, doc, output) -> None:
     import sys
     from pathlib import Path
 
-    from bilancli.cli.rendering import write_recorded
     from bilancli.core.documents import COPY_KIND, parse_document_id
     from bilancli.core.ids import parse_id
     from bilancli.errors import fail
     from bilancli.store import files
     from bilancli.store.bilans import exists
+    from bilancli.services.rendering import write_recorded
     from bilancli.store.documents import document_content
 
     wanted = parse_id(bilan_id)
@@ -83,5 +83,6 @@ def get(bilan_id, doc, output) -> None:
         sys.stdout.buffer.flush()
         return
     # A copy on disk is the bilan's content as much as the stored one: recorded for the purge.
-    write_recorded(COPY_KIND, wanted, target.suffix.lstrip(".") or "bin", content, target, base.today())
+    write_recorded(base.home(), COPY_KIND, wanted, target.suffix.lstrip(".") or "bin", content, target,
+                   base.today())
     base.say(msg.DOC_ECRIT.format(doc=doc_id, fichier=target))

@@ -13,32 +13,12 @@ from bilancli.cli.spec import ID, command, opt
          opt("-o", "--output", help=msg.OPT_SORTIE_EXPORT, metavar="FICHIER"),
          details=msg.DET_EXPORT)
 def export(bilan_id, output) -> None:
-    from pathlib import Path
+    from bilancli.services import export as service
 
-    from bilancli.cli.rendering import write_recorded
-    from bilancli.core import export as rules
-    from bilancli.core.ids import parse_id
-    from bilancli.errors import fail
-    from bilancli.render.archive import build_zip
-    from bilancli.store import files
-    from bilancli.store.export import held
-
-    wanted = parse_id(bilan_id)
-    chosen = base.output_option(output)
-    if chosen == "-":   # a copy on a pipe would escape the purge
-        raise fail(msg.EXPORT_SORTIE_STANDARD)
     home, today = base.home(), base.today()
-    if isinstance(chosen, Path):
-        files.check_output_path(chosen, home)
-    with base.reading() as store:
-        record = held(store.conn, wanted)
-    rules.check_exportable(record.bilan)
-    data = build_zip(entries(record, today, home), today)
-    target = chosen if isinstance(chosen, Path) else (
-        files.document_folder(home, wanted) / rules.default_filename(wanted))
-    written = write_recorded(rules.KIND, wanted, rules.FORMAT, data, target, today,
-                             read_from=record.bilan)
-    base.say(msg.EXPORT_ECRIT.format(id=wanted, fichier=written, documents=len(record.files)))
+    wanted, written, count = service.export(home, today, bilan_id, base.output_option(output),
+                                            lambda record: entries(record, today, home))
+    base.say(msg.EXPORT_ECRIT.format(id=wanted, fichier=written, documents=count))
 
 
 def entries(record, today, home) -> list[tuple[str, bytes]]:

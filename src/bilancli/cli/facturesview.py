@@ -24,14 +24,14 @@ def say_issued(numero: str, bilan_id: str, change) -> None:
 def render_invoice(numero: str, format_text: str, output: str | None) -> None:
     """`bilan facture render`: checked and rendered before anything is written; then the file
     is recorded (with its temporary name, for the purge ten years on), written, and confirmed,
-    as every rendered file is (`cli.rendering.write_recorded`)."""
+    as every rendered file is (`services.rendering.write_recorded`)."""
     import sys
     from pathlib import Path
 
     from bilancli.core import invoices as rules
     from bilancli.core.changes import (InvoiceRendered, InvoiceRenderingAbandoned,
                                        InvoiceRenderingConfirmed)
-    from bilancli.cli.rendering import abandon_on_failure
+    from bilancli.services.rendering import abandon_on_failure
     from bilancli.core.documents import FACTURX, parse_invoice_format, template_name
     from bilancli.errors import fail
     from bilancli.render import invoice, output as out, templates
@@ -70,7 +70,7 @@ def render_invoice(numero: str, format_text: str, output: str | None) -> None:
         tx.invoice(wanted)   # still there: a purge may have run meanwhile
         row = tx.apply(InvoiceRendered(wanted, issued.bilan_id, fmt, pending.path, pending.sha256,
                                        base.today(), pending.temp_path))
-    abandon_on_failure(pending, data, lambda tx: tx.apply(InvoiceRenderingAbandoned(row)))
+    abandon_on_failure(home, pending, data, lambda tx: tx.apply(InvoiceRenderingAbandoned(row)))
     with base.writing() as tx:
         kept = tx.apply(InvoiceRenderingConfirmed(row))
     if not kept:

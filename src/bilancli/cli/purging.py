@@ -16,115 +16,83 @@ DETAILED_REPORT = 30
 
 
 def run_purge(dry_run: bool, yes: bool, as_json: bool, everything: bool = False) -> None:
-    """`bilan purge`; `everything`: the plan's every line, even beyond a screenful."""
-    from bilancli.store import purge as store_purge
-    from bilancli.store import purge_archives as store_archives
+    """`bilan purge`: plan, confirm, execute, report (`services.purge`); `everything`: the
+    plan's every line, even beyond a screenful."""
+    from bilancli.errors import BilanError
+    from bilancli.services import purge as service
+    from bilancli.store.purge import PurgeCut
 
     today = base.today()
     # Checked first: a setting the law forbids is refused even when nothing is due.
     settings = base.retention_settings()
-    with base.existing() as store:
+    configured = base.config().sauvegarde.get("dossier")
+    with (base.reading() if dry_run else base.existing()) as store:
         # A run with --yes checks each file as it destroys it: no need to read it twice.
-        plans = _plan(store, settings, today, check_files=dry_run or not yes)
-        # The accounting and quality records, under their own rules (core.archives).
-        invoices, complaints = store_archives.inventory(store.conn, store.home, today,
-                                                        check_files=dry_run or not yes)
-        invoices = [o for o in invoices if o.touched]
-        planned = _merge([p[0] for p in plans], invoices)
-        if dry_run or not (planned or complaints):
-            saved, unreachable, failed = _backups(store, settings, today, simulated=dry_run)
-            _report(planned, today, as_json, simulated=dry_run, complaints=complaints, backups=saved,
-                    everything=everything)
-            _warn_files(planned, simulated=dry_run)
-            _backup_problems(unreachable, failed)
+        planned = service.plan(store, settings, today, check_files=dry_run or not yes)
+        if dry_run or planned.empty:
+            saved = _backups(store, configured, settings, today, simulated=dry_run)
+            _report(planned.planned, today, as_json, simulated=dry_run, complaints=planned.complaints,
+                    backups=saved.done, everything=everything)
+            _warn_files(planned.planned, simulated=dry_run)
+            _backup_problems(saved, simulated=dry_run)
             return
         if not yes:
             if not as_json:
-                _print_plan(planned + complaints, everything)
-            _confirm(len(planned) + len(complaints))
+                _print_plan(planned.planned + planned.complaints, everything)
+            _confirm(planned.count)
         try:
-            outcomes = _execute(store, {o.bilan_id: deadlines for o, deadlines in plans}, today)
-            if invoices or complaints:
-                # Then the accounting and quality records, after what R6313-7 took.
-                invoices, complaints = store_archives.purge(store, today, done=outcomes)
-        except store_purge.PurgeCut as cut:
+            outcomes, complaints = _execute(store, planned, today)
+        except PurgeCut as cut:
             # Not "nothing was changed": the batches already committed stay purged.
-            raise _cut(cut) from None
+            raise service.explain_cut(cut, store.home) from None
         except KeyboardInterrupt:
-            from bilancli.errors import BilanError
-
             raise BilanError(msg.PURGE_INTERROMPUE, exit_code=130) from None
-        outcomes = _merge(outcomes, invoices)
-        if any(o.items for o in outcomes + complaints):
-            try:
-                store_purge.finish(store)
-            except Exception as exc:
-                if not _disk_full(exc):
-                    raise
-                _report(outcomes, today, as_json, simulated=False, complaints=complaints)
-                raise fail(msg.PURGE_SANS_RECONSTRUCTION, nombre=sum(1 for o in outcomes if _has_rows(o))) from None
-        saved, unreachable, failed = _backups(store, settings, today, simulated=False)
-    _report(outcomes, today, as_json, simulated=False, complaints=complaints, backups=saved)
+        try:
+            service.rebuild(store, outcomes, complaints)
+        except BilanError:
+            _report(outcomes, today, as_json, simulated=False, complaints=complaints)
+            raise
+        saved = _backups(store, configured, settings, today, simulated=False)
+    _report(outcomes, today, as_json, simulated=False, complaints=complaints, backups=saved.done)
     failures = _warn_files(outcomes, simulated=False)
-    _backup_problems(unreachable, failed)
+    _backup_problems(saved, simulated=False)
     if failures:
         raise fail(msg.PURGE_INCOMPLETE, nombre=failures)
 
 
-def _backups(store, settings, today, simulated: bool):
+def _backups(store, configured, settings, today, simulated: bool):
     """The backups of `[sauvegarde] dossier`, purged as the store was (SPEC §5)."""
-    from bilancli.cli.sauvegardes import purge_backups
+    from bilancli.errors import BilanError
+    from bilancli.services.backups import purge_backups
 
-    return purge_backups(store, settings, today, simulated)
+    try:
+        return purge_backups(store, configured, settings, today, simulated)
+    except KeyboardInterrupt:
+        raise BilanError(msg.PURGE_INTERROMPUE, exit_code=130) from None
 
 
-def _backup_problems(where: str | None, failed) -> None:
+def _backup_problems(saved, simulated: bool) -> None:
     """A backup folder out of reach (a disk not plugged in): the store is purged all the
     same, the backups at the next run that reaches them. A backup that could not be purged
-    (damaged) is named, after the others were purged; either way the command fails."""
-    for path, reason in failed[:-1] if where is None else failed:
-        base.warn(msg.PURGE_SAUVEGARDE_ECHEC.format(sauvegarde=path, raison=reason))
-    if where is not None:
-        raise fail(msg.PURGE_SAUVEGARDE_INJOIGNABLE, dossier=where)
+    (damaged, its disk full) is named, after the others were purged; either way the command
+    fails. What a killed `sauvegarde` left is said destroyed."""
+    partial = msg.PURGE_SAUVEGARDE_PARTIELLE_PREVUE if simulated else msg.PURGE_SAUVEGARDE_PARTIELLE
+    for path in saved.partial:
+        base.warn(partial.format(sauvegarde=path))
+    failed = saved.failed
+    for failure in failed[:-1] if saved.unreachable is None else failed:
+        base.warn(_failure_message(failure))
+    if saved.unreachable is not None:
+        raise fail(msg.PURGE_SAUVEGARDE_INJOIGNABLE, dossier=saved.unreachable)
     if failed:
-        raise fail(msg.PURGE_SAUVEGARDE_ECHEC, sauvegarde=failed[-1][0], raison=failed[-1][1])
+        last = failed[-1]
+        template = msg.PURGE_SAUVEGARDE_DISQUE_PLEIN if last.full else msg.PURGE_SAUVEGARDE_ECHEC
+        raise fail(template, sauvegarde=last.path, raison=last.reason)
 
 
-def _merge(outcomes: list, more: list) -> list:
-    """One outcome per bilan: what its invoices lost joins what R6313-7 took from it."""
-    merged = {o.bilan_id: o for o in outcomes}
-    for extra in more:
-        known = merged.get(extra.bilan_id)
-        merged[extra.bilan_id] = extra if known is None else known.merged(extra)
-    return list(merged.values())
-
-
-def _cut(cut):
-    """What is true of a purge stopped part-way: the batches committed stay purged."""
-    from bilancli.errors import BilanError
-
-    done = sum(1 for o in cut.done if _has_rows(o))
-    if isinstance(cut.cause, KeyboardInterrupt):
-        return BilanError(msg.PURGE_INTERROMPUE, exit_code=130)
-    if isinstance(cut.cause, BilanError) and not _disk_full(cut.cause):
-        return cut.cause
-    if _disk_full(cut.cause):
-        from bilancli.store.purge_archives import ArchivesCut
-
-        # Cut in the accounting records: every bilan's R6313-7 purge was already committed.
-        template = msg.PURGE_ARCHIVES_DISQUE_PLEIN if isinstance(cut, ArchivesCut) else msg.PURGE_DISQUE_PLEIN
-        return fail(template, faits=done, fichiers=cut.files)
-    raise cut.cause
-
-
-def _disk_full(exc: BaseException) -> bool:
-    import sqlite3
-
-    from bilancli.errors import NoRoom
-
-    if isinstance(exc, sqlite3.Error):
-        return getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
-    return isinstance(exc, NoRoom) or isinstance(exc, OSError) and exc.errno == 28
+def _failure_message(failure) -> str:
+    template = msg.PURGE_SAUVEGARDE_DISQUE_PLEIN if failure.full else msg.PURGE_SAUVEGARDE_ECHEC
+    return template.format(sauvegarde=failure.path, raison=failure.reason)
 
 
 def _warn_files(outcomes, simulated: bool) -> int:
@@ -144,27 +112,6 @@ def _warn_files(outcomes, simulated: bool) -> int:
     return len(failures)
 
 
-def _plan(store, settings, today, check_files: bool) -> list:
-    """(what would go now, deadlines) for every bilan with something due.
-
-    The facts of every bilan in a few queries, then the inventory of the due ones in a
-    few more: never one full snapshot per ended bilan.
-    """
-    from bilancli.core import retention
-    from bilancli.store import purge as store_purge
-    from bilancli.store.snapshots import ended_dates, load_retention_facts, working_set
-
-    dues = {}
-    # Only the bilans that can still owe something: ten years of purged ones cost nothing.
-    ended = ended_dates(store.conn, scope=working_set(retention.anonymisation_cutoff(settings, today)))
-    for bilan_id, facts in load_retention_facts(store.conn, ended).items():
-        deadlines = retention.due(facts, settings, today)
-        if deadlines:
-            dues[bilan_id] = deadlines
-    outcomes = store_purge.inventory(store.conn, store.home, dues, check_files=check_files)
-    return [(o, dues[o.bilan_id]) for o in outcomes if o.touched]
-
-
 def _confirm(count: int) -> None:
     base.confirm(msg.PURGE_QUESTION.format(nombre=count), msg.PURGE_SANS_TERMINAL,
                  msg.PURGE_ABANDONNEE, is_terminal=_is_terminal)
@@ -174,17 +121,17 @@ def _is_terminal() -> bool:
     return sys.stdin.isatty()
 
 
-def _execute(store, dues, today) -> list:
-    from bilancli.store import purge as store_purge
+def _execute(store, planned, today):
+    from bilancli.services import purge as service
 
     err = _stderr_console()
-    if len(dues) < MANY_BILANS or not err.is_terminal:
-        return store_purge.purge(store, dues, today)
+    if len(planned.dues) < MANY_BILANS or not err.is_terminal:
+        return service.execute(store, planned, today)
     from rich.progress import Progress
 
     with Progress(console=err, transient=True) as progress:
-        task = progress.add_task(msg.PURGE_PROGRESSION, total=len(dues))
-        return store_purge.purge(store, dues, today, lambda n: progress.advance(task, n))
+        task = progress.add_task(msg.PURGE_PROGRESSION, total=len(planned.dues))
+        return service.execute(store, planned, today, lambda n: progress.advance(task, n))
 
 
 def _stderr_console():
@@ -240,7 +187,9 @@ def _report_store(outcomes, today, simulated: bool, complaints, everything: bool
 
 
 def _has_rows(outcome) -> bool:
-    return bool(outcome.items or outcome.marks)
+    from bilancli.services.purge import has_rows
+
+    return has_rows(outcome)
 
 
 def outcome_json(outcome) -> dict:

@@ -1,23 +1,15 @@
-"""`bilan sauvegarde`, `bilan restaure`, and the purge of the backups (SPEC §5, §12).
-
-Every `bilan purge` purges the backups under `[sauvegarde] dossier` too, with the same
-guarantee as the store: a backup never keeps what the law wanted gone.
-"""
+"""`bilan sauvegarde` and `bilan restaure` (SPEC §12): parse, call `services`, print."""
 
 from __future__ import annotations
 
 import os
-from collections import namedtuple
 
 from bilancli import messages as msg
 from bilancli.cli import base
 from bilancli.cli.spec import arg, command, flag, opt
 
-
-class BackupOutcome(namedtuple("BackupOutcome", "name purged deleted")):
-    """What the purge did in one backup: the bilans purged there, those deleted from it."""
-
-    __slots__ = ()
+# Every command's declaration is read at start-up: what the commands need is imported when
+# they run (the lead hoists these once the command line loads a noun only when typed).
 
 
 @command("sauvegarde", msg.CMD_SAUVEGARDE,
@@ -27,15 +19,20 @@ def sauvegarde(output) -> None:
     from datetime import datetime
 
     from bilancli.errors import fail
-    from bilancli.store import backups
+    from bilancli.services import backups
 
     configured = base.config().sauvegarde.get("dossier")
     where = output if output is not None else configured
     if where is None or not where.strip():
         raise fail(msg.SAUVEGARDE_SANS_DOSSIER)
     where = os.path.expanduser(where)
+    home = base.home()
+    if backups.inside(where, home):   # before anything is opened or finished
+        raise fail(msg.SAUVEGARDE_DANS_LE_DOSSIER, dossier=where, home=home)
+    if os.path.isdir(home):
+        base.settle()   # a restore a kill cut short is finished before it is backed up
     with base.reading() as store:
-        path = backups.take(store, where, datetime.now())
+        path = backups.take(store, where, home, datetime.now())
     base.say(msg.SAUVEGARDE_FAITE.format(dossier=path))
     if not _reached_by_the_purge(where, configured):
         base.warn(msg.SAUVEGARDE_HORS_PURGE.format(dossier=path))
@@ -47,69 +44,12 @@ def _reached_by_the_purge(where: str, configured: str | None) -> bool:
     return os.path.realpath(where) == os.path.realpath(os.path.expanduser(configured))
 
 
-def purge_backups(store, settings, today, simulated: bool):
-    """Purge every backup of `[sauvegarde] dossier` as the store was: (what was done, the
-    folder when it could not be reached, the backups that could not be purged with the
-    reason why). One damaged backup never keeps the others from their purge."""
-    import sqlite3
-
-    from bilancli.errors import BilanError
-
-    configured = base.config().sauvegarde.get("dossier")
-    if not configured:
-        return [], None, []
-    where = os.path.expanduser(configured)
-    if not os.path.isdir(where):
-        return [], configured, []
-    from bilancli.store import backups
-
-    done, failed = [], []
-    found = backups.find(where)
-    told = backups.store_facts(store.conn) if found else None
-    for path in found:
-        try:
-            done.append(_purge_one(path, told, settings, today, simulated))
-        except BilanError as exc:
-            failed.append((path, str(exc).rstrip(".")))
-        except sqlite3.DatabaseError:
-            failed.append((path, msg.SAUVEGARDE_ENDOMMAGEE))
-    return done, None, failed
-
-
-def _purge_one(path: str, told, settings, today, simulated: bool) -> BackupOutcome:
-    """One backup purged as the store was (`told`: `store.backups.StoreFacts`)."""
-    from bilancli.core import backups as rules
-    from bilancli.store import backups
-    from bilancli.store import purge as store_purge
-    from bilancli.store import purge_archives
-    from bilancli.store.db import Store
-
-    backup = Store(path, create=False, writable=not simulated)
-    try:
-        own = backups.retention_facts(backup.conn)
-        dues, to_delete = rules.dues(own, told.retention, told.deleted, settings, today)
-        name = os.path.basename(path)
-        if simulated:
-            planned = store_purge.inventory(backup.conn, backup.home, dues, check_files=False)
-            return BackupOutcome(name, sorted(o.bilan_id for o in planned if o.touched), to_delete)
-        backups.delete_bilans(backup, to_delete)
-        outcomes = store_purge.purge(backup, dues, today)
-        invoices, complaints = purge_archives.purge(backup, today, done=outcomes)
-        backups.copy_dates(backup, told.destructions, dues)
-        touched = sorted({o.bilan_id for o in outcomes + invoices if o.items or o.marks})
-        if touched or to_delete or complaints:
-            store_purge.finish(backup)
-        return BackupOutcome(name, touched, to_delete)
-    finally:
-        backup.close()
-
-
 @command("restaure", msg.CMD_RESTAURE, arg("dossier", "DOSSIER", msg.ARG_SAUVEGARDE, complete="fichier"),
          flag("--yes", help=msg.OPT_YES_RESTAURE), details=msg.DET_RESTAURE)
 def restaure(dossier, yes) -> None:
     from bilancli.cli.purging import run_purge
     from bilancli.core.dates import format_date
-    from bilancli.store import restore
+    from bilancli.services import restore
 
     source = os.path.expanduser(dossier)
     held = restore.check(source)

@@ -1,5 +1,6 @@
-"""`bilan import`: bilans opened from a spreadsheet saved in CSV, in one transaction, all or
-nothing (SPEC §12); `--dry-run` checks the whole file and shows the ids it would give."""
+"""`bilan import`: bilans opened from a spreadsheet saved in CSV (`services.imports`: in one
+transaction, all or nothing, SPEC §12); `--dry-run` checks the whole file and shows the ids
+it would give."""
 
 from __future__ import annotations
 
@@ -16,61 +17,17 @@ def import_(fichier, dry_run, as_json) -> None:
     from bilancli.cli.intake import read_regular_file
     from bilancli.core import csvtable
     from bilancli.core import spreadsheet as rules
+    from bilancli.services import imports as service
 
     sheet = csvtable.read_sheet(
         read_regular_file(fichier, csvtable.check_size, csvtable.MAX_BYTES + 1, csvtable.check_size),
         fichier)
-    rows = _openings(sheet, fichier, base.today())
-    from bilancli.core.warnings import cpf_repeat_since
-    from bilancli.store.bilans import cpf_bilans
-
-    since = cpf_repeat_since(min((c.opened_on for _, c in rows), default=base.today()))
-    if dry_run:
-        with base.reading() as store:
-            planned = _plan(store.conn, rows)
-            cpf = cpf_bilans(store.conn, since)
-    else:
-        with base.writing() as tx:
-            planned = _plan(tx.conn, rows)
-            cpf = cpf_bilans(tx.conn, since)
-            for p in planned:
-                if tx.apply(p.opening) != p.bilan_id:   # never: the plan counts as the store does
-                    raise RuntimeError("import: an id other than the one planned")
+    rows = service.openings(sheet, fichier, base.today())
+    run = service.simulate if dry_run else service.execute
+    planned, cpf = run(base.home(), rows, base.today())
     for warning in rules.warnings(planned, cpf):
         base.warn(warning)
     _say(planned, fichier, dry_run, as_json)
-
-
-def _openings(sheet, fichier: str, today) -> list[tuple[int, object]]:
-    """(row number, Opening) of every row that is not blank; refused, listing every faulty
-    row and what is wrong in it, when any is."""
-    from bilancli.core import spreadsheet as rules
-    from bilancli.errors import fail
-
-    header = sheet.header[1]
-    found = rules.columns(header)
-    rows, faults, faulty = [], [], 0
-    for number, cells in sheet.rows:
-        if rules.blank(cells):
-            continue
-        change, problems = rules.read_row(number, cells, found, header, today)
-        if problems:
-            faulty += 1
-            faults += problems
-        else:
-            rows.append((number, change))
-    if faults:
-        raise fail(msg.IMPORT_REFUSE, fichier=fichier, nombre=faulty,
-                   lignes="\n".join("  " + fault for fault in faults))
-    return rows
-
-
-def _plan(conn, rows):
-    from bilancli.core.spreadsheet import plan
-    from bilancli.store.bilans import next_number, open_names
-
-    years = {change.opened_on.year for _, change in rows}
-    return plan(rows, {year: next_number(conn, year) for year in years}, open_names(conn))
 
 
 def _say(planned, fichier: str, dry_run: bool, as_json: bool) -> None:

@@ -80,3 +80,56 @@ RESTAURE_FACTURES_PERDUES = (
     "sauvegarde ({numeros}) ; restaurée, elle les perdrait et redonnerait leurs numéros à d'autres "
     "factures, alors que la numérotation doit rester continue, sans trou ni doublon (CGI art. 242 "
     "nonies A). Restaurez une sauvegarde plus récente ; rien n'a été modifié.")
+STORE_REMPLACEE = (
+    "la base a été remplacée par une restauration pendant que cette commande attendait son tour : "
+    "rien n'a été écrit. Relancez la commande : elle s'appliquera à la base restaurée."
+)
+SAUVEGARDE_INCOMPLETE = (
+    "{dossier} n'est pas une sauvegarde complète (elle ne porte pas la marque de fin : "
+    "interrompue, ou d'avant cette version) : restauration refusée, rien n'a été modifié."
+)
+SAUVEGARDE_VIDE = (
+    "{dossier} ne contient pas de base de bilans (bilans.db est vide) : restauration refusée, "
+    "rien n'a été modifié."
+)
+SAUVEGARDE_TABLE_MANQUANTE = (
+    "la base de la sauvegarde {dossier} est incomplète (il y manque : {tables}) : restauration "
+    "refusée, rien n'a été modifié."
+)
+SAUVEGARDE_DOCUMENTS_PAS_DOSSIER = (
+    "dans la sauvegarde {dossier}, documents n'est pas un dossier (un fichier ou un lien) : "
+    "bilan ne lit pas à travers un lien. Restauration refusée, rien n'a été modifié."
+)
+SAUVEGARDE_DANS_LE_DOSSIER = (
+    "la sauvegarde ne peut pas être écrite dans {dossier} : c'est le dossier des données ou "
+    "l'un de ses sous-dossiers ({home}). Choisissez un dossier hors de lui (un disque externe)."
+)
+SAUVEGARDE_DISQUE_PLEIN = (
+    "le disque de {dossier} est plein ({raison}) : la sauvegarde n'a pas pu être écrite ; ce "
+    "qu'elle avait commencé d'écrire a été détruit. La base n'a pas changé. Libérez de la "
+    "place, puis relancez « bilan sauvegarde »."
+)
+SAUVEGARDE_PARTIELLE_RESTEE = (
+    "la sauvegarde n'a pas pu être écrite dans {dossier} ({raison}) et ce qu'elle avait "
+    "commencé d'écrire n'a pas pu être détruit : supprimez vous-même {partielle}. La base n'a "
+    "pas changé."
+)
+SAUVEGARDE_PLEINE = "plus de place : disque plein, quota atteint ou taille de fichier limitée"
+SAUVEGARDE_LIEN = "{chemin} est un lien : bilan ne lit ni ne détruit à travers un lien ; supprimez-le"
+PURGE_SAUVEGARDE_DISQUE_PLEIN = (
+    "le disque de la sauvegarde {sauvegarde} est plein ({raison}) : la base a été purgée, cette "
+    "sauvegarde pas encore. Elle peut garder ce que R6313-7 veut détruit : libérez de la place "
+    "sur ce disque, puis relancez « bilan purge »."
+)
+PURGE_SAUVEGARDE_PARTIELLE = (
+    "{sauvegarde} : une sauvegarde interrompue (jamais terminée) y restait ; elle a été détruite."
+)
+PURGE_SAUVEGARDE_PARTIELLE_PREVUE = (
+    "{sauvegarde} : une sauvegarde interrompue (jamais terminée) y reste ; « bilan purge » la "
+    "détruira."
+)
+RESTAURE_DISQUE_PLEIN = (
+    "plus de place dans {dossier} (disque plein, quota atteint ou taille de fichier limitée) : la "
+    "sauvegarde n'a pas pu y être préparée. Restauration abandonnée, rien n'a été modifié ; "
+    "libérez de la place, puis relancez « bilan restaure »."
+)

@@ -16,7 +16,9 @@ from contextlib import contextmanager
 
 from bilancli import messages as msg
 from bilancli.errors import NoRoom, fail, os_reason
-from bilancli.store import schema
+from bilancli.store import drafts, schema
+from bilancli.store.private import ensure_home, ensure_private_dir, new_private_file  # noqa: F401 (their home before)
+from bilancli.store.shred import shred_name
 
 DB_NAME = "bilans.db"
 JOURNAL = DB_NAME + "-journal"
@@ -32,57 +34,16 @@ _JOURNAL_MODE = "PRAGMA journal_mode = PERSIST"
 _PRAGMAS = ("foreign_keys = ON", "secure_delete = ON", f"busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
-def new_private_file(path, readable: bool = False, dir_fd: int | None = None) -> int:
-    """A file created anew (inside the folder `dir_fd` when given), never wider than 0600
-    whatever the umask, never through a link (O_EXCL, O_NOFOLLOW): its descriptor, open for
-    writing (and reading with `readable`)."""
-    access = os.O_RDWR if readable else os.O_WRONLY
-    return os.open(path, os.O_CREAT | os.O_EXCL | access | os.O_NOFOLLOW, 0o600, dir_fd=dir_fd)
-
-
-def ensure_private_dir(path):
-    """A folder of the data folder readable by the consultant alone (0700). A link in its
-    place is refused: a mode changed through it would change a folder elsewhere."""
-    try:
-        info = os.lstat(path)
-    except FileNotFoundError:
-        try:
-            os.makedirs(path, mode=0o700, exist_ok=True)
-            info = os.lstat(path)
-        except OSError as exc:
-            raise fail(msg.STORE_INACCESSIBLE, chemin=path, raison=os_reason(exc)) from None
-    except OSError as exc:
-        raise fail(msg.STORE_INACCESSIBLE, chemin=path, raison=os_reason(exc)) from None
-    if stat.S_ISLNK(info.st_mode):
-        raise fail(msg.CHEMIN_LIEN, chemin=path)
-    if not stat.S_ISDIR(info.st_mode):
-        raise fail(msg.CHEMIN_PAS_DOSSIER, chemin=path)
-    if stat.S_IMODE(info.st_mode) != 0o700:
-        try:
-            os.chmod(path, 0o700)
-        except OSError as exc:
-            raise fail(msg.STORE_INACCESSIBLE, chemin=path, raison=os_reason(exc)) from None
-    return path
-
-
-def ensure_home(home: str) -> None:
-    """The data folder itself may be a link the consultant made (to an encrypted volume):
-    it is the data folder. Created 0700 when missing."""
-    try:
-        os.makedirs(home, mode=0o700, exist_ok=True)
-        if stat.S_IMODE(os.stat(home).st_mode) != 0o700:
-            os.chmod(home, 0o700)
-    except OSError as exc:
-        raise fail(msg.STORE_INACCESSIBLE, chemin=home, raison=os_reason(exc)) from None
-
-
 class Store:
     """One connection to `bilans.db`, opened for one command."""
 
-    def __init__(self, home: str, *, create: bool = True, writable: bool | None = None) -> None:
+    def __init__(self, home: str, *, create: bool = True, writable: bool | None = None,
+                 backup: bool = False) -> None:
         """`create=False` is for commands that only read: where no store exists yet (a
         mistyped `--home`), they read an empty one in memory and leave nothing behind.
-        `writable=True` with it (the purge) writes into a store that exists, and creates none."""
+        `writable=True` with it (the purge) writes into a store that exists, and creates none.
+        `backup`: the store of a backup folder (or a restore's staging), which has no drafts.
+        Opening never writes anything but what SQLite itself must (a hot journal rolled back)."""
         self.home = os.fspath(home)
         self.path = os.path.join(self.home, DB_NAME)
         self.writable = create if writable is None else writable
@@ -92,9 +53,10 @@ class Store:
         if create:
             ensure_home(self.home)
             os.umask(0o077)   # every file SQLite creates (journal, temporary) is private too
-        from bilancli.store import drafts
-
-        drafts.destroy_left_over(self.home)
+        self.identity = None     # (device, inode) of the file the connection holds
+        self.backup = backup
+        if not (self.writable or backup) and self._read_decided():
+            return
         try:
             info = os.lstat(self.path)
         except FileNotFoundError:
@@ -123,19 +85,66 @@ class Store:
         if not stat.S_ISREG(info.st_mode):
             raise fail(msg.STORE_ILLISIBLE, chemin=self.path)
 
+    def _read_decided(self) -> bool:
+        """A restore a kill cut short after its point of no return: the next command that
+        writes finishes it (`store.restore.finish_left_over`); a command that only reads
+        reads the store it decided, copied in memory, and writes nothing."""
+        where = drafts.decided_left_over(self.home)
+        staged = os.path.join(where, DB_NAME) if where else None
+        if staged is None or not os.path.isfile(staged):
+            return False
+        try:
+            origin = sqlite3.connect(staged)
+            try:
+                memory = sqlite3.connect(":memory:", isolation_level=None)
+                origin.backup(memory)
+            finally:
+                origin.close()
+        except sqlite3.Error:
+            return False     # finished meanwhile by a command that writes: the store is in place
+        self.conn, self.in_memory = memory, True
+        return True
+
+    def _same_file(self) -> bool:
+        """Whether `bilans.db` is still the file this connection holds: a restore may have
+        put another in its place while this command waited for the write lock."""
+        if self.in_memory or self.identity is None:
+            return True
+        try:
+            now = os.stat(self.path)
+        except OSError:
+            return False
+        return (now.st_dev, now.st_ino) == self.identity
+
+    def _file_identity(self):
+        try:
+            info = os.stat(self.path)
+        except OSError:
+            return None
+        return info.st_dev, info.st_ino
+
     def _connect(self, create: bool) -> None:
         writable = self.writable
         try:
             if create:   # a new store is created private; an existing one is checked first
                 os.close(os.open(self.path, os.O_CREAT | os.O_RDWR | os.O_NOFOLLOW, 0o600))
-            self.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000,
-                                        isolation_level=None)
+            # The same file before and after the connection is made: the one it holds.
+            while True:
+                before = self._file_identity()
+                self.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000,
+                                            isolation_level=None)
+                self.conn.execute("PRAGMA schema_version").fetchone()   # the file is opened here
+                self.identity = self._file_identity()
+                if before == self.identity:
+                    break
+                self.conn.close()
             for pragma in _PRAGMAS:
                 self.conn.execute(f"PRAGMA {pragma}")
             kind, version = self._identify()
             if kind != "foreign":
                 self.conn.execute(_JOURNAL_MODE)
-                self._recover_journal()
+                if self.writable or not self.backup:   # a backup only looked at is left as it is
+                    self._recover_journal()
                 if create:
                     self._make_private()
         except sqlite3.DatabaseError:
@@ -223,9 +232,8 @@ class Store:
         finally:
             self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         try:
-            from bilancli.store.shred import shred_name
-
-            shred_name(journal)
+            if self._same_file():   # else the journal is the restored store's, maybe alive
+                shred_name(journal)
         finally:
             self.conn.execute("ROLLBACK")
 
@@ -234,20 +242,65 @@ class Store:
         with self.write():
             self._migrate()
 
+    def _begin(self, reopen: bool) -> None:
+        """BEGIN IMMEDIATE, into the file now at `bilans.db`. A restore holds the write lock
+        from its checks to its swap: a writer that waited for it finds another file in place.
+        With `reopen` (nothing read yet: `transaction`), it writes into the restored store;
+        otherwise what it read is of the replaced store, and it is refused."""
+        while True:
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_BUSY:
+                    raise fail(msg.STORE_OCCUPE) from None
+                if self._same_file():
+                    raise
+            except sqlite3.DatabaseError:
+                if self._same_file():
+                    raise
+            else:
+                if self._same_file():
+                    return
+                self.conn.execute("ROLLBACK")
+            if not reopen:
+                raise fail(msg.STORE_REMPLACEE)
+            self.conn.close()
+            self._connect(create=False)
+
     @contextmanager
-    def write(self):
+    def hold(self):
+        """The write lock, held without writing, by a second connection beside this one
+        (which goes on reading: SQLite's backup of a store cannot run from a connection that
+        holds it): every other writer waits (a restore from its checks to its swap, a
+        backup over its copy). Refused when the file was replaced since this store opened."""
+        if self.in_memory:
+            yield self.conn
+            return
+        locker = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        try:
+            try:
+                locker.execute("BEGIN IMMEDIATE")
+            except sqlite3.DatabaseError as exc:
+                if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_BUSY:
+                    raise fail(msg.STORE_OCCUPE) from None
+                if self._same_file():
+                    raise
+                raise fail(msg.STORE_REMPLACEE) from None   # the replaced file, destroyed meanwhile
+            if not self._same_file():
+                raise fail(msg.STORE_REMPLACEE)
+            yield self.conn
+        finally:
+            locker.close()   # its transaction rolled back: nothing was written
+
+    @contextmanager
+    def write(self, reopen: bool = False):
         """One all-or-nothing transaction; IMMEDIATE so a second writer waits, never fails.
         When a statement fails (a full disk), the rollback that follows may fail too: the
         first error is the one that tells what happened."""
         if self.conn.in_transaction:
             yield self.conn
             return
-        try:
-            self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_BUSY:
-                raise fail(msg.STORE_OCCUPE) from None
-            raise
+        self._begin(reopen)
         try:
             yield self.conn
             self.conn.execute("COMMIT")
@@ -272,7 +325,7 @@ class Store:
         """`write()`, handing out a `Tx`: snapshots to read, decisions to apply."""
         from bilancli.store.writes import Tx
 
-        with self.write() as conn:
+        with self.write(reopen=True) as conn:
             yield Tx(conn, self)
 
     def close(self) -> None:

@@ -2,8 +2,10 @@
 
 Each draft has a folder of its own, where the editor also puts its swap and backup files,
 locked by the command that made it (`flock`, released by the system when the process
-dies, even by `kill -9`). Every command that opens the store destroys the draft folders no
-living command holds: whatever a killed command left is gone at the next one.
+dies, even by `kill -9`). Every command that writes destroys, as its first step, the draft
+folders no living command holds: whatever a killed command left is gone at the next one.
+A workspace marked `DECIDED` (a restore past its point of no return, `store.restore`) is
+left to the restore's own finishing step: destroying it would lose the staged store.
 """
 
 from __future__ import annotations
@@ -16,10 +18,12 @@ import stat
 from bilancli import messages as msg
 from bilancli.errors import BilanError, fail
 from bilancli.store.folders import DIRECTORY, open_folder
+from bilancli.store.private import new_private_file
 from bilancli.store.shred import open_own, shred_name, shred_tree, zero_fill
 
 FOLDER = "brouillons"
 LOCK = ".verrou"
+DECIDED = "PRET"   # the staged store is whole: the restore is carried through
 
 
 def folder(home: str) -> str:
@@ -46,8 +50,7 @@ class Workspace:
             finally:
                 os.close(drafts)
             try:
-                self.lock = os.open(LOCK, os.O_CREAT | os.O_EXCL | os.O_RDWR | os.O_NOFOLLOW, 0o600,
-                                    dir_fd=self.folder)
+                self.lock = new_private_file(LOCK, readable=True, dir_fd=self.folder)
             except FileNotFoundError:
                 os.close(self.folder)
                 continue
@@ -90,8 +93,7 @@ class Draft(Workspace):
         super().__init__(home)
         name = f"{label}.md"
         self.path = os.path.join(self.where, name)
-        self.fd = os.open(name, os.O_CREAT | os.O_EXCL | os.O_RDWR | os.O_NOFOLLOW, 0o600,
-                          dir_fd=self.folder)
+        self.fd = new_private_file(name, readable=True, dir_fd=self.folder)
 
     def destroy(self) -> None:
         try:
@@ -122,57 +124,97 @@ def _remove_if_empty(home: str) -> None:
         os.close(fd)
 
 
-def destroy_left_over(home: str) -> None:
-    """Destroy the draft folders whose command is gone (their lock is free), once a restore
-    a kill cut short after its point of no return is finished (`store.restore.finish`).
-    Never through a link: a link at `brouillons` is removed as a link, one inside it too
-    (their targets never touched); a file with another hard link loses its name only."""
+def is_decided(where: str) -> bool:
+    return os.path.isfile(os.path.join(where, DECIDED))
+
+
+def _left_over(home: str, unlink_links: bool):
+    """(the descriptor of `brouillons/`, a name in it, its lock) for each draft folder whose
+    command is gone, the lock taken (the caller closes it); lock None for a folder without
+    one (killed before it was made) and for a link or a file (never ours to follow). A link
+    at `brouillons` itself is skipped — or removed as a link with `unlink_links`, for a
+    command that writes —, its target never touched."""
     try:
-        drafts = open_folder(home, FOLDER, unlink_link=True)
+        drafts = open_folder(home, FOLDER, unlink_link=unlink_links)
     except BilanError:
         return   # not a folder: `Workspace` refuses it when a draft is needed
     if drafts is None:
         return
     try:
-        names = os.listdir(drafts)
-    except OSError:
-        names = []
-    try:
+        try:
+            names = os.listdir(drafts)
+        except OSError:
+            names = []
         for name in names:
             try:
-                where = os.open(name, DIRECTORY, dir_fd=drafts)
+                opened = os.open(name, DIRECTORY, dir_fd=drafts)
             except FileNotFoundError:
                 continue
             except OSError:
-                shred_name(name, drafts)   # a link, or a file: never ours to follow
+                yield drafts, name, None
                 continue
             try:
-                _destroy_if_left(home, drafts, name, where)
+                lock = open_own(LOCK, writable=False, dir_fd=opened)
+            except OSError:
+                yield drafts, name, None
+                continue
             finally:
-                os.close(where)
+                os.close(opened)
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                os.close(lock)
+                continue                   # a command still editing it
+            yield drafts, name, lock
     finally:
         os.close(drafts)
+
+
+def left_over(home: str):
+    """(folder, its lock) for each draft folder whose command is gone, as `_left_over` finds
+    them, for a command that only looks (a link at `brouillons` is left as it is)."""
+    for _, name, lock in _left_over(home, unlink_links=False):
+        yield os.path.join(folder(home), name), lock
+
+
+def decided_left_over(home: str) -> str | None:
+    """The workspace of a restore a kill cut short after its point of no return, if any:
+    found without writing anything (its lock taken and released)."""
+    for where, lock in left_over(home):
+        if lock is not None:
+            os.close(lock)
+            if is_decided(where):
+                return where
+    return None
+
+
+def destroy_left_over(home: str, finish=None) -> None:
+    """Destroy the draft folders whose command is gone (their lock is free), in one pass
+    through the descriptor of `brouillons/`: a link at `brouillons` is removed as a link, one
+    inside it too (their targets never touched); a file with another hard link loses its name
+    only. A decided restore's workspace is first carried through by `finish(where)`
+    (`store.restore.finish_left_over`), or left as it is without one."""
+    for drafts, name, lock in _left_over(home, unlink_links=True):
+        try:
+            where = os.path.join(folder(home), name)
+            if lock is not None and is_decided(where):
+                if finish is None:
+                    continue
+                finish(where)
+            _destroy(drafts, name)
+        finally:
+            if lock is not None:
+                os.close(lock)
     _remove_if_empty(home)
 
 
-def _destroy_if_left(home: str, drafts: int, name: str, where: int) -> None:
-    """The draft folder `name` (open as `where`) when no living command holds its lock."""
+def _destroy(drafts: int, name: str) -> None:
+    """A leftover of `brouillons/`: a folder and what it holds, or a link or a file removed
+    as a name."""
     try:
-        lock = open_own(LOCK, writable=False, dir_fd=where)
-    except OSError:
-        shred_tree(name, strict=False, dir_fd=drafts)     # killed before its lock was made
-        return
-    try:
-        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        os.close(lock)
-        return                   # a command still editing it
-    try:
-        from bilancli.store import restore
-
-        path = os.path.join(folder(home), name)
-        if restore.is_ready(path):   # a restore decided, cut short by a kill
-            restore.finish(home, path)
-        shred_tree(name, strict=False, dir_fd=drafts)
-    finally:
-        os.close(lock)
+        if stat.S_ISDIR(os.lstat(name, dir_fd=drafts).st_mode):
+            shred_tree(name, strict=False, dir_fd=drafts)
+        else:
+            shred_name(name, drafts)
+    except FileNotFoundError:
+        pass

@@ -1,121 +1,36 @@
 """Restoring a backup (SPEC §12): the store and documents/ come back, then lose at once what
 the store they replace had destroyed or deleted — nothing the law wanted gone comes back.
 
+The orchestration lives in `services.restore`; here, what touches the files and the SQL.
 The backup is staged in a private locked workspace (`store.drafts.Workspace`) and purged
 there as the store was. Until the workspace is marked ready, a kill leaves the store as it
 was and the next command destroys the workspace. Once it is marked ready, the restore is
-decided: the next command finishes a swap a kill cut short (`finish`), before it reads
-anything. A store is never lost half-way, and the one replaced is destroyed, never left
+decided: the next command that writes finishes a swap a kill cut short
+(`finish_left_over`), as its first step; a command that only reads meanwhile reads the
+decided store (`store.db`), and writes nothing. A store is never lost half-way, and the one replaced is destroyed, never left
 on disk.
 """
 
 from __future__ import annotations
 
+import json
 import os
-from collections import namedtuple
-from datetime import date
 
 from bilancli import messages as msg
 from bilancli.errors import fail
-from bilancli.store import backups
-from bilancli.store.db import DB_NAME, Store, ensure_private_dir, new_private_file
-from bilancli.store.shred import shred_name
+from bilancli.store import drafts, purge_files
+from bilancli.store.db import DB_NAME, Store
+from bilancli.store.private import new_private_file, sync_dir
+from bilancli.store.shred import shred_name, shred_tree
 
 DOCUMENTS = "documents"
-READY = "PRET"                       # the staged store is whole: carry the restore through
+READY = drafts.DECIDED               # the staged store is whole: carry the restore through
 OLD_DB = "remplace.db"               # the store being replaced, destroyed with the workspace
 OLD_DOCUMENTS = "documents-remplaces"
 ORPHANS = "orphelins.json"           # files to destroy once the swap is done (no content)
 
 
-def _sync_dir(path: str) -> None:
-    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def check(source: str) -> date | None:
-    """The day the backup holds; refused when it is not a bilancli backup."""
-    if not os.path.isdir(source) or not os.path.isfile(os.path.join(source, DB_NAME)):
-        raise fail(msg.SAUVEGARDE_PAS_UNE, dossier=source)
-    store = Store(source, create=False)
-    try:
-        return backups.held_day(store)
-    finally:
-        store.close()
-
-
-class Restored(namedtuple("Restored", "unreadable carried destroyed")):
-    """What a restore did beyond the swap: the replaced store could not be read
-    (`unreadable`: only the backup's own facts purged it); the files written outside the
-    data folder whose records came along (`carried`), and those destroyed because their
-    bilan is not in the backup (`destroyed`)."""
-
-    __slots__ = ()
-
-
-def restore(home: str, source: str, settings, today: date) -> Restored:
-    import sqlite3
-
-    from bilancli.core import backups as rules
-    from bilancli.errors import BilanError
-    from bilancli.store import purge as store_purge
-    from bilancli.store.db import ensure_home
-    from bilancli.store.drafts import Workspace
-
-    ensure_home(home)
-    try:
-        current = Store(home, create=False, writable=True)
-    except BilanError as exc:
-        if exc.key != "STORE_ILLISIBLE":
-            raise
-        current = None   # damaged: the very reason to restore; it is replaced all the same
-    space = Workspace(home)
-    try:
-        told = backups.store_facts(current.conn) if current else backups.StoreFacts({}, set(), {})
-        facts, deleted = told.retention, told.deleted
-        staged_db = os.path.join(space.where, DB_NAME)
-        os.close(new_private_file(staged_db))
-        origin = sqlite3.connect(os.path.join(source, DB_NAME))
-        copy = sqlite3.connect(staged_db)
-        try:
-            origin.backup(copy)
-        finally:
-            copy.close()
-            origin.close()
-        backups._copy_tree(os.path.join(source, DOCUMENTS), os.path.join(space.where, DOCUMENTS))
-        staged = Store(space.where, create=False, writable=True)
-        try:
-            if current:
-                _refuse_lost_invoices(current.conn, staged.conn)
-            own = backups.retention_facts(staged.conn)
-            dues, to_delete = rules.dues(own, facts, deleted, settings, today)
-            backups.delete_bilans(staged, to_delete)
-            store_purge.purge(staged, dues, today)
-            backups.copy_dates(staged, told.destructions, dues)
-            with staged.write() as conn:   # the store's list of deleted ids comes along
-                conn.executemany("INSERT OR IGNORE INTO bilans_supprimes (id) VALUES (?)",
-                                 [(i,) for i in deleted])
-            carried, orphans = _outside_files(current.conn, staged) if current else (0, [])
-            store_purge.finish(staged)
-        finally:
-            staged.close()
-        if current:
-            current.close()
-        ensure_private_dir(os.path.join(space.where, DOCUMENTS))   # a backup without any
-        _write_orphans(space.where, orphans)
-        _mark_ready(space.where)
-        destroyed = finish(home, space.where)
-    finally:
-        if current:
-            current.close()
-        space.destroy()
-    return Restored(current is None, carried, destroyed)
-
-
-def _refuse_lost_invoices(current, staged) -> None:
+def refuse_lost_invoices(current, staged) -> None:
     """Invoices issued since the backup would be lost, and their numbers given again to other
     invoices: a sequence without gap or double is the law (CGI art. 242 nonies A)."""
     kept = {r[0] for r in staged.execute("SELECT numero FROM factures")}
@@ -128,7 +43,7 @@ def _refuse_lost_invoices(current, staged) -> None:
 _RENDU_COLUMNS = "bilan_id, genre, format, chemin, sha256, phase, cree_le, provisoire, classe"
 
 
-def _outside_files(current, staged: Store) -> tuple[int, list]:
+def outside_files(current, staged: Store) -> tuple[int, list]:
     """The files the replaced store wrote outside the data folder (`-o`) that the backup does
     not know: their records come along when their bilan is in the backup, so the purge still
     finds them; the others (a bilan opened since) are returned, to be destroyed."""
@@ -144,11 +59,9 @@ def _outside_files(current, staged: Store) -> tuple[int, list]:
     return len(carried), [r for r in missing if r[0] not in present]
 
 
-def _write_orphans(where: str, orphans) -> None:
+def write_orphans(where: str, orphans) -> None:
     """Where the files of bilans the restored store does not hold are, with their hashes: the
     swap destroys them, or the next command if a kill cuts it short."""
-    import json
-
     fd = new_private_file(os.path.join(where, ORPHANS))
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         json.dump([[genre, path, sha256, temp, classe]
@@ -160,10 +73,6 @@ def _write_orphans(where: str, orphans) -> None:
 def _destroy_orphans(home: str, where: str) -> int:
     """Destroy the files listed by `_write_orphans` (their bytes only, never what was put at
     their name since); how many went."""
-    import json
-
-    from bilancli.store import purge_files
-
     try:
         with open(os.path.join(where, ORPHANS), encoding="utf-8") as handle:
             orphans = json.load(handle)
@@ -177,18 +86,18 @@ def _destroy_orphans(home: str, where: str) -> int:
     return done
 
 
-def _mark_ready(where: str) -> None:
+def mark_ready(where: str) -> None:
     """The staged store is whole and purged: from here on the restore is carried through."""
     fd = new_private_file(os.path.join(where, READY))
     try:
         os.fsync(fd)
     finally:
         os.close(fd)
-    _sync_dir(where)
+    sync_dir(where)
 
 
 def is_ready(where: str) -> bool:
-    return os.path.isfile(os.path.join(where, READY))
+    return drafts.is_decided(where)
 
 
 def finish(home: str, where: str) -> int:
@@ -211,5 +120,11 @@ def finish(home: str, where: str) -> int:
         # damage it.
         shred_name(live + "-journal")
         os.replace(staged_db, live)
-    _sync_dir(home)
+    sync_dir(home)
     return _destroy_orphans(home, where)
+
+
+def finish_left_over(home: str) -> None:
+    """The first step of every command that writes: finish a restore a kill cut short after
+    its point of no return, then destroy the drafts whose command is gone."""
+    drafts.destroy_left_over(home, finish=lambda where: finish(home, where))

@@ -1,0 +1,51 @@
+"""The store of one command: opened to read (never writing anything), or to write, after
+the first step of every command that writes (`settle`)."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+from bilancli.store.db import Store
+from bilancli.store.restore import finish_left_over
+
+
+def settle(home: str) -> None:
+    """The first step of every command that writes, never of one that only reads: a
+    restore a kill cut short after its point of no return is finished, and the drafts of
+    commands that are gone are destroyed."""
+    finish_left_over(home)
+
+
+@contextmanager
+def _opened_if_there(home: str, writable: bool):
+    """The store, never created: where none exists yet (a mistyped `--home`), an empty one
+    in memory, and nothing is written anywhere."""
+    store = Store(home, create=False, writable=writable)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def reading(home: str):
+    """The store, for a command that only reads."""
+    return _opened_if_there(home, writable=False)
+
+
+def existing(home: str):
+    """The store, for a command that writes only into a store that exists (the purge)."""
+    settle(home)
+    return _opened_if_there(home, writable=True)
+
+
+@contextmanager
+def writing(home: str):
+    """One all-or-nothing transaction: `tx.load(id)` gives a bilan's snapshot,
+    `tx.apply(change)` writes what `core/` decided."""
+    settle(home)
+    store = Store(home)
+    try:
+        with store.transaction() as tx:
+            yield tx
+    finally:
+        store.close()
