@@ -23,7 +23,18 @@ RENDER_OPTIONS = (
 def _context(kind: str, bilan, config, today, subject: dict) -> dict:
     from bilancli.render import context
 
+    if kind == "convention":
+        return context.convention(bilan, config, today, employer=_registered_employer(bilan))
     return context.BUILDERS[kind](bilan, config, today, **subject)
+
+
+def _registered_employer(bilan):
+    """The organisme of the cabinet's directory the bilan's `employeur` names, if any."""
+    from bilancli.core.organismes import find
+    from bilancli.store.organismes import directory
+
+    with base.reading() as store:
+        return find(directory(store.conn), bilan.employeur)
 
 
 def render_document(kind: str, bilan_id: str, format_text: str, output: str | None,

@@ -333,6 +333,28 @@ PARTIAL_CREDIT_NOTES = (
     "CREATE INDEX factures_annule ON factures (annule) WHERE annule IS NOT NULL",
 )
 
+# The complete record (issue 21): the beneficiary's civilité and postal address (identity,
+# erased at the anonymisation); the signed convention kept as bytes with its hash
+# (administrative evidence, destroyed at the anonymisation); the cabinet's directory of
+# organismes (legal persons, no retention clock), one per name accents and case ignored.
+COMPLETE_RECORD = (
+    "ALTER TABLE bilans ADD COLUMN civilite TEXT",
+    "ALTER TABLE bilans ADD COLUMN adresse TEXT",
+    "ALTER TABLE conventions ADD COLUMN preuve BLOB",
+    "ALTER TABLE conventions ADD COLUMN preuve_methode TEXT",
+    "ALTER TABLE conventions ADD COLUMN preuve_sha256 TEXT",
+    "ALTER TABLE conventions ADD COLUMN preuve_taille INTEGER",
+    """CREATE TABLE organismes (
+        cle TEXT PRIMARY KEY,
+        nom TEXT NOT NULL,
+        adresse TEXT NOT NULL,
+        siret TEXT,
+        type TEXT NOT NULL DEFAULT 'autre',
+        email TEXT,
+        telephone TEXT
+    )""",
+)
+
 MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("0001_initial", INITIAL),
     ("0002_attendance_totals", ATTENDANCE_TOTALS),
@@ -341,6 +363,7 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("0005_rendez_vous", RENDEZ_VOUS),
     ("0006_factures_reclamations", FACTURES_RECLAMATIONS),
     ("0007_avoirs_partiels", PARTIAL_CREDIT_NOTES),
+    ("0008_dossier_complet", COMPLETE_RECORD),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
