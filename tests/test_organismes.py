@@ -90,6 +90,7 @@ def test_the_convention_states_the_registered_employer(bilan):
     bid = bilan.new("--financement", "plan", "--employeur", "CHAUDRONNERIE RIVIERE")
     document = bilan("convention", "render", bid, "--format", "md", "-o", "-").stdout
     assert ADRESSE in document and "901 234 567 00013" in document
+    assert "| L'employeur | Chaudronnerie Rivière |" in document   # as the directory spells it
     other = bilan.new("--financement", "plan", "--employeur", "Inconnue SA", nom="Durand")
     document = bilan("convention", "render", other, "--format", "md", "-o", "-").stdout
     assert "Inconnue SA" in document and ADRESSE not in document

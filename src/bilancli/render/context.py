@@ -98,8 +98,10 @@ def convention(bilan: Bilan, config, today: date, employer=None) -> dict:
     from bilancli.core.checkdigits import format_siret
 
     view = common(bilan, config.cabinet, today)
+    if employer is not None:   # named as the directory spells it
+        view["beneficiaire"]["employeur"] = employer.nom
     view["employeur"] = {
-        "nom": bilan.employeur or "",
+        "nom": view["beneficiaire"]["employeur"] or "",
         "adresse": employer.adresse if employer else "",
         "siret": format_siret(employer.siret) if employer and employer.siret else "",
     }
