@@ -104,3 +104,19 @@ def test_the_anonymisation_destroys_the_proof_everywhere(bilan, plan, cabinet, t
     assert traces(cabinet, [MARKER]) == {}
     assert not out.exists()
     assert refused(bilan, "convention", "preuve", plan, "-o", "-", key="PREUVE_DETRUITE")
+
+
+def test_the_beneficiary_export_carries_the_signed_convention(bilan, plan, tmp_path):
+    import json
+    import zipfile
+
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(SCAN)
+    bilan("convention", "sign", plan, "--date", "2026-02-27", "--preuve", scan)
+    archive = tmp_path / "export.zip"
+    bilan("export", plan, "-o", archive)
+    with zipfile.ZipFile(archive) as z:
+        assert z.read("convention-signee.pdf") == SCAN
+        data = json.loads(z.read("donnees.json"))
+    assert data["convention"]["preuve"]["fichier"] == "convention-signee.pdf"
+    assert data["convention"]["preuve"]["sha256"] == hashlib.sha256(SCAN).hexdigest()
