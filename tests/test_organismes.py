@@ -52,6 +52,8 @@ def test_bad_input_is_refused_naming_it_the_directory_unchanged(bilan):
             key="ORGANISME_TYPE_INCONNU")
     refused(bilan, "organisme", "add", "Atlas", "--adresse", "  ", key="ORGANISME_ADRESSE_VIDE")
     refused(bilan, "organisme", "add", "  ", "--adresse", "x", key="ORGANISME_NOM_VIDE")
+    refused(bilan, "organisme", "add", "Atlas", "--adresse", "x", "--email", "pas-un-courriel",
+            key="EMAIL_INVALIDE")
     refused(bilan, "organisme", "set", "société générale de chaudronnerie", "siret", "12345678900012",
             key="SIRET_CLE")
     refused(bilan, "organisme", "set", "société générale de chaudronnerie", "nom", "Autre",

@@ -11,6 +11,7 @@ from bilancli.core.changes import RowAdded, RowsUpdated
 from bilancli.core.checkdigits import parse_siret
 from bilancli.core.choices import parse_choice
 from bilancli.core.deletion import plain
+from bilancli.core.fields import validate_admin
 from bilancli.core.model import Organisme
 from bilancli.errors import fail
 
@@ -48,8 +49,6 @@ def _value(field: str, text: str | None, name: str) -> str | None:
     if field == "type":
         return parse_choice(text or "autre", TYPES, msg.ORGANISME_TYPE_INCONNU)
     if field == "email":
-        from bilancli.core.fields import validate_admin
-
         return validate_admin("email", text)
     return _text(text)
 
