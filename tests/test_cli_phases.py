@@ -128,7 +128,8 @@ def test_a_plan_bilan_cannot_start_before_the_convention_is_signed(bilan):
     assert "aucun projet" in err
     bilan("convention", "send", bid, "--date", "2026-02-10")
     assert bilan.json("show", bid)["convention"] == {
-        "transmise": "2026-02-10", "signee": None, "echeance": "2026-02-20", "statut": "refusee"}
+        "transmise": "2026-02-10", "signee": None, "echeance": "2026-02-20", "statut": "refusee",
+        "preuve": None}
     assert bilan("convention", "sign", bid, code=1).key == "CONVENTION_HORS_DELAI"
     out = bilan("convention", "send", bid, "--date", "2026-02-25").stdout
     assert "07/03/2026" in out

@@ -130,6 +130,7 @@ def test_no_convention_document_for_a_financing_that_needs_none(financement):
 
 
 def test_a_convention_is_rendered_again_after_its_signature_or_the_end():
-    signed = make("reclassement", Convention(SENT, date(2026, 2, 5)), date_fin=date(2026, 5, 1))
+    signed = make("reclassement", Convention(SENT, date(2026, 2, 5)), date_fin=date(2026, 5, 1),
+                  employeur="Atelier Rivière")
     conv.check_render(signed)
-    conv.check_render(make("plan"))
+    conv.check_render(make("plan", employeur="Atelier Rivière"))

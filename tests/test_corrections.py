@@ -136,6 +136,7 @@ def test_a_phase_is_left_after_every_fact_recorded_for_it(bilan, tmp_path):
 def test_administrative_documents_stay_as_evidence_until_the_anonymisation(bilan, tmp_path):
     bilan.today("2026-03-02")
     bid = ready_to_leave_preliminaire(bilan, financement="plan")
+    bilan("set", bid, "employeur", "Atelier Rivière")
     bilan("convention", "send", bid, "--date", "2026-03-01")
     bilan("convention", "sign", bid, "--date", "2026-03-02")
     bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "2h")

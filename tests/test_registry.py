@@ -120,3 +120,31 @@ def test_the_agenda_and_figures_read_no_content(bilan):
     finally:
         store.close()
     assert gone in summaries and not any(m in summaries for m in planted)
+
+
+def test_the_anonymisation_leaves_nothing_of_any_identity_column(bilan):
+    """A marker in every identity column (the civilité, the postal address, the signed
+    convention kept…) of a record whose anonymisation is due: none survives the purge."""
+    gone = make_ended_bilan(bilan.home, "IDT", end=date(2020, 6, 1))
+    store = Store(bilan.home)
+    try:
+        with store.write() as conn:
+            conn.execute("INSERT INTO conventions (bilan_id, transmise, signee) VALUES (?, ?, ?)",
+                         (gone, "2019-01-02", "2019-01-03"))
+            typed = {(t, c): kind for t, c, kind in live_columns(conn)}
+            planted = []
+            for table_name, column in registry.columns_of(registry.IDENTITE):
+                if "TEXT" not in typed[(table_name, column)] and "BLOB" not in typed[(table_name, column)]:
+                    continue
+                value = f"QZXIDT{table_name}{column}XZQ"
+                stored = value.encode() if "BLOB" in typed[(table_name, column)] else value
+                key = registry.table(table_name).key
+                assert conn.execute(f"UPDATE {table_name} SET {column} = ? WHERE {key} = ?",
+                                    (stored, gone)).rowcount, f"no row of {table_name} for {column}"
+                planted.append(value)
+    finally:
+        store.close()
+    assert {"QZXIDTbilansadresseXZQ", "QZXIDTconventionspreuveXZQ"} <= set(planted)
+    assert set(traces(bilan.home, planted)) == set(planted)   # the scan can fail
+    bilan("purge", "--yes")
+    assert traces(bilan.home, planted) == {}

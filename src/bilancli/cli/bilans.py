@@ -10,6 +10,8 @@ from bilancli.cli.spec import DATE, ID, JSON, arg, command, flag, opt
 @command("new", msg.CMD_NEW,
          opt("--nom", help=msg.OPT_NOM, metavar="N", required=True),
          opt("--prenom", help=msg.OPT_PRENOM, metavar="P", required=True),
+         opt("--civilite", help=msg.OPT_CIVILITE, metavar="madame|monsieur", complete="civilite"),
+         opt("--adresse", help=msg.OPT_ADRESSE_BENEFICIAIRE),
          opt("--email", help=msg.OPT_EMAIL),
          opt("--telephone", help=msg.OPT_TELEPHONE),
          opt("--statut", help=msg.OPT_STATUT, metavar="STATUT", complete="statut"),
@@ -22,12 +24,12 @@ from bilancli.cli.spec import DATE, ID, JSON, arg, command, flag, opt
          opt("--tarif", help=msg.OPT_TARIF, metavar="EUR"),
          opt("--date", help=msg.OPT_DATE_OUVERTURE, metavar="D"),
          JSON)
-def new(nom, prenom, email, telephone, statut, financement, format_, employeur, heures_prevues,
-        tarif, date, as_json) -> None:
+def new(nom, prenom, civilite, adresse, email, telephone, statut, financement, format_, employeur,
+        heures_prevues, tarif, date, as_json) -> None:
     from bilancli.core.fields import opening
 
     change = opening({
-        "nom": nom, "prenom": prenom, "email": email, "telephone": telephone,
+        "civilite": civilite, "nom": nom, "prenom": prenom, "adresse": adresse, "email": email, "telephone": telephone,
         "statut": statut, "financement": financement, "format": format_,
         "employeur": employeur, "heures_prevues": heures_prevues, "tarif": tarif,
     }, base.parse_date_option(date))

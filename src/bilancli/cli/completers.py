@@ -7,7 +7,9 @@ from bilancli.cli import base
 
 
 def _closed_lists() -> dict[str, tuple[str, ...]]:
-    from bilancli.core import complaints, documents, edof, fields, invoices, rdv, satisfaction
+    from bilancli.core import (
+        complaints, convention, documents, edof, fields, invoices, organismes, rdv, satisfaction,
+    )
     from bilancli.core.model import MODALITES, PHASES
 
     return {
@@ -19,6 +21,8 @@ def _closed_lists() -> dict[str, tuple[str, ...]]:
         "par_rdv": rdv.PAR,
         "payeur": invoices.PAYERS, "mode_paiement": invoices.MODES,
         "origine": complaints.ORIGINS, "canal": complaints.CHANNELS,
+        "civilite": fields.CIVILITES, "type_organisme": organismes.TYPES,
+        "champ_organisme": organismes.SETTABLE, "methode": convention.PROOF_METHODS,
     }
 
 

@@ -34,9 +34,10 @@ def entries(record, today, home) -> list[tuple[str, bytes]]:
     readme = msg.EXPORT_LISEZMOI.format(id=record.bilan.id, date=format_date(today))
     if destroyed:
         readme += msg.EXPORT_LISEZMOI_DETRUIT.format(date=format_date(destroyed))
+    proof = [(rules.proof_name(record.proof), record.proof)] if record.proof else []
     return [(rules.README_NAME, readme.encode("utf-8")),
             (rules.DATA_NAME, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")),
-            *((names[f.id], f.content) for f in record.files)]
+            *((names[f.id], f.content) for f in record.files), *proof]
 
 
 def export_json(record, names: dict[int, str], today, home) -> dict:
@@ -54,4 +55,9 @@ def export_json(record, names: dict[int, str], today, home) -> dict:
     view["rdv"] = [{**r, "motif": record.rdv_motives.get(r["numero"])} for r in view["rdv"]]
     view["documents"] = [{**d, "fichier": names.get(d["id"])} for d in view["documents"]]
     view["commentaires_satisfaction"] = dict(record.comments)
+    if view["convention"]["preuve"] and record.proof:
+        from bilancli.core.export import proof_name
+
+        view["convention"]["preuve"] = {**view["convention"]["preuve"],
+                                        "fichier": proof_name(record.proof)}
     return {"exporte_le": iso(today), **view}

@@ -48,9 +48,11 @@ def issue(bilan_id, date, payeur, montant, destinataire, adresse, siret, referen
     cents = rules.parse_positive_amount(montant) if montant is not None else None
     cabinet, billing = _billing()
     buyer = {"nom": destinataire, "adresse": adresse, "siret": siret, "reference": reference}
+    from bilancli.store.organismes import directory
+
     with base.writing() as tx:
         change = rules.issue(tx.load(wanted), tx.sequence(), on, base.today(), payer, cents, buyer,
-                             cabinet, billing)
+                             cabinet, billing, directory(tx.conn))
         numero = tx.apply(change)
     if as_json:
         base.print_json(_amounts_json(numero, change))

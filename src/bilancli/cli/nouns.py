@@ -27,7 +27,7 @@ SECTIONS = (
     )),
     (msg.SECTION_FACTURATION, (
         ("facture", "factures"), ("avoir", "factures"), ("paiement", "factures"),
-        ("factures", "factures"),
+        ("factures", "factures"), ("organisme", "organismes"),
     )),
     (msg.SECTION_QUALITE, (
         ("suivi", "followup"), ("satisfaction", "followup"), ("edof", "followup"),

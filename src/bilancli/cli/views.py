@@ -63,7 +63,8 @@ def documents_json(documents) -> list[dict]:
 def show_json(bilan: Bilan, today: date, home: str) -> dict:
     c = bilan.convention
     return {
-        "id": bilan.id, "nom": bilan.nom, "prenom": bilan.prenom, "phase": bilan.phase,
+        "id": bilan.id, "civilite": bilan.civilite, "nom": bilan.nom, "prenom": bilan.prenom,
+        "adresse": bilan.adresse, "phase": bilan.phase,
         "financement": bilan.financement, "statut": bilan.statut, "format": bilan.format,
         "email": bilan.email, "telephone": bilan.telephone, "employeur": bilan.employeur,
         "heures_prevues": _hours(bilan.heures_prevues_minutes),
@@ -82,6 +83,7 @@ def show_json(bilan: Bilan, today: date, home: str) -> dict:
         "convention": {
             "transmise": iso(c.sent_on), "signee": iso(c.signed_on),
             "echeance": iso(conv.deadline(c)), "statut": conv.status(bilan, today),
+            "preuve": conv.proof_json(c),
         },
         **attendance_json(bilan),
         "rdv": [rdv_json(r) for r in bilan.rdv],
@@ -222,6 +224,8 @@ def _identity(view: dict) -> Fields:
     c = view["convention"]
     rows = [
         ("Bénéficiaire", full_name(view["prenom"], view["nom"])),
+        ("Civilité", _label(msg.CIVILITE_LABELS, view["civilite"])),
+        ("Adresse", view["adresse"]),
         ("Phase", _label(msg.PHASE_LABELS, view["phase"])),
         ("Statut", _label(msg.STATUT_LABELS, view["statut"])),
         ("Financement", _label(msg.FINANCEMENT_LABELS, view["financement"])),
@@ -233,6 +237,7 @@ def _identity(view: dict) -> Fields:
         ("Tarif", f"{format_euros(round(tarif * 100))} HT" if tarif is not None else None),
         ("Convention", msg.CONVENTION_STATUTS[c["statut"]].format(
             transmise=_fr(c["transmise"]), signee=_fr(c["signee"]), echeance=_fr(c["echeance"]))),
+        ("Convention signée", _proof_line(c["preuve"])),
         ("Suivi prévu", _fr(view["suivi"]["date_prevue"])),
         ("Suivi réalisé", msg.SUIVI_NON_REALISE if view["suivi"]["non_realise"]
          else _fr(view["suivi"]["date_realisee"])),
@@ -246,6 +251,14 @@ def _identity(view: dict) -> Fields:
         rows.append(("Prochaine échéance", f"{_fr(purge['prochaine_echeance'])} "
                                            f"({msg.RULE_LABELS[purge['regle']]})"))
     return Fields(f"Bilan {view['id']}", rows)
+
+
+def _proof_line(proof: dict | None) -> str | None:
+    """The signed convention kept: how it was signed, its size, the start of its hash."""
+    if proof is None:
+        return None
+    return (f"{msg.METHODE_LABELS.get(proof['methode'], proof['methode'])}, "
+            f"{format_size(proof['taille'])}, SHA-256 {proof['sha256'][:16]}…")
 
 
 def print_attendance(bilan_id: str, view: dict) -> None:

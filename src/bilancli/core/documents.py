@@ -11,6 +11,7 @@ from bilancli.errors import fail
 DOCUMENT_TYPES = ("test", "cv", "notes", "autre")
 SYNTHESE_TYPE = "synthese"  # the kept copy of the rendered synthèse (L6313-4 al. 3)
 COPY_KIND = "copie"         # a stored document written back to disk (`doc get -o`)
+PROOF_KIND = "preuve_convention"   # the signed convention written back (`convention preuve -o`)
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 MAX_DOCUMENT_LABEL = "50 Mio"
 
@@ -76,6 +77,10 @@ def check_renderable(kind: str, bilan: Bilan, numero: int | None = None) -> None
         convention.check_render(bilan)
     elif kind == "certificat":
         check_certificat(bilan)
+    elif kind == PROOF_KIND:
+        from bilancli.core.convention import check_proof_readable
+
+        check_proof_readable(bilan)
     elif kind == "export":
         from bilancli.core.export import check_exportable
 
@@ -126,7 +131,8 @@ def store(bilan: Bilan, type_: str, titre: str | None, content: bytes, filename:
 # The beneficiary's export holds the content (notes, documents): it goes with it (SPEC §5).
 DOCUMENT_CLASSES = {"synthese": "contenu", "copie": "contenu", "convention": "administratif",
                     "emargement": "administratif", "convocation": "administratif",
-                    "certificat": "administratif", "export": "contenu"}
+                    "certificat": "administratif", "export": "contenu",
+                    PROOF_KIND: "administratif"}
 
 
 def retention_of(kind: str, own_template: bool) -> str:

@@ -37,6 +37,16 @@ def default_filename(bilan_id: str) -> str:
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f-\x9f<>:"/\\|?*\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]')
 
 
+# The signed convention's bytes say what they are; its name in the archive follows them.
+_PROOF_SUFFIXES = ((b"%PDF", "pdf"), (b"\x89PNG", "png"), (b"\xff\xd8\xff", "jpg"))
+
+
+def proof_name(content: bytes) -> str:
+    """`convention-signee.pdf`: the signed convention kept, in the archive."""
+    suffix = next((s for magic, s in _PROOF_SUFFIXES if content.startswith(magic)), "bin")
+    return f"convention-signee.{suffix}"
+
+
 def document_name(doc_id: int, filename: str | None, type_: str) -> str:
     """`documents/3-cv.pdf`: a stored document's place in the archive. Only the last part of
     the name it was added under, with nothing a file system would read as a folder, a drive

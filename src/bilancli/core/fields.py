@@ -27,11 +27,13 @@ CONTENT_FIELDS: tuple[str, ...] = tuple(
 STATUTS = ("salarie", "demandeur-emploi", "particulier", "independant", "autre")
 FINANCEMENTS = ("cpf", "plan", "reclassement", "personnel", "france-travail", "autre")
 FORMATS = ("presentiel", "distanciel", "mixte")
+CIVILITES = ("madame", "monsieur")   # letters say « Madame, Monsieur » without one
 ENUMS: dict[str, tuple[str, ...]] = {
-    "statut": STATUTS, "financement": FINANCEMENTS, "format": FORMATS,
+    "statut": STATUTS, "financement": FINANCEMENTS, "format": FORMATS, "civilite": CIVILITES,
 }
+_CIVILITE_SHORT = {"mme": "madame", "m": "monsieur", "mr": "monsieur"}
 ADMIN_FIELDS: tuple[str, ...] = (
-    "nom", "prenom", "email", "telephone", "statut", "financement", "format",
+    "civilite", "nom", "prenom", "adresse", "email", "telephone", "statut", "financement", "format",
     "employeur", "heures_prevues", "tarif",
 )
 REQUIRED_FIELDS = ("nom", "prenom")
@@ -58,6 +60,9 @@ def parse_consent_type(text: str) -> str:
 
 
 def parse_enum(field: str, text: str) -> str:
+    if field == "civilite":
+        typed = _CIVILITE_SHORT.get(text.strip().lower().rstrip("."), text)
+        return parse_choice(typed, CIVILITES, msg.CIVILITE_REFUSEE, strip=".")
     return parse_choice(text, ENUMS[field], msg.VALEUR_ENUM_INCONNUE, champ=field)
 
 

@@ -45,10 +45,13 @@ def seller(cabinet: dict, billing: bill.Billing) -> dict:
     }
 
 
-def buyer(bilan: Bilan, payer: str, typed: dict) -> dict:
+def buyer(bilan: Bilan, payer: str, typed: dict, directory=()) -> dict:
     """The buyer: `--destinataire`, else whom the payer stands for; its address is a mention
-    of every invoice (`--adresse`; the Caisse des Dépôts' is known)."""
+    of every invoice: `--adresse`, else the beneficiary's when they pay, else that of the
+    organisme of the cabinet's directory (`directory`) bearing the buyer's name (the Caisse
+    des Dépôts' is known). Its SIRET: `--siret`, else the organisme's; its SIREN is printed."""
     from bilancli.core.checkdigits import format_siret, parse_siret
+    from bilancli.core.organismes import find
 
     name = (typed.get("nom") or "").strip()
     address = (typed.get("adresse") or "").strip()
@@ -61,16 +64,31 @@ def buyer(bilan: Bilan, payer: str, typed: dict) -> dict:
             name, address = msg.CDC_NOM, address or msg.CDC_ADRESSE
     if not name:
         raise fail(msg.FACTURE_SANS_DESTINATAIRE, id=bilan.id, payeur=msg.PAYEUR_LABELS[payer])
+    registered = find(directory, name)
+    if registered is not None:
+        name = registered.nom
+    if not address and payer == "beneficiaire" and not typed.get("nom"):
+        address = (bilan.adresse or "").strip()
+    if not address and registered is not None:
+        address = registered.adresse
     professional = payer in bill.PROFESSIONAL_PAYERS
     if professional and not address:
         raise fail(msg.FACTURE_SANS_ADRESSE, payeur=msg.PAYEUR_LABELS[payer])
     if not address:   # a person too: the invoice names the client and gives its address
         raise fail(msg.FACTURE_SANS_ADRESSE_CLIENT, nom=name)
-    siret = typed.get("siret")
+    siret = parse_siret(typed["siret"]) if typed.get("siret") else (registered and registered.siret)
     reference = (typed.get("reference") or "").strip() or None
     return {"nom": name, "adresse": address or None,
-            "siret": format_siret(parse_siret(siret)) if siret else None,
+            "siret": format_siret(siret) if siret else None,
+            # The buyer's SIREN, a mention of invoices from 2027 (the first nine digits).
+            "siren": format_siren(siret) if siret else None,
             "professionnel": professional, "reference": reference}
+
+
+def format_siren(siret: str) -> str:
+    """`73282932000074` → `732 829 320`: the company, as INSEE prints it."""
+    digits = siret.replace(" ", "")[:9]
+    return f"{digits[:3]} {digits[3:6]} {digits[6:]}"
 
 
 # Whoever pays for an employee's bilan without being the employer (an OPCO) matches the

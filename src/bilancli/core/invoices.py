@@ -124,8 +124,10 @@ def check_issue_day(on: date, sequence: Sequence, today: date) -> None:
 
 
 def issue(bilan: Bilan, sequence: Sequence, on: date, today: date, payer: str | None,
-          typed_cents: int | None, buyer: dict, cabinet: dict, billing: bill.Billing) -> InvoiceIssued:
-    """`bilan facture`: the invoice to write, frozen with everything its document shows."""
+          typed_cents: int | None, buyer: dict, cabinet: dict, billing: bill.Billing,
+          directory=()) -> InvoiceIssued:
+    """`bilan facture`: the invoice to write, frozen with everything its document shows;
+    `directory`, the cabinet's organismes (the buyer's address and SIRET)."""
     from bilancli.core import invoice_document as doc
 
     if bilan.anonymised_on:
@@ -139,7 +141,7 @@ def issue(bilan: Bilan, sequence: Sequence, on: date, today: date, payer: str | 
                    premier=format_date(first))
     payer = payer or default_payer(bilan)
     seller = doc.seller(cabinet, billing)
-    customer = doc.buyer(bilan, payer, buyer)
+    customer = doc.buyer(bilan, payer, buyer, directory)
     ht = amount_to_invoice(bilan, typed_cents)
     tva = bill.vat_cents(ht, billing.rate_bp)
     due = bill.due_date(on, billing)

@@ -27,9 +27,23 @@ class Consent(namedtuple("Consent", "type date withdrawn_on", defaults=(None,)))
         return self.withdrawn_on is None
 
 
-class Convention(namedtuple("Convention", "sent_on signed_on", defaults=(None, None))):
+class Convention(namedtuple("Convention", "sent_on signed_on proof_method proof_sha256 proof_size",
+                            defaults=(None, None, None, None, None))):
     """The tripartite convention's two days (R6313-8): `sent_on`, when the employer sent the
-    draft (transmise); `signed_on`, when the employee signed it (signee)."""
+    draft (transmise); `signed_on`, when the employee signed it (signee); the signed copy
+    kept in the store, if any: how it was signed, its SHA-256 and size (None once destroyed)."""
+
+    __slots__ = ()
+
+    @property
+    def has_proof(self) -> bool:
+        return self.proof_sha256 is not None
+
+
+class Organisme(namedtuple("Organisme", "nom adresse siret type email telephone",
+                          defaults=(None, "autre", None, None))):
+    """An organisme of the cabinet's directory (an employer, an OPCO, France Travail): a legal
+    person it bills or signs with, as typed once (`siret`: its 14 digits)."""
 
     __slots__ = ()
 
@@ -113,13 +127,14 @@ _BILAN_FIELDS = (
     " date_fin motif_abandon content_destroyed_on anonymised_on"
     " champs consent_history convention entretiens documents renderings history"
     " suivi_on suivi_has_notes satisfaction edof corrections suivi_not_held rdv invoices"
+    " civilite adresse"
 )
 _BILAN_DEFAULTS = (
     None, None, None, None, None, None, None, None,      # email … tarif_cents
     None, None, None, None,                              # date_fin … anonymised_on
     {}, (), Convention(), (), (), (), (),                # champs … history
     None, False, {}, {}, (), False, (),                  # suivi_on … rdv
-    (),                                                  # invoices
+    (), None, None,                                      # invoices, civilite, adresse
 )
 
 

@@ -72,6 +72,7 @@ TABLES: tuple[Table, ...] = (
         _c("entretiens_numerotes"),
         # Whether the consultant may still have something to record (store/schema.py).
         _c("a_faire"),
+        _c("civilite", IDENTITE, "civilite"), _c("adresse", IDENTITE, "adresse"),
     ), snapshot="bilan", shape="row", key="id"),
     Table("champs", (
         _c("bilan_id"), _c("champ", CONTENU, "champ", kind="champs"),
@@ -85,6 +86,11 @@ TABLES: tuple[Table, ...] = (
     Table("conventions", (
         _c("bilan_id"), _c("transmise", attribute="sent_on", read="date"),
         _c("signee", attribute="signed_on", read="date"),
+        # The signed convention kept (a scan, the signature platform's file): administrative
+        # evidence that names the employee, destroyed with the identity at the anonymisation
+        # (SPEC §5), its hash and size with it. The snapshot never reads its bytes.
+        _c("preuve", IDENTITE), _c("preuve_methode", IDENTITE, "proof_method"),
+        _c("preuve_sha256", IDENTITE, "proof_sha256"), _c("preuve_taille", IDENTITE, "proof_size"),
     ), snapshot="convention", shape="one"),
     Table("phases", (
         _c("id"), _c("bilan_id"), _c("phase", attribute="phase"),
@@ -194,6 +200,13 @@ TABLES: tuple[Table, ...] = (
         _c("id"), _c("reclamation"), _c("date"), _c("nature"), _c("nombre"), _c("octets"),
         _c("regle"),
     ), key="reclamation"),
+    # The cabinet's directory of organismes (SPEC §10): legal persons it bills or signs with,
+    # not personal data; no retention clock, untouched by the purge. `cle` is the name
+    # without accents nor case, so that two alike cannot be stored.
+    Table("organismes", (
+        _c("cle"), _c("nom"), _c("adresse"), _c("siret"), _c("type"), _c("email"),
+        _c("telephone"),
+    ), key="cle"),
 )
 # Kept by the schema's own machinery (sqlite-utils' record of applied migrations).
 INTERNAL_TABLES = ("_sqlite_migrations",)

@@ -145,8 +145,11 @@ OPT_DATE_FACTURE = "Date d'émission (défaut : aujourd'hui) ; jamais avant la d
 OPT_PAYEUR = "beneficiaire, employeur, opco, cdc, france-travail ou autre (défaut : selon le financement)."
 OPT_MONTANT_FACTURE = "Montant HT en euros (défaut : le tarif, ou ce qui en reste à facturer)."
 OPT_DESTINATAIRE = "Nom de l'acheteur (défaut : le bénéficiaire, l'employeur ou la Caisse des Dépôts)."
-OPT_ADRESSE = "Adresse de l'acheteur (obligatoire pour un acheteur professionnel)."
-OPT_SIRET = "SIRET de l'acheteur (14 chiffres)."
+OPT_ADRESSE = (
+    "Adresse de l'acheteur (défaut : celle du bénéficiaire qui paie, ou de l'organisme de "
+    "l'annuaire qui porte le nom de l'acheteur)."
+)
+OPT_SIRET = "SIRET de l'acheteur (14 chiffres ; défaut : celui de l'organisme de l'annuaire)."
 OPT_REFERENCE_FACTURE = (
     "Référence que le payeur attend sur la facture : numéro de l'accord de prise en charge d'un "
     "OPCO, de dossier, de bon de commande.")

@@ -135,7 +135,9 @@ DET_CONSENT = (
 DET_CONVENTION_SEND = "Un nouveau projet peut être transmis tant qu'aucun n'est signé."
 DET_CONVENTION_SIGN = (
     "Refusé avant toute transmission ou plus de dix jours après (le silence vaut refus) ; "
-    "seulement pour un financement plan ou reclassement."
+    "seulement pour un financement plan ou reclassement. --preuve conserve la convention "
+    "signée avec son empreinte SHA-256, jusqu'à l'anonymisation du dossier (R6313-7) ; "
+    "« bilan convention preuve » la réécrit."
 )
 DET_ENTRETIEN_ADD = (
     "Refusé au-delà de 24 heures (L6313-4 al. 5) et, quand une convention est requise, avant "

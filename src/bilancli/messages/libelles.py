@@ -11,6 +11,7 @@ DOCUMENT_LABELS = {
     "synthese": "Document de synthèse", "convention": "Convention", "emargement": "Feuille d'émargement",
     "certificat": "Certificat de réalisation", "facture": "Facture", "avoir": "Avoir",
     "convocation": "Convocation", "export": "Export des données du bénéficiaire",
+    "preuve_convention": "Convention signée",
 }
 PURGE_NATURES = {
     "champs": "champs de contenu",
@@ -72,6 +73,7 @@ FIELD_LABELS = {
     "formation": "Projet de formation", "objectifs": "Objectifs",
     "conditions": "Conditions et moyens de réussite", "etapes": "Étapes clés",
     "plan_action": "Plan d'action",
+    "civilite": "Civilité", "adresse": "Adresse postale",
     "nom": "Nom", "prenom": "Prénom", "email": "Courriel", "telephone": "Téléphone",
     "statut": "Statut", "financement": "Financement", "format": "Format",
     "employeur": "Employeur", "heures_prevues": "Heures prévues", "tarif": "Tarif (€ HT)",

@@ -92,11 +92,13 @@ FACTURE_SANS_DESTINATAIRE = (
 )
 FACTURE_SANS_ADRESSE = (
     "facture refusée : une facture à un acheteur professionnel ({payeur}) porte son adresse "
-    "(CGI art. 242 nonies A de l'annexe II) ; précisez --adresse."
+    "(CGI art. 242 nonies A de l'annexe II) ; précisez --adresse, ou inscrivez-le une fois pour "
+    "toutes : « bilan organisme add NOM --adresse TEXTE »."
 )
 FACTURE_SANS_ADRESSE_CLIENT = (
     "facture refusée : une facture porte le nom et l'adresse du client, ici {nom} (CGI art. 242 "
-    "nonies A de l'annexe II) ; précisez --adresse."
+    "nonies A de l'annexe II) ; précisez --adresse (pour le bénéficiaire, « bilan set ID adresse "
+    "TEXTE » la garde ; pour un organisme, « bilan organisme add »)."
 )
 
 # --- Credit notes and payments -----------------------------------------------------------

@@ -41,6 +41,10 @@ def common(bilan: Bilan, cabinet: dict[str, str], today: date) -> dict:
         "cabinet": {key: cabinet.get(key, "") for key in CABINET_KEYS},
         "beneficiaire": {
             "nom": bilan.nom or "", "prenom": bilan.prenom or "", "nom_complet": full_name,
+            # How a letter greets them: « Madame », « Monsieur », else « Madame, Monsieur ».
+            "civilite": msg.CIVILITE_LABELS.get(bilan.civilite, ""),
+            "appel": msg.CIVILITE_LABELS.get(bilan.civilite, msg.CIVILITE_INCONNUE),
+            "adresse": bilan.adresse or "",
             "statut": STATUT_LABELS.get(bilan.statut, bilan.statut), "employeur": bilan.employeur,
         },
         "bilan": {
@@ -88,8 +92,19 @@ def _kept_months(bilan: Bilan, conservation: dict[str, str], today: date) -> int
     return retention.period_for(bilan.date_fin or today, settings)
 
 
-def convention(bilan: Bilan, config, today: date) -> dict:
+def convention(bilan: Bilan, config, today: date, employer=None) -> dict:
+    """`employer`: the registered organisme the bilan's `employeur` names, whose address and
+    SIRET the convention states (SPEC §10)."""
+    from bilancli.core.checkdigits import format_siret
+
     view = common(bilan, config.cabinet, today)
+    if employer is not None:   # named as the directory spells it
+        view["beneficiaire"]["employeur"] = employer.nom
+    view["employeur"] = {
+        "nom": view["beneficiaire"]["employeur"] or "",
+        "adresse": employer.adresse if employer else "",
+        "siret": format_siret(employer.siret) if employer and employer.siret else "",
+    }
     c = bilan.convention
     view["convention"] = {
         "requise": conv.is_required(bilan.financement),

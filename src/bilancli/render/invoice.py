@@ -63,6 +63,8 @@ def view(document: dict) -> dict:
         "vendeur": {k: seller.get(k) or "" for k in ("nom", "adresse", "siret", "nda", "telephone", "email")},
         "acheteur": {"nom": buyer["nom"], "adresse": buyer.get("adresse") or "",
                      "siret": buyer.get("siret") or "", "professionnel": buyer["professionnel"],
+                     # Frozen with the invoice since 2026 (older ones print none, as issued).
+                     "siren": buyer.get("siren") or "",
                      "reference": buyer.get("reference") or ""},
         "facture": {
             "numero": d["numero"], "type": d["type"], "avoir": credit,

@@ -12,11 +12,13 @@ from bilancli import messages as msg
 from bilancli.core import changes as ch
 from bilancli.core import documents as rules
 from bilancli.core.ids import parse_id
+from bilancli.core.organismes import find
 from bilancli.errors import fail
 from bilancli.render import context, templates
 from bilancli.render import output as out
 from bilancli.services import session
 from bilancli.store import bilans, files
+from bilancli.store.organismes import directory
 
 
 class Rendered(namedtuple("Rendered", "label bilan_id written data")):
@@ -39,9 +41,13 @@ def render(home: str, today, config, kind: str, bilan_id: str, format_text: str,
         files.check_output_path(target, home)
     with session.reading(home) as store:
         bilan = bilans.load(store.conn, wanted)
+        employer = find(directory(store.conn), bilan.employeur) if kind == "convention" else None
     rules.check_renderable(kind, bilan, **subject)
-    text = templates.render(home, rules.template_name(kind, fmt), fmt,
-                            context.BUILDERS[kind](bilan, config, today, **subject),
+    if kind == "convention":   # the employer as the cabinet's directory knows it, if it does
+        view = context.convention(bilan, config, today, employer=employer)
+    else:
+        view = context.BUILDERS[kind](bilan, config, today, **subject)
+    text = templates.render(home, rules.template_name(kind, fmt), fmt, view,
                             Path(template) if template else None)
     data = out.encode(text, fmt, base_url=Path(home) / "templates")
     label = msg.DOCUMENT_LABELS[kind]

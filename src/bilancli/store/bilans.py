@@ -28,7 +28,7 @@ ADMIN_COLUMNS = {
     "nom": "nom", "prenom": "prenom", "email": "email", "telephone": "telephone",
     "statut": "statut", "financement": "financement", "format": "format",
     "employeur": "employeur", "heures_prevues": "heures_prevues_minutes",
-    "tarif": "tarif_centimes",
+    "tarif": "tarif_centimes", "civilite": "civilite", "adresse": "adresse",
 }
 
 
@@ -96,6 +96,12 @@ def load(conn, bilan_id: str) -> Bilan:
             record = RECORDS[table.name]
             fields[table.snapshot] = tuple(record(**r) for r in rows)
     return Bilan(**fields)
+
+
+def proof_content(conn, bilan_id: str) -> bytes | None:
+    """The bytes of the signed convention kept (the snapshot never holds them)."""
+    row = conn.execute("SELECT preuve FROM conventions WHERE bilan_id = ?", (bilan_id,)).fetchone()
+    return None if row is None or row[0] is None else bytes(row[0])
 
 
 def open_names(conn) -> list[tuple]:

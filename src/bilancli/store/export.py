@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import namedtuple
 
-from bilancli.store.bilans import load
+from bilancli.store.bilans import load, proof_content
 
 
 class StoredFile(namedtuple("StoredFile", "id type titre filename content")):
@@ -17,10 +17,11 @@ class StoredFile(namedtuple("StoredFile", "id type titre filename content")):
 
 
 class Held(namedtuple("Held", "bilan entretien_notes suivi_notes suivi_motif comments rdv_motives"
-                              " files")):
+                              " files proof", defaults=(None,))):
     """The snapshot and, beside it: entretien number → notes, the suivi's notes and motive,
     satisfaction moment → comment, rendez-vous number → motive of its cancellation (each
-    only where one is written), and the stored documents in order."""
+    only where one is written), the stored documents in order, and the bytes of the signed
+    convention kept (None without one)."""
 
     __slots__ = ()
 
@@ -43,8 +44,9 @@ def held(conn, bilan_id: str) -> Held:
         files = [StoredFile(i, t, titre, name, bytes(content)) for i, t, titre, name, content in
                  conn.execute("SELECT id, type, titre, nom_fichier, contenu FROM documents "
                               "WHERE bilan_id = ? ORDER BY id", one)]
+        proof = proof_content(conn, bilan_id)
     finally:
         if began:
             conn.execute("COMMIT")
     return Held(bilan, notes, suivi[0] if suivi else None, suivi[1] if suivi else None, comments,
-                motives, tuple(files))
+                motives, tuple(files), proof)

@@ -392,6 +392,28 @@ WORKING_SET = (
     "CREATE INDEX consentements_en_vigueur ON consentements (type, bilan_id) WHERE retire_le IS NULL",
 )
 
+# The complete record (issue 21): the beneficiary's civilité and postal address (identity,
+# erased at the anonymisation); the signed convention kept as bytes with its hash
+# (administrative evidence, destroyed at the anonymisation); the cabinet's directory of
+# organismes (legal persons, no retention clock), one per name accents and case ignored.
+COMPLETE_RECORD = (
+    "ALTER TABLE bilans ADD COLUMN civilite TEXT",
+    "ALTER TABLE bilans ADD COLUMN adresse TEXT",
+    "ALTER TABLE conventions ADD COLUMN preuve BLOB",
+    "ALTER TABLE conventions ADD COLUMN preuve_methode TEXT",
+    "ALTER TABLE conventions ADD COLUMN preuve_sha256 TEXT",
+    "ALTER TABLE conventions ADD COLUMN preuve_taille INTEGER",
+    """CREATE TABLE organismes (
+        cle TEXT PRIMARY KEY,
+        nom TEXT NOT NULL,
+        adresse TEXT NOT NULL,
+        siret TEXT,
+        type TEXT NOT NULL DEFAULT 'autre',
+        email TEXT,
+        telephone TEXT
+    )""",
+)
+
 MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("0001_initial", INITIAL),
     ("0002_attendance_totals", ATTENDANCE_TOTALS),
@@ -401,6 +423,7 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("0006_factures_reclamations", FACTURES_RECLAMATIONS),
     ("0007_avoirs_partiels", PARTIAL_CREDIT_NOTES),
     ("0008_working_set", WORKING_SET),
+    ("0009_dossier_complet", COMPLETE_RECORD),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
