@@ -333,6 +333,19 @@ PARTIAL_CREDIT_NOTES = (
     "CREATE INDEX factures_annule ON factures (annule) WHERE annule IS NOT NULL",
 )
 
+# Questionnaires followed up (Qualiopi indicator 30, SPEC §4): the day each was sent, how many
+# reminders went and the day of the last; the answer (or the silence) stays in `satisfactions`.
+QUESTIONNAIRES = (
+    """CREATE TABLE questionnaires (
+        bilan_id TEXT NOT NULL REFERENCES bilans (id) ON DELETE CASCADE,
+        moment TEXT NOT NULL,
+        envoye_le TEXT NOT NULL,
+        relances INTEGER NOT NULL DEFAULT 0 CHECK (relances >= 0),
+        relance_le TEXT,
+        PRIMARY KEY (bilan_id, moment)
+    )""",
+)
+
 MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("0001_initial", INITIAL),
     ("0002_attendance_totals", ATTENDANCE_TOTALS),
@@ -341,6 +354,7 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("0005_rendez_vous", RENDEZ_VOUS),
     ("0006_factures_reclamations", FACTURES_RECLAMATIONS),
     ("0007_avoirs_partiels", PARTIAL_CREDIT_NOTES),
+    ("0008_questionnaires", QUESTIONNAIRES),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
