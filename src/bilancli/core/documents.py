@@ -126,7 +126,8 @@ def store(bilan: Bilan, type_: str, titre: str | None, content: bytes, filename:
 # The beneficiary's export holds the content (notes, documents): it goes with it (SPEC §5).
 DOCUMENT_CLASSES = {"synthese": "contenu", "copie": "contenu", "convention": "administratif",
                     "emargement": "administratif", "convocation": "administratif",
-                    "certificat": "administratif", "export": "contenu"}
+                    "certificat": "administratif", "export": "contenu",
+                    "qualiopi": "administratif"}
 
 
 def retention_of(kind: str, own_template: bool) -> str:

@@ -11,6 +11,7 @@ DOCUMENT_LABELS = {
     "synthese": "Document de synthèse", "convention": "Convention", "emargement": "Feuille d'émargement",
     "certificat": "Certificat de réalisation", "facture": "Facture", "avoir": "Avoir",
     "convocation": "Convocation", "export": "Export des données du bénéficiaire",
+    "qualiopi": "Dossier Qualiopi",
 }
 PURGE_NATURES = {
     "champs": "champs de contenu",

@@ -72,3 +72,16 @@ A_FAIRE_QUESTIONNAIRE = {
     "relance": "{quoi} : relancer (--relance) ou noter la réponse",
     "cloture": "{quoi} : relances faites, noter la réponse ou --sans-reponse",
 }
+
+# In the documents.
+OUI = "oui"
+NON = "non"
+AUCUNE_DONNEE = "—, aucun cas dans l'année"
+PERIODE_ANNEE = "du {debut} au {fin}"
+SATISFACTION_AUCUN_DU = "aucun questionnaire dû dans l'année"
+SATISFACTION_SANS_REPONSES = "aucune réponse ({interroges} bénéficiaires interrogés)"
+SATISFACTION_MOYENNE = (
+    "{moyenne}/5 — {reponses} réponses sur {interroges} bénéficiaires interrogés "
+    "(taux de réponse {taux})"
+)
+MODALITES_COURTES = {"presentiel": "présentiel", "visio": "visio", "telephone": "téléphone"}

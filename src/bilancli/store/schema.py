@@ -344,6 +344,10 @@ QUESTIONNAIRES = (
         relance_le TEXT,
         PRIMARY KEY (bilan_id, moment)
     )""",
+    # The Qualiopi file reads, per bilan, its modalities and the day each document was last
+    # rendered: from these indexes alone, never from the rows.
+    "CREATE INDEX entretiens_modalite ON entretiens (bilan_id, modalite)",
+    "CREATE INDEX rendus_genre ON rendus (bilan_id, genre, cree_le)",
 )
 
 MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
