@@ -193,6 +193,13 @@ def test_md_and_html_go_to_stdout_pdf_to_a_file(bilan, year, tmp_path):
     assert out.read_text(encoding="utf-8") == html
 
 
+def test_the_pdf_goes_to_documents_in_a_new_home(bilan):
+    bilan.new()
+    assert not (bilan.home / "documents").exists()
+    bilan("qualiopi", "--format", "pdf")
+    assert (bilan.home / "documents" / "qualiopi-2026.pdf").read_bytes().startswith(b"%PDF")
+
+
 def test_the_template_can_be_overridden(bilan, year):
     (bilan.home / "templates").mkdir()
     (bilan.home / "templates" / "qualiopi.md.j2").write_text(

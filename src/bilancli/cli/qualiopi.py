@@ -28,12 +28,14 @@ def qualiopi(annee, noms, format_, output, as_json) -> None:
     fmt = parse_choice(format_, QUALIOPI_FORMATS, msg.FORMAT_STATS_INCONNU)
     chosen = base.output_option(output)
     target = chosen if isinstance(chosen, Path) else None
-    if target is None and chosen is None and fmt == "pdf" and not as_json:
+    by_default = target is None and chosen is None and fmt == "pdf" and not as_json
+    if by_default:
         target = Path(home) / "documents" / f"qualiopi-{year}.pdf"
     if target is not None and not as_json:
         if noms:
             refuse_names_at_home(target, home)
-        files.check_output_path(target, home)
+        if not by_default:   # documents/ is made below, once there is something to write
+            files.check_output_path(target, home)
     config = base.config()
     the_file = compute(year, today, noms, config)
     if as_json:
@@ -54,7 +56,7 @@ def qualiopi(annee, noms, format_, output, as_json) -> None:
     if noms:
         _write_named(the_file, fmt, data, target, today)
     else:
-        if target.parent == Path(home) / "documents":   # the default: made private if new
+        if by_default:   # documents/, private, made if new
             import os
 
             from bilancli.store.folders import open_folder

@@ -30,12 +30,7 @@ NOMS_DANS_BILAN_HOME = (
     "fichier refusé : « {chemin} » est dans le dossier des données (BILAN_HOME). Un dossier "
     "Qualiopi avec --noms va à l'auditeur : écrivez-le ailleurs (-o) ou sans --noms."
 )
-NOMS_SANS_FICHIER = (
-    "--noms demande un fichier (-o FICHIER) hors du dossier des données : le dossier nominatif "
-    "est enregistré pour être détruit avec le premier bilan qu'il nomme (R6313-7)."
-)
 FORMAT_STATS_INCONNU = "format refusé : « {saisie} ». Formats possibles : {possibles}."
-FORMAT_STATS_SANS_ANNEE = "la page des chiffres à publier demande l'année : --annee A."
 
 # What the terminal says.
 QUESTIONNAIRE_ENVOYE = (
@@ -62,7 +57,7 @@ DET_QUALIOPI = (
 )
 OPT_ANNEE_QUALIOPI = "Année du dossier (défaut : l'année en cours)."
 OPT_NOMS_QUALIOPI = "Nommer les bénéficiaires (fichier -o hors du dossier des données)."
-OPT_FORMAT_QUALIOPI = "md, html ou pdf (défaut : md)."
+OPT_FORMAT_QUALIOPI = "md, html ou pdf (le PDF : dans documents/ sans -o)."
 OPT_SORTIE_QUALIOPI = "Fichier à écrire (- : la sortie standard)."
 OPT_FORMAT_STATS = "md ou html : la page des chiffres à publier (Qualiopi indicateur 2)."
 OPT_SORTIE_STATS = "Fichier de la page (- ou rien : la sortie standard)."
