@@ -72,7 +72,7 @@ def test_the_zip_holds_everything_show_holds_with_the_notes_and_motives(bilan, t
     assert data["rdv"][0]["motif"] == "Enfant malade"
     assert data["motif_abandon"] == "Nouvel emploi trouvé"
     assert data["commentaires_satisfaction"] == {"fin": "Très utile"}
-    assert data["satisfaction"] == {"fin": 4}
+    assert data["satisfaction"] == {"fin": {"note": 4, "envoye_le": None, "relances": 0, "sans_reponse": False}, "suivi": None}
     assert data["champs"]["demande"] == "Changer de métier"
     assert data["documents"][0]["fichier"] == "documents/1-cv.pdf"
 

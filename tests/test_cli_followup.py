@@ -69,7 +69,7 @@ def test_items_leave_the_agenda_once_recorded(bilan):
     view = bilan.json("show", bid)
     assert view["suivi"]["date_realisee"] == "2026-11-02"
     assert view["edof"] == {"entree": "2026-01-12", "sortie": "2026-11-02"}
-    assert view["satisfaction"] == {"fin": 5, "suivi": 4}
+    assert view["satisfaction"] == {"fin": {"note": 5, "envoye_le": None, "relances": 0, "sans_reponse": False}, "suivi": {"note": 4, "envoye_le": None, "relances": 0, "sans_reponse": False}}
 
 
 def test_convention_and_inactivity_on_open_bilans(bilan):
@@ -232,7 +232,7 @@ def test_a_comment_is_refused_once_the_content_is_destroyed_but_a_score_alone_is
 
     # The score is administrative: it stays welcome, and nothing is left to destroy.
     bilan("satisfaction", bid, "--moment", "suivi", "--note", "4")
-    assert bilan.json("show", bid)["satisfaction"] == {"suivi": 4}
+    assert bilan.json("show", bid)["satisfaction"] == {"fin": None, "suivi": {"note": 4, "envoye_le": None, "relances": 0, "sans_reponse": False}}
     assert bilan.json("purge", "--dry-run")["bilans"] == []
 
 

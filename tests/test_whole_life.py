@@ -52,7 +52,7 @@ def test_a_bilan_s_whole_life_then_nothing_of_it_survives(bilan, tmp_path):
     assert view["purge"]["contenu_detruit_le"] == "2026-03-02"
     assert all(v is None for v in view["champs"].values())
     assert len(view["entretiens"]) == 3 and view["heures_realisees"] == 7   # attendance stays
-    assert view["satisfaction"] == {"fin": 5}                               # the score stays
+    assert view["satisfaction"]["fin"]["note"] == 5                         # the score stays
 
     assert traces(bilan.home, ["Nom-ZQXJ1"]), "the record keeps the name for five years"
     bilan.today("2031-02-17")   # five years after the end: the record itself is anonymised

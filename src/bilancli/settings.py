@@ -63,7 +63,7 @@ SECTIONS: dict[str, dict[str, object]] = {
     "conservation": {"duree": "texte", "administratif": "texte"},
     "facturation": {"tva": ("exoneree", "franchise", "assujettie"), "taux": "nombre",
                     "delai_paiement": "texte", "iban": "texte"},
-    "qualite": {"delai_reponse": "texte"},
+    "qualite": {"delai_reponse": "texte", "relance": "texte", "relances": "nombre"},
     "sauvegarde": {"dossier": "chemin"},
 }
 CABINET_KEYS = tuple(SECTIONS["cabinet"])

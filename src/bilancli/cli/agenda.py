@@ -16,9 +16,14 @@ def agenda(du, au, tout, as_json) -> None:
     show_agenda(as_json, du, au, everything=tout)
 
 
-@command("stats", msg.CMD_STATS, opt("--annee", help=msg.OPT_ANNEE, metavar="A"), JSON,
-         details=msg.DET_STATS)
-def stats(annee, as_json) -> None:
-    from bilancli.cli.statsview import show_stats
+@command("stats", msg.CMD_STATS, opt("--annee", help=msg.OPT_ANNEE, metavar="A"),
+         opt("--format", help=msg.OPT_FORMAT_STATS, dest="format_", metavar="md|html"),
+         opt("-o", "--output", help=msg.OPT_SORTIE_STATS, metavar="FICHIER|-"),
+         JSON, details=msg.DET_STATS)
+def stats(annee, format_, output, as_json) -> None:
+    from bilancli.cli.statsview import publish_stats, show_stats
 
-    show_stats(annee, as_json)
+    if format_ is not None and not as_json:
+        publish_stats(annee, format_, output)
+    else:
+        show_stats(annee, as_json)

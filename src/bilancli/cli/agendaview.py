@@ -12,6 +12,7 @@ def compute(names: bool):
     `names`) and the rendez-vous still planned, by (bilan, numero)."""
     from bilancli.core import retention
     from bilancli.core.agenda import agenda, register_items
+    from bilancli.core.satisfaction import reminders_from
     from bilancli.core.workdays import WorkCalendar
     from bilancli.store import ledger
     from bilancli.store import rdv as rdv_store
@@ -23,6 +24,7 @@ def compute(names: bool):
     # Refused like `purge` and `show`: an agenda silently missing the purges a setting
     # the law forbids would hide, would mislead.
     settings = base.retention_settings()
+    reminders = reminders_from(base.config().qualite)
     with base.reading() as store:
         registers = register_items(ledger.unsettled_invoices(store.conn),
                                    ledger.unanswered_complaints(store.conn), today)
@@ -34,7 +36,7 @@ def compute(names: bool):
         planned = rdv_store.planned_by_bilan(store.conn)
     purge_dues = retention.purge_dues(facts, settings, today)
     items = agenda(summaries, today, WorkCalendar(), purge_dues, planned,
-                   registers)
+                   registers, reminders)
     rdv = {(r.bilan_id, r.numero): r for found in planned.values() for r in found}
     return items, {s.id: s for s in summaries}, rdv
 
@@ -73,6 +75,8 @@ def _json(item, iso) -> dict:
         view.update(heure=item.heure, numero=item.numero)
     elif item.numero is not None:   # an invoice's or a réclamation's number
         view["numero"] = item.numero
+    if item.etape is not None:
+        view["etape"] = item.etape
     return view
 
 
@@ -82,6 +86,8 @@ def what_to_do(item, rdv) -> str:
 
     if item.quoi == "convention" and item.en_retard:   # silence past the ten days: refused
         return msg.A_FAIRE_CONVENTION_EXPIREE
+    if item.etape in ("relance", "cloture"):
+        return msg.A_FAIRE_QUESTIONNAIRE[item.etape].format(quoi=msg.A_FAIRE[item.quoi])
     if item.quoi != "rdv":
         return msg.A_FAIRE[item.quoi].format(numero=item.numero)
     r = rdv[item.bilan, item.numero]

@@ -34,15 +34,20 @@ def suivi(bilan_id, date, notes, non_realise, motif) -> None:
          opt("--moment", help=msg.OPT_MOMENT, metavar="fin|suivi", required=True, complete="moment"),
          opt("--note", help=msg.OPT_NOTE, metavar="1-5"),
          flag("--sans-reponse", help=msg.OPT_SANS_REPONSE),
+         flag("--envoye", help=msg.OPT_ENVOYE),
+         flag("--relance", help=msg.OPT_RELANCE),
          opt("--commentaire", help=msg.OPT_COMMENTAIRE),
          opt("--date", help=msg.OPT_DATE_REPONSE, metavar="D"),
          details=msg.DET_SATISFACTION)
-def satisfaction(bilan_id, moment, note, sans_reponse, commentaire, date) -> None:
+def satisfaction(bilan_id, moment, note, sans_reponse, envoye, relance, commentaire, date) -> None:
     from bilancli.core import satisfaction as rules
     from bilancli.core.ids import parse_id
 
     wanted = parse_id(bilan_id)
     kind = rules.parse_moment(moment)
+    if envoye or relance:
+        _follow_questionnaire(wanted, kind, note, sans_reponse, envoye, relance, commentaire, date)
+        return
     score = rules.parse_answer(note, sans_reponse)
     on = base.parse_date_option(date)
     with base.writing() as tx:
@@ -52,6 +57,31 @@ def satisfaction(bilan_id, moment, note, sans_reponse, commentaire, date) -> Non
     else:
         base.say(msg.SATISFACTION_ENREGISTREE.format(moment=rules.MOMENT_LABELS[kind], id=wanted,
                                                      note=score))
+
+
+def _follow_questionnaire(wanted, kind, note, sans_reponse, envoye, relance, commentaire,
+                          date) -> None:
+    """`--envoye` or `--relance`: the sending, or one more reminder (Qualiopi indicator 30)."""
+    from bilancli.core import satisfaction as rules
+    from bilancli.core.dates import format_date, days_later
+    from bilancli.errors import fail
+
+    if envoye and relance or note is not None or sans_reponse or commentaire is not None:
+        raise fail(msg.SATISFACTION_UNE_ACTION)
+    policy = rules.reminders_from(base.config().qualite)
+    on = base.parse_date_option(date)
+    with base.writing() as tx:
+        bilan = tx.load(wanted)
+        change = (rules.remind if relance else rules.send)(bilan, kind, on, base.today())
+        tx.apply(change)
+    label = rules.MOMENT_LABELS[kind]
+    if relance:
+        rang = bilan.questionnaires[kind].reminders + 1
+        base.say(msg.QUESTIONNAIRE_RELANCE.format(rang=rang, moment=label, id=wanted,
+                                                  date=format_date(on)))
+    else:
+        base.say(msg.QUESTIONNAIRE_ENVOYE.format(moment=label, id=wanted, date=format_date(on),
+                                                 relance=format_date(days_later(on, policy.delay_days))))
 
 
 @command("edof", msg.CMD_EDOF, ID, arg("sens", "entree|sortie", msg.ARG_SENS, complete="sens"),

@@ -31,7 +31,7 @@ SECTIONS = (
     )),
     (msg.SECTION_QUALITE, (
         ("suivi", "followup"), ("satisfaction", "followup"), ("edof", "followup"),
-        ("reclamation", "reclamations"), ("stats", "agenda"),
+        ("reclamation", "reclamations"), ("stats", "agenda"), ("qualiopi", "qualiopi"),
     )),
     (msg.SECTION_DONNEES, (
         ("export", "export"), ("import", "spreadsheet"), ("sauvegarde", "sauvegardes"),

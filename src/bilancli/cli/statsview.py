@@ -86,22 +86,56 @@ def _complaints_block(counts: dict):
 def show_stats(annee: str | None, as_json: bool) -> None:
     """`bilan stats`."""
     from bilancli.core.dates import parse_year
+
+    today = base.today()
+    figures = _figures(parse_year(annee) if annee is not None else today.year, today)
+    if as_json:
+        base.print_json(figures)
+    else:
+        print_figures(figures)
+
+
+def publish_stats(annee: str | None, format_text: str, output: str | None) -> None:
+    """`bilan stats --format md|html [-o FICHIER|-]`: the indicator 2 figures as a page to
+    publish (SPEC §7); no name, no content, so nothing for the purge to record."""
+    import sys
+    from pathlib import Path
+
+    from bilancli.core.choices import parse_choice
+    from bilancli.core.qualiopi import publication_year
+    from bilancli.render import quality, templates
+    from bilancli.store import files
+
+    home, today = base.home(), base.today()
+    year = publication_year(annee, today)
+    fmt = parse_choice(format_text, ("md", "html"), msg.FORMAT_STATS_INCONNU)
+    chosen = base.output_option(output)
+    target = chosen if isinstance(chosen, Path) else None
+    if target is not None:
+        files.check_output_path(target, home)
+    config = base.config()
+    text = templates.render(home, f"chiffres.{fmt}.j2", fmt,
+                            quality.figures_view(_figures(year, today), config.cabinet, today))
+    data = text.encode("utf-8")
+    if target is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    files.write(files.prepare(target, data, home), data)
+    base.say(msg.STATS_PAGE_ECRITE.format(annee=year, chemin=target))
+
+
+def _figures(year: int, today) -> dict:
     from bilancli.core.stats import year_figures
     from bilancli.store import ledger
     from bilancli.store.snapshots import (
         held_at_a_distance_in, load_summaries, minutes_held_in, year_scope,
     )
 
-    today = base.today()
-    year = parse_year(annee) if annee is not None else today.year
     with base.reading() as store:
         summaries = load_summaries(store.conn, year_scope(year))
         minutes = minutes_held_in(store.conn, year)
         remote = held_at_a_distance_in(store.conn, year)
         invoices = ledger.load_invoices(store.conn, year)
         complaints = ledger.load_complaints(store.conn, year)
-    figures = year_figures(summaries, year, minutes, today, invoices, complaints, remote)
-    if as_json:
-        base.print_json(figures)
-    else:
-        print_figures(figures)
+    return year_figures(summaries, year, minutes, today, invoices, complaints, remote)

@@ -15,6 +15,8 @@ from bilancli.core.dates import format_date, format_minutes, from_iso, iso
 from bilancli.core.fields import CONTENT_FIELDS
 from bilancli.core.formats import format_decimal, format_euros, format_size, full_name
 from bilancli.core.model import Bilan
+from bilancli.core.satisfaction import MOMENTS
+from bilancli.core.satisfaction import view as questionnaire_view
 
 CONSENT_TYPES = ("bilan", "conservation", "cep", "employeur")
 
@@ -92,7 +94,7 @@ def show_json(bilan: Bilan, today: date, home: str) -> dict:
         "suivi": {"date_prevue": iso(followup.due(bilan.phase, bilan.date_fin)),
                   "date_realisee": None if bilan.suivi_not_held else iso(bilan.suivi_on),
                   "non_realise": bilan.suivi_not_held},
-        "satisfaction": dict(bilan.satisfaction),
+        "satisfaction": {m: questionnaire_view(bilan, m) for m in MOMENTS},
         "edof": {k: iso(v) for k, v in bilan.edof.items()},
         "purge": purge_view(bilan, today, home),
         "corrections": corrections_json(bilan),
@@ -158,8 +160,18 @@ def show_blocks(view: dict) -> list:
 def _answer(answer) -> str:
     """A questionnaire's note out of 5, or that it went unanswered (the answer is a note, or
     a record holding `note`)."""
-    note = answer.get("note") if isinstance(answer, dict) else answer
-    return msg.SANS_REPONSE if note is None else f"{note}/5"
+    if not isinstance(answer, dict):
+        return msg.SANS_REPONSE if answer is None else f"{answer}/5"
+    if answer["note"] is not None:
+        said = f"{answer['note']}/5"
+    elif answer["sans_reponse"]:
+        said = msg.SANS_REPONSE
+    else:
+        said = msg.EN_ATTENTE_REPONSE
+    if answer.get("envoye_le"):
+        said += msg.ENVOYE_RELANCES.format(date=format_date(from_iso(answer["envoye_le"])),
+                                           relances=answer["relances"])
+    return said
 
 
 def _content(view: dict) -> list:

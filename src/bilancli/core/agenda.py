@@ -27,17 +27,19 @@ KINDS = (
 _ORDER = {kind: i for i, kind in enumerate(KINDS)}
 
 
-class Item(namedtuple("Item", "bilan date quoi source en_retard heure numero",
-                      defaults=(None, None))):
+class Item(namedtuple("Item", "bilan date quoi source en_retard heure numero etape",
+                      defaults=(None, None, None))):
     """One line of the agenda: which bilan (None for a réclamation about none), when, what to
     do (`KINDS`), under which rule, and whether it is late; for a rendez-vous, its start
-    (`HH:MM`) and number; for an invoice or a réclamation, its `numero` (« F2026-0001 »)."""
+    (`HH:MM`) and number; for an invoice or a réclamation, its `numero` (« F2026-0001 »); for
+    a questionnaire, its `etape` (envoi, relance, cloture)."""
 
     __slots__ = ()
 
 
 def items_for(s: Summary, today: date, calendar: WorkCalendar,
-              purge_due: date | None = None, planned=()) -> list[Item]:
+              purge_due: date | None = None, planned=(),
+              reminders: satisfaction.Reminders = satisfaction.DEFAULT_POLICY) -> list[Item]:
     """Every open obligation of one bilan, each gone once what it asks for is recorded;
     `planned`, its rendez-vous still planned, each an item of its day (late once passed
     with neither `rdv done` nor `rdv cancel`).
@@ -46,7 +48,7 @@ def items_for(s: Summary, today: date, calendar: WorkCalendar,
     entry and exit are still owed for a CPF bilan that had begun (the exit declares the
     completion rate, whatever it is); the end questionnaire is asked if the bilan had begun;
     neither the follow-up interview nor the six-month questionnaire (there are no conclusions
-    to follow up, R6313-4 3°).
+    to follow up, R6313-4 3°). A questionnaire sent moves to its next reminder (`reminders`).
     """
     found: list[tuple[str, date | None, str]] = []
     conv = s.convention
@@ -59,10 +61,12 @@ def items_for(s: Summary, today: date, calendar: WorkCalendar,
         found.append(("edof_sortie", edof.exit_due(s, calendar), edof.SOURCE))
     if s.suivi_on is None:
         found.append(("suivi", followup.due(s.phase, s.date_fin), followup.SOURCE))
-    if "fin" not in s.satisfaction:
-        found.append(("satisfaction_fin", satisfaction.end_due(s), satisfaction.SOURCE))
-    if "suivi" not in s.satisfaction:
-        found.append(("satisfaction_suivi", satisfaction.six_month_due(s), satisfaction.SOURCE))
+    steps = {}
+    for moment, first_due in (("fin", satisfaction.end_due), ("suivi", satisfaction.six_month_due)):
+        if moment not in s.satisfaction:
+            due, steps[moment] = satisfaction.next_step(s.questionnaires.get(moment), first_due(s),
+                                                        reminders)
+            found.append((f"satisfaction_{moment}", due, satisfaction.SOURCE))
     # Purges and inactivity are not planned work: listed only once they fall due. A bilan
     # with a rendez-vous planned is not inactive: its next entretien is on the way.
     inactive_since = None if planned else inactivity_due(s)
@@ -70,7 +74,8 @@ def items_for(s: Summary, today: date, calendar: WorkCalendar,
         found.append(("inactif", inactive_since, INACTIVITY_SOURCE))
     # Most bilans of a large store have everything recorded: no list to build for them.
     items = [
-        Item(s.id, due, kind, source, due < today)
+        Item(s.id, due, kind, source, due < today,
+             etape=steps.get(kind[13:]) if kind.startswith("satisfaction_") else None)
         for kind, due, source in found if due is not None
     ] if found else []
     if purge_due is not None:
@@ -127,7 +132,8 @@ def register_items(invoices: Iterable, complaints: Iterable, today: date) -> lis
 
 def agenda(summaries: Iterable[Summary], today: date, calendar: WorkCalendar,
            purge_dues: Mapping[str, date] | None = None,
-           planned: Mapping[str, tuple] | None = None, registers: Iterable[Item] = ()) -> list[Item]:
+           planned: Mapping[str, tuple] | None = None, registers: Iterable[Item] = (),
+           reminders: satisfaction.Reminders = satisfaction.DEFAULT_POLICY) -> list[Item]:
     """All bilans' items and the registers' (`register_items`), soonest first (a day's
     deadlines, then its rendez-vous by the hour). `purge_dues`: bilan id → the day its owed
     purge fell due (`retention.purge_dues`); `planned`: bilan id → its rendez-vous still
@@ -143,7 +149,7 @@ def agenda(summaries: Iterable[Summary], today: date, calendar: WorkCalendar,
     for s in summaries:
         purge_due = purge_dues.get(s.id)
         if s.anonymised_on is None:
-            items += items_for(s, today, calendar, purge_due, planned.get(s.id, ()))
+            items += items_for(s, today, calendar, purge_due, planned.get(s.id, ()), reminders)
         elif purge_due is not None:
             items += _owed_purge(s.id, purge_due, today)
     items += registers

@@ -35,6 +35,8 @@ PhaseEntered = _change("PhaseEntered", "bilan_id phase left on date_fin motif ca
 DocumentStored = _change("DocumentStored", "bilan_id type titre content filename phase on")
 SuiviHeld = _change("SuiviHeld", "bilan_id on notes not_held motif", (False, None))
 SatisfactionAnswered = _change("SatisfactionAnswered", "bilan_id moment note commentaire on")
+# A questionnaire sent (`reminder` False) or reminded (True) on a day.
+QuestionnaireSent = _change("QuestionnaireSent", "bilan_id moment on reminder")
 # A correction (`corrected_on` set) replaces the day recorded and leaves its trail.
 EdofDeclared = _change("EdofDeclared", "bilan_id sens on corrected_on objet avant apres motif",
                        (None, None, None, None, None))

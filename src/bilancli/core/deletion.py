@@ -20,7 +20,7 @@ def _facts_a_funder_may_ask_about(bilan: Bilan) -> list[str]:
         found.append(msg.SUPPRESSION_CONVENTION)
     if bilan.edof:
         found.append(msg.SUPPRESSION_EDOF)
-    if bilan.satisfaction:
+    if bilan.satisfaction or bilan.questionnaires:
         found.append(msg.SUPPRESSION_SATISFACTION)
     # A synthèse written to stdout leaves no file, but its kept copy says it was produced.
     produced = len(bilan.renderings) or sum(1 for d in bilan.documents if d.type == SYNTHESE_TYPE)

@@ -132,7 +132,8 @@ def store(bilan: Bilan, type_: str, titre: str | None, content: bytes, filename:
 DOCUMENT_CLASSES = {"synthese": "contenu", "copie": "contenu", "convention": "administratif",
                     "emargement": "administratif", "convocation": "administratif",
                     "certificat": "administratif", "export": "contenu",
-                    PROOF_KIND: "administratif"}
+                    PROOF_KIND: "administratif",
+                    "qualiopi": "administratif"}
 
 
 def retention_of(kind: str, own_template: bool) -> str:

@@ -84,6 +84,18 @@ class Rendering(namedtuple("Rendering",
         return self.temp is None
 
 
+class Questionnaire(namedtuple("Questionnaire", "moment sent_on reminders reminded_on",
+                               defaults=(0, None))):
+    """A satisfaction questionnaire sent (`sent_on`), reminded `reminders` times, the last on
+    `reminded_on` (Qualiopi indicator 30); its answer is in `Bilan.satisfaction`."""
+
+    __slots__ = ()
+
+    @property
+    def last_sent(self):
+        return self.reminded_on or self.sent_on
+
+
 class PhaseStep(namedtuple("PhaseStep", "phase entered_on")):
     __slots__ = ()
 
@@ -127,14 +139,14 @@ _BILAN_FIELDS = (
     " date_fin motif_abandon content_destroyed_on anonymised_on"
     " champs consent_history convention entretiens documents renderings history"
     " suivi_on suivi_has_notes satisfaction edof corrections suivi_not_held rdv invoices"
-    " civilite adresse"
+    " civilite adresse questionnaires"
 )
 _BILAN_DEFAULTS = (
     None, None, None, None, None, None, None, None,      # email … tarif_cents
     None, None, None, None,                              # date_fin … anonymised_on
     {}, (), Convention(), (), (), (), (),                # champs … history
     None, False, {}, {}, (), False, (),                  # suivi_on … rdv
-    (), None, None,                                      # invoices, civilite, adresse
+    (), None, None, {},                                  # invoices, civilite, adresse, questionnaires
 )
 
 
@@ -146,7 +158,7 @@ class Bilan(namedtuple("Bilan", _BILAN_FIELDS, defaults=_BILAN_DEFAULTS)):
     `suivi_not_held` (proposed, did not take place); `satisfaction` (moment → note, None
     when sent and not answered); `edof` (entree/sortie → day declared); `corrections`; the
     `rdv`, by start; `invoices`, its invoices and credit notes in the order of their
-    numbers."""
+    numbers; `questionnaires`, moment → `Questionnaire` sent."""
 
     __slots__ = ()
 

@@ -138,6 +138,13 @@ TABLES: tuple[Table, ...] = (
         _c("commentaire", CONTENU, kind="commentaires_satisfaction"), _c("date"),
         _c("sans_reponse"),
     ), snapshot="satisfaction", shape="map"),
+    # When each questionnaire went out and was reminded: administrative evidence (indicator 30).
+    Table("questionnaires", (
+        _c("bilan_id"), _c("moment", attribute="moment"),
+        _c("envoye_le", attribute="sent_on", read="date"),
+        _c("relances", attribute="reminders"),
+        _c("relance_le", attribute="reminded_on", read="date"),
+    ), snapshot="questionnaires", shape="records"),
     Table("edof", (
         _c("bilan_id"), _c("sens", attribute="sens"), _c("date", attribute="date", read="date"),
     ), snapshot="edof", shape="map"),

@@ -51,6 +51,23 @@ def _follow_ups(done: list[Summary], year: int, today: date) -> dict:
             "taux_realisation": _rate(held, len(owed))}
 
 
+def results(summaries: list[Summary], ended: list[Summary], year: int, today: date) -> dict:
+    """Qualiopi indicator 2 as `year_figures` counts it, without the BPF: `ended`, the bilans
+    whose `date_fin` falls in `year` (terminés or abandonnés)."""
+    done = [s for s in ended if s.phase == "termine"]
+    dropped = len(ended) - len(done)
+    return {
+        "termines": len(done), "abandonnes": dropped,
+        "taux_achevement": _rate(len(done), len(ended)),
+        "satisfaction": {
+            "fin": _survey([s for s in ended if satisfaction.end_due(s) is not None], "fin",
+                           satisfaction.end_due, today),
+            "suivi": _survey(done, "suivi", satisfaction.six_month_due, today),
+        },
+        "suivi": _follow_ups([s for s in summaries if s.phase == "termine"], year, today),
+    }
+
+
 def revenue_cents(s: Summary) -> int:
     """A completed bilan earns its tarif; an abandoned one the share of hours delivered, as the
     CPF pays a "service fait" pro rata (nothing when the planned hours are unknown)."""

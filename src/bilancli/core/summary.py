@@ -17,12 +17,12 @@ _NO_CONVENTION = Convention()
 _SUMMARY_FIELDS = (
     "id phase date_ouverture nom prenom statut financement tarif_cents heures_prevues_minutes"
     " date_fin content_destroyed_on anonymised_on convention first_entretien last_entretien"
-    " minutes_delivered suivi_on satisfaction edof suivi_not_held"
+    " minutes_delivered suivi_on satisfaction edof suivi_not_held questionnaires"
 )
 
 
 class Summary(namedtuple("Summary", _SUMMARY_FIELDS,
-                         defaults=(None,) * 9 + (_NO_CONVENTION, None, None, 0, None, {}, {}, False))):
+                         defaults=(None,) * 9 + (_NO_CONVENTION, None, None, 0, None, {}, {}, False, {}))):
     """Immutable like `Bilan`, whose fields of the same name it copies; a named tuple because
     10,000 of them are built per agenda. `first_entretien`, `last_entretien` and
     `minutes_delivered` sum up the entretiens; the shared empty `satisfaction` and `edof`
@@ -53,5 +53,5 @@ class Summary(namedtuple("Summary", _SUMMARY_FIELDS,
             last_entretien=max(dates) if dates else None,
             minutes_delivered=bilan.minutes_delivered, suivi_on=bilan.suivi_on,
             satisfaction=dict(bilan.satisfaction), edof=dict(bilan.edof),
-            suivi_not_held=bilan.suivi_not_held,
+            suivi_not_held=bilan.suivi_not_held, questionnaires=dict(bilan.questionnaires),
         )

@@ -22,6 +22,7 @@ from bilancli.messages.refus_semaine import *  # noqa: F401,F403
 from bilancli.messages.refus_gestion import *  # noqa: F401,F403
 from bilancli.messages.refus_echanges import *  # noqa: F401,F403
 from bilancli.messages.dossier_complet import *  # noqa: F401,F403
+from bilancli.messages.qualite import *  # noqa: F401,F403
 
 
 class Message(str):

@@ -185,10 +185,14 @@ DET_SYNTHESE_RENDER = (
 DET_SUIVI = "Ses notes sont du contenu du bilan, détruit selon R6313-7."
 DET_SATISFACTION = (
     "La note reste dans le dossier administratif ; le commentaire est du contenu du bilan, "
-    "refusé une fois ce contenu détruit (R6313-7)."
+    "refusé une fois ce contenu détruit (R6313-7). --envoye note l'envoi, --relance chaque "
+    "rappel ([qualite] relance, défaut 7 jours ; relances, défaut 2) : l'agenda les suit."
 )
 DET_AGENDA = "La plus proche d'abord, les retards en évidence (voir « L'agenda »)."
-DET_STATS = "Voir « Chiffres de l'année »."
+DET_STATS = (
+    "Voir « Chiffres de l'année ». --format md|html écrit la page des chiffres à publier "
+    "(Qualiopi indicateur 2), sans nom ni contenu, sur la sortie standard ou dans -o FICHIER."
+)
 DET_PURGE = "--dry-run montre quoi, quand et pourquoi sans rien changer."
 DET_CERTIFICAT_RENDER = (
     "Refusé avant tout entretien. Période : du premier au dernier entretien ; aucun contenu du "

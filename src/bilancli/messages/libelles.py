@@ -12,6 +12,7 @@ DOCUMENT_LABELS = {
     "certificat": "Certificat de réalisation", "facture": "Facture", "avoir": "Avoir",
     "convocation": "Convocation", "export": "Export des données du bénéficiaire",
     "preuve_convention": "Convention signée",
+    "qualiopi": "Dossier Qualiopi",
 }
 PURGE_NATURES = {
     "champs": "champs de contenu",

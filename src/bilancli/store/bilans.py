@@ -12,8 +12,8 @@ from datetime import date, datetime
 from bilancli import messages as msg
 from bilancli.core import registry
 from bilancli.core.model import (
-    Bilan, Consent, Convention, Correction, Document, Entretien, InvoiceLine, PhaseStep, Rendering,
-    RendezVous,
+    Bilan, Consent, Convention, Correction, Document, Entretien, InvoiceLine, PhaseStep,
+    Questionnaire, Rendering, RendezVous,
 )
 from bilancli.errors import fail
 
@@ -21,7 +21,7 @@ from bilancli.errors import fail
 RECORDS = {
     "consentements": Consent, "conventions": Convention, "phases": PhaseStep,
     "entretiens": Entretien, "documents": Document, "rendus": Rendering, "rdv": RendezVous,
-    "corrections": Correction, "factures": InvoiceLine,
+    "corrections": Correction, "factures": InvoiceLine, "questionnaires": Questionnaire,
 }
 # Administrative field → column of `bilans`.
 ADMIN_COLUMNS = {

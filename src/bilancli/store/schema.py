@@ -414,6 +414,23 @@ COMPLETE_RECORD = (
     )""",
 )
 
+# Questionnaires followed up (Qualiopi indicator 30, SPEC §4): the day each was sent, how many
+# reminders went and the day of the last; the answer (or the silence) stays in `satisfactions`.
+QUESTIONNAIRES = (
+    """CREATE TABLE questionnaires (
+        bilan_id TEXT NOT NULL REFERENCES bilans (id) ON DELETE CASCADE,
+        moment TEXT NOT NULL,
+        envoye_le TEXT NOT NULL,
+        relances INTEGER NOT NULL DEFAULT 0 CHECK (relances >= 0),
+        relance_le TEXT,
+        PRIMARY KEY (bilan_id, moment)
+    )""",
+    # The Qualiopi file reads, per bilan, its modalities and the day each document was last
+    # rendered: from these indexes alone, never from the rows.
+    "CREATE INDEX entretiens_modalite ON entretiens (bilan_id, modalite)",
+    "CREATE INDEX rendus_genre ON rendus (bilan_id, genre, cree_le)",
+)
+
 MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("0001_initial", INITIAL),
     ("0002_attendance_totals", ATTENDANCE_TOTALS),
@@ -424,6 +441,7 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("0007_avoirs_partiels", PARTIAL_CREDIT_NOTES),
     ("0008_working_set", WORKING_SET),
     ("0009_dossier_complet", COMPLETE_RECORD),
+    ("0010_questionnaires", QUESTIONNAIRES),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

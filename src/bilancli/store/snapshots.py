@@ -14,7 +14,7 @@ from datetime import date
 
 from bilancli.core import registry
 from bilancli.core.edof import SENS
-from bilancli.core.model import Convention
+from bilancli.core.model import Convention, Questionnaire
 from bilancli.core.satisfaction import MOMENTS
 from bilancli.core.retention import Facts
 from bilancli.core.summary import Summary
@@ -38,12 +38,17 @@ _SUMMARIES = (
     + "".join(f", CASE WHEN sat_{m}.bilan_id IS NULL THEN -1 ELSE COALESCE(sat_{m}.note, 0) END"
               for m in MOMENTS)
     + "".join(f", {_jd(f'edof_{d}.date')}" for d in SENS)
+    # Per moment: the questionnaire's sending, reminders and last reminder (NULL: not sent).
+    + "".join(f", {_jd(f'q_{m}.envoye_le')}, q_{m}.relances, {_jd(f'q_{m}.relance_le')}"
+              for m in MOMENTS)
     + " FROM {bilans} LEFT JOIN conventions c ON c.bilan_id = b.id"
     " LEFT JOIN suivis s ON s.bilan_id = b.id"
     + "".join(f" LEFT JOIN satisfactions sat_{m} ON sat_{m}.bilan_id = b.id"
               f" AND sat_{m}.moment = '{m}'" for m in MOMENTS)
     + "".join(f" LEFT JOIN edof edof_{d} ON edof_{d}.bilan_id = b.id AND edof_{d}.sens = '{d}'"
               for d in SENS)
+    + "".join(f" LEFT JOIN questionnaires q_{m} ON q_{m}.bilan_id = b.id"
+              f" AND q_{m}.moment = '{m}'" for m in MOMENTS)
 )
 # The bilans in scope, the scope's condition read in a subquery of its own (its names are
 # those of `bilans` alone); SQLite flattens it into one pass over `bilans`, cheaper than
@@ -51,6 +56,7 @@ _SUMMARIES = (
 _IN_SCOPE = "(SELECT * FROM bilans WHERE {where}) b"
 _SAT_AT = 19
 _EDOF_AT = _SAT_AT + len(MOMENTS)
+_SENT_AT = _EDOF_AT + len(SENS)
 
 
 class Scope(namedtuple("Scope", "where args", defaults=("1", ()))):
@@ -155,6 +161,9 @@ def load_summaries(conn, scope: Scope = EVERY_BILAN, *, names: bool = True,
     conventions = _Shared(lambda days: Convention(_julian(days[0]), _julian(days[1])))
     satisfactions = _Shared(lambda notes: {m: n or None for m, n in zip(MOMENTS, notes) if n >= 0})
     declarations = _Shared(lambda days: {d: _julian(v) for d, v in zip(SENS, days) if v is not None})
+    sendings = _Shared(lambda cols: {
+        m: Questionnaire(m, _julian(cols[3 * i]), cols[3 * i + 1], _julian(cols[3 * i + 2]))
+        for i, m in enumerate(MOMENTS) if cols[3 * i] is not None})
     summaries = []
     append = summaries.append
     source = "bilans b" if scope is EVERY_BILAN else _IN_SCOPE.format(where=scope.where)
@@ -171,7 +180,8 @@ def load_summaries(conn, scope: Scope = EVERY_BILAN, *, names: bool = True,
             bid, phase, _julian(opened), nom, prenom, statut, financement, tarif, prevues,
             _julian(fin), _julian(destroyed), _julian(anonymised), conventions[sent, signed],
             _julian(first), _julian(last), minutes, _julian(suivi),
-            satisfactions[row[_SAT_AT:_EDOF_AT]], declarations[row[_EDOF_AT:]], bool(not_held),
+            satisfactions[row[_SAT_AT:_EDOF_AT]], declarations[row[_EDOF_AT:_SENT_AT]],
+            bool(not_held), sendings[row[_SENT_AT:]],
         ))
     return summaries
 

@@ -285,6 +285,17 @@ def _satisfaction(conn, c: ch.SatisfactionAnswered) -> None:
     )
 
 
+@writes(ch.QuestionnaireSent)
+def _questionnaire(conn, c: ch.QuestionnaireSent) -> None:
+    """The sending, or one more reminder (counted, its day kept)."""
+    if c.reminder:
+        conn.execute("UPDATE questionnaires SET relances = relances + 1, relance_le = ? "
+                     "WHERE bilan_id = ? AND moment = ?", (iso(c.on), c.bilan_id, c.moment))
+    else:
+        conn.execute("INSERT INTO questionnaires (bilan_id, moment, envoye_le) VALUES (?, ?, ?)",
+                     (c.bilan_id, c.moment, iso(c.on)))
+
+
 @writes(ch.EdofDeclared)
 def _edof(conn, c: ch.EdofDeclared) -> None:
     conn.execute(
