@@ -24,10 +24,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from bilancli.core.fields import CONTENT_FIELDS  # noqa: E402
 from bilancli.core import changes as ch  # noqa: E402
-from bilancli.store.writes import apply  # noqa: E402
+from bilancli.core.dossier.fields import CONTENT_FIELDS  # noqa: E402
 from bilancli.store.db import Store  # noqa: E402
+from bilancli.store.writes import apply  # noqa: E402
 
 SENTENCES = (
     "Après quinze années dans la logistique, la bénéficiaire souhaite donner un nouveau sens à son parcours.",

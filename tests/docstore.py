@@ -6,8 +6,9 @@ from contextlib import contextmanager
 from datetime import date
 
 import storeio as records
-from bilancli.store import bilans
+
 from bilancli.store.db import Store
+from bilancli.store.dossier import bilans
 
 
 @contextmanager

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from docstore import writing
 import storeio as records
+from docstore import writing
 
 SELLER_SIRET = "84012345900017"      # passes the Luhn key (SIREN and SIRET)
 BUYER_SIRET = "90123456700013"

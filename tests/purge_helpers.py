@@ -6,8 +6,9 @@ import hashlib
 import sqlite3
 from datetime import date, datetime
 
-import storeio as store_bilans
 import storeio as records
+import storeio as store_bilans
+
 from bilancli.store.db import Store
 
 CONTENT_KINDS = ("CHAMP", "ENTRETIEN", "SUIVI", "DOC", "TITRE", "SYNTHDOC", "FICHIER", "SYNTHFICHIER",

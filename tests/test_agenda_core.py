@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from bilancli.core.agenda import agenda, items_for
 from bilancli.core.model import Convention
+from bilancli.core.semaine.agenda import agenda, items_for
 from bilancli.core.summary import Summary
 from bilancli.core.workdays import WorkCalendar
 

@@ -3,11 +3,11 @@
 from datetime import date
 
 import pytest
-
+import storeio as records
 from docstore import writing
 from purge_helpers import make_ended_bilan
-import storeio as records
-from bilancli.core.documents import retention_of
+
+from bilancli.core.documents.catalogue import retention_of
 from bilancli.store.db import Store
 
 
@@ -139,10 +139,13 @@ def test_the_configured_period_moves_the_agenda_as_it_moves_the_purge(bilan):
 
 
 def test_bulk_retention_facts_match_the_full_record(bilan):
-    from bilancli.core.retention import Facts
-    from bilancli.store import bilans
+    from bilancli.core.conservation.retention import Facts
+    from bilancli.store.dossier import bilans
     from bilancli.store.snapshots import (
-        ended_dates, load_retention_facts, load_summaries, summary_dates,
+        ended_dates,
+        load_retention_facts,
+        load_summaries,
+        summary_dates,
     )
 
     plain = make_ended_bilan(bilan.home, "F1", end=date(2026, 2, 1))

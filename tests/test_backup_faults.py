@@ -11,18 +11,16 @@ import sqlite3
 import subprocess
 import sys
 import time
-from datetime import date
 from pathlib import Path
 
 import pytest
-
-import bilancli
-from purge_helpers import CONTENT_KINDS, make_ended_bilan, marker
+from purge_helpers import CONTENT_KINDS, marker
 from test_backups import cabinet, end, running_with_markers  # noqa: F401 (fixture)
 from test_purge_traces import traces
 
-from bilancli.store import backups as store_backups
-from bilancli.store import restore as store_restore
+import bilancli
+from bilancli.store.conservation import backups as store_backups
+from bilancli.store.conservation import restore as store_restore
 
 
 def env_for(home, **extra) -> dict:
@@ -162,7 +160,7 @@ def test_a_writer_that_read_before_a_restore_is_refused_not_lost(bilan, tmp_path
 
 SAUVEGARDE_KILLER = """
 import os, sys, shutil, types, sqlite3
-from bilancli.store import backups
+from bilancli.store.conservation import backups
 step = os.environ["MOURIR"]
 if step == "base":
     real = sqlite3.connect
@@ -278,7 +276,7 @@ def test_a_backup_that_fills_its_disk_destroys_what_it_wrote_and_says_so(bilan, 
 
 
 def test_a_full_backup_disk_during_the_purge_says_the_store_was_purged(bilan, cabinet, monkeypatch):
-    from bilancli.store import purge as store_purge
+    from bilancli.store.conservation import purge as store_purge
 
     running = running_with_markers(bilan.home, "DISQUE")
     bilan("sauvegarde")

@@ -12,15 +12,14 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-
-import bilancli
 import storeio
 from docstore import writing
 from purge_helpers import CONTENT_KINDS, make_ended_bilan, marker
 from test_purge_traces import traces
 
-from bilancli.core.backups import folder_name
-from bilancli.store.backups import MARK
+import bilancli
+from bilancli.core.conservation.backups import folder_name
+from bilancli.store.conservation.backups import MARK
 
 
 @pytest.fixture
@@ -132,7 +131,10 @@ def test_an_unreachable_backup_folder_is_said_and_the_store_purged_all_the_same(
 
 BACKUP_PURGE_KILLER = """
 import os, sys
-from bilancli.store import backups, purge, purge_files, shred
+from bilancli.store import shred
+from bilancli.store.conservation import backups
+from bilancli.store.conservation import purge
+from bilancli.store.conservation import purge_files
 name, _, nth = os.environ["MOURIR"].partition(":")
 modules = {"_purge_batch": [purge], "finish": [purge], "copy_dates": [backups],
            "zero_fill": [shred, purge_files]}[name]
@@ -236,7 +238,7 @@ def test_what_is_not_a_backup_is_refused(bilan, tmp_path):
 
 RESTORE_KILLER = """
 import os, sys
-from bilancli.store import restore
+from bilancli.store.conservation import restore
 step = os.environ["MOURIR"]
 if step == "avant_pret":
     restore.mark_ready = lambda where: os._exit(137)

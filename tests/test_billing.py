@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from bilancli.core import billing as bill
+from bilancli.core.facturation import billing as bill
 from bilancli.errors import BilanError
 
 

@@ -3,7 +3,7 @@ invoice commands read them through python-stdnum."""
 
 import pytest
 
-from bilancli.core import checkdigits as cd
+from bilancli.core.facturation import checkdigits as cd
 from bilancli.errors import BilanError
 
 

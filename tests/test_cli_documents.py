@@ -5,7 +5,6 @@ import stat
 from pathlib import Path
 
 import pytest
-
 from docstore import snapshot
 
 
@@ -117,7 +116,7 @@ def test_the_size_limit_holds_whatever_the_announced_size(bilan, monkeypatch):
     if not status.is_file() or status.stat().st_size != 0:
         pytest.skip("needs Linux /proc")
     bid = bilan.new()
-    monkeypatch.setattr("bilancli.core.documents.MAX_DOCUMENT_BYTES", 100)
+    monkeypatch.setattr("bilancli.core.documents.catalogue.MAX_DOCUMENT_BYTES", 100)
     refusal = bilan("doc", "add", bid, status, code=1)
     assert refusal.key == "DOC_TROP_GROS_LU", refusal.stderr
     err = refusal.stderr

@@ -8,7 +8,6 @@ import zipfile
 from datetime import date
 
 import pytest
-
 import storeio as records
 from docstore import writing
 from purge_helpers import CONTENT_KINDS, make_ended_bilan, marker

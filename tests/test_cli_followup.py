@@ -3,9 +3,9 @@
 from datetime import date
 
 import pytest
-
-from docstore import writing
 import storeio as records
+from docstore import writing
+
 from bilancli.store.db import Store
 
 
@@ -198,7 +198,7 @@ def test_stats_refuses_a_year_that_is_not_a_number(bilan, year):
 
 def test_bulk_snapshots_match_the_full_record(bilan):
     from bilancli.core.summary import Summary
-    from bilancli.store import bilans
+    from bilancli.store.dossier import bilans
     from bilancli.store.snapshots import load_summaries
 
     bilan.today("2026-11-02")

@@ -3,10 +3,9 @@
 from datetime import date
 
 import pytest
-
+import storeio as records
 from docstore import writing
 from walks import ready_to_leave_investigation, ready_to_leave_preliminaire
-import storeio as records
 
 
 def refused(bilan, *args, key=None):

@@ -84,7 +84,7 @@ def test_ctrl_c_says_nothing_was_changed(bilan, monkeypatch):
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("bilancli.core.fields.validate_admin", interrupted)
+    monkeypatch.setattr("bilancli.core.dossier.fields.validate_admin", interrupted)
     result = bilan("new", "--nom", "A", "--prenom", "B", code=130)
     assert "Interrompu : rien n'a été modifié." in result.stderr
     assert not (bilan.home / "bilans.db").exists() or bilan.json("list") == []

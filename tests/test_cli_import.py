@@ -214,7 +214,7 @@ def test_undecodable_bytes_for_both_encodings_are_refused(bilan, tmp_path):
 
 
 def test_header_spellings_a_consultant_types():
-    from bilancli.core.spreadsheet import columns
+    from bilancli.core.echanges.spreadsheet import columns
 
     assert columns([" Nom ", "PRÉNOM", "e-mail", "Tél", "Heures prévues", "TARIF (€ HT)",
                     "Date d'ouverture", ""]) == [

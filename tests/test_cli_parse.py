@@ -7,10 +7,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import invoke
 
 import bilancli
 from bilancli.cli import base, spec
-from conftest import invoke
 
 
 def run(argv, monkeypatch):
@@ -135,15 +135,15 @@ def test_no_command_imports_typer(bilan, argv):
 def test_the_collector_is_never_paused(bilan, monkeypatch):
     import gc
 
-    from bilancli.cli import views
+    from bilancli.cli.dossier import bilans as commands
 
-    seen, show = [], views.show_bilan
+    seen, show = [], commands.show_bilan
 
     def watched(*args):
         seen.append(gc.isenabled())
         show(*args)
 
-    monkeypatch.setattr(views, "show_bilan", watched)
+    monkeypatch.setattr(commands, "show_bilan", watched)
     bilan("show", bilan.new(), "--json")
     bilan("show", "2099-999", code=1)       # a refusal leaves through the same door
     assert seen == [True, True] and gc.isenabled()

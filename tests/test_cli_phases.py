@@ -1,7 +1,6 @@
 """Entretiens, convention, phases and abandon, end to end."""
 
 import pytest
-
 from walks import ready_to_leave_investigation, ready_to_leave_preliminaire
 
 
@@ -42,8 +41,8 @@ def record_synthese(bilan, bid, phase="conclusion"):
     """What another engineer's `synthese render` records (a row in `rendus`)."""
     from datetime import date
 
-    from docstore import writing
     import storeio as records
+    from docstore import writing
 
     with writing(bilan.home) as conn:
         records.add_rendering(conn, bid, kind="synthese", format_="html", path="documents/x.html",

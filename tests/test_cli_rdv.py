@@ -3,7 +3,6 @@
 from datetime import date
 
 import pytest
-
 import storeio as records
 from docstore import writing
 from test_cli_guards import refused

@@ -5,7 +5,6 @@ import stat
 import sys
 
 import pytest
-
 from docstore import add_entretien, snapshot
 
 CABINET = """[cabinet]

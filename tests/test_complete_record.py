@@ -197,8 +197,9 @@ def test_a_rendez_vous_on_a_sunday_a_holiday_or_at_night_is_warned_of_past_midni
 
 
 def test_ending_on_another_day_than_the_synthese_says_is_warned_of(bilan):
-    from bilancli import messages as msg
     from walks import ready_to_leave_investigation
+
+    from bilancli import messages as msg
 
     mark = _template_start(msg.AVERT_SYNTHESE_AUTRE_FIN)
     bid = ready_to_leave_investigation(bilan)
@@ -214,8 +215,9 @@ def test_ending_on_another_day_than_the_synthese_says_is_warned_of(bilan):
 
 
 def test_ending_on_the_day_the_synthese_is_handed_over_is_not_warned_of(bilan):
-    from bilancli import messages as msg
     from walks import ready_to_leave_investigation
+
+    from bilancli import messages as msg
 
     bid = ready_to_leave_investigation(bilan)
     bilan("phase", "advance", bid)

@@ -2,7 +2,6 @@
 and closed lists of values, asked as the shells' scripts ask (Click's completion protocol)."""
 
 import pytest
-
 from conftest import invoke
 
 

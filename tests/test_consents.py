@@ -4,9 +4,11 @@ from datetime import date
 
 import pytest
 
-from bilancli.core import consents, edof, followup, satisfaction
 from bilancli.core.dates import require_not_future
+from bilancli.core.dossier import consents, followup
+from bilancli.core.facturation import edof
 from bilancli.core.model import Bilan, Consent
+from bilancli.core.qualite import satisfaction
 from bilancli.errors import BilanError
 
 OPENED, TODAY = date(2026, 3, 1), date(2026, 6, 1)

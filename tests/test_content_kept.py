@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from bilancli import messages as msg
-from bilancli.core.guards import check_editable, require_content_kept
+from bilancli.core.dossier.guards import check_editable, require_content_kept
 from bilancli.core.model import Bilan
 from bilancli.errors import BilanError
 

@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from bilancli.core import convention as conv
-from bilancli.core.entretiens import check_new_entretien, parse_modalite
+from bilancli.core.dossier import convention as conv
+from bilancli.core.dossier.entretiens import check_new_entretien, parse_modalite
 from bilancli.core.model import Bilan, Consent, Convention, Entretien, PhaseStep
 from bilancli.errors import BilanError
 

@@ -6,7 +6,6 @@ import hashlib
 import sqlite3
 
 import pytest
-
 from paperwork import refused
 from test_backups import cabinet  # noqa: F401  (fixture)
 from test_purge_traces import traces

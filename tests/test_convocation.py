@@ -5,7 +5,6 @@ import sqlite3
 import stat
 
 import pytest
-
 from test_cli_guards import refused
 
 CABINET = """[cabinet]

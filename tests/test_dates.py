@@ -5,8 +5,14 @@ from datetime import date
 import pytest
 
 from bilancli.core.dates import (
-    format_date, format_date_long, format_hours, format_minutes, months_later,
-    parse_date, parse_duration, parse_year,
+    format_date,
+    format_date_long,
+    format_hours,
+    format_minutes,
+    months_later,
+    parse_date,
+    parse_duration,
+    parse_year,
 )
 from bilancli.errors import BilanError
 

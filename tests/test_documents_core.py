@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from bilancli.core.documents import check_renderable, keeps_copy
+from bilancli.core.documents.catalogue import check_renderable, keeps_copy
 from bilancli.core.model import Bilan
 from bilancli.errors import BilanError
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
-
 from paperwork import BUYER_SIRET, CABINET, IBAN, configure, held, refused
 
 facturx = pytest.importorskip("facturx")
@@ -210,7 +209,7 @@ def test_the_pdf_is_one_pdf_a_3b_with_no_stale_copy_of_the_first(bilan, tmp_path
 
 
 def test_who_goes_through_a_plateforme_agreee_is_decided_in_core():
-    from bilancli.core.billing import through_platform
+    from bilancli.core.facturation.billing import through_platform
 
     assert through_platform("assujettie", "employeur") and through_platform("franchise", "opco")
     assert not through_platform("exoneree", "employeur")          # 261-4-4° a: outside

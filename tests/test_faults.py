@@ -13,12 +13,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
-import bilancli
 import storeio
 from docstore import writing
 from killing import KILLER
 from test_purge_traces import traces
+
+import bilancli
 
 SRC = str(Path(bilancli.__file__).resolve().parents[1])
 MARK = "QZXFAUTEXZQ"
@@ -264,7 +264,8 @@ def test_a_full_disk_is_said_and_the_store_is_unchanged(bilan, monkeypatch):
 
 def test_a_purge_cut_by_a_full_disk_says_truly_what_it_did(bilan, monkeypatch):
     from purge_helpers import make_ended_bilan
-    from bilancli.store import purge
+
+    from bilancli.store.conservation import purge
 
     ids = [make_ended_bilan(bilan.home, f"PLEIN{i}", end=date(2026, 1, 1 + i)) for i in range(25)]
     monkeypatch.setattr(purge, "BATCH_MIN", 10)

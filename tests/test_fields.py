@@ -2,8 +2,12 @@
 
 import pytest
 
-from bilancli.core.fields import (
-    CONTENT_FIELDS, parse_amount, parse_consent_type, parse_field_name, parse_planned_hours,
+from bilancli.core.dossier.fields import (
+    CONTENT_FIELDS,
+    parse_amount,
+    parse_consent_type,
+    parse_field_name,
+    parse_planned_hours,
     validate_admin,
 )
 from bilancli.core.ids import parse_id
@@ -88,8 +92,8 @@ def test_ids_are_normalised():
 
 def test_closed_lists_accept_any_case_and_accents():
     from bilancli.core.choices import parse_choice
-    from bilancli.core.entretiens import parse_modalite
-    from bilancli.core.phases import parse_phase
+    from bilancli.core.dossier.entretiens import parse_modalite
+    from bilancli.core.dossier.phases import parse_phase
 
     assert parse_modalite(" Présentiel ") == "presentiel"
     assert parse_phase("PRÉLIMINAIRE") == "preliminaire"

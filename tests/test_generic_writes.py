@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from datetime import date
 
+import docstore
 import pytest
 
 from bilancli.core import changes as ch
 from bilancli.store.writes import apply
-
-import docstore
 
 
 def test_a_consent_and_a_signature_are_written_as_plain_rows(bilan):

@@ -5,7 +5,6 @@ import sqlite3
 import stat
 
 import pytest
-
 from paperwork import CABINET, configure, eur, held, refused
 
 

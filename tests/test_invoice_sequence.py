@@ -8,8 +8,9 @@ import sys
 import time
 from pathlib import Path
 
-import bilancli
 from paperwork import configure, held
+
+import bilancli
 
 PROCESSES = 8
 

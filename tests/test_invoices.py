@@ -2,7 +2,6 @@
 buyer, for the right amount, and refused in French when they cannot be issued."""
 
 import pytest
-
 from paperwork import BUYER_SIRET, configure, eur, held, refused
 
 

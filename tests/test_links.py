@@ -16,13 +16,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 import storeio
 from docstore import writing
+from test_faults import MARK, SRC, in_conclusion
 
 from bilancli import messages as msg
 from bilancli.store import files
-from test_faults import MARK, SRC, in_conclusion
 
 PRECIOUS = "à garder tel quel"
 
@@ -74,7 +73,7 @@ def test_a_link_inside_drafts_is_removed_as_a_link(bilan, tmp_path):
 def test_drafts_swapped_for_a_link_during_the_sweep_lead_nowhere(bilan, tmp_path, monkeypatch):
     """Once `brouillons/` is open, the sweep works through its descriptor: the name swapped
     for a link to the consultant's folder right then changes nothing outside."""
-    from bilancli.store import drafts
+    from bilancli.store.dossier import drafts
 
     bilan.new()
     outside = outside_folder(tmp_path)
@@ -137,7 +136,7 @@ def test_an_editor_draft_under_a_drafts_link_is_made_in_a_real_folder(bilan, tmp
     script.write_text("import sys\nopen(sys.argv[1], 'a').write('texte')\n"
                       "open(sys.argv[0] + '.where', 'w').write(sys.argv[1])\n")
     monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
-    from bilancli.store import drafts
+    from bilancli.store.dossier import drafts
 
     real = drafts.destroy_left_over
     monkeypatch.setattr(drafts, "destroy_left_over", lambda home, finish=None: None)   # the link stays until the draft

@@ -8,10 +8,9 @@ import subprocess
 import sys
 
 import pytest
-
+from killing import KILLER
 from test_faults import env_for
 from test_purge_archives import BUYER, STREET, _old_invoice
-from killing import KILLER
 from test_purge_traces import traces
 
 
@@ -77,7 +76,7 @@ def _full(*args, **kwargs):
 
 
 def test_an_archive_purge_cut_by_a_full_disk_says_truly_what_it_did(bilan, monkeypatch):
-    from bilancli.store import purge_archives
+    from bilancli.store.conservation import purge_archives
 
     bid, numero = _old_invoice(bilan, 2015)
     bilan.today("2026-01-01")

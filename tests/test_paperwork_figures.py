@@ -3,9 +3,9 @@ year's figures (the BPF lines, the réclamations)."""
 
 from datetime import date
 
+import storeio as records
 from docstore import writing
 from paperwork import configure, held
-import storeio as records
 
 ALL_LINES = ("C-1", "C-2e", "C-2h", "C-7", "C-9", "C-11", "F-1a", "F-1c", "F-1d", "F-1e", "F-3e",
              "distance")
@@ -60,9 +60,9 @@ def test_other_items_carry_no_numero(bilan):
 
 
 def test_the_agenda_s_narrowed_invoices_give_the_items_all_invoices_give(bilan):
-    from bilancli.core.agenda import register_items
-    from bilancli.store import ledger
+    from bilancli.core.semaine.agenda import register_items
     from bilancli.store.db import Store
+    from bilancli.store.facturation import ledger
 
     configure(bilan)
     bid = held(bilan)

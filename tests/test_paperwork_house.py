@@ -4,10 +4,11 @@ completion), the registry's classes, and the accounting deadlines as pure rules.
 from datetime import date, timedelta
 
 import pytest
-
-from bilancli.core import archives, registry, retention
 from paperwork import configure, held
 from test_completion import complete
+
+from bilancli.core import registry
+from bilancli.core.conservation import archives, retention
 
 
 def test_facture_is_a_command_and_a_group(home, monkeypatch):

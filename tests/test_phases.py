@@ -4,8 +4,16 @@ from datetime import date
 
 import pytest
 
-from bilancli.core import phases
-from bilancli.core.model import Bilan, Consent, Convention, Document, Entretien, PhaseStep, Rendering
+from bilancli.core.dossier import phases
+from bilancli.core.model import (
+    Bilan,
+    Consent,
+    Convention,
+    Document,
+    Entretien,
+    PhaseStep,
+    Rendering,
+)
 from bilancli.errors import BilanError
 
 D = date(2026, 3, 2)

@@ -3,7 +3,6 @@
 from datetime import date
 
 import pytest
-
 from docstore import writing
 from purge_helpers import PURGED, UNTOUCHED, make_ended_bilan, marker, matches, state
 
@@ -229,7 +228,7 @@ def test_without_yes_and_without_a_terminal_purge_refuses(bilan):
 
 
 def test_on_a_terminal_purge_asks_in_french(bilan, monkeypatch):
-    from bilancli.cli import purging
+    from bilancli.cli.donnees import purging
 
     monkeypatch.setattr(purging, "_is_terminal", lambda: True)
     bid = make_ended_bilan(bilan.home, "ASK", end=date(2026, 2, 1))
@@ -293,7 +292,7 @@ def test_free_text_of_the_record_goes_too_but_the_scores_stay(bilan):
 
 
 def test_a_purge_of_many_bilans_ends_with_the_short_table_by_rule(bilan, monkeypatch):
-    from bilancli.cli import purging
+    from bilancli.cli.donnees import purging
 
     monkeypatch.setattr(purging, "DETAILED_REPORT", 2)
     ids = [make_ended_bilan(bilan.home, f"N{i}", end=date(2026, 1, 1 + i)) for i in range(3)]
@@ -332,7 +331,7 @@ def test_files_destroyed_by_a_run_cut_short_before_its_commit_are_recorded_by_th
 
 
 def test_an_interrupted_purge_does_not_claim_that_nothing_changed(bilan, monkeypatch):
-    from bilancli.store import purge as store_purge
+    from bilancli.store.conservation import purge as store_purge
 
     make_ended_bilan(bilan.home, "STOP", end=date(2026, 2, 1))
 

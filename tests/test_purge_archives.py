@@ -5,10 +5,10 @@ their payments and files; réclamation texts destroyed three years after the clo
 import sqlite3
 from datetime import date
 
+import storeio as records
 from docstore import writing
 from paperwork import configure, held
 from test_purge_traces import traces
-import storeio as records
 
 BUYER, STREET = "QZXACHETEURXZQ", "QZXRUEXZQ"
 

@@ -11,9 +11,17 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from purge_helpers import (
+    CONTENT_KINDS,
+    PURGED,
+    UNTOUCHED,
+    make_ended_bilan,
+    marker,
+    matches,
+    state,
+)
 
 import bilancli
-from purge_helpers import CONTENT_KINDS, PURGED, UNTOUCHED, make_ended_bilan, marker, matches, state
 
 
 def every_file(home: Path) -> list[Path]:

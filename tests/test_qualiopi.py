@@ -7,7 +7,6 @@ import io
 import sqlite3
 
 import pytest
-
 from paperwork import CABINET, IBAN, refused
 from walks import ready_to_leave_investigation
 

@@ -78,8 +78,8 @@ def test_a_reminder_before_the_sending_or_after_the_answer_is_refused(bilan):
 
 def test_bulk_snapshots_read_the_questionnaires_as_the_full_record_does(bilan):
     from bilancli.core.summary import Summary
-    from bilancli.store import bilans
     from bilancli.store.db import Store
+    from bilancli.store.dossier import bilans
     from bilancli.store.snapshots import load_summaries
 
     bilan.today("2026-11-02")

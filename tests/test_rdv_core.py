@@ -4,12 +4,19 @@ from datetime import date, datetime, time
 
 import pytest
 
-from bilancli.core import rdv as rules
-from bilancli.core.agenda import agenda, items_for, within
 from bilancli.core.changes import EntretienHeld, SuiviHeld
 from bilancli.core.dates import parse_time
-from bilancli.core.model import Bilan, Consent, Convention, Entretien, PhaseStep, RendezVous
-from bilancli.core.phases import abandon
+from bilancli.core.dossier.phases import abandon
+from bilancli.core.model import (
+    Bilan,
+    Consent,
+    Convention,
+    Entretien,
+    PhaseStep,
+    RendezVous,
+)
+from bilancli.core.semaine import rdv as rules
+from bilancli.core.semaine.agenda import agenda, items_for, within
 from bilancli.core.summary import Summary
 from bilancli.core.workdays import WorkCalendar
 from bilancli.errors import BilanError

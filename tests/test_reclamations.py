@@ -1,7 +1,6 @@
 """`bilan reclamation`: the register a Qualiopi auditor asks for (indicators 31 and 32)."""
 
 import pytest
-
 from paperwork import refused
 
 

@@ -5,11 +5,13 @@ cannot escape the purge unnoticed."""
 import sqlite3
 from datetime import date
 
-from bilancli import messages as msg
-from bilancli.core import registry, retention
-from bilancli.store.db import Store
 from purge_helpers import make_ended_bilan
 from test_purge_traces import traces
+
+from bilancli import messages as msg
+from bilancli.core import registry
+from bilancli.core.conservation import retention
+from bilancli.store.db import Store
 
 
 def live_columns(conn):

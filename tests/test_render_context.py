@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from bilancli.errors import BilanError
 from bilancli.core.model import Bilan, Consent, Convention, Entretien
+from bilancli.errors import BilanError
 from bilancli.render import context
 from bilancli.settings import Config
 

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from bilancli.core import retention
+from bilancli.core.conservation import retention
 from bilancli.core.model import Bilan, Consent, Document, Rendering
 from bilancli.errors import BilanError
 

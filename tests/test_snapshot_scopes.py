@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from bilancli.core import retention
-from bilancli.core.agenda import agenda
-from bilancli.core.stats import year_figures
+from bilancli.core.conservation import retention
+from bilancli.core.qualite.stats import year_figures
+from bilancli.core.semaine.agenda import agenda
 from bilancli.core.workdays import WorkCalendar
 from bilancli.store import snapshots
 from bilancli.store.db import Store

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from bilancli.core.stats import year_figures
+from bilancli.core.qualite.stats import year_figures
 from bilancli.core.summary import Summary
 
 TODAY = date(2026, 12, 31)

@@ -2,9 +2,9 @@
 
 import json
 
-from bilancli.cli.listview import list_rows_json
-from bilancli.store import bilans
+from bilancli.cli.dossier.listview import list_rows_json
 from bilancli.store.db import Store
+from bilancli.store.dossier import bilans
 
 
 def test_sqlite_json_and_python_json_agree(bilan):

@@ -82,8 +82,9 @@ def test_the_purge_plan_sums_up_by_rule_before_one_line_per_bilan(bilan):
 def test_a_long_purge_plan_shows_the_longest_overdue_first_and_tout_every_line(bilan, monkeypatch):
     from datetime import date
 
-    from bilancli.cli import display
     from purge_helpers import make_ended_bilan
+
+    from bilancli.cli import display
 
     monkeypatch.setattr(display, "SCREENFUL", 2)
     ids = [make_ended_bilan(bilan.home, f"L{n}", end=date(2026, 1, 20 - n)) for n in range(12)]
@@ -149,8 +150,9 @@ def test_the_week_of_every_bilan_keeps_a_screenful_soonest_first_and_tout_shows_
 
 
 def test_a_long_register_of_invoices_shows_the_overdue_first(bilan, monkeypatch):
-    from bilancli.cli import display
     from paperwork import configure, held
+
+    from bilancli.cli import display
 
     configure(bilan)
     bid = held(bilan)
@@ -170,8 +172,9 @@ def test_a_long_register_of_invoices_shows_the_overdue_first(bilan, monkeypatch)
 def test_the_confirmation_shows_the_summary_by_rule_before_the_lines(bilan, monkeypatch):
     from datetime import date
 
-    from bilancli.cli import purging
     from purge_helpers import make_ended_bilan
+
+    from bilancli.cli.donnees import purging
 
     monkeypatch.setattr(purging, "_is_terminal", lambda: True)
     bid = make_ended_bilan(bilan.home, "ASK", end=date(2026, 2, 1))

@@ -10,14 +10,14 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-
 import storeio as records
+from purge_helpers import make_ended_bilan
+
 from bilancli.core import changes as ch
-from bilancli.core import retention
+from bilancli.core.conservation import retention
 from bilancli.store import schema, snapshots
 from bilancli.store.db import Store
 from bilancli.store.writes import apply
-from purge_helpers import make_ended_bilan
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDED_TODAY = date(2026, 11, 27)

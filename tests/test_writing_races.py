@@ -7,7 +7,6 @@ import os
 from datetime import date
 
 import pytest
-
 import storeio
 from docstore import writing
 from test_faults import MARK, end_and_purge, in_conclusion, nothing_left
@@ -105,7 +104,7 @@ def test_a_file_that_cannot_be_destroyed_is_reported_and_the_purge_goes_on(bilan
     (`chattr +i`): named, retried at the next purge; the rest of the purge goes on."""
     from test_faults import run
 
-    from bilancli.store import purge_files
+    from bilancli.store.conservation import purge_files
 
     bid = in_conclusion(bilan.home)
     other = in_conclusion(bilan.home)
@@ -138,7 +137,7 @@ def test_a_file_that_cannot_be_destroyed_is_reported_and_the_purge_goes_on(bilan
 
 
 def test_a_half_destroyed_file_of_a_killed_purge_goes_even_when_its_name_is_reused(bilan, tmp_path):
-    from bilancli.store.purge_files import tombstone
+    from bilancli.store.conservation.purge_files import tombstone
 
     bid = in_conclusion(bilan.home)
     outside = tmp_path / "sorties"
@@ -190,7 +189,7 @@ def test_a_workspace_destroyed_before_its_lock_was_taken_is_made_again(bilan, mo
     """Another command's clean-up may come between the lock's creation and its taking."""
     import fcntl
 
-    from bilancli.store import drafts
+    from bilancli.store.dossier import drafts
 
     real, raced = fcntl.flock, []
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bilancli import messages as msg
+
 
 class BilanError(Exception):
     """A refusal the consultant must read: a rule, a gate, a value that cannot be accepted.
@@ -45,7 +47,6 @@ def os_reason(exc: OSError) -> str:
     """Why the system refused, in French (the system's own words are English)."""
     import errno
 
-    from bilancli import messages as msg
 
     name = errno.errorcode.get(exc.errno or 0, "")
     return msg.RAISONS_SYSTEME.get(name) or msg.RAISON_SYSTEME_AUTRE.format(code=name or exc.errno)

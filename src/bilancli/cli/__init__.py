@@ -3,8 +3,9 @@ assembled by `cli.app`, run by `cli.boundary`."""
 
 from __future__ import annotations
 
+from bilancli.cli.boundary import main as run
+
 
 def main(argv: list[str] | None = None) -> None:
-    from bilancli.cli.boundary import main as run
 
     run(argv)

@@ -15,9 +15,12 @@ from contextlib import contextmanager
 
 import click
 
+from bilancli import __version__
 from bilancli import messages as msg
 from bilancli.cli import base, nouns, spec
 from bilancli.cli.completers import completer
+from bilancli.cli.roothelp import page
+from bilancli.errors import fail
 
 DOMAIN = "bilancli"
 LOCALES = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "locale")
@@ -216,7 +219,6 @@ def noun(name: str) -> click.Command | None:
 
 def _version(ctx, param, value) -> None:
     if value and not ctx.resilient_parsing:
-        from bilancli import __version__
 
         base.say(msg.VERSION.format(version=__version__))
         ctx.exit(0)
@@ -225,7 +227,6 @@ def _version(ctx, param, value) -> None:
 def _shell() -> str:
     shell = os.path.basename(os.environ.get("SHELL", ""))
     if shell not in SHELLS:
-        from bilancli.errors import fail
 
         raise fail(msg.COMPLETION_SHELL_INCONNU, shell=shell or "?")
     return shell
@@ -291,7 +292,6 @@ class Root(Group):
         return name, cmd, rest
 
     def get_help(self, ctx) -> str:
-        from bilancli.cli.roothelp import page
 
         return page(self, ctx)
 

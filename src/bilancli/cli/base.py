@@ -6,6 +6,20 @@ from __future__ import annotations
 import sys
 from contextlib import contextmanager
 
+from bilancli import messages as msg
+from bilancli.cli import console
+from bilancli.cli.console import warning
+from bilancli.core.conservation.retention import settings_from_config
+from bilancli.core.dates import parse_date
+from bilancli.core.formats import clean
+from bilancli.core.ids import parse_id
+from bilancli.errors import fail
+from bilancli.services import session
+from bilancli.settings import load_config, resolve_home
+from bilancli.settings import today as _today
+from bilancli.store.db import Store
+from bilancli.store.dossier import bilans
+
 
 class _RunState:
     """This run's `--home` and, for the tests that run `bilan` in-process, the refusal it
@@ -16,7 +30,6 @@ class _RunState:
     told_home_missing = False
 
     def reset(self) -> None:
-        from bilancli.cli import console
 
         self.home_option = None
         self.last_error = None
@@ -28,13 +41,11 @@ state = _RunState()
 
 
 def home() -> str:
-    from bilancli.settings import resolve_home
 
     return resolve_home(state.home_option)
 
 
 def today():
-    from bilancli.settings import today as _today
 
     return _today()
 
@@ -42,8 +53,6 @@ def today():
 def config():
     """config.toml, checked whole: a setting the law forbids (`[conservation]`, R6313-7) is
     refused by every command that reads the settings, even when nothing is due."""
-    from bilancli.core.retention import settings_from_config
-    from bilancli.settings import load_config
 
     loaded = load_config(home())
     settings_from_config(loaded.conservation, today())
@@ -52,7 +61,6 @@ def config():
 
 def retention_settings():
     """`[conservation]` as the retention rules read it (checked by `config`)."""
-    from bilancli.core.retention import settings_from_config
 
     return settings_from_config(config().conservation, today())
 
@@ -62,8 +70,6 @@ def output_option(text: str | None):
     if text is None or text == "-":
         return text
     if not text.strip():
-        from bilancli import messages as msg
-        from bilancli.errors import fail
 
         raise fail(msg.SORTIE_VIDE)
     from pathlib import Path
@@ -75,7 +81,6 @@ def parse_date_option(text: str | None):
     """A date option, defaulting to today."""
     if text is None:
         return today()
-    from bilancli.core.dates import parse_date
 
     return parse_date(text, today())
 
@@ -87,12 +92,10 @@ def reading():
     Opened here rather than by `services.session`, which a read command need not load."""
     import os
 
-    from bilancli.store.db import Store
 
     where = home()
     if not os.path.lexists(where) and not state.told_home_missing:
         # A mistyped `--home` is not an empty practice (SPEC §8): said once, on stderr.
-        from bilancli import messages as msg
 
         state.told_home_missing = True
         warn(msg.DOSSIER_DONNEES_ABSENT.format(dossier=where))
@@ -106,14 +109,12 @@ def reading():
 def existing():
     """The store of this run for a command that writes only into a store that exists (the
     purge), once what a killed command left is settled."""
-    from bilancli.services import session
 
     return session.existing(home())
 
 
 def settle() -> None:
     """The first step of every command that writes (`services.session.settle`)."""
-    from bilancli.services import session
 
     session.settle(home())
 
@@ -121,15 +122,12 @@ def settle() -> None:
 def writing():
     """One all-or-nothing transaction of this run: `tx.load(id)` gives a bilan's snapshot,
     `tx.apply(change)` writes what `core/` decided."""
-    from bilancli.services import session
 
     return session.writing(home())
 
 
 def read_bilan(bilan_id: str):
     """The snapshot of one bilan, for a command that only reads it."""
-    from bilancli.core.ids import parse_id
-    from bilancli.store import bilans
 
     wanted = parse_id(bilan_id)
     with reading() as store:
@@ -146,15 +144,12 @@ def print_json(data) -> None:
 
 def say(text: str) -> None:
     """A French confirmation line; the user text in it is shown neutralised."""
-    from bilancli.core.formats import clean
 
     sys.stdout.write(clean(text, keep_newlines=True) + "\n")
 
 
 def warn(text: str) -> None:
     """A warning on stderr, drawn by rich: the command went ahead."""
-    from bilancli import messages as msg
-    from bilancli.cli.console import warning
 
     warning(msg.PREFIX_AVERTISSEMENT, text)
 
@@ -162,7 +157,6 @@ def warn(text: str) -> None:
 def confirm(question: str, without_terminal: str, declined: str, is_terminal=None) -> None:
     """Ask on a terminal before something that cannot be undone; refuse without one (a cron
     job says --yes) and on anything but yes."""
-    from bilancli.errors import fail
 
     if not (is_terminal or sys.stdin.isatty)():
         raise fail(without_terminal)

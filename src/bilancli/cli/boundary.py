@@ -14,7 +14,8 @@ import click
 
 from bilancli import messages as msg
 from bilancli.cli import app, base
-from bilancli.errors import BilanError, UsageError
+from bilancli.cli.console import error
+from bilancli.errors import BilanError, UsageError, fail
 
 INTERRUPTED = 130
 
@@ -93,7 +94,6 @@ def _said(exc: click.ClickException) -> int:
 
 def _check_text(argv: list[str]) -> None:
     """Arguments that are not valid UTF-8 reach Python as lone surrogates: say which one."""
-    from bilancli.errors import fail
 
     for position, token in enumerate(argv, start=1):
         try:
@@ -107,7 +107,6 @@ def _known_fault(exc: Exception):
     """A fault of the machine, not of the program: a full disk said as such."""
     import sqlite3
 
-    from bilancli.errors import fail
 
     if isinstance(exc, sqlite3.Error) and getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
         return fail(msg.DISQUE_PLEIN)
@@ -117,6 +116,5 @@ def _known_fault(exc: Exception):
 
 
 def _tell(text: str, prefix: str = "") -> None:
-    from bilancli.cli.console import error
 
     error(prefix, text)

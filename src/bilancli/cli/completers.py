@@ -4,13 +4,17 @@ from the store (never written), the closed lists of values, and paths by the she
 from __future__ import annotations
 
 from bilancli.cli import base
+from bilancli.core.documents import catalogue as documents
+from bilancli.core.dossier import convention, fields
+from bilancli.core.facturation import edof, invoices, organismes
+from bilancli.core.model import MODALITES, PHASES
+from bilancli.core.qualite import complaints, satisfaction
+from bilancli.core.semaine import rdv
+from bilancli.store.dossier import bilans
+from bilancli.store.facturation import ledger
 
 
 def _closed_lists() -> dict[str, tuple[str, ...]]:
-    from bilancli.core import (
-        complaints, convention, documents, edof, fields, invoices, organismes, rdv, satisfaction,
-    )
-    from bilancli.core.model import MODALITES, PHASES
 
     return {
         "statut": fields.STATUTS, "financement": fields.FINANCEMENTS, "format": fields.FORMATS,
@@ -28,7 +32,6 @@ def _closed_lists() -> dict[str, tuple[str, ...]]:
 
 def _bilan_ids() -> list[str]:
     """The ids of the store, newest first."""
-    from bilancli.store import bilans
 
     try:
         with base.reading() as store:
@@ -39,7 +42,6 @@ def _bilan_ids() -> list[str]:
 
 def _register_numbers(kind: str) -> list[str]:
     """The numbers of the invoices or of the réclamations, newest first."""
-    from bilancli.store import ledger
 
     try:
         with base.reading() as store:

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import os
 
+from bilancli.core.formats import clean
+
 PIPED_WIDTH = 1000   # no screen behind a pipe: a row stays one line
 
 _consoles: dict[bool, object] = {}
@@ -52,7 +54,6 @@ def error(prefix: str, text: str) -> None:
 def _tell(prefix: str, text: str, style: str) -> None:
     from rich.text import Text
 
-    from bilancli.core.formats import clean
 
     # A Text is never read as markup: a nom `[bold]x[/]` in a message prints as typed.
     line = Text.assemble((prefix, style), clean(text.rstrip("\n"), keep_newlines=True))

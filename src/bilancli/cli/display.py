@@ -21,6 +21,7 @@ from collections import Counter, namedtuple
 from itertools import islice
 
 from bilancli import messages as msg
+from bilancli.cli.console import PIPED_WIDTH, console
 from bilancli.core.formats import clean
 
 
@@ -76,7 +77,6 @@ def screenful(table: Table, kinds, everything: bool, title: str = "", kind: str 
 
 def draw(*blocks) -> None:
     """Write the blocks on stdout, for a person, on the run's console."""
-    from bilancli.cli.console import console
 
     _print([b for b in blocks if b is not None], console())
 
@@ -87,7 +87,6 @@ def render(blocks, columns: int | None = 100, styled: bool = False) -> str:
 
     from rich.console import Console
 
-    from bilancli.cli.console import PIPED_WIDTH
 
     out = io.StringIO()
     _print(list(blocks), Console(file=out, width=columns or PIPED_WIDTH, force_terminal=styled,
@@ -155,7 +154,6 @@ def _table(block: Table, terminal: bool, width: int):
     from rich import box
     from rich.table import Table as RichTable
 
-    from bilancli.cli.console import PIPED_WIDTH
 
     table = RichTable(box=box.SIMPLE_HEAD if terminal else None, show_edge=False, pad_edge=False,
                       header_style="bold", padding=(0, 1, 0, 0) if terminal else (0, 2, 0, 0))

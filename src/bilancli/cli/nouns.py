@@ -13,29 +13,29 @@ from bilancli import messages as msg
 # In the order of a bilan's life: (section title, ((noun, module), …)).
 SECTIONS = (
     (msg.SECTION_DOSSIER, (
-        ("new", "bilans"), ("list", "bilans"), ("show", "bilans"), ("set", "bilans"),
-        ("consent", "bilans"), ("convention", "convention"), ("phase", "phases"),
-        ("abandon", "phases"), ("delete", "bilans"),
+        ("new", "dossier.bilans"), ("list", "dossier.bilans"), ("show", "dossier.bilans"), ("set", "dossier.bilans"),
+        ("consent", "dossier.bilans"), ("convention", "dossier.convention"), ("phase", "dossier.phases"),
+        ("abandon", "dossier.phases"), ("delete", "dossier.bilans"),
     )),
     (msg.SECTION_SEMAINE, (
-        ("agenda", "agenda"), ("rdv", "rdv"), ("convocation", "rdv"), ("entretien", "entretiens"),
-        ("calendrier", "calendrier"),
+        ("agenda", "semaine.agenda"), ("rdv", "semaine.rdv"), ("convocation", "semaine.rdv"), ("entretien", "semaine.entretiens"),
+        ("calendrier", "semaine.calendrier"),
     )),
     (msg.SECTION_DOCUMENTS, (
-        ("doc", "documents"), ("synthese", "render"), ("emargement", "render"),
-        ("certificat", "certificat"),
+        ("doc", "documents.documents"), ("synthese", "documents.render"), ("emargement", "documents.render"),
+        ("certificat", "documents.certificat"),
     )),
     (msg.SECTION_FACTURATION, (
-        ("facture", "factures"), ("avoir", "factures"), ("paiement", "factures"),
-        ("factures", "factures"), ("organisme", "organismes"),
+        ("facture", "facturation.factures"), ("avoir", "facturation.factures"), ("paiement", "facturation.factures"),
+        ("factures", "facturation.factures"), ("organisme", "facturation.organismes"),
     )),
     (msg.SECTION_QUALITE, (
-        ("suivi", "followup"), ("satisfaction", "followup"), ("edof", "followup"),
-        ("reclamation", "reclamations"), ("stats", "agenda"), ("qualiopi", "qualiopi"),
+        ("suivi", "qualite.followup"), ("satisfaction", "qualite.followup"), ("edof", "qualite.followup"),
+        ("reclamation", "qualite.reclamations"), ("stats", "semaine.agenda"), ("qualiopi", "qualite.qualiopi"),
     )),
     (msg.SECTION_DONNEES, (
-        ("export", "export"), ("import", "spreadsheet"), ("sauvegarde", "sauvegardes"),
-        ("restaure", "sauvegardes"), ("purge", "purge"),
+        ("export", "donnees.export"), ("import", "donnees.spreadsheet"), ("sauvegarde", "donnees.sauvegardes"),
+        ("restaure", "donnees.sauvegardes"), ("purge", "donnees.purge"),
     )),
 )
 

@@ -9,11 +9,6 @@ import os
 import shutil
 import sys
 
-from rich.console import Console
-from rich.padding import Padding
-from rich.table import Table
-from rich.text import Text
-
 from bilancli import messages as msg
 from bilancli.cli import nouns
 
@@ -22,7 +17,10 @@ def width() -> int:
     return max(min(shutil.get_terminal_size().columns, 100), 50)
 
 
-def _rows(rows) -> Table:
+def _rows(rows):
+    from rich.table import Table
+    from rich.text import Text
+
     grid = Table.grid(padding=(0, 2))
     grid.add_column(no_wrap=True)
     grid.add_column(overflow="fold")
@@ -32,6 +30,11 @@ def _rows(rows) -> Table:
 
 
 def page(group, ctx) -> str:
+    # rich, only when the page is drawn for a person (STYLE: a heavy library where it is used).
+    from rich.console import Console
+    from rich.padding import Padding
+    from rich.text import Text
+
     buffer = io.StringIO()
     plain = not sys.stdout.isatty() or bool(os.environ.get("NO_COLOR"))
     console = Console(file=buffer, width=width(), force_terminal=not plain, no_color=plain,

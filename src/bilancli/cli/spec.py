@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import namedtuple
 
+from bilancli import messages as msg
 from bilancli.cli import nouns
 
 
@@ -120,7 +121,6 @@ def usage_pieces(cmd: Command) -> list[str]:
 
 # Parameters many commands share.
 def _shared():
-    from bilancli import messages as msg
 
     return (arg("bilan_id", "ID", msg.ARG_ID, complete="bilans"),
             flag("--json", help=msg.OPT_JSON, dest="as_json"),

@@ -4,6 +4,7 @@ stored text made safe to show (`clean`)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 THIN_SPACE = "\u202f"   # the French thousands separator (espace fine insécable)
 
@@ -76,3 +77,16 @@ def clean(text: object, keep_newlines: bool = False) -> str:
     if not ANY_CONTROL.search(value):
         return value
     return value.translate(_KEEP_NEWLINES if keep_newlines else _CONTROLS)
+
+
+def plain(text: str | None) -> str:
+    """A name compared as a person would: accents and case ignored."""
+    if text is not None and text.isascii():   # nothing to decompose: `bilan import` reads 100,000
+        return text.casefold().strip()
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
+
+
+def person_key(nom: str | None, prenom: str | None) -> tuple[str, str]:
+    """Who a nom and prénom name, as `same_person` compares them."""
+    return plain(nom), plain(prenom)

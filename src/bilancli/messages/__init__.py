@@ -13,16 +13,16 @@ for it instead of matching French words.
 
 from bilancli.messages.aide import *  # noqa: F401,F403
 from bilancli.messages.aide_commandes import *  # noqa: F401,F403
+from bilancli.messages.dossier_complet import *  # noqa: F401,F403
 from bilancli.messages.ecran import *  # noqa: F401,F403
 from bilancli.messages.libelles import *  # noqa: F401,F403
+from bilancli.messages.qualite import *  # noqa: F401,F403
 from bilancli.messages.refus import *  # noqa: F401,F403
 from bilancli.messages.refus_documents import *  # noqa: F401,F403
+from bilancli.messages.refus_echanges import *  # noqa: F401,F403
+from bilancli.messages.refus_gestion import *  # noqa: F401,F403
 from bilancli.messages.refus_purge import *  # noqa: F401,F403
 from bilancli.messages.refus_semaine import *  # noqa: F401,F403
-from bilancli.messages.refus_gestion import *  # noqa: F401,F403
-from bilancli.messages.refus_echanges import *  # noqa: F401,F403
-from bilancli.messages.dossier_complet import *  # noqa: F401,F403
-from bilancli.messages.qualite import *  # noqa: F401,F403
 
 
 class Message(str):

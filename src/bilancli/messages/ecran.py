@@ -9,7 +9,7 @@ AUCUN_BILAN = "Aucun bilan."
 AUCUN_BILAN_OUVERT = "Aucun bilan en cours ({nombre} terminé(s) ou abandonné(s) : --tous pour les voir)."
 LISTE_TERMINES_CACHES = "{nombre} bilan(s) terminé(s) ou abandonné(s) non affiché(s) : --tous pour les voir."
 NON_RENSEIGNE = "non renseigné"
-# Gates to leave a phase: the checklist the consultant reads (core/phases.py gives the sources).
+# Gates to leave a phase: the checklist the consultant reads (core/dossier/phases.py gives the sources).
 GATE_CONSENTEMENT = "consentement « bilan » du bénéficiaire enregistré et non retiré"
 GATE_CADRAGE = "demande, besoins et modalités de déroulement renseignés ; format choisi"
 GATE_FINANCEMENT = "financement renseigné (il décide si une convention est nécessaire)"

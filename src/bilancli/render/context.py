@@ -11,17 +11,30 @@ import re
 from datetime import date
 
 from bilancli import messages as msg
-from bilancli.core import convention as conv
-from bilancli.core import retention
+from bilancli.core.conservation import retention
 from bilancli.core.dates import (
-    format_date, format_date_long, format_hours, format_minutes, format_months,
+    format_date,
+    format_date_long,
+    format_day_long,
+    format_hours,
+    format_minutes,
+    format_months,
+    format_time,
 )
-from bilancli.core.fields import CONTENT_FIELDS
-from bilancli.core.followup import follow_up_due
+from bilancli.core.dossier import convention as conv
+from bilancli.core.dossier.fields import CONTENT_FIELDS
+from bilancli.core.dossier.followup import follow_up_due
+from bilancli.core.facturation.checkdigits import format_siret
 from bilancli.core.formats import format_euros
 from bilancli.core.model import Bilan
+from bilancli.core.semaine.rdv import find, is_follow_up
 from bilancli.messages import (
-    FIELD_LABELS, FINANCEMENT_LABELS, FORMAT_LABELS, MODALITE_LABELS, PHASE_LABELS, STATUT_LABELS,
+    FIELD_LABELS,
+    FINANCEMENT_LABELS,
+    FORMAT_LABELS,
+    MODALITE_LABELS,
+    PHASE_LABELS,
+    STATUT_LABELS,
 )
 from bilancli.settings import CABINET_KEYS
 
@@ -95,7 +108,6 @@ def _kept_months(bilan: Bilan, conservation: dict[str, str], today: date) -> int
 def convention(bilan: Bilan, config, today: date, employer=None) -> dict:
     """`employer`: the registered organisme the bilan's `employeur` names, whose address and
     SIRET the convention states (SPEC §10)."""
-    from bilancli.core.checkdigits import format_siret
 
     view = common(bilan, config.cabinet, today)
     if employer is not None:   # named as the directory spells it
@@ -142,8 +154,6 @@ def convocation(bilan: Bilan, config, today: date, numero: int) -> dict:
     """The beneficiary's convocation to rendez-vous `numero`: when, how long, where or how,
     how to move it, whom to ask for an adaptation (Qualiopi indicator 26). Administrative:
     no content field, no note, nothing said in the entretiens."""
-    from bilancli.core.dates import format_day_long, format_time
-    from bilancli.core.rdv import find, is_follow_up
 
     view = common(bilan, config.cabinet, today)
     view["beneficiaire"].update(email=bilan.email or "", telephone=bilan.telephone or "")

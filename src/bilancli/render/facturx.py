@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from bilancli import messages as msg
-from bilancli.core import billing as bill
+from bilancli.core.facturation import billing as bill
 from bilancli.core.formats import clean
 from bilancli.errors import fail
 from bilancli.render import invoice as view_of

@@ -8,6 +8,7 @@ import os
 import stat
 
 from bilancli import __version__
+from bilancli.core.formats import clean, clean_for_document
 from bilancli.errors import BilanError
 from bilancli.store.folders import open_folder
 from bilancli.store.shred import shred_name
@@ -23,7 +24,6 @@ def to_ical(events, name: str, today) -> bytes:
 
     import icalendar
 
-    from bilancli.core.formats import clean, clean_for_document
 
     paris = ZoneInfo(TZID)
     calendar = icalendar.Calendar()

@@ -9,9 +9,9 @@ from __future__ import annotations
 from datetime import date
 
 from bilancli import messages as msg
-from bilancli.core.billing import format_rate
-from bilancli.core.checkdigits import format_iban
 from bilancli.core.dates import format_date, format_date_long, format_minutes
+from bilancli.core.facturation.billing import format_rate
+from bilancli.core.facturation.checkdigits import format_iban
 from bilancli.core.formats import format_euros
 
 

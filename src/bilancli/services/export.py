@@ -7,14 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from bilancli import messages as msg
-from bilancli.core import export as rules
+from bilancli.core.echanges import export as rules
 from bilancli.core.ids import parse_id
 from bilancli.errors import fail
 from bilancli.render import archive
 from bilancli.services import session
 from bilancli.services.rendering import write_recorded
 from bilancli.store import files
-from bilancli.store.export import held
+from bilancli.store.echanges.export import held
 
 
 def export(home: str, today, bilan_id: str, chosen, entries) -> tuple[str, Path, int]:

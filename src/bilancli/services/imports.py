@@ -4,11 +4,11 @@ transaction (SPEC §12); with `--dry-run`, the ids it would give, nothing writte
 from __future__ import annotations
 
 from bilancli import messages as msg
-from bilancli.core import spreadsheet as rules
+from bilancli.core.dossier.warnings import cpf_repeat_since
+from bilancli.core.echanges import spreadsheet as rules
 from bilancli.errors import fail
 from bilancli.services import session
-from bilancli.core.warnings import cpf_repeat_since
-from bilancli.store.bilans import cpf_bilans, next_number, open_names
+from bilancli.store.dossier.bilans import cpf_bilans, next_number, open_names
 
 
 def openings(sheet, fichier: str, today) -> list[tuple[int, object]]:

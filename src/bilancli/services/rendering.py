@@ -10,15 +10,16 @@ from pathlib import Path
 
 from bilancli import messages as msg
 from bilancli.core import changes as ch
-from bilancli.core import documents as rules
+from bilancli.core.documents import catalogue as rules
+from bilancli.core.facturation.organismes import find
 from bilancli.core.ids import parse_id
-from bilancli.core.organismes import find
 from bilancli.errors import fail
 from bilancli.render import context, templates
 from bilancli.render import output as out
 from bilancli.services import session
-from bilancli.store import bilans, files
-from bilancli.store.organismes import directory
+from bilancli.store import files
+from bilancli.store.dossier import bilans
+from bilancli.store.facturation.organismes import directory
 
 
 class Rendered(namedtuple("Rendered", "label bilan_id written data")):

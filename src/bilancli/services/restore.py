@@ -17,13 +17,14 @@ from collections import namedtuple
 from datetime import date
 
 from bilancli import messages as msg
-from bilancli.core import backups as rules
+from bilancli.core.conservation import backups as rules
 from bilancli.errors import BilanError, fail
 from bilancli.services.disk import is_full
-from bilancli.store import backups, restore as staging, schema
-from bilancli.store import purge as store_purge
+from bilancli.store.conservation import backups
+from bilancli.store.conservation import purge as store_purge
+from bilancli.store.conservation import restore as staging
 from bilancli.store.db import DB_NAME, Store
-from bilancli.store.drafts import Workspace
+from bilancli.store.dossier.drafts import Workspace
 from bilancli.store.private import ensure_home, ensure_private_dir, new_private_file
 
 
@@ -34,19 +35,6 @@ class Restored(namedtuple("Restored", "unreadable carried destroyed")):
     bilan is not in the backup (`destroyed`)."""
 
     __slots__ = ()
-
-
-def _expected_tables() -> set[str]:
-    memory = sqlite3.connect(":memory:", isolation_level=None)
-    try:
-        schema.apply(memory)
-        return _tables(memory)
-    finally:
-        memory.close()
-
-
-def _tables(conn) -> set[str]:
-    return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
 
 def check(source: str) -> date | None:
@@ -68,10 +56,10 @@ def check(source: str) -> date | None:
         raise fail(msg.SAUVEGARDE_VIDE, dossier=source)
     store = Store(source, create=False, backup=True)
     try:
-        found = _tables(store.conn)
+        found = staging.tables(store.conn)
         if not found:
             raise fail(msg.SAUVEGARDE_VIDE, dossier=source)
-        missing = _expected_tables() - found
+        missing = staging.expected_tables() - found
         if missing:
             raise fail(msg.SAUVEGARDE_TABLE_MANQUANTE, dossier=source, tables=", ".join(sorted(missing)))
         try:
@@ -130,13 +118,7 @@ def _stage(home: str, source: str, current, space, settings, today) -> tuple[lis
     told = backups.store_facts(current.conn) if current else backups.StoreFacts({}, set(), {})
     staged_db = os.path.join(space.where, DB_NAME)
     os.close(new_private_file(staged_db))
-    origin = sqlite3.connect(os.path.join(source, DB_NAME))
-    copy = sqlite3.connect(staged_db)
-    try:
-        origin.backup(copy)
-    finally:
-        copy.close()
-        origin.close()
+    staging.copy_store(os.path.join(source, DB_NAME), staged_db)
     backups.copy_documents(os.path.join(source, staging.DOCUMENTS),
                            os.path.join(space.where, staging.DOCUMENTS))
     staged = Store(space.where, create=False, writable=True, backup=True)

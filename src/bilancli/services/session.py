@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
+from bilancli.store.conservation.restore import finish_left_over
 from bilancli.store.db import Store
-from bilancli.store.restore import finish_left_over
 
 
 def settle(home: str) -> None:

@@ -16,9 +16,11 @@ from contextlib import contextmanager
 
 from bilancli import messages as msg
 from bilancli.errors import NoRoom, fail, os_reason
-from bilancli.store import drafts, schema
+from bilancli.store import schema
+from bilancli.store.dossier import drafts
 from bilancli.store.private import ensure_home, ensure_private_dir, new_private_file  # noqa: F401 (their home before)
 from bilancli.store.shred import shred_name
+from bilancli.store.writes import Tx
 
 DB_NAME = "bilans.db"
 JOURNAL = DB_NAME + "-journal"
@@ -323,7 +325,6 @@ class Store:
     @contextmanager
     def transaction(self):
         """`write()`, handing out a `Tx`: snapshots to read, decisions to apply."""
-        from bilancli.store.writes import Tx
 
         with self.write(reopen=True) as conn:
             yield Tx(conn, self)

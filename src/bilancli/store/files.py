@@ -23,6 +23,7 @@ from bilancli import messages as msg
 from bilancli.errors import BilanError, fail, os_reason
 from bilancli.store.db import new_private_file
 from bilancli.store.folders import link_on_the_way, open_folder
+from bilancli.store.shred import open_own, sha256_of, shred_name, zero_in_place
 
 
 class Output(namedtuple("Output", "target temp path temp_path sha256 home", defaults=(None,))):
@@ -114,7 +115,6 @@ def write(output: Output, data: bytes) -> None:
     folder is reached without following a link (`store.folders`); everything is then done
     through its descriptor, and what stands at the name is checked again just before the
     rename, which would replace a device or a FIFO put there meanwhile."""
-    from bilancli.store.shred import shred_name, zero_in_place
 
     folder = _open_parent(output)
     name, temp = output.target.name, output.temp.name
@@ -171,7 +171,6 @@ def discard(output: Output) -> None:
     temporary file, and the file at its name when it holds the bytes written there; through
     the folder's descriptor, reached as `write` reaches it (a link met there: nothing is
     touched, the purge still knows both names)."""
-    from bilancli.store.shred import open_own, sha256_of, shred_name
 
     try:
         folder = _open_parent(output)

@@ -13,10 +13,10 @@ from collections import namedtuple
 from datetime import date
 
 from bilancli.core import registry
-from bilancli.core.edof import SENS
+from bilancli.core.conservation.retention import Facts
+from bilancli.core.facturation.edof import SENS
 from bilancli.core.model import Convention, Questionnaire
-from bilancli.core.satisfaction import MOMENTS
-from bilancli.core.retention import Facts
+from bilancli.core.qualite.satisfaction import MOMENTS
 from bilancli.core.summary import Summary
 
 

@@ -10,8 +10,12 @@ from datetime import date
 from bilancli.core import changes as ch
 from bilancli.core import registry
 from bilancli.core.dates import iso
+from bilancli.core.documents.catalogue import SYNTHESE_TYPE
+from bilancli.core.facturation import invoices
 from bilancli.core.ids import format_id
-from bilancli.store.bilans import ADMIN_COLUMNS, load, next_number
+from bilancli.core.qualite import complaints
+from bilancli.store.dossier.bilans import ADMIN_COLUMNS, load, next_number
+from bilancli.store.facturation import ledger
 
 WRITERS = {}
 
@@ -39,17 +43,14 @@ class Tx:
 
     # The cabinet's registers, read inside the same transaction that numbers them.
     def sequence(self):
-        from bilancli.store import ledger
 
         return ledger.sequence(self.conn)
 
     def invoice(self, numero: str):
-        from bilancli.store import ledger
 
         return ledger.load_invoice(self.conn, numero)
 
     def complaint(self, numero: str):
-        from bilancli.store import ledger
 
         return ledger.load_complaint(self.conn, numero)
 
@@ -227,7 +228,6 @@ def _document(conn, c: ch.DocumentStored) -> int:
 def _keep_synthese(conn, c: ch.SyntheseKept) -> int:
     """Replace any earlier copy: the beneficiary's document is the last one handed over
     (`secure_delete` is on, so the replaced bytes do not linger in free pages)."""
-    from bilancli.core.documents import SYNTHESE_TYPE
 
     conn.execute("DELETE FROM documents WHERE bilan_id = ? AND type = ?", (c.bilan_id, SYNTHESE_TYPE))
     return _document(conn, ch.DocumentStored(c.bilan_id, SYNTHESE_TYPE, c.titre, c.content,
@@ -361,8 +361,6 @@ def _invoice(conn, c: ch.InvoiceIssued) -> str:
     (BEGIN IMMEDIATE: a second terminal waits for this one), and the frozen document with it."""
     import json
 
-    from bilancli.core.invoices import format_number
-
     year = c.on.year
     found = conn.execute("SELECT dernier FROM sequence_factures WHERE annee = ?", (year,)).fetchone()
     rank = (found[0] if found else 0) + 1
@@ -371,7 +369,7 @@ def _invoice(conn, c: ch.InvoiceIssued) -> str:
            ON CONFLICT (annee) DO UPDATE SET dernier = excluded.dernier,
            derniere_date = excluded.derniere_date""",
         (year, rank, iso(c.on)))
-    numero = format_number(year, rank)
+    numero = invoices.format_number(year, rank)
     document = json.dumps(dict(c.document, numero=numero), ensure_ascii=False, sort_keys=True)
     conn.execute(
         "INSERT INTO factures (numero, annee, rang, type, bilan_id, date, payeur, montant_ht_centimes,"
@@ -418,11 +416,9 @@ def _invoice_rendering_abandoned(conn, c: ch.InvoiceRenderingAbandoned) -> None:
 
 @writes(ch.ComplaintReceived)
 def _complaint(conn, c: ch.ComplaintReceived) -> str:
-    from bilancli.core.complaints import format_number
-
     year = c.on.year
     rank = _next_rank(conn, "reclamations", year)
-    numero = format_number(year, rank)
+    numero = complaints.format_number(year, rank)
     conn.execute(
         "INSERT INTO reclamations (numero, annee, rang, bilan_id, date, origine, canal, objet, echeance)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

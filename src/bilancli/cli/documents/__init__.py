@@ -1,0 +1,1 @@
+"""The documents of a bilan: stored files and those the cabinet renders."""

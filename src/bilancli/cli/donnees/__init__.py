@@ -1,0 +1,1 @@
+"""The data as a whole: purge, backups, restore, import and export."""

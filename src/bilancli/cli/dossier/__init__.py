@@ -1,0 +1,1 @@
+"""The case record: opening, the fields, consents, the convention, the phases."""

@@ -1,0 +1,1 @@
+"""The follow-up, questionnaires, réclamations, the figures, the Qualiopi file."""

@@ -1,0 +1,1 @@
+"""The consultant's week: the agenda, rendez-vous, entretiens, the calendar."""

@@ -1,0 +1,1 @@
+"""R6313-7 and the other clocks: what goes when, backups that respect it."""

@@ -1,0 +1,1 @@
+"""What a bilan's documents may be."""

@@ -1,0 +1,1 @@
+"""Qualiopi and the BPF: opinions, réclamations, the year's figures."""

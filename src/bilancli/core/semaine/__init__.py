@@ -1,0 +1,1 @@
+"""The consultant's week: rendez-vous, the agenda, the calendar."""

@@ -1,0 +1,1 @@
+"""Secure destruction: the purge, the archives, backups and their restore."""

@@ -1,0 +1,1 @@
+"""The case record as stored: bilans, stored documents, editor drafts."""

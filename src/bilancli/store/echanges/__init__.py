@@ -1,0 +1,1 @@
+"""What the store holds of one bilan for its beneficiary's copy."""

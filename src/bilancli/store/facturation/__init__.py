@@ -1,0 +1,1 @@
+"""The cabinet's registers: invoices, credit notes, payments, réclamations."""

@@ -1,0 +1,1 @@
+"""The rendez-vous of every bilan at once."""
