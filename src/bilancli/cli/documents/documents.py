@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bilancli import messages as msg
 from bilancli.cli import base
+from bilancli.cli.documents.rendering import give_back
 from bilancli.cli.donnees.intake import read_regular_file
 from bilancli.cli.dossier import views
 from bilancli.cli.spec import ID, JSON, arg, command, group, opt
@@ -11,7 +12,6 @@ from bilancli.core.documents import catalogue as rules
 from bilancli.core.documents.catalogue import COPY_KIND, parse_document_id
 from bilancli.core.ids import parse_id
 from bilancli.errors import fail
-from bilancli.services.rendering import write_recorded
 from bilancli.store import files
 from bilancli.store.dossier.bilans import exists
 from bilancli.store.dossier.documents import document_content
@@ -76,11 +76,7 @@ def get(bilan_id, doc, output) -> None:
         content = document_content(store.conn, wanted, doc_id)
     if content is None:
         raise fail(msg.DOC_INCONNU, id=wanted, doc=doc_id)
-    if target is None:
-        sys.stdout.buffer.write(content)
-        sys.stdout.buffer.flush()
-        return
     # A copy on disk is the bilan's content as much as the stored one: recorded for the purge.
-    write_recorded(base.home(), COPY_KIND, wanted, target.suffix.lstrip(".") or "bin", content, target,
-                   base.today())
-    base.say(msg.DOC_ECRIT.format(doc=doc_id, fichier=target))
+    give_back(COPY_KIND, wanted, content, target)
+    if target is not None:
+        base.say(msg.DOC_ECRIT.format(doc=doc_id, fichier=target))

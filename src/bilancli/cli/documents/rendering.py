@@ -35,3 +35,16 @@ def render_document(kind: str, bilan_id: str, format_text: str, output: str | No
         sys.stdout.buffer.flush()
         return
     base.say(msg.DOCUMENT_PRODUIT.format(document=done.label, id=done.bilan_id, fichier=done.written))
+
+
+def give_back(kind: str, bilan_id: str, content: bytes, target) -> None:
+    """Stored bytes handed back byte for byte: to the standard output (`target` None), or
+    to a file recorded for the purge as `kind` (`doc get -o`, `convention preuve -o`)."""
+    import sys
+
+    if target is None:
+        sys.stdout.buffer.write(content)
+        sys.stdout.buffer.flush()
+        return
+    rendering.write_recorded(base.home(), kind, bilan_id, target.suffix.lstrip(".") or "bin",
+                             content, target, base.today())

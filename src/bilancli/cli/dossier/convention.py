@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bilancli import messages as msg
 from bilancli.cli import base
-from bilancli.cli.documents.rendering import RENDER_OPTIONS, render_document
+from bilancli.cli.documents.rendering import RENDER_OPTIONS, give_back, render_document
 from bilancli.cli.donnees.intake import read_regular_file
 from bilancli.cli.spec import ID, command, group, opt
 from bilancli.core.dates import format_date
@@ -13,7 +13,6 @@ from bilancli.core.documents.catalogue import PROOF_KIND
 from bilancli.core.dossier import convention as rules
 from bilancli.core.ids import parse_id
 from bilancli.errors import fail
-from bilancli.services.rendering import write_recorded
 from bilancli.store import files
 from bilancli.store.dossier.bilans import proof_content
 
@@ -88,13 +87,9 @@ def proof(bilan_id, output) -> None:
         content = proof_content(store.conn, wanted)
     if content is None:   # destroyed between the two reads (a purge)
         raise fail(msg.PREUVE_ABSENTE, id=wanted)
-    if target is None:
-        sys.stdout.buffer.write(content)
-        sys.stdout.buffer.flush()
-        return
-    write_recorded(base.home(), PROOF_KIND, wanted, target.suffix.lstrip(".") or "bin", content, target,
-                   base.today())
-    base.say(msg.CONVENTION_PREUVE_ECRITE.format(id=wanted, fichier=target))
+    give_back(PROOF_KIND, wanted, content, target)
+    if target is not None:
+        base.say(msg.CONVENTION_PREUVE_ECRITE.format(id=wanted, fichier=target))
 
 
 @command("convention render", msg.CMD_CONVENTION_RENDER, ID, *RENDER_OPTIONS)
