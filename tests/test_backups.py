@@ -370,3 +370,14 @@ def test_a_damaged_backup_never_keeps_the_others_from_their_purge(bilan, cabinet
     others = [p for p in cabinet.iterdir() if p != first]
     assert traces(others[0], [marker("DEUX", k) for k in ("CHAMP", "ENTRETIEN", "DOC", "TITRE")]) == {}
     assert bilan.json("show", running)["purge"]["contenu_detruit_le"] == "2026-03-02"
+
+
+def test_a_restore_says_the_last_day_the_backup_recorded_anything(bilan, cabinet):
+    """Not only openings, entretiens and phases: a consent given later is in the backup too."""
+    bid = bilan.new("--date", "2026-02-02")
+    bilan.today("2026-02-20")
+    bilan("consent", bid, "bilan", "--date", "2026-02-20")
+    bilan("sauvegarde")
+    (backup,) = list(cabinet.iterdir())
+    done = bilan("restaure", backup, "--yes")
+    assert "s'arrête au 20/02/2026" in done.stdout, done.stdout

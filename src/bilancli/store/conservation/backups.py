@@ -230,13 +230,24 @@ def drop_links(path: str) -> list[str]:
     return dropped
 
 
+# Every day a command records as the day something was done (never a day planned ahead,
+# such as a rendez-vous's start): the last of them is the day a backup holds.
+_RECORDED_DAYS = (
+    ("bilans", "date_ouverture"), ("phases", "date_entree"), ("champs", "modifie_le"),
+    ("consentements", "date"), ("consentements", "retire_le"), ("conventions", "transmise"),
+    ("conventions", "signee"), ("entretiens", "date"), ("corrections", "date"),
+    ("documents", "cree_le"), ("rendus", "cree_le"), ("suivis", "date"), ("edof", "date"),
+    ("satisfactions", "date"), ("questionnaires", "envoye_le"), ("questionnaires", "relance_le"),
+    ("rdv", "modifie_le"), ("sequence_factures", "derniere_date"), ("paiements", "date"),
+    ("reclamations", "date"), ("reclamations", "repondue_le"), ("reclamations", "close_le"),
+)
+
+
 def held_day(store: Store) -> date | None:
     """The last day the backed-up store recorded something: what the backup holds."""
-    row = store.conn.execute(
-        "SELECT MAX(d) FROM (SELECT MAX(date_ouverture) AS d FROM bilans UNION ALL "
-        "SELECT MAX(date) FROM entretiens UNION ALL SELECT MAX(date_entree) FROM phases)"
-    ).fetchone()
-    return date.fromisoformat(row[0]) if row and row[0] else None
+    days = " UNION ALL ".join(f"SELECT MAX({column}) AS d FROM {table}" for table, column in _RECORDED_DAYS)
+    row = store.conn.execute(f"SELECT MAX(d) FROM ({days})").fetchone()
+    return date.fromisoformat(row[0][:10]) if row and row[0] else None
 
 
 def deleted_ids(conn) -> set[str]:
