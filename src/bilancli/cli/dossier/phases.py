@@ -46,10 +46,10 @@ def advance(bilan_id, date) -> None:
         change = rules.advance(tx.load(wanted), on, base.today())
         tx.apply(change)
         after = tx.load(wanted)
-    base.say(msg.PASSAGE_FAIT.format(id=wanted, ancienne=msg.PHASE_LABELS[change.left],
-                                     nouvelle=msg.PHASE_LABELS[change.phase], date=format_date(on)))
+    if change.phase != rules.TERMINE:   # the end is said below, with the follow-up it calls for
+        base.say(msg.PASSAGE_FAIT.format(id=wanted, ancienne=msg.PHASE_LABELS[change.left],
+                                         nouvelle=msg.PHASE_LABELS[change.phase], date=format_date(on)))
     if change.phase == rules.TERMINE:
-
         for warning in below_minimum_delivered(after) + synthese_states_another_end(after):
             base.warn(warning)
     if change.date_fin:
