@@ -262,7 +262,8 @@ def test_partial_credit_notes_never_credit_more_than_the_invoice(bilan):
     last = bilan.json("avoir", numero)            # what remains: 1 000 € HT
     assert last["montant_ht"] == -1000
     row = _line(bilan, numero)
-    assert row["statut"] == "annulee" and row["reste"] == 0
+    # SPEC §10: always the total less payments and credit notes — the 400 € paid are owed back.
+    assert row["statut"] == "annulee" and row["reste"] == -400
     refused(bilan, "avoir", numero, "--montant", "1", key="FACTURE_DEJA_ANNULEE")
     refused(bilan, "paiement", numero, "--date", "2026-03-02", "--montant", "1",
             key="PAIEMENT_FACTURE_ANNULEE")

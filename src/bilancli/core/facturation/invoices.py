@@ -235,6 +235,6 @@ def register_row(invoice: Invoice, today: date) -> dict:
         "bilan": invoice.bilan_id, "payeur": invoice.payeur,
         "montant_ht": invoice.ht_cents / 100, "montant_ttc": invoice.ttc_cents / 100,
         "paye": 0 if credit else invoice.paid_cents / 100,
-        "reste": invoice.remaining_cents / 100, "echeance": iso(invoice.echeance),
+        "reste": invoice.balance_cents / 100, "echeance": iso(invoice.echeance),
         "statut": status(invoice, today),
     }

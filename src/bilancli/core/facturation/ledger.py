@@ -67,7 +67,15 @@ class Invoice(namedtuple("Invoice", "numero type date bilan_id payeur ht_cents t
         on a credit note or a cancelled invoice."""
         if self.is_credit_note or self.wholly_credited:
             return 0
-        return max(self.ttc_cents - self.paid_cents - self.credited_ttc_cents, 0)
+        return max(self.balance_cents, 0)
+
+    @property
+    def balance_cents(self) -> int:
+        """The total with VAT less payments and credit notes, as the register shows it
+        (SPEC §10 `reste`): below zero, what the cabinet owes back (paid, then credited)."""
+        if self.is_credit_note:
+            return 0
+        return self.ttc_cents - self.paid_cents - self.credited_ttc_cents
 
 
 class Sequence(namedtuple("Sequence", "last_issued_on")):
