@@ -36,6 +36,7 @@ def test_each_rendez_vous_is_an_event_in_paris_time_with_its_vtimezone(bilan):
     assert cal["VERSION"] == "2.0" and "bilancli" in str(cal["PRODID"])
     (zone,) = cal.walk("VTIMEZONE")
     assert zone["TZID"] == "Europe/Paris"
+    assert "COMMENT" not in zone   # the library's English note on its span stays out
     found = events(cal)
     first, second = found[f"{bid}-rdv-1@bilancli"], found[f"{bid}-rdv-2@bilancli"]
     assert first["DTSTART"].params["TZID"] == "Europe/Paris"

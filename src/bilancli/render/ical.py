@@ -71,8 +71,10 @@ def _timezone(icalendar, events, today):
 
     days = [e.start if e.all_day else e.start.date() for e in events] or [today]
     first, last = min(days), max(days)
-    return icalendar.Timezone.from_tzid(TZID, first_date=date(first.year, 1, 1),
+    zone = icalendar.Timezone.from_tzid(TZID, first_date=date(first.year, 1, 1),
                                         last_date=date(last.year + 2, 1, 1))
+    zone.pop("COMMENT", None)   # the library's note on that span, in English: not for the consultant
+    return zone
 
 
 CACHE = ("cache", "calendrier.ics")
