@@ -242,3 +242,13 @@ def test_dates_are_typed_as_a_consultant_says_them(bilan, tmp_path):
     assert bilan.json("import", path) == {"ids": ["2026-002", "2026-003"]}
     assert [bilan.json("show", i)["date_ouverture"] for i in ("2026-002", "2026-003")] == [
         "2026-01-22", "2026-03-01"]
+
+
+def test_ending_a_bilan_with_rendez_vous_still_planned_says_what_they_would_become(bilan):
+    """Held after the end, a planned rendez-vous records the follow-up interview: warned."""
+    bid = conclusion_ready(bilan)
+    record_synthese(bilan, bid)
+    bilan("rdv", "add", bid, "--date", "2026-03-09", "--heure", "10h", "--duree", "1h")
+    done = bilan("phase", "advance", bid)
+    assert "rendez-vous encore prévus pour le bilan" in done.stderr and "n° 1" in done.stderr
+    assert bilan.json("show", bid)["phase"] == "termine"

@@ -25,6 +25,11 @@ AVERT_MEME_JOUR = (
     "un entretien est déjà enregistré le {date} ({numeros}) : si c'est le même, retirez celui-ci "
     "par « bilan entretien remove {id} {numero} » (les heures compteraient deux fois)."
 )
+AVERT_RDV_APRES_FIN = (
+    "rendez-vous encore prévus pour le bilan {id} (n° {numeros}) : le bilan est terminé, ils "
+    "deviendraient l'entretien de suivi (R6313-4 3° c) ; annulez ceux qui n'ont plus lieu d'être "
+    "(« bilan rdv cancel {id} N »)."
+)
 AVERT_PLAN_B_SEUL = (
     "le cabinet demande un projet principal et un plan B : seul « {present} » est renseigné "
     "(la loi accepte l'un ou l'autre, R6313-4 2°)."

@@ -12,6 +12,7 @@ from bilancli.core.dossier import followup
 from bilancli.core.dossier import phases as rules
 from bilancli.core.dossier.warnings import (
     below_minimum_delivered,
+    planned_past_the_end,
     synthese_states_another_end,
 )
 from bilancli.core.ids import parse_id
@@ -50,7 +51,8 @@ def advance(bilan_id, date) -> None:
         base.say(msg.PASSAGE_FAIT.format(id=wanted, ancienne=msg.PHASE_LABELS[change.left],
                                          nouvelle=msg.PHASE_LABELS[change.phase], date=format_date(on)))
     if change.phase == rules.TERMINE:
-        for warning in below_minimum_delivered(after) + synthese_states_another_end(after):
+        for warning in (below_minimum_delivered(after) + synthese_states_another_end(after)
+                        + planned_past_the_end(after)):
             base.warn(warning)
     if change.date_fin:
         base.say(msg.BILAN_TERMINE.format(id=wanted, date=format_date(on),

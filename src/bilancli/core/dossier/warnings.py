@@ -127,3 +127,12 @@ def synthese_states_another_end(bilan: Bilan) -> list[str]:
         return []
     return [msg.AVERT_SYNTHESE_AUTRE_FIN.format(remise=format_date(handed),
                                                 fin=format_date(bilan.date_fin), id=bilan.id)]
+
+
+def planned_past_the_end(bilan: Bilan) -> list[str]:
+    """A bilan ended while rendez-vous are still planned: held, they would record the
+    follow-up interview (R6313-4 3° c), not entretiens of the bilan."""
+    numbers = [str(r.numero) for r in bilan.planned_rdv]
+    if not numbers or bilan.phase != "termine":
+        return []
+    return [msg.AVERT_RDV_APRES_FIN.format(id=bilan.id, numeros=", ".join(numbers))]
