@@ -24,9 +24,9 @@ from bilancli.core.dossier.warnings import cpf_repeat_since, record, second_cpf
 from bilancli.core.formats import full_name
 from bilancli.core.ids import parse_id
 from bilancli.errors import fail
-from bilancli.render.ical import forget
 from bilancli.store.conservation.purge import finish
 from bilancli.store.dossier.bilans import cpf_bilans, open_names
+from bilancli.store.semaine.calendar_cache import forget
 
 
 @command("new", msg.CMD_NEW,

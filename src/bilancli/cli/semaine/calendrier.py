@@ -9,8 +9,9 @@ from bilancli.cli import base
 from bilancli.cli.semaine.agendaview import compute
 from bilancli.cli.spec import command, flag, opt
 from bilancli.core.semaine import calendrier as rules
-from bilancli.render.ical import cached, to_ical
+from bilancli.render.ical import to_ical
 from bilancli.store import files
+from bilancli.store.semaine import calendar_cache
 from bilancli.store.semaine import rdv as rdv_store
 
 
@@ -40,7 +41,11 @@ def calendrier(output, noms, echeances) -> None:
     if noms:
         data = to_ical(events + deadlines, msg.CALENDRIER_NOM, today)
     else:
-        data = cached(home, events + deadlines, msg.CALENDRIER_NOM, today)
+        wanted = calendar_cache.key(events + deadlines, msg.CALENDRIER_NOM, today)
+        data = calendar_cache.kept(home, wanted)
+        if data is None:
+            data = to_ical(events + deadlines, msg.CALENDRIER_NOM, today)
+            calendar_cache.keep(home, wanted, data)
     if noms:
         base.warn(msg.CALENDRIER_NOMS)
     if target is None:
