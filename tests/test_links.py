@@ -243,6 +243,7 @@ def _outputs(bid: str, target) -> list[list]:
 
 
 @pytest.mark.parametrize("kind", ["fifo", "socket", "folder", "link-to-fifo", "link-to-proc-stdout",
+                                  "link-to-link-to-proc-stdout",
                                   "link-to-socket", "proc-mem"])
 def test_o_refuses_what_is_not_a_regular_file_and_leaves_it(bilan, tmp_path, kind):
     bid = in_conclusion(bilan.home)
@@ -269,6 +270,9 @@ def test_o_refuses_what_is_not_a_regular_file_and_leaves_it(bilan, tmp_path, kin
         target.symlink_to(scratch / "prise")
     elif kind == "link-to-proc-stdout":
         target.symlink_to("/proc/self/fd/1")
+    elif kind == "link-to-link-to-proc-stdout":   # two hops: the last one resolves elsewhere
+        (scratch / "relais").symlink_to("/proc/self/fd/1")
+        target.symlink_to(scratch / "relais")
     elif kind == "proc-mem":
         target = Path("/proc/self/mem")
     before = {p.name: (os.lstat(p).st_mode, os.lstat(p).st_ino) for p in scratch.iterdir()}

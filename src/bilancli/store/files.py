@@ -55,6 +55,21 @@ def check_output_path(target: Path, home: str | Path) -> None:
 _PSEUDO_FILESYSTEMS = (Path("/proc"), Path("/sys"))
 
 
+def _reaches_pseudo_filesystem(path: Path, hops: int = 40) -> bool:
+    """Whether a link's target, or any link after it, names a place in /proc or /sys: the
+    last of them resolves to the file a process writes to, which is not ours to replace."""
+    for _ in range(hops):
+        if any(path.is_relative_to(p) or path.parent.resolve().is_relative_to(p)
+               for p in _PSEUDO_FILESYSTEMS):
+            return True
+        try:
+            following = os.readlink(path)
+        except OSError:
+            return False   # not a link (or gone): the chain ends here
+        path = Path(os.path.normpath(path.parent / following))
+    return True   # a chain longer than the system follows: refused as it would be there
+
+
 def _check_regular(target: Path, dir_fd: int | None = None, name: str | None = None) -> None:
     """What stands at the name is absent, a regular file, or a link to one (replaced by the
     file, never written through); anything else is refused and left as it was."""
@@ -71,7 +86,7 @@ def _check_regular(target: Path, dir_fd: int | None = None, name: str | None = N
     if stat.S_ISLNK(info.st_mode):
         named = Path(os.path.normpath(target.parent / os.readlink(
             name if dir_fd is not None else target, dir_fd=dir_fd)))
-        if any(named.is_relative_to(p) for p in _PSEUDO_FILESYSTEMS):
+        if _reaches_pseudo_filesystem(named):
             raise fail(msg.SORTIE_PAS_UN_FICHIER, fichier=target)
         try:
             info = os.stat(name if dir_fd is not None else target, dir_fd=dir_fd)
