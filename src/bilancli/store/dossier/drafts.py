@@ -216,5 +216,7 @@ def _destroy(drafts: int, name: str) -> None:
             shred_tree(name, strict=False, dir_fd=drafts)
         else:
             shred_name(name, drafts)
-    except FileNotFoundError:
+    except OSError:
+        # Gone meanwhile, or the system refused a write (a file-size limit while zeroing):
+        # what is left stays a leftover, destroyed by the next command that writes.
         pass
