@@ -143,6 +143,8 @@ def test_the_dates_a_consultant_types_are_read_from_today(typed, expected):
     ("mardi 2 mars 2026", "DATE_JOUR_SEMAINE"),
     ("30/02", "DATE_IMPOSSIBLE"), ("22/13/26", "DATE_IMPOSSIBLE"),
     ("mars", "DATE_ILLISIBLE"), ("22/01/2", "DATE_ILLISIBLE"), ("avant-hier soir", "DATE_ILLISIBLE"),
+    # A weekday and a number name no month: never read as the 3rd month (found by a probe).
+    ("lundi 3", "DATE_ILLISIBLE"), ("3 lundi", "DATE_ILLISIBLE"), ("vendredi 1 2026", "DATE_ILLISIBLE"),
 ])
 def test_what_contradicts_itself_or_cannot_be_read_is_refused(typed, key):
     with pytest.raises(BilanError) as caught:

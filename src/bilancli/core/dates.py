@@ -24,7 +24,6 @@ _CENTURY_PIVOT = 70
 _HAS_YEAR = re.compile(r"\b\d{4}\b")
 _ORDINAL = re.compile(r"\b1\s*(?:er|ère|re)\b")
 _HAS_DAY = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
-_HAS_MONTH_NAME = re.compile(r"[a-zéûè]{3,}")
 
 
 # The dates a bilan can hold: a year beyond these is a typo, and one such date must never
@@ -80,7 +79,7 @@ def _parse_french(raw: str, text: str, today: date | None = None) -> date:
         cleaned = f"{cleaned} {today.year}"   # « 22 janvier », « lundi 3 mars »: this year
     # A day, a month in words and a year: « mars 2026 » or « 02/2026 » name no day, and the
     # parser would quietly take one.
-    if not (_HAS_YEAR.search(cleaned) and _HAS_DAY.search(cleaned) and _HAS_MONTH_NAME.search(cleaned)):
+    if not (_HAS_YEAR.search(cleaned) and _HAS_DAY.search(cleaned) and _names_a_month(cleaned)):
         raise fail(msg.DATE_ILLISIBLE, saisie=text)
     # The parser is imported here: it costs start-up time on every command otherwise.
     from dateutil import parser as dateparser
@@ -96,6 +95,18 @@ def _parse_french(raw: str, text: str, today: date | None = None) -> date:
     day = result.date()
     _check_weekday(cleaned, day, text)
     return day
+
+
+def _spellings(name: str) -> tuple[str, ...]:
+    """A month as a consultant may write it: « février », « fevrier », « févr », « fev »."""
+    plain = name.replace("é", "e").replace("û", "u")
+    return (name, plain, plain[:4], plain[:3]) if len(name) > 4 else (name, plain)
+
+
+def _names_a_month(cleaned: str) -> bool:
+    """A month in words (« lundi 3 » names a weekday and a day, no month: the parser would
+    quietly read the 3 as March)."""
+    return any(word in _MONTH_WORDS for word in re.findall(r"[a-zéûè]+", cleaned))
 
 
 def _check_weekday(cleaned: str, day: date, text: str) -> None:
@@ -117,12 +128,8 @@ def _french_parserinfo():
     if _PARSERINFO is None:
         from dateutil import parser as dateparser
 
-        def spellings(name: str) -> tuple[str, ...]:
-            plain = name.replace("é", "e").replace("û", "u")
-            return (name, plain, plain[:4], plain[:3]) if len(name) > 4 else (name, plain)
-
         class FrenchParserInfo(dateparser.parserinfo):
-            MONTHS = [spellings(m) for m in MONTHS_FR]
+            MONTHS = [_spellings(m) for m in MONTHS_FR]
             WEEKDAYS = [(d, d[:3]) for d in WEEKDAYS_FR]
             JUMP = [" ", ".", ",", ";", "-", "/", "'", "le", "de", "du", "et", "à"]
             HMS = [("h", "heure", "heures"), ("m", "min", "minute"), ("s", "seconde")]
@@ -285,3 +292,6 @@ def months_later(day: date, months: int) -> date:
     if month0 == 1 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
         last = 29
     return date(year, month0 + 1, min(day.day, last))
+
+
+_MONTH_WORDS = frozenset(s for month in MONTHS_FR for s in _spellings(month))
