@@ -210,6 +210,13 @@ def _drop_table(path: Path) -> None:
     conn.close()
 
 
+def _drop_column(path: Path) -> None:
+    conn = sqlite3.connect(path / "bilans.db")
+    conn.execute("ALTER TABLE organismes DROP COLUMN siret")   # found by an adversarial probe
+    conn.commit()
+    conn.close()
+
+
 def _documents_file(path: Path) -> None:
     shutil.rmtree(path / "documents")
     (path / "documents").write_text("pas un dossier")
@@ -226,6 +233,7 @@ def _unmarked(path: Path) -> None:
 @pytest.mark.parametrize("spoil, key", [
     (_empty, "SAUVEGARDE_VIDE"),
     (_drop_table, "SAUVEGARDE_TABLE_MANQUANTE"),
+    (_drop_column, "SAUVEGARDE_TABLE_MANQUANTE"),
     (_documents_file, "SAUVEGARDE_DOCUMENTS_PAS_DOSSIER"),
     (_unmarked, "SAUVEGARDE_INCOMPLETE"),
 ])

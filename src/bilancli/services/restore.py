@@ -39,8 +39,8 @@ class Restored(namedtuple("Restored", "unreadable carried destroyed")):
 
 def check(source: str) -> date | None:
     """The day the backup holds; refused, touching nothing, when it is not a whole bilancli
-    backup: no store, not marked complete, an empty or foreign store, one missing a table,
-    a documents/ that is not a folder. Nothing in it is read through a link."""
+    backup: no store, not marked complete, an empty or foreign store, one missing a table
+    or a column, a documents/ that is not a folder. Nothing in it is read through a link."""
     database = os.path.join(source, DB_NAME)
     try:
         info = os.lstat(database) if os.path.isdir(source) else None
@@ -56,10 +56,12 @@ def check(source: str) -> date | None:
         raise fail(msg.SAUVEGARDE_VIDE, dossier=source)
     store = Store(source, create=False, backup=True)
     try:
-        found = staging.tables(store.conn)
+        found = staging.columns(store.conn)
         if not found:
             raise fail(msg.SAUVEGARDE_VIDE, dossier=source)
-        missing = staging.expected_tables() - found
+        # A whole table gone names the table alone, not each of its columns.
+        missing = {name for name in staging.expected_columns() - found
+                   if name.split(".")[0] in found or "." not in name}
         if missing:
             raise fail(msg.SAUVEGARDE_TABLE_MANQUANTE, dossier=source, tables=", ".join(sorted(missing)))
         try:

@@ -133,18 +133,24 @@ def finish_left_over(home: str) -> None:
     drafts.destroy_left_over(home, finish=lambda where: finish(home, where))
 
 
-def expected_tables() -> set[str]:
-    """The tables a store of this version holds (a backup missing one is not whole)."""
+def expected_columns() -> set[str]:
+    """`table.column` of every column a store of this version holds (a backup missing one,
+    or a whole table, is not whole)."""
     memory = sqlite3.connect(":memory:", isolation_level=None)
     try:
         schema.apply(memory)
-        return tables(memory)
+        return columns(memory)
     finally:
         memory.close()
 
 
-def tables(conn) -> set[str]:
-    return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+def columns(conn) -> set[str]:
+    """`table.column` of every column of the store, and `table` alone for each table."""
+    found = set()
+    for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+        found.add(table)
+        found.update(f"{table}.{row[1]}" for row in conn.execute(f'PRAGMA table_info("{table}")'))
+    return found
 
 
 def copy_store(source: str, target: str) -> None:
