@@ -101,7 +101,7 @@ def test_only_regular_files_are_accepted(bilan, tmp_path):
     fifo = tmp_path / "tube"
     os.mkfifo(fifo)
     before = bilan.db_bytes()
-    for special in ("/dev/null", "/dev/zero", fifo):
+    for special in ("/dev/null", "/dev/zero", fifo, "/proc/self/environ", "/proc/self/status"):
         refusal = bilan("doc", "add", bid, special, code=1)
         assert refusal.key == "FICHIER_PAS_ORDINAIRE", refusal.stderr
         err = refusal.stderr
@@ -117,6 +117,8 @@ def test_the_size_limit_holds_whatever_the_announced_size(bilan, monkeypatch):
         pytest.skip("needs Linux /proc")
     bid = bilan.new()
     monkeypatch.setattr("bilancli.core.documents.catalogue.MAX_DOCUMENT_BYTES", 100)
+    # /proc is refused as input since; the bounded read is what this test watches.
+    monkeypatch.setattr("bilancli.cli.donnees.intake.in_kernel_filesystem", lambda path: False)
     refusal = bilan("doc", "add", bid, status, code=1)
     assert refusal.key == "DOC_TROP_GROS_LU", refusal.stderr
     err = refusal.stderr

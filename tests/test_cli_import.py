@@ -5,6 +5,8 @@ import os
 
 import pytest
 
+from bilancli.core.echanges import csvtable
+
 
 def write(tmp_path, text: str, name: str = "bilans.csv", encoding: str = "utf-8") -> str:
     path = tmp_path / name
@@ -195,7 +197,7 @@ def test_what_is_not_a_csv_file_is_refused_and_changes_nothing(bilan, tmp_path, 
         os.mkfifo(path)
     elif kind == "too big":
         with open(path, "wb") as f:
-            f.truncate(10 * 1024 * 1024 + 1)
+            f.truncate(csvtable.MAX_BYTES + 1)   # 64 MiB: 100,000 full lines fit below
     keys = {"missing": "FICHIER_INTROUVABLE", "folder": "FICHIER_EST_DOSSIER", "binary": "IMPORT_PAS_TEXTE",
             "utf-16": "IMPORT_PAS_TEXTE", "fifo": "FICHIER_PAS_ORDINAIRE", "too big": "IMPORT_TROP_GROS"}
     before = bilan.db_bytes()

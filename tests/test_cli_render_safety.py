@@ -1,6 +1,7 @@
 """Rendering safely: the store cannot be overwritten, user text stays data in Markdown,
 template errors are explained in French, and missing settings leave clean blanks."""
 
+import os
 import re
 import sqlite3
 
@@ -211,3 +212,13 @@ def test_the_synthese_refuses_an_illegal_conservation_setting(bilan, case):
     (bilan.home / "config.toml").write_text(CABINET + '[conservation]\nduree = "2 ans"\n', encoding="utf-8")
     text = bilan("synthese", "render", case, "--format", "md", "-o", "-").stdout
     assert "conservés 2 ans après la fin du bilan" in text
+
+
+def test_a_template_that_is_a_fifo_is_refused_at_once(bilan, case, tmp_path):
+    """Opening a FIFO for reading would wait for a writer forever (found by a probe)."""
+    tube = tmp_path / "modele.md.j2"
+    os.mkfifo(tube)
+    before = bilan.db_bytes()
+    result = bilan("synthese", "render", case, "--format", "md", "--template", tube, "-o", "-", code=1)
+    assert result.key == "FICHIER_PAS_ORDINAIRE"
+    assert bilan.db_bytes() == before

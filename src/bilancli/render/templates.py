@@ -6,7 +6,9 @@ autoescaped; an unknown variable is an error, not a silent blank (StrictUndefine
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from pathlib import Path
 
 from bilancli import messages as msg
@@ -48,8 +50,19 @@ def environment(home: str | Path, format_: str, custom: Path | None = None):
 
 
 def _read_custom(path: Path) -> str:
+    """A template the consultant names: a regular file's text (a FIFO is refused at once,
+    never waited on)."""
     try:
-        return path.read_bytes().decode("utf-8")
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        try:
+            if stat.S_ISDIR(os.fstat(fd).st_mode):
+                raise IsADirectoryError(path)
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise fail(msg.FICHIER_PAS_ORDINAIRE, fichier=path)
+            with os.fdopen(fd, "rb", closefd=False) as handle:
+                return handle.read().decode("utf-8")
+        finally:
+            os.close(fd)
     except FileNotFoundError:
         raise fail(msg.MODELE_INTROUVABLE, fichier=path) from None
     except IsADirectoryError:

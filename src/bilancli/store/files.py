@@ -55,6 +55,13 @@ def check_output_path(target: Path, home: str | Path) -> None:
 _PSEUDO_FILESYSTEMS = (Path("/proc"), Path("/sys"))
 
 
+def in_kernel_filesystem(path) -> bool:
+    """Whether `path` leads into /proc or /sys: the kernel's windows on processes and the
+    machine, never a file a consultant means to hand in (`/proc/self/environ`)."""
+    where = Path(os.path.realpath(path))
+    return any(where.is_relative_to(p) for p in _PSEUDO_FILESYSTEMS)
+
+
 def _reaches_pseudo_filesystem(path: Path, hops: int = 40) -> bool:
     """Whether a link's target, or any link after it, names a place in /proc or /sys: the
     last of them resolves to the file a process writes to, which is not ours to replace."""

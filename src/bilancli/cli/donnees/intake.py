@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bilancli import messages as msg
 from bilancli.errors import fail, os_reason
+from bilancli.store.files import in_kernel_filesystem
 
 
 def read_regular_file(path, check_announced, limit: int, check_read) -> bytes:
@@ -27,7 +28,7 @@ def read_regular_file(path, check_announced, limit: int, check_read) -> bytes:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
             raise fail(msg.FICHIER_EST_DOSSIER, fichier=path)
-        if not stat.S_ISREG(info.st_mode):
+        if not stat.S_ISREG(info.st_mode) or in_kernel_filesystem(path):
             raise fail(msg.FICHIER_PAS_ORDINAIRE, fichier=path)
         # Announced size first: a huge file is refused before it is read at all.
         check_announced(info.st_size, str(path))

@@ -16,7 +16,7 @@ from collections import namedtuple
 from bilancli import messages as msg
 from bilancli.errors import fail
 
-MAX_BYTES = 10 * 1024 * 1024   # ten thousand bilans take a few hundred kilobytes
+MAX_BYTES = 64 * 1024 * 1024   # 100,000 lines with every column take about 17 MiB (SPEC §12)
 MAX_LABEL = "10 Mio"
 SEPARATORS = ",;"
 # Controls a text file never holds (tab, line feed and carriage return aside): a binary file.
