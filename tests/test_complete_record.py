@@ -168,8 +168,11 @@ def test_a_second_cpf_bilan_within_five_years_is_warned_of_and_opened(bilan, tmp
     assert mark not in bilan("new", "--nom", "Petit", "--prenom", "Lea", "--financement", "cpf").stderr
     sheet = tmp_path / "entrees.csv"
     sheet.write_text("Nom;Prénom;Financement\nmartin;Claire;cpf\nRoux;Anne;plan\n", encoding="utf-8")
+    latest = bilan.json("list", "--nom", "claire", "--tous")[0]["id"]   # MARTÎN claire, 2026
     imported = bilan("import", sheet)
-    assert mark in imported.stderr and first in imported.stderr and "ligne 2" in imported.stderr
+    # One warning, naming the latest CPF bilan and how many more: never one line each.
+    assert imported.stderr.count(mark) == 1 and "ligne 2" in imported.stderr
+    assert f"le bilan {latest} " in imported.stderr and "et 1 autre(s) bilan(s) CPF" in imported.stderr
     assert "Roux" not in imported.stderr
 
 

@@ -204,6 +204,7 @@ AVERT_SECOND_CPF = (
     "les {annees} ans ({source}). Le bilan est enregistré ; vérifiez le financement."
 )
 AVERT_SECOND_CPF_FIN = ", terminé le {date}"
+AVERT_SECOND_CPF_AUTRES = " ; et {nombre} autre(s) bilan(s) CPF de cette personne dans ces années"
 PURGE_FICHIERS_HORS_DOSSIER = "Fichiers écrits hors du dossier des données (-o) qui seront détruits :"
 # --- Invoices, the certificat, réclamations (SPEC §10, §11) ------------------------------
 FACTURE_EMISE = (

@@ -97,16 +97,20 @@ def second_cpf(bilan_id: str, nom, prenom, email, opened_on, others) -> list[str
     prénom, email, date_ouverture, date_fin) of the store's CPF bilans."""
     who = person_key(nom, prenom)
     since, until = _years_before(opened_on, CPF_REPEAT_YEARS), _years_before(opened_on, -CPF_REPEAT_YEARS)
-    found = []
-    for other_id, o_nom, o_prenom, o_email, o_opened, o_ended in others:
-        if other_id == bilan_id or not (person_key(o_nom, o_prenom) == who or _same_email(email, o_email)):
-            continue
-        if any(d is not None and since <= d <= until for d in (o_opened, o_ended)):
-            fin = msg.AVERT_SECOND_CPF_FIN.format(date=format_date(o_ended)) if o_ended else ""
-            found.append(msg.AVERT_SECOND_CPF.format(
-                autre=other_id, ouverture=format_date(o_opened), fin=fin, annees=CPF_REPEAT_YEARS,
-                source=CPF_REPEAT_SOURCE))
-    return found
+    found = [(o_opened, other_id, o_ended)
+             for other_id, o_nom, o_prenom, o_email, o_opened, o_ended in others
+             if other_id != bilan_id
+             and (person_key(o_nom, o_prenom) == who or _same_email(email, o_email))
+             and any(d is not None and since <= d <= until for d in (o_opened, o_ended))]
+    if not found:
+        return []
+    # One warning, naming the latest of them (and how many more): never one line each.
+    o_opened, other_id, o_ended = max(found, key=lambda f: (f[0], f[1]))
+    fin = msg.AVERT_SECOND_CPF_FIN.format(date=format_date(o_ended)) if o_ended else ""
+    if len(found) > 1:
+        fin += msg.AVERT_SECOND_CPF_AUTRES.format(nombre=len(found) - 1)
+    return [msg.AVERT_SECOND_CPF.format(autre=other_id, ouverture=format_date(o_opened), fin=fin,
+                                        annees=CPF_REPEAT_YEARS, source=CPF_REPEAT_SOURCE)]
 
 
 def synthese_handed_over_on(bilan: Bilan):
