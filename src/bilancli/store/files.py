@@ -14,7 +14,6 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
-import secrets
 import stat
 from collections import namedtuple
 from pathlib import Path
@@ -125,7 +124,7 @@ def _check_outside_store(target: Path, home: str | Path) -> None:
 def prepare(target: Path, data: bytes, home: str | Path) -> Output:
     """Check the target and choose the temporary name; nothing is written yet."""
     check_output_path(target, home)
-    temp = target.parent / f".{target.name}.{secrets.token_hex(4)}.bilan-tmp"
+    temp = target.parent / f".{target.name}.{os.urandom(4).hex()}.bilan-tmp"
     return Output(target, temp, recorded_path(home, target), recorded_path(home, temp),
                   hashlib.sha256(data).hexdigest(), os.fspath(home))
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import fcntl
 import os
-import secrets
 import stat
 
 from bilancli import messages as msg
@@ -41,7 +40,7 @@ class Workspace:
         # unlocked and destroy it as a leftover: then it is made again, under a new name.
         for _ in range(5):
             drafts = open_folder(home, FOLDER, create=True, unlink_link=True)
-            name = secrets.token_hex(6)
+            name = os.urandom(6).hex()
             try:
                 os.mkdir(name, 0o700, dir_fd=drafts)
                 self.folder = os.open(name, DIRECTORY, dir_fd=drafts)
