@@ -9,7 +9,7 @@ from collections import namedtuple
 
 from bilancli import messages as msg
 from bilancli.core.conservation import retention
-from bilancli.errors import BilanError, fail
+from bilancli.errors import BilanError, NoRoom, fail
 from bilancli.services.disk import is_full
 from bilancli.store.conservation import purge as store_purge
 from bilancli.store.conservation import purge_archives as store_archives
@@ -95,9 +95,9 @@ def explain_cut(cut: store_purge.PurgeCut, home: str | None = None) -> BilanErro
     done = sum(1 for o in cut.done if has_rows(o))
     if isinstance(cut.cause, KeyboardInterrupt):
         return BilanError(msg.PURGE_INTERROMPUE, getattr(msg.PURGE_INTERROMPUE, "key", None), exit_code=130)
-    if isinstance(cut.cause, BilanError):
+    if isinstance(cut.cause, BilanError) and not isinstance(cut.cause, NoRoom):
         return cut.cause
-    if is_full(cut.cause, home):
+    if is_full(cut.cause, home):   # a quota or a file-size limit (NoRoom) too: said truly
         # Cut in the accounting records: every bilan's R6313-7 purge was already committed.
         template = (msg.PURGE_ARCHIVES_DISQUE_PLEIN if isinstance(cut, store_archives.ArchivesCut)
                     else msg.PURGE_DISQUE_PLEIN)
