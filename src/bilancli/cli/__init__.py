@@ -7,5 +7,4 @@ from bilancli.cli.boundary import main as run
 
 
 def main(argv: list[str] | None = None) -> None:
-
     run(argv)

@@ -219,7 +219,6 @@ def noun(name: str) -> click.Command | None:
 
 def _version(ctx, param, value) -> None:
     if value and not ctx.resilient_parsing:
-
         base.say(msg.VERSION.format(version=__version__))
         ctx.exit(0)
 
@@ -227,7 +226,6 @@ def _version(ctx, param, value) -> None:
 def _shell() -> str:
     shell = os.path.basename(os.environ.get("SHELL", ""))
     if shell not in SHELLS:
-
         raise fail(msg.COMPLETION_SHELL_INCONNU, shell=shell or "?")
     return shell
 
@@ -292,7 +290,6 @@ class Root(Group):
         return name, cmd, rest
 
     def get_help(self, ctx) -> str:
-
         return page(self, ctx)
 
 

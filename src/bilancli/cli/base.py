@@ -30,7 +30,6 @@ class _RunState:
     told_home_missing = False
 
     def reset(self) -> None:
-
         self.home_option = None
         self.last_error = None
         console.reset()
@@ -41,12 +40,10 @@ state = _RunState()
 
 
 def home() -> str:
-
     return resolve_home(state.home_option)
 
 
 def today():
-
     return _today()
 
 
@@ -70,7 +67,6 @@ def output_option(text: str | None):
     if text is None or text == "-":
         return text
     if not text.strip():
-
         raise fail(msg.SORTIE_VIDE)
     from pathlib import Path
 

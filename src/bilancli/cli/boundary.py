@@ -116,5 +116,4 @@ def _known_fault(exc: Exception):
 
 
 def _tell(text: str, prefix: str = "") -> None:
-
     error(prefix, text)

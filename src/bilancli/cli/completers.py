@@ -15,7 +15,6 @@ from bilancli.store.facturation import ledger
 
 
 def _closed_lists() -> dict[str, tuple[str, ...]]:
-
     return {
         "statut": fields.STATUTS, "financement": fields.FINANCEMENTS, "format": fields.FORMATS,
         "phase": PHASES, "champ": fields.ALL_FIELDS, "consentement": tuple(fields.CONSENTS),

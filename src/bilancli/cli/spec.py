@@ -121,7 +121,6 @@ def usage_pieces(cmd: Command) -> list[str]:
 
 # Parameters many commands share.
 def _shared():
-
     return (arg("bilan_id", "ID", msg.ARG_ID, complete="bilans"),
             flag("--json", help=msg.OPT_JSON, dest="as_json"),
             opt("--date", help=msg.OPT_DATE, metavar="D"))

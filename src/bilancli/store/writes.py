@@ -43,15 +43,12 @@ class Tx:
 
     # The cabinet's registers, read inside the same transaction that numbers them.
     def sequence(self):
-
         return ledger.sequence(self.conn)
 
     def invoice(self, numero: str):
-
         return ledger.load_invoice(self.conn, numero)
 
     def complaint(self, numero: str):
-
         return ledger.load_complaint(self.conn, numero)
 
 

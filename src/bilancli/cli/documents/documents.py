@@ -32,7 +32,6 @@ def _read(path) -> bytes:
          opt("--titre", help=msg.OPT_TITRE, metavar="T"),
          details=msg.DET_DOC_ADD)
 def add(bilan_id, fichier, type_, titre) -> None:
-
     from pathlib import Path
 
     wanted = parse_id(bilan_id)
@@ -46,7 +45,6 @@ def add(bilan_id, fichier, type_, titre) -> None:
 
 @command("doc list", msg.CMD_DOC_LIST, ID, JSON)
 def list_(bilan_id, as_json) -> None:
-
     bilan = base.read_bilan(bilan_id)
     if as_json:
         base.print_json(views.documents_json(bilan.documents))

@@ -18,7 +18,6 @@ from bilancli.services import export as service
          opt("-o", "--output", help=msg.OPT_SORTIE_EXPORT, metavar="FICHIER"),
          details=msg.DET_EXPORT)
 def export(bilan_id, output) -> None:
-
     home, today = base.home(), base.today()
     wanted, written, count = service.export(home, today, bilan_id, base.output_option(output),
                                             lambda record: entries(record, today, home))
@@ -56,7 +55,6 @@ def export_json(record, names: dict[int, str], today, home) -> dict:
     view["documents"] = [{**d, "fichier": names.get(d["id"])} for d in view["documents"]]
     view["commentaires_satisfaction"] = dict(record.comments)
     if view["convention"]["preuve"] and record.proof:
-
         view["convention"]["preuve"] = {**view["convention"]["preuve"],
                                         "fichier": proof_name(record.proof)}
     return {"exporte_le": iso(today), **view}

@@ -11,5 +11,4 @@ from bilancli.cli.spec import JSON, command, flag
          flag("--yes", help=msg.OPT_YES), flag("--tout", help=msg.OPT_TOUT), JSON,
          details=msg.DET_PURGE)
 def purge(dry_run, yes, tout, as_json) -> None:
-
     run_purge(dry_run, yes, as_json, everything=tout)

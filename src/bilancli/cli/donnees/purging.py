@@ -125,7 +125,6 @@ def _is_terminal() -> bool:
 
 
 def _execute(store, planned, today):
-
     err = _stderr_console()
     if len(planned.dues) < MANY_BILANS or not err.is_terminal:
         return service.execute(store, planned, today)
@@ -137,13 +136,11 @@ def _execute(store, planned, today):
 
 
 def _stderr_console():
-
     return console(stderr=True)
 
 
 def _report(outcomes, today, as_json: bool, simulated: bool, complaints=(), backups=(),
             everything: bool = True) -> None:
-
     if as_json:
         base.print_json({"date": iso(today), "simulation": simulated,
                          "bilans": [outcome_json(o) for o in outcomes],
@@ -186,7 +183,6 @@ def _report_store(outcomes, today, simulated: bool, complaints, everything: bool
 
 
 def _has_rows(outcome) -> bool:
-
     return has_rows(outcome)
 
 
@@ -227,7 +223,6 @@ def _first_due(outcome):
 
 
 def _print_table(outcomes, title: str) -> None:
-
     draw(_table(outcomes, title))
 
 
@@ -252,7 +247,6 @@ def _table(outcomes, title: str):
 
 
 def _print_by_rule(outcomes) -> None:
-
     draw(_by_rule(outcomes))
 
 

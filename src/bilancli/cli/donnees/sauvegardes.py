@@ -49,7 +49,6 @@ def _reached_by_the_purge(where: str, configured: str | None) -> bool:
 @command("restaure", msg.CMD_RESTAURE, arg("dossier", "DOSSIER", msg.ARG_SAUVEGARDE, complete="fichier"),
          flag("--yes", help=msg.OPT_YES_RESTAURE), details=msg.DET_RESTAURE)
 def restaure(dossier, yes) -> None:
-
     source = os.path.expanduser(dossier)
     held = restore.check(source)
     if not yes:

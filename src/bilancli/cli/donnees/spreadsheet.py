@@ -21,7 +21,6 @@ from bilancli.services import imports as service
          flag("--dry-run", help=msg.OPT_DRY_RUN_IMPORT), JSON,
          details=msg.DET_IMPORT)
 def import_(fichier, dry_run, as_json) -> None:
-
     sheet = csvtable.read_sheet(
         read_regular_file(fichier, csvtable.check_size, csvtable.MAX_BYTES + 1, csvtable.check_size),
         fichier)

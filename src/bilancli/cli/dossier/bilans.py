@@ -48,14 +48,12 @@ from bilancli.store.semaine.calendar_cache import forget
          JSON)
 def new(nom, prenom, civilite, adresse, email, telephone, statut, financement, format_, employeur,
         heures_prevues, tarif, date, as_json) -> None:
-
     change = opening({
         "civilite": civilite, "nom": nom, "prenom": prenom, "adresse": adresse, "email": email, "telephone": telephone,
         "statut": statut, "financement": financement, "format": format_,
         "employeur": employeur, "heures_prevues": heures_prevues, "tarif": tarif,
     }, base.parse_date_option(date))
     with base.writing() as tx:
-
         twins = same_person(open_names(tx.conn), change.admin["nom"], change.admin["prenom"])
         bilan_id = tx.apply(change)
         opened = tx.load(bilan_id)
@@ -86,13 +84,11 @@ def second_cpf_warnings(conn, bilan) -> list[str]:
          opt("--nom", help=msg.OPT_NOM_FILTRE), flag("--tous", help=msg.OPT_TOUS_BILANS),
          flag("--tout", help=msg.OPT_TOUT), JSON)
 def list_(phase, nom, tous, tout, as_json) -> None:
-
     list_bilans(phase, as_json, nom, every=tous, everything=tout)
 
 
 @command("show", msg.CMD_SHOW, ID, JSON)
 def show(bilan_id, as_json) -> None:
-
     show_bilan(bilan_id, as_json)
 
 
@@ -103,12 +99,10 @@ def show(bilan_id, as_json) -> None:
          dash_values=True,
          details=msg.DET_SET)
 def set_(bilan_id, champ, valeur, effacer) -> None:
-
     wanted = parse_id(bilan_id)
     field = parse_field_name(champ)
     if effacer:
         if valeur is not None:
-
             raise fail(msg.EFFACER_AVEC_VALEUR, champ=field)
         with base.writing() as tx:
             tx.apply(set_field(tx.load(wanted), field, None, base.today()))
@@ -145,7 +139,6 @@ def set_(bilan_id, champ, valeur, effacer) -> None:
          DATE, flag("--retirer", help=msg.OPT_RETIRER),
          details=msg.DET_CONSENT)
 def consent(bilan_id, type_, date, retirer) -> None:
-
     wanted = parse_id(bilan_id)
     kind = parse_consent_type(type_)
     on = base.parse_date_option(date)
@@ -162,7 +155,6 @@ def consent(bilan_id, type_, date, retirer) -> None:
 @command("delete", msg.CMD_DELETE, ID, flag("--yes", help=msg.OPT_YES_SUPPRESSION),
          details=msg.DET_DELETE)
 def delete(bilan_id, yes) -> None:
-
     wanted = parse_id(bilan_id)
     with base.existing() as store:
         if not yes:   # asked before the write lock is taken: another terminal may write meanwhile

@@ -23,7 +23,6 @@ group("convention", msg.GROUPE_CONVENTION)
          opt("--date", help=msg.OPT_DATE_TRANSMISSION, metavar="D"),
          details=msg.DET_CONVENTION_SEND)
 def send(bilan_id, date) -> None:
-
     wanted = parse_id(bilan_id)
     on = base.parse_date_option(date)
     with base.writing() as tx:
@@ -40,7 +39,6 @@ def send(bilan_id, date) -> None:
              complete="methode"),
          details=msg.DET_CONVENTION_SIGN)
 def sign(bilan_id, date, preuve, methode) -> None:
-
     wanted = parse_id(bilan_id)
     on = base.parse_date_option(date) if date is not None else None
     kept = None

@@ -25,7 +25,6 @@ def list_bilans(phase: str | None, as_json: bool, nom: str | None = None, every:
 
     wanted = None
     if phase:
-
         wanted = parse_phase(phase)
     with base.reading() as store:
         if as_json and (text := bilans.list_json(store.conn, wanted, nom)) is not None:

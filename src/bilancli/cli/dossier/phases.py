@@ -23,8 +23,6 @@ group("phase", msg.GROUPE_PHASE)
 @command("phase show", msg.CMD_PHASE_SHOW, ID, JSON,
          details=msg.DET_PHASE_SHOW)
 def show(bilan_id, as_json) -> None:
-
-
     bilan = base.read_bilan(bilan_id)
     view = views.phase_json(bilan)
     if bilan.is_open and bilan.financement == "cpf":   # décret n° 2026-127, SPEC §3
@@ -40,7 +38,6 @@ def show(bilan_id, as_json) -> None:
          opt("--date", help=msg.OPT_DATE_PASSAGE, metavar="D"),
          details=msg.DET_PHASE_ADVANCE)
 def advance(bilan_id, date) -> None:
-
     wanted = parse_id(bilan_id)
     on = base.parse_date_option(date)
     with base.writing() as tx:
@@ -64,7 +61,6 @@ def advance(bilan_id, date) -> None:
          opt("--date", help=msg.OPT_DATE_ABANDON, metavar="D"),
          opt("--motif", help=msg.OPT_MOTIF_ABANDON))
 def abandon(bilan_id, date, motif) -> None:
-
     wanted = parse_id(bilan_id)
     on = base.parse_date_option(date)
     with base.writing() as tx:

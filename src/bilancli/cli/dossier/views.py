@@ -293,7 +293,6 @@ def print_documents(bilan: Bilan) -> None:
 
 
 def phase_json(bilan: Bilan) -> dict:
-
     return {
         "phase": bilan.phase,
         "suivante": NEXT_PHASE.get(bilan.phase),

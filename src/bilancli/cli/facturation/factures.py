@@ -31,13 +31,11 @@ NUMERO = arg("numero", "NUMERO", msg.ARG_NUMERO_FACTURE, complete="factures")
 
 
 def _billing():
-
     config = base.config()
     return config.cabinet, billing_from_config(config.facturation)
 
 
 def _amounts_json(numero: str, change) -> dict:
-
     return {"numero": numero, "montant_ht": change.ht_cents / 100, "tva": change.tva_cents / 100,
             "montant_ttc": change.ttc_cents / 100, "echeance": iso(change.echeance)}
 
@@ -52,7 +50,6 @@ def _amounts_json(numero: str, change) -> dict:
          opt("--reference", help=msg.OPT_REFERENCE_FACTURE),
          JSON, details=msg.DET_FACTURE)
 def issue(bilan_id, date, payeur, montant, destinataire, adresse, siret, reference, as_json) -> None:
-
     wanted = parse_id(bilan_id)
     on = base.parse_date_option(date)
     payer = rules.parse_payer(payeur) if payeur is not None else None
@@ -67,7 +64,6 @@ def issue(bilan_id, date, payeur, montant, destinataire, adresse, siret, referen
     if as_json:
         base.print_json(_amounts_json(numero, change))
     else:
-
         say_issued(numero, wanted, change)
 
     if through_platform(billing.regime, change.payeur):
@@ -80,7 +76,6 @@ def issue(bilan_id, date, payeur, montant, destinataire, adresse, siret, referen
          opt("-o", "--output", help=msg.OPT_SORTIE_FACTURE, metavar="FICHIER|-"),
          details=msg.DET_FACTURE_RENDER)
 def render(numero, format_, output) -> None:
-
     render_invoice(numero, format_, output)
 
 
@@ -91,7 +86,6 @@ def render(numero, format_, output) -> None:
          opt("--motif", help=msg.OPT_MOTIF_AVOIR),
          JSON)
 def credit_note(numero, date, montant, motif, as_json) -> None:
-
     wanted = rules.parse_number(numero)
     on = base.parse_date_option(date)
     typed = rules.parse_positive_amount(montant) if montant is not None else None
@@ -105,14 +99,12 @@ def credit_note(numero, date, montant, motif, as_json) -> None:
     if as_json:
         base.print_json(dict(_amounts_json(avoir, change), annule=wanted))
     else:
-
         whole = -change.ht_cents >= cancelled.creditable_ht_cents
         template = msg.AVOIR_EMIS if whole else msg.AVOIR_PARTIEL_EMIS
         base.say(template.format(avoir=avoir, numero=wanted, date=format_date(on),
                                  ttc=format_euros(-change.ttc_cents),
                                  reste=format_euros(cancelled.creditable_ht_cents + change.ht_cents)))
     if refund:
-
         base.warn(msg.AVOIR_A_REMBOURSER.format(numero=wanted, montant=format_euros(refund)))
 
 
@@ -123,7 +115,6 @@ def credit_note(numero, date, montant, motif, as_json) -> None:
              complete="mode_paiement"),
          details=msg.DET_PAIEMENT)
 def payment(numero, date, montant, mode) -> None:
-
     wanted = rules.parse_number(numero)
     on = parse_date(date, base.today())
     cents = rules.parse_positive_amount(montant)
@@ -143,5 +134,4 @@ def payment(numero, date, montant, mode) -> None:
          opt("--annee", help=msg.OPT_ANNEE_FACTURES, metavar="A"), flag("--tout", help=msg.OPT_TOUT),
          JSON, details=msg.DET_FACTURES)
 def register(annee, tout, as_json) -> None:
-
     show_register(annee, as_json, everything=tout)

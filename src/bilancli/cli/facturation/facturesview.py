@@ -31,7 +31,6 @@ INVOICE_FOLDER = "factures"   # under documents/, beside the bilans' AAAA-NNN fo
 
 
 def say_issued(numero: str, bilan_id: str, change) -> None:
-
     base.say(msg.FACTURE_EMISE.format(
         numero=numero, id=bilan_id, date=format_date(change.on), ht=format_euros(change.ht_cents),
         ttc=format_euros(change.ttc_cents), echeance=format_date(change.echeance),
@@ -64,7 +63,6 @@ def render_invoice(numero: str, format_text: str, output: str | None) -> None:
                             invoice.view(document))
     base_url = Path(home) / "templates"
     if fmt == FACTURX:
-
         data = facturx.pdf(document, text, base_url)
     else:
         data = out.encode(text, fmt, base_url=base_url, epoch=invoice.epoch(document))
@@ -118,7 +116,6 @@ URGENCY = {"en_retard": 0, "a_payer": 1}
 
 
 def _print_register(rows: list[dict], year: int | None, everything: bool = True) -> None:
-
     if not rows:
         base.say(msg.AUCUNE_FACTURE)
         return

@@ -24,7 +24,6 @@ NOM = arg("nom", "NOM", msg.ARG_NOM_ORGANISME)
          opt("--telephone", help=msg.OPT_TELEPHONE_ORGANISME),
          details=msg.DET_ORGANISME_ADD)
 def add(nom, adresse, siret, type_, email, telephone) -> None:
-
     typed = {"adresse": adresse, "siret": siret, "type": type_, "email": email,
              "telephone": telephone}
     with base.writing() as tx:
@@ -37,7 +36,6 @@ def add(nom, adresse, siret, type_, email, telephone) -> None:
          arg("champ", "CHAMP", msg.ARG_CHAMP_ORGANISME, complete="champ_organisme"),
          arg("valeur", "VALEUR", msg.ARG_VALEUR_ORGANISME))
 def set_(nom, champ, valeur) -> None:
-
     with base.writing() as tx:
         found, field, change = rules.set_value(directory(tx.conn), nom, champ, valeur)
         tx.apply(change)
@@ -46,7 +44,6 @@ def set_(nom, champ, valeur) -> None:
 
 @command("organisme list", msg.CMD_ORGANISME_LIST, JSON)
 def list_(as_json) -> None:
-
     with base.reading() as store:
         found = directory(store.conn)
     if as_json:

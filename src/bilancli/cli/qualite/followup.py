@@ -21,7 +21,6 @@ from bilancli.errors import fail
          opt("--motif", help=msg.OPT_MOTIF_SUIVI),
          details=msg.DET_SUIVI)
 def suivi(bilan_id, date, notes, non_realise, motif) -> None:
-
     wanted = parse_id(bilan_id)
     on = parse_date(date, base.today()) if date is not None else None
     text = notes_option(notes)
@@ -43,7 +42,6 @@ def suivi(bilan_id, date, notes, non_realise, motif) -> None:
          opt("--date", help=msg.OPT_DATE_REPONSE, metavar="D"),
          details=msg.DET_SATISFACTION)
 def satisfaction(bilan_id, moment, note, sans_reponse, envoye, relance, commentaire, date) -> None:
-
     wanted = parse_id(bilan_id)
     kind = questionnaire_rules.parse_moment(moment)
     if envoye or relance:
@@ -87,7 +85,6 @@ def _follow_questionnaire(wanted, kind, note, sans_reponse, envoye, relance, com
          flag("--corriger", help=msg.OPT_CORRIGER_EDOF),
          opt("--motif", help=msg.OPT_MOTIF_EDOF))
 def edof(bilan_id, sens, date, corriger, motif) -> None:
-
     wanted = parse_id(bilan_id)
     kind = edof_rules.parse_sens(sens)
     on = base.parse_date_option(date)

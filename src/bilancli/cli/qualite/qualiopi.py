@@ -80,7 +80,6 @@ def refuse_names_at_home(target, home) -> None:
 
 
 def compute(year: int, today, names: bool, config) -> dict:
-
     scope = year_scope(year)
     with base.reading() as store:
         summaries = load_summaries(store.conn, scope, names=names, money=False)

@@ -27,7 +27,6 @@ NUMERO = arg("numero", "NUMERO", msg.ARG_NUMERO_RECLAMATION, complete="reclamati
          opt("--objet", help=msg.OPT_OBJET, required=True),
          JSON, details=msg.DET_RECLAMATION_ADD)
 def add(bilan_id, date, origine, canal, objet, as_json) -> None:
-
     wanted = parse_id(bilan_id) if bilan_id is not None else None
     on = parse_date(date, base.today())
     origin, channel = rules.parse_origin(origine), rules.parse_channel(canal)
@@ -47,7 +46,6 @@ def add(bilan_id, date, origine, canal, objet, as_json) -> None:
          opt("--date", help=msg.OPT_DATE_REPONSE_RECLAMATION, metavar="D", required=True),
          opt("--reponse", help=msg.OPT_REPONSE, required=True))
 def answer(numero, date, reponse) -> None:
-
     wanted = rules.parse_number(numero)
     on = parse_date(date, base.today())
     with base.writing() as tx:
@@ -59,7 +57,6 @@ def answer(numero, date, reponse) -> None:
          opt("--date", help=msg.OPT_DATE_CLOTURE, metavar="D", required=True),
          opt("--action", help=msg.OPT_ACTION))
 def close(numero, date, action) -> None:
-
     wanted = rules.parse_number(numero)
     on = parse_date(date, base.today())
     with base.writing() as tx:
@@ -69,7 +66,6 @@ def close(numero, date, action) -> None:
 
 @command("reclamation show", msg.CMD_RECLAMATION_SHOW, NUMERO, JSON)
 def show(numero, as_json) -> None:
-
     show_complaint(numero, as_json)
 
 
@@ -77,5 +73,4 @@ def show(numero, as_json) -> None:
          opt("--annee", help=msg.OPT_ANNEE_RECLAMATIONS, metavar="A"),
          flag("--tout", help=msg.OPT_TOUT), JSON, details=msg.DET_RECLAMATION_LIST)
 def list_(annee, tout, as_json) -> None:
-
     show_register(annee, as_json, everything=tout)

@@ -18,7 +18,6 @@ from bilancli.store.facturation import ledger
 
 
 def show_complaint(numero: str, as_json: bool) -> None:
-
     wanted = rules.parse_number(numero)
     with base.reading() as store:
         complaint = ledger.load_complaint(store.conn, wanted)
@@ -49,7 +48,6 @@ def show_complaint(numero: str, as_json: bool) -> None:
 
 
 def show_register(annee: str | None, as_json: bool, everything: bool = False) -> None:
-
     year = parse_year(annee) if annee is not None else None
     today = base.today()
     with base.reading() as store:

@@ -29,7 +29,6 @@ def _label(key: str, labels: dict[str, str]) -> str:
 
 
 def print_figures(f: dict) -> None:
-
     def euros(value: float) -> str:
         return format_euros(round(value * 100))
 
@@ -82,7 +81,6 @@ def _bpf_blocks(f: dict) -> list:
 
 
 def _complaints_block(counts: dict):
-
     return Fields(msg.RECLAMATIONS_STATS, [
         ("Reçues", str(counts["recues"])), ("Closes", str(counts["closes"])),
         ("Délai moyen jusqu'à la clôture (jours)", num(counts["delai_moyen_jours"], 1)),
@@ -127,7 +125,6 @@ def publish_stats(annee: str | None, format_text: str, output: str | None) -> No
 
 
 def _figures(year: int, today) -> dict:
-
     with base.reading() as store:
         summaries = load_summaries(store.conn, year_scope(year))
         minutes = minutes_held_in(store.conn, year)

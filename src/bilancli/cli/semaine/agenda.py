@@ -13,7 +13,6 @@ from bilancli.cli.spec import JSON, command, flag, opt
          opt("--au", help=msg.OPT_AU_AGENDA, metavar="D"),
          flag("--tout", help=msg.OPT_TOUT), JSON, details=msg.DET_AGENDA)
 def agenda(du, au, tout, as_json) -> None:
-
     show_agenda(as_json, du, au, everything=tout)
 
 
@@ -22,7 +21,6 @@ def agenda(du, au, tout, as_json) -> None:
          opt("-o", "--output", help=msg.OPT_SORTIE_STATS, metavar="FICHIER|-"),
          JSON, details=msg.DET_STATS)
 def stats(annee, format_, output, as_json) -> None:
-
     if format_ is not None and not as_json:
         publish_stats(annee, format_, output)
     else:

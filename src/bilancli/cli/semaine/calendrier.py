@@ -21,11 +21,9 @@ from bilancli.store.semaine import rdv as rdv_store
          flag("--echeances", help=msg.OPT_ECHEANCES),
          details=msg.DET_CALENDRIER)
 def calendrier(output, noms, echeances) -> None:
-
     home, today = base.home(), base.today()
     target = None
     if output not in (None, "-"):
-
         target = base.output_option(output)
         files.check_output_path(target, home)
     address = base.config().cabinet.get("adresse")
@@ -34,7 +32,6 @@ def calendrier(output, noms, echeances) -> None:
     events = rules.rdv_events(bookings, noms, address)
     deadlines = []
     if echeances:
-
         items, summaries, _ = compute(names=noms)
         names = {bid: (s.prenom, s.nom) for bid, s in summaries.items()}
         deadlines = rules.deadline_events(items, names, noms, today)

@@ -33,7 +33,6 @@ group("entretien", msg.GROUPE_ENTRETIEN)
          opt("--phase", help=msg.OPT_PHASE_OUBLIE, metavar="P", complete="phase"),
          details=msg.DET_ENTRETIEN_ADD)
 def add(bilan_id, date, duree, modalite, notes, phase) -> None:
-
     wanted = parse_id(bilan_id)
     on = parse_date(date, base.today())
     minutes = parse_duration(duree)
@@ -61,7 +60,6 @@ def say_held(numero: int, held, after) -> None:
 
 @command("entretien list", msg.CMD_ENTRETIEN_LIST, ID, JSON)
 def list_(bilan_id, as_json) -> None:
-
     bilan = base.read_bilan(bilan_id)
     view = views.attendance_json(bilan)
     if as_json:
@@ -80,7 +78,6 @@ def list_(bilan_id, as_json) -> None:
          opt("--motif", help=msg.OPT_MOTIF_CORRECTION),
          details=msg.DET_ENTRETIEN_EDIT)
 def edit(bilan_id, numero, date, duree, modalite, phase, notes, motif) -> None:
-
     wanted = parse_id(bilan_id)
     n = rules.parse_numero(numero)
     values = dict(
@@ -91,7 +88,6 @@ def edit(bilan_id, numero, date, duree, modalite, phase, notes, motif) -> None:
         notes=notes_option(notes),
     )
     if all(v is None for v in values.values()):
-
         raise fail(msg.CORRECTION_SANS_VALEUR, numero=n)
     with base.writing() as tx:
         change = rules.correct(tx.load(wanted), n, motif=motif, today=base.today(), **values)
@@ -108,7 +104,6 @@ def edit(bilan_id, numero, date, duree, modalite, phase, notes, motif) -> None:
          opt("--motif", help=msg.OPT_MOTIF_CORRECTION),
          details=msg.DET_ENTRETIEN_REMOVE)
 def remove(bilan_id, numero, motif) -> None:
-
     wanted = parse_id(bilan_id)
     n = rules.parse_numero(numero)
     with base.writing() as tx:

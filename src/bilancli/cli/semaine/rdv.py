@@ -50,7 +50,6 @@ def _planned_elsewhere(tx):
          opt("--lien", help=msg.OPT_LIEN, metavar="URL"),
          JSON, details=msg.DET_RDV_ADD)
 def add(bilan_id, date, heure, duree, modalite, lieu, lien, as_json) -> None:
-
     wanted = parse_id(bilan_id)
     start = rules.start_at(parse_date(date, base.today()), parse_time(heure))
     minutes = parse_duration(duree)
@@ -72,7 +71,6 @@ def add(bilan_id, date, heure, duree, modalite, lieu, lien, as_json) -> None:
 
 
 def _when(start, minutes) -> dict:
-
     return {"jour": format_day_long(start.date()), "heure": format_time(start),
             "duree": format_minutes(minutes)}
 
@@ -81,7 +79,6 @@ def _when(start, minutes) -> dict:
          arg("bilan_id", "ID", msg.ARG_ID, required=False, complete="bilans"),
          DU, AU, flag("--tout", help=msg.OPT_TOUT), JSON, details=msg.DET_RDV_LIST)
 def list_(bilan_id, du, au, tout, as_json) -> None:
-
     list_rdv(bilan_id, du, au, as_json, everything=tout)
 
 
@@ -91,7 +88,6 @@ def list_(bilan_id, du, au, tout, as_json) -> None:
          opt("--duree", help=msg.OPT_DUREE_DEPLACEMENT, metavar="DUR"),
          details=msg.DET_RDV_MOVE)
 def move(bilan_id, numero, date, heure, duree) -> None:
-
     wanted = parse_id(bilan_id)
     number = rules.parse_numero(numero)
     day = parse_date(date, base.today())
@@ -111,7 +107,6 @@ def move(bilan_id, numero, date, heure, duree) -> None:
          opt("--motif", help=msg.OPT_MOTIF_ANNULATION),
          details=msg.DET_RDV_CANCEL)
 def cancel(bilan_id, numero, par, motif) -> None:
-
     wanted = parse_id(bilan_id)
     number = rules.parse_numero(numero)
     who = rules.parse_par(par) if par is not None else None
@@ -128,7 +123,6 @@ def cancel(bilan_id, numero, par, motif) -> None:
          opt("--notes", help=msg.OPT_NOTES, metavar="TEXTE|-"),
          details=msg.DET_RDV_DONE)
 def done(bilan_id, numero, duree, notes) -> None:
-
     wanted = parse_id(bilan_id)
     number = rules.parse_numero(numero)
     minutes = parse_duration(duree) if duree is not None else None
@@ -149,6 +143,5 @@ def done(bilan_id, numero, duree, notes) -> None:
 @command("convocation render", msg.CMD_CONVOCATION_RENDER, ID, NUMERO, *RENDER_OPTIONS,
          details=msg.DET_CONVOCATION_RENDER)
 def convocation_render(bilan_id, numero, format_, output, template) -> None:
-
     render_document("convocation", bilan_id, format_, output, template,
                     numero=parse_numero(numero))

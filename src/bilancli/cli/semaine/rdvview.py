@@ -38,7 +38,6 @@ def list_rdv(bilan_id: str | None, du: str | None, au: str | None, as_json: bool
         rows = [r for r in bilan.rdv if _within(r.debut.date(), first, last)]
         names = None
     else:
-
         if first is None:
             first = base.today()
         with base.reading() as store:

@@ -70,21 +70,16 @@ def check_renderable(kind: str, bilan: Bilan, numero: int | None = None) -> None
     carries the mentions of R6313-8 and refuses what it cannot state; a convocation is for
     a rendez-vous still planned; an export, for a record that still names someone."""
     if kind == "convocation":
-
         check_convocation(bilan, numero)
     elif kind == "synthese":
-
         require_content_kept(bilan, msg.SYNTHESE_CONTENU_DETRUIT)
     elif kind == "convention":
-
         convention.check_render(bilan)
     elif kind == "certificat":
         check_certificat(bilan)
     elif kind == PROOF_KIND:
-
         check_proof_readable(bilan)
     elif kind == "export":
-
         check_exportable(bilan)
 
 

@@ -69,7 +69,6 @@ def check_render(bilan: Bilan) -> None:
 
 
 def _require_convention(bilan: Bilan) -> None:
-
     require_open(bilan)
     if not is_required(bilan.financement):
         raise fail(msg.CONVENTION_NON_REQUISE, id=bilan.id,

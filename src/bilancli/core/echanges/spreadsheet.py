@@ -110,7 +110,6 @@ def read_row(number: int, cells: list[str], found: list[str | None], header: lis
         try:
             if column == OPENED_ON:
                 if cell.strip():
-
                     on = parse_date(cell, today)
             else:
                 validate_admin(column, cell)
@@ -202,7 +201,6 @@ class _CpfIndex:
             self.by_email.setdefault(other[3].strip().casefold(), []).append(other)
 
     def second(self, p: Planned) -> list[str]:
-
         a = p.opening.admin
         if a.get("financement") != "cpf":
             return []

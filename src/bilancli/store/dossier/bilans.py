@@ -157,7 +157,6 @@ def _where(conn, phase: str | None, nom: str | None) -> tuple[str, tuple]:
         clauses.append("phase = ?")
         args.append(phase)
     if nom:
-
         conn.create_function("sans_accents", 1, plain, deterministic=True)
         clauses.append("(instr(sans_accents(nom), ?) > 0 OR instr(sans_accents(prenom), ?) > 0)")
         args += [plain(nom)] * 2
