@@ -193,6 +193,25 @@ def test_a_backup_killed_part_way_is_never_restored_and_the_purge_destroys_it(bi
     assert partial.name in result.stderr and not partial.exists()   # destroyed, and said
 
 
+def test_a_backup_killed_part_way_under_o_is_destroyed_by_the_next_one_there(bilan, tmp_path):
+    """Out of the purge's reach (`-o` elsewhere than [sauvegarde] dossier), the next
+    `sauvegarde` into that folder destroys it, and says so (found by an adversarial probe)."""
+    bid = running_with_markers(bilan.home, "HORS")
+    bilan("synthese", "render", bid, "--format", "md")
+    elsewhere = tmp_path / "ailleurs"
+    elsewhere.mkdir()
+    killed = subprocess.run([sys.executable, "-c", SAUVEGARDE_KILLER, "sauvegarde", "-o", str(elsewhere)],
+                            env=env_for(bilan.home, MOURIR="documents"), capture_output=True,
+                            stdin=subprocess.DEVNULL)
+    assert killed.returncode == 137, killed.stderr.decode()       # the kill landed
+    (partial,) = list(elsewhere.iterdir())
+    assert not (partial / store_backups.MARK).exists()
+    again = bilan("sauvegarde", "-o", elsewhere)
+    assert f"{partial} : une sauvegarde interrompue" in again.stderr   # destroyed, and said
+    (whole,) = list(elsewhere.iterdir())   # the new one alone (it may take the same name)
+    assert (whole / store_backups.MARK).exists()
+
+
 def _good_backup(bilan, cabinet, tmp_path, name: str) -> Path:
     if not list(cabinet.iterdir()):
         bilan.new()

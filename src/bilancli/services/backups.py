@@ -48,12 +48,21 @@ def inside(where: str, home: str) -> bool:
     return target == data or target.startswith(data.rstrip(os.sep) + os.sep)
 
 
-def take(store: Store, where: str, home: str, now: datetime) -> str:
-    """A new backup of `store` under the folder `where`, never inside the data folder: its
-    path. Cut by a full disk (or anything else), what it wrote is destroyed before the
-    refusal says so."""
+class Taken(namedtuple("Taken", "path destroyed")):
+    """A backup taken: its folder, and the backups a killed `sauvegarde` had left unfinished
+    in the same folder, destroyed first (SPEC §12: the command that can, destroys them)."""
+
+    __slots__ = ()
+
+
+def take(store: Store, where: str, home: str, now: datetime) -> Taken:
+    """A new backup of `store` under the folder `where`, never inside the data folder, once
+    the unfinished ones a kill left there are destroyed. Cut by a full disk (or anything
+    else), what it wrote is destroyed before the refusal says so."""
     if inside(where, home):
         raise fail(msg.SAUVEGARDE_DANS_LE_DOSSIER, dossier=where, home=home)
+    destroyed = [path for path in (backups.left_partial(where) if os.path.isdir(where) else [])
+                 if _destroy_partial(path)]
     target, lock = backups.begin(where, now)
     try:
         with store.hold():   # writers and a restore wait: the backup is of one state
@@ -65,7 +74,7 @@ def take(store: Store, where: str, home: str, now: datetime) -> str:
         raise
     finally:
         backups.end(target, lock)
-    return target
+    return Taken(target, destroyed)
 
 
 def _cut(where: str, target: str, exc: BaseException) -> BilanError:

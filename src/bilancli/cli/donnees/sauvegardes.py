@@ -34,7 +34,10 @@ def sauvegarde(output) -> None:
     if os.path.isdir(home):
         base.settle()   # a restore a kill cut short is finished before it is backed up
     with base.reading() as store:
-        path = backups.take(store, where, home, datetime.now())
+        taken = backups.take(store, where, home, datetime.now())
+    for left in taken.destroyed:
+        base.warn(msg.PURGE_SAUVEGARDE_PARTIELLE.format(sauvegarde=left))
+    path = taken.path
     base.say(msg.SAUVEGARDE_FAITE.format(dossier=path))
     if not _reached_by_the_purge(where, configured):
         base.warn(msg.SAUVEGARDE_HORS_PURGE.format(dossier=path))
