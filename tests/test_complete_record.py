@@ -358,3 +358,19 @@ def test_a_read_command_on_a_home_that_does_not_exist_says_so(bilan, tmp_path):
     assert not missing.exists()
     bilan.new()
     assert bilan("list").stderr == ""
+
+
+def test_the_edof_exit_is_never_dated_before_the_end_of_the_bilan(bilan):
+    """The exit follows the end of the action (found by an adversarial probe)."""
+    from datetime import date
+
+    import storeio
+    from docstore import writing
+
+    bid = bilan.new("--financement", "cpf", "--date", "2026-01-05")
+    with writing(bilan.home) as conn:
+        storeio.enter_phase(conn, bid, "termine", date(2026, 3, 1), date_fin=date(2026, 3, 1))
+    bilan.today("2026-03-10")
+    refused(bilan, "edof", bid, "sortie", "--date", "2026-02-27", key="EDOF_SORTIE_AVANT_FIN")
+    bilan("edof", bid, "sortie", "--date", "2026-03-01")
+    assert bilan.json("show", bid)["edof"]["sortie"] == "2026-03-01"

@@ -89,3 +89,7 @@ CONVENTION_SANS_EMPLOYEUR = (
     "or elle est conclue entre l'employeur, le salarié et l'organisme ({source}). "
     "« bilan set {id} employeur NOM » le renseigne."
 )
+EDOF_SORTIE_AVANT_FIN = (
+    "sortie EDOF refusée pour le bilan {id} : le {date} précède la fin du bilan ({fin}) ; la "
+    "sortie se déclare une fois l'action terminée."
+)

@@ -34,6 +34,10 @@ def declare(bilan, sens: str, on: date, today: date, correct: bool = False,
     if sens == "sortie" and bilan.is_open:
         raise fail(msg.EDOF_SORTIE_BILAN_OUVERT, id=bilan.id)
     require_not_future(on, today, msg.QUOI_EDOF)
+    if sens == "sortie" and bilan.date_fin is not None and on < bilan.date_fin:
+        # The exit is declared once the action has ended, never before its last day.
+        raise fail(msg.EDOF_SORTIE_AVANT_FIN, id=bilan.id, date=format_date(on),
+                   fin=format_date(bilan.date_fin))
     recorded = bilan.edof.get(sens)
     label = msg.EDOF_SENS_LABELS[sens]
     if not correct:
