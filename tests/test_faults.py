@@ -294,6 +294,7 @@ def test_a_purge_cut_by_a_full_disk_says_truly_what_it_did(bilan, monkeypatch):
                                   ["purge", "--dry-run"], ["new", "--nom", "A", "--prenom", "B"]])
 def test_another_program_s_database_is_refused_and_left_untouched(bilan, args):
     bilan.home.mkdir()
+    bilan.home.chmod(0o755)   # its folder's rights too (found by an adversarial probe)
     conn = sqlite3.connect(bilan.home / "bilans.db")
     conn.execute("CREATE TABLE notes (texte TEXT)")
     conn.execute("INSERT INTO notes VALUES ('à moi')")
@@ -305,6 +306,7 @@ def test_another_program_s_database_is_refused_and_left_untouched(bilan, args):
     assert result.key == "STORE_ETRANGER"
     assert bilan.db_bytes() == before
     assert stat.S_IMODE((bilan.home / "bilans.db").stat().st_mode) == 0o644
+    assert stat.S_IMODE(bilan.home.stat().st_mode) == 0o755
 
 
 def test_a_read_command_on_an_older_store_writes_nothing(bilan, monkeypatch):

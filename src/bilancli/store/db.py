@@ -53,7 +53,7 @@ class Store:
         if os.path.lexists(self.home) and not os.path.isdir(self.home):
             raise fail(msg.STORE_INACCESSIBLE, chemin=self.home, raison=msg.RAISONS_SYSTEME["EEXIST"])
         if create:
-            ensure_home(self.home)
+            ensure_home(self.home, tighten=False)   # made 0700 once the store is known ours
             os.umask(0o077)   # every file SQLite creates (journal, temporary) is private too
         self.identity = None     # (device, inode) of the file the connection holds
         self.backup = backup
@@ -73,6 +73,8 @@ class Store:
             return
         self._check_journal()
         self._connect(create)
+        if create:
+            ensure_home(self.home)
 
     def _check_journal(self) -> None:
         """SQLite would read a hot journal through a link, and write the next one there:

@@ -43,12 +43,13 @@ def ensure_private_dir(path):
     return path
 
 
-def ensure_home(home: str) -> None:
+def ensure_home(home: str, tighten: bool = True) -> None:
     """The data folder itself may be a link the consultant made (to an encrypted volume):
-    it is the data folder. Created 0700 when missing."""
+    it is the data folder. Created 0700 when missing; an existing one made 0700 with
+    `tighten` (once its store is known to be ours: a refusal changes nothing)."""
     try:
         os.makedirs(home, mode=0o700, exist_ok=True)
-        if stat.S_IMODE(os.stat(home).st_mode) != 0o700:
+        if tighten and stat.S_IMODE(os.stat(home).st_mode) != 0o700:
             os.chmod(home, 0o700)
     except OSError as exc:
         raise fail(msg.STORE_INACCESSIBLE, chemin=home, raison=os_reason(exc)) from None
