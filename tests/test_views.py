@@ -182,3 +182,16 @@ def test_the_confirmation_shows_the_summary_by_rule_before_the_lines(bilan, monk
     result = bilan("purge", input="n\n", code=1)
     assert result.stdout.index("Par règle") < result.stdout.index("À détruire") < result.stdout.index(bid)
     assert bilan.db_bytes() == before
+
+
+def test_in_80_columns_without_colour_an_overdue_item_is_still_marked(bilan, monkeypatch):
+    """The « en retard » column gives way in 80 columns: a « ! » beside the day stays."""
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("NO_COLOR", "1")
+    late = bilan.new("--financement", "plan", "--employeur", "ACME", "--date", "2026-02-01")
+    bilan("convention", "send", late, "--date", "2026-02-10")       # due 20/02: overdue
+    soon = bilan.new("--financement", "plan", "--employeur", "ACME", nom="Durand")
+    bilan("convention", "send", soon, "--date", "2026-03-01")       # due 11/03: not yet
+    lines = bilan("agenda").stdout.splitlines()
+    assert any("20/02/2026 !" in line and late in line for line in lines), lines
+    assert any("11/03/2026" in line and soon in line and "!" not in line for line in lines), lines

@@ -125,7 +125,9 @@ def _print_agenda(items, by_id, rdv, today, everything: bool = True, horizon=Non
         # A réclamation may concern no bilan; an old unpaid invoice, a bilan the agenda no
         # longer reads (its record anonymised): no name to show then.
         s = by_id.get(item.bilan)
-        return (format_date(item.date), item.bilan or "—", full_name(s.prenom, s.nom)[:30] if s else "",
+        # « ! » beside an overdue day: seen without colour too (NO_COLOR, 80 columns).
+        day = f"{format_date(item.date)} !" if item.en_retard else format_date(item.date)
+        return (day, item.bilan or "—", full_name(s.prenom, s.nom)[:30] if s else "",
                 what_to_do(item, rdv), item.source, msg.EN_RETARD if item.en_retard else "")
 
     # Made as they are shown: thousands of items, a screenful of lines.
@@ -133,8 +135,8 @@ def _print_agenda(items, by_id, rdv, today, everything: bool = True, horizon=Non
     table = Table(msg.AGENDA_TITRE.format(date=format_date(today)),
                   ("Échéance", "Bilan", "Bénéficiaire", "À faire", "Source", ""), rows,
                   styles=["bold red" if item.en_retard else "" for item in items],
-                  # In 80 columns, the source and the word: the red (bold without colour) and
-                  # the count above say what is overdue.
+                  # In 80 columns, the source and the word: the « ! », the red and the count
+                  # above say what is overdue.
                   optional=(4, 5))
     late = sum(1 for item in items if item.en_retard)
     # Sorted by date, the overdue first: the most urgent lead the screenful.
