@@ -18,7 +18,7 @@ from bilancli import messages as msg
 from bilancli.errors import NoRoom, fail, os_reason
 from bilancli.store import schema
 from bilancli.store.dossier import drafts
-from bilancli.store.private import ensure_home, ensure_private_dir, new_private_file  # noqa: F401 (their home before)
+from bilancli.store.private import ensure_home
 from bilancli.store.shred import shred_name
 from bilancli.store.writes import Tx
 

@@ -20,8 +20,8 @@ from pathlib import Path
 
 from bilancli import messages as msg
 from bilancli.errors import BilanError, fail, os_reason
-from bilancli.store.db import new_private_file
 from bilancli.store.folders import link_on_the_way, open_folder
+from bilancli.store.private import new_private_file
 from bilancli.store.shred import open_own, sha256_of, shred_name, zero_in_place
 
 

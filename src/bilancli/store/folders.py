@@ -6,7 +6,7 @@ and `O_DIRECTORY`: a link planted at any step, even between a check and a use, m
 open fail instead of leading elsewhere. What is then done inside goes through the folder's
 descriptor, so the name cannot be swapped for a link under the command's feet. The data
 folder itself may be a link the consultant made (to an encrypted volume): it is the data
-folder (`store.db.ensure_home`).
+folder (`store.private.ensure_home`).
 """
 
 from __future__ import annotations

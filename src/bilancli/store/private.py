@@ -57,7 +57,16 @@ def ensure_home(home: str, tighten: bool = True) -> None:
 
 def sync_dir(path: str) -> None:
     """Make the names just created or renamed in the folder `path` durable."""
-    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+    _fsync(path, os.O_RDONLY | os.O_DIRECTORY)
+
+
+def sync_file(path: str) -> None:
+    """Make the bytes of the file at `path` durable (never through a link)."""
+    _fsync(path, os.O_RDONLY | os.O_NOFOLLOW)
+
+
+def _fsync(path: str, flags: int) -> None:
+    fd = os.open(path, flags)
     try:
         os.fsync(fd)
     finally:

@@ -20,7 +20,12 @@ from bilancli import messages as msg
 from bilancli.core.conservation.backups import FOLDER_PREFIX, folder_name
 from bilancli.errors import fail, os_reason
 from bilancli.store.db import DB_NAME, Store
-from bilancli.store.private import ensure_private_dir, new_private_file, sync_dir
+from bilancli.store.private import (
+    ensure_private_dir,
+    new_private_file,
+    sync_dir,
+    sync_file,
+)
 from bilancli.store.shred import shred_tree
 from bilancli.store.snapshots import ended_dates, load_retention_facts
 
@@ -70,7 +75,7 @@ def copy(store: Store, target: str) -> None:
             store.conn.backup(copied)   # page by page, under SQLite's own consistency
         finally:
             copied.close()
-        _fsync_file(database)
+        sync_file(database)
         _copy_tree(os.path.join(store.home, DOCUMENTS), os.path.join(target, DOCUMENTS))
         ensure_private_dir(os.path.join(target, DOCUMENTS))   # a store without any yet
         sync_dir(target)
@@ -86,14 +91,6 @@ def end(target: str, lock: int) -> None:
     except OSError:
         pass
     os.close(lock)
-
-
-def _fsync_file(path: str) -> None:
-    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _mark_complete(target: str) -> None:
