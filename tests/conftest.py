@@ -17,6 +17,17 @@ from bilancli.cli import main
 
 TODAY = "2026-03-02"
 
+
+@pytest.fixture(autouse=True)
+def _keys_of_this_test_only(tmp_path_factory, monkeypatch):
+    """The keys of every store a test makes (SPEC §15) go to a configuration folder of its
+    own, never the consultant's; the key ring is the failing one (a headless machine), so no
+    test ever writes into the real key ring of the machine it runs on. Tests of the key ring
+    choose their backend themselves."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    monkeypatch.delenv("BILAN_CLE", raising=False)
+
 Result = namedtuple("Result", "exit_code stdout stderr stdout_bytes key error")
 
 

@@ -39,6 +39,20 @@ def _user_data_dir() -> str:
     return platformdirs.user_data_dir("bilancli")
 
 
+def user_config_dir() -> str:
+    """The user's configuration folder for bilancli (`platformdirs.user_config_path`), where
+    the keys of encrypted stores live, outside every data folder (SPEC §15). The XDG rule is
+    applied here on Linux, as for the data folder; elsewhere platformdirs says."""
+    home = os.environ.get("HOME", "")
+    if sys.platform.startswith("linux") and os.path.isabs(home) and "ANDROID_DATA" not in os.environ:
+        config = os.environ.get("XDG_CONFIG_HOME", "")
+        return os.path.join(config if os.path.isabs(config) else os.path.join(home, ".config"),
+                            "bilancli")
+    import platformdirs
+
+    return platformdirs.user_config_dir("bilancli")
+
+
 def today() -> date:
     """Today, or `BILAN_TODAY` for tests and previews."""
     forced = os.environ.get("BILAN_TODAY")
@@ -65,6 +79,8 @@ SECTIONS: dict[str, dict[str, object]] = {
                     "delai_paiement": "texte", "iban": "texte"},
     "qualite": {"delai_reponse": "texte", "relance": "texte", "relances": "nombre"},
     "sauvegarde": {"dossier": "chemin"},
+    # The file holding the master key of the store's encryption (SPEC §15), outside the data folder.
+    "chiffrement": {"cle": "chemin"},
 }
 CABINET_KEYS = tuple(SECTIONS["cabinet"])
 DIGIT_KEYS = ("siret", "nda", "telephone")

@@ -21,13 +21,20 @@ FICHIER = "fichier"              # a recorded file's path and hash: the class of
 CLASSES = (CONTENU, ADMINISTRATIF, IDENTITE, COMPTABLE, QUALITE, FICHIER)
 
 
-class Column(namedtuple("Column", "name retention attribute kind read", defaults=(None, None, None))):
+class Column(namedtuple("Column", "name retention attribute kind read clear",
+                        defaults=(None, None, None, None))):
     """A stored column: its retention class; the snapshot `attribute` it feeds (None: read
     by no snapshot); for content, the purge `kind` that destroys it; `read` how the loader
     turns it into the attribute ("date", "datetime" for a local `AAAA-MM-JJTHH:MM`, "bool",
-    or "present": only whether it is filled)."""
+    or "present": only whether it is filled). Content is sealed under its bilan's key
+    (SPEC §15) unless `clear` says why this column holds nothing anyone wrote: a word of a
+    fixed list, a date, a size, by which the purge finds what it destroys."""
 
     __slots__ = ()
+
+    @property
+    def sealed(self) -> bool:
+        return self.retention == CONTENU and not self.clear
 
 
 class Table(namedtuple("Table", "name columns snapshot shape order key",
@@ -50,8 +57,14 @@ class Kind(namedtuple("Kind", "name table column rows where synthesis size",
     __slots__ = ()
 
 
-def _c(name, retention=ADMINISTRATIF, attribute=None, kind=None, read=None) -> Column:
-    return Column(name, retention, attribute, kind, read)
+def _c(name, retention=ADMINISTRATIF, attribute=None, kind=None, read=None, clear=None) -> Column:
+    return Column(name, retention, attribute, kind, read, clear)
+
+
+# Why a column of content stays in clear (`Column.clear`).
+_FIXED_WORD = "a word of a fixed list"
+_DAY = "a date"
+_SIZE = "a size in bytes"
 
 
 TABLES: tuple[Table, ...] = (
@@ -75,8 +88,9 @@ TABLES: tuple[Table, ...] = (
         _c("civilite", IDENTITE, "civilite"), _c("adresse", IDENTITE, "adresse"),
     ), snapshot="bilan", shape="row", key="id"),
     Table("champs", (
-        _c("bilan_id"), _c("champ", CONTENU, "champ", kind="champs"),
-        _c("valeur", CONTENU, "valeur", kind="champs"), _c("modifie_le", CONTENU, kind="champs"),
+        _c("bilan_id"), _c("champ", CONTENU, "champ", kind="champs", clear=_FIXED_WORD),
+        _c("valeur", CONTENU, "valeur", kind="champs"),
+        _c("modifie_le", CONTENU, kind="champs", clear=_DAY),
     ), snapshot="champs", shape="map"),
     Table("consentements", (
         _c("id"), _c("bilan_id"), _c("type", attribute="type"),
@@ -113,10 +127,13 @@ TABLES: tuple[Table, ...] = (
     ), snapshot="corrections", shape="list", order="id"),
     Table("documents", (
         _c("id", attribute="id"), _c("bilan_id"),
-        _c("type", CONTENU, "type", kind="documents"), _c("titre", CONTENU, "titre", kind="documents"),
-        _c("nom_fichier", CONTENU, kind="documents"), _c("taille", CONTENU, "size", kind="documents"),
-        _c("contenu", CONTENU, kind="documents"), _c("phase", CONTENU, "phase", kind="documents"),
-        _c("cree_le", CONTENU, "created_on", kind="documents", read="date"),
+        _c("type", CONTENU, "type", kind="documents", clear=_FIXED_WORD),
+        _c("titre", CONTENU, "titre", kind="documents"),
+        _c("nom_fichier", CONTENU, kind="documents"),
+        _c("taille", CONTENU, "size", kind="documents", clear=_SIZE),
+        _c("contenu", CONTENU, kind="documents"),
+        _c("phase", CONTENU, "phase", kind="documents", clear=_FIXED_WORD),
+        _c("cree_le", CONTENU, "created_on", kind="documents", read="date", clear=_DAY),
     ), snapshot="documents", shape="list", order="id"),
     Table("rendus", (
         _c("id", attribute="id"), _c("bilan_id"), _c("genre", attribute="kind"),
@@ -214,6 +231,12 @@ TABLES: tuple[Table, ...] = (
         _c("cle"), _c("nom"), _c("adresse"), _c("siret"), _c("type"), _c("email"),
         _c("telephone"),
     ), key="cle"),
+    # The store's encryption (SPEC §15): its id (which names its keys outside the data
+    # folder), where its master key was made, whether content is still in clear (a store of
+    # an earlier version before its first write), the last recovery file. Never a key.
+    Table("chiffrement", (
+        _c("magasin"), _c("maitre"), _c("clair"), _c("secours_le"), _c("secours_perime_le"),
+    ), key=None),
 )
 # Kept by the schema's own machinery (sqlite-utils' record of applied migrations).
 INTERNAL_TABLES = ("_sqlite_migrations",)
@@ -269,6 +292,11 @@ def classified(table_name: str, column: str) -> Column | None:
     """The declaration of a column, or None when the registry does not know it."""
     found = TABLES_BY_NAME.get(table_name)
     return next((c for c in found.columns if c.name == column), None) if found else None
+
+
+def sealed_columns() -> list[tuple[str, str]]:
+    """(table, column) of every column whose values are sealed under their bilan's key."""
+    return [(t.name, c.name) for t in TABLES for c in t.columns if c.sealed]
 
 
 def identity_tables() -> list[tuple[str, str, tuple[str, ...]]]:

@@ -13,6 +13,7 @@ for it instead of matching French words.
 
 from bilancli.messages.aide import *  # noqa: F401,F403
 from bilancli.messages.aide_commandes import *  # noqa: F401,F403
+from bilancli.messages.cles import *  # noqa: F401,F403
 from bilancli.messages.dossier_complet import *  # noqa: F401,F403
 from bilancli.messages.ecran import *  # noqa: F401,F403
 from bilancli.messages.libelles import *  # noqa: F401,F403

@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from bilancli import messages as msg
 from bilancli.errors import NoRoom, fail, os_reason
 from bilancli.store import schema
+from bilancli.store.cles.trousseau import Keys
 from bilancli.store.dossier import drafts
 from bilancli.store.private import ensure_home
 from bilancli.store.shred import shred_name
@@ -57,6 +58,7 @@ class Store:
             os.umask(0o077)   # every file SQLite creates (journal, temporary) is private too
         self.identity = None     # (device, inode) of the file the connection holds
         self.backup = backup
+        self._keys = None
         if not (self.writable or backup) and self._read_decided():
             return
         try:
@@ -331,7 +333,16 @@ class Store:
         with self.write(reopen=True) as conn:
             yield Tx(conn, self)
 
+    @property
+    def keys(self) -> Keys:
+        """The data keys of this store (SPEC §15), opened when first needed."""
+        if self._keys is None:
+            self._keys = Keys(self.home, lambda: self.conn)
+        return self._keys
+
     def close(self) -> None:
+        if self._keys is not None:
+            self._keys.close()
         self.conn.close()
 
 

@@ -431,6 +431,18 @@ QUESTIONNAIRES = (
     "CREATE INDEX rendus_genre ON rendus (bilan_id, genre, cree_le)",
 )
 
+# Encryption at rest (SPEC §15): one row, made by the first command that writes
+# (`store.cles.trousseau.Keys.set_up`); no key is ever stored here.
+ENCRYPTION = (
+    """CREATE TABLE chiffrement (
+        magasin TEXT NOT NULL,
+        maitre TEXT NOT NULL,
+        clair INTEGER NOT NULL DEFAULT 0,
+        secours_le TEXT,
+        secours_perime_le TEXT
+    )""",
+)
+
 MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("0001_initial", INITIAL),
     ("0002_attendance_totals", ATTENDANCE_TOTALS),
@@ -442,6 +454,7 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("0008_working_set", WORKING_SET),
     ("0009_dossier_complet", COMPLETE_RECORD),
     ("0010_questionnaires", QUESTIONNAIRES),
+    ("0011_chiffrement", ENCRYPTION),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -35,6 +35,11 @@ class Tx:
         self.conn = conn
         self.store = store
 
+    @property
+    def keys(self):
+        """The store's data keys (`store.cles.trousseau.Keys`): content is sealed with them."""
+        return self.store.keys
+
     def load(self, bilan_id: str):
         return load(self.conn, bilan_id)
 

@@ -1,0 +1,193 @@
+"""The master key of a store's encryption: where it lives, read, or made for a new store.
+
+Looked for, in this order (SPEC §15): the file named by `BILAN_CLE`, the file named by
+`[chiffrement] cle`, the operating system's key store (`keyring`) where one works, a key file
+in the user's configuration folder, one per store. Never under the data folder: a file that
+resolves there (through `..` or a link) is refused. The store records where its key was
+made (`chiffrement.maitre`), so that a command never asks the key ring of a store whose key
+is in a file: importing `keyring` and finding its backend costs a fifth of a second.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import os
+import stat
+from collections import namedtuple
+
+from bilancli import messages as msg
+from bilancli.errors import fail, os_reason
+from bilancli.settings import user_config_dir
+from bilancli.store.private import sync_dir
+
+# Where a master key lives, as `chiffrement.maitre` records it.
+ENV, CONFIG, KEYRING, FILE = "BILAN_CLE", "config", "keyring", "fichier"
+KEYRING_SERVICE = "bilancli"
+_KEY_BYTES = 32
+
+
+class Master(namedtuple("Master", "source path")):
+    """Where a master key lives: its source, and its file (None in the key ring)."""
+
+    __slots__ = ()
+
+    def described(self) -> str:
+        """Where, in words: the consultant reads it in refusals and `cle etat`."""
+        if self.source == KEYRING:
+            return msg.CLE_OU_TROUSSEAU_SYSTEME
+        return msg.CLE_OU_FICHIER.format(source=msg.CLE_SOURCES[self.source], chemin=self.path)
+
+
+def store_folder(store_id: str) -> str:
+    """The folder of one store's keys in the user's configuration folder."""
+    return os.path.join(user_config_dir(), "magasins", store_id)
+
+
+def configured(config) -> Master | None:
+    """The file the consultant named for the master key, if any: `BILAN_CLE`, then
+    `[chiffrement] cle`."""
+    named = os.environ.get("BILAN_CLE", "").strip()
+    if named:
+        return Master(ENV, os.path.abspath(os.path.expanduser(named)))
+    named = config.chiffrement.get("cle")
+    if named:
+        return Master(CONFIG, os.path.abspath(os.path.expanduser(named)))
+    return None
+
+
+def where(config, store_id: str, recorded: str | None) -> Master:
+    """Where this store's master key is to be read: the file named, else where it was made."""
+    named = configured(config)
+    if named is not None:
+        return named
+    if recorded == KEYRING:
+        return Master(KEYRING, None)
+    return Master(FILE, os.path.join(store_folder(store_id), "cle"))
+
+
+def check_outside(home: str, path: str) -> None:
+    """A key file, or the store of keys, never under the data folder: resolved through every
+    link and `..` (of the path and of the data folder) before comparing."""
+    real_home = os.path.realpath(home)
+    real = os.path.realpath(path)
+    if real == real_home or real.startswith(real_home.rstrip(os.sep) + os.sep):
+        raise fail(msg.CLE_DANS_DONNEES, chemin=path, dossier=home)
+
+
+def read(home: str, master: Master, store_id: str) -> bytes:
+    """The master key, or a refusal saying which key is missing and how to bring it back."""
+    if master.source == KEYRING:
+        key = _from_keyring(store_id)
+        if key is None:
+            raise fail(msg.CLE_ABSENTE, ou=master.described())
+        return key
+    check_outside(home, master.path)
+    try:
+        fd = os.open(master.path, os.O_RDONLY | os.O_NONBLOCK)
+    except FileNotFoundError:
+        raise fail(msg.CLE_ABSENTE, ou=master.described()) from None
+    except OSError as exc:
+        raise fail(msg.CLE_ILLISIBLE, chemin=master.path, raison=os_reason(exc)) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise fail(msg.CLE_ILLISIBLE, chemin=master.path, raison=msg.CLE_PAS_UN_FICHIER)
+        if stat.S_IMODE(info.st_mode) & 0o077:
+            raise fail(msg.CLE_TROP_OUVERTE, chemin=master.path, mode=f"{stat.S_IMODE(info.st_mode):04o}")
+        raw = os.read(fd, 4096)
+    except OSError as exc:
+        raise fail(msg.CLE_ILLISIBLE, chemin=master.path, raison=os_reason(exc)) from None
+    finally:
+        os.close(fd)
+    key = _decoded(raw)
+    if key is None:
+        raise fail(msg.CLE_ILLISIBLE, chemin=master.path, raison=msg.CLE_FORMAT)
+    return key
+
+
+def establish(home: str, config, store_id: str, key: bytes) -> Master:
+    """Keep a new store's master key: in the file named when one is (made there when
+    absent; when present, the consultant made it, and it is read instead), else in the key
+    ring where one works, else in a key file of its own. Returns where it went."""
+    named = configured(config)
+    if named is None and _to_keyring(store_id, key):
+        return Master(KEYRING, None)
+    master = named or Master(FILE, os.path.join(store_folder(store_id), "cle"))
+    check_outside(home, master.path)
+    write_key_file(master.path, key)
+    return master
+
+
+def write_key_file(path: str, key: bytes) -> None:
+    """A key file made anew: 0600, never through a link, never over an existing file."""
+    folder = os.path.dirname(path)
+    try:
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | os.O_NOFOLLOW, 0o600)
+    except FileExistsError:
+        raise fail(msg.CLE_EXISTE_DEJA, chemin=path) from None
+    except OSError as exc:
+        raise fail(msg.CLE_ECRITURE, chemin=path, raison=os_reason(exc)) from None
+    try:
+        os.write(fd, base64.b64encode(key) + b"\n")
+        os.fsync(fd)
+    except OSError as exc:
+        os.close(fd)
+        os.unlink(path)
+        raise fail(msg.CLE_ECRITURE, chemin=path, raison=os_reason(exc)) from None
+    os.close(fd)
+    sync_dir(folder)
+
+
+def _decoded(raw: bytes) -> bytes | None:
+    try:
+        key = base64.b64decode(raw.strip(), validate=True)
+    except (binascii.Error, ValueError):
+        return None
+    return key if len(key) == _KEY_BYTES else None
+
+
+def _keyring_name(store_id: str) -> str:
+    return f"magasin-{store_id}"
+
+
+def _working_keyring():
+    """The key ring's module when a real backend stands behind it, else None (a headless
+    machine: keyring's `fail` backend; the `null` one that forgets what it is given)."""
+    try:
+        import keyring
+        from keyring.backends import fail as failing
+        from keyring.backends import null
+    except ImportError:   # pragma: no cover - keyring is a dependency
+        return None
+    try:
+        backend = keyring.get_keyring()
+    except Exception:   # a broken backend configuration: no key ring
+        return None
+    if isinstance(backend, failing.Keyring | null.Keyring):
+        return None
+    return keyring
+
+
+def _from_keyring(store_id: str) -> bytes | None:
+    keyring = _working_keyring()
+    if keyring is None:
+        return None
+    try:
+        stored = keyring.get_password(KEYRING_SERVICE, _keyring_name(store_id))
+    except Exception:   # locked, refused, gone: the key is not at hand
+        return None
+    return None if stored is None else _decoded(stored.encode("ascii", "replace"))
+
+
+def _to_keyring(store_id: str, key: bytes) -> bool:
+    """Whether the key ring kept the key: read back, not taken on its word."""
+    keyring = _working_keyring()
+    if keyring is None:
+        return False
+    try:
+        keyring.set_password(KEYRING_SERVICE, _keyring_name(store_id), base64.b64encode(key).decode())
+    except Exception:
+        return False
+    return _from_keyring(store_id) == key

@@ -1,0 +1,243 @@
+"""The data keys of one store: one random key per bilan, kept outside the data folder in a
+small SQLite file of their own (`trousseau.db`, beside the store's master key folder), each
+sealed under the master key and bound to its store and bilan.
+
+`Keys` is what the store hands to the code that writes or reads content: nothing is opened
+until a value must be sealed or opened, so that a command that touches no content (`list`,
+`agenda`, `stats`, `factures`) reads no key and imports no cipher. Destroying a bilan's key
+(the purge, a bilan deleted) is committed before its content is touched: from that instant
+every copy of that content, anywhere, is noise.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections import namedtuple
+
+from bilancli import messages as msg
+from bilancli.errors import fail, os_reason
+from bilancli.settings import load_config
+from bilancli.store.cles import cipher, maitre
+
+KEYS_FILE = "trousseau.db"
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS cles (bilan_id TEXT PRIMARY KEY, cle BLOB NOT NULL)",
+    # The bilans whose key was destroyed, and when: what a copy's reader is told. No key.
+    "CREATE TABLE IF NOT EXISTS detruites (bilan_id TEXT PRIMARY KEY, le TEXT NOT NULL)",
+    # The master key sealed under itself: a wrong master key is told before any bilan's.
+    "CREATE TABLE IF NOT EXISTS verification (id INTEGER PRIMARY KEY CHECK (id = 1), preuve BLOB NOT NULL)",
+)
+_PROOF = b"bilancli"
+
+
+class State(namedtuple("State", "store_id master clear secours_le secours_perime_le")):
+    """The store's row of `chiffrement`: its id, where its master key was made, whether
+    content is still in clear (a store of an earlier version, until its first write)."""
+
+    __slots__ = ()
+
+
+def state(conn) -> State | None:
+    """The store's encryption, None before it is set up (a new store, or an earlier version)."""
+    try:
+        row = conn.execute("SELECT magasin, maitre, clair, secours_le, secours_perime_le "
+                           "FROM chiffrement").fetchone()
+    except sqlite3.OperationalError:   # a store read before its migration: no table yet
+        return None
+    return None if row is None else State(*row)
+
+
+class Keys:
+    """The data keys of the store open on `conn`, opened when first needed."""
+
+    def __init__(self, home: str, connection) -> None:
+        """`connection()` gives the store's connection now: a command that waited for a
+        restore reconnects to the store put in place."""
+        self.home = home
+        self._connection = connection
+        self._state = None
+        self._read_on = None
+        self._master_key = None
+        self._db = None
+        self._keys: dict[str, bytes] = {}
+
+    # What the store says of its encryption.
+    @property
+    def conn(self):
+        return self._connection()
+
+    @property
+    def state(self) -> State | None:
+        conn = self.conn
+        if self._read_on is not conn:
+            self._state, self._read_on = state(conn), conn
+        return self._state
+
+    def forget_state(self) -> None:
+        """After a write to `chiffrement`: read it again when next asked."""
+        self._read_on = None
+
+    @property
+    def sealing(self) -> bool:
+        """Whether content written now is sealed (the store is set up and no longer in clear)."""
+        current = self.state
+        return current is not None and not current.clear
+
+    def master(self) -> maitre.Master:
+        current = self.state
+        return maitre.where(load_config(self.home), current.store_id, current.master)
+
+    def keys_path(self) -> str:
+        return os.path.join(maitre.store_folder(self.state.store_id), KEYS_FILE)
+
+    # Sealing and opening one value.
+    def bound(self, table: str, column: str, bilan_id: str) -> bytes:
+        return cipher.bound_to(self.state.store_id, table, column, bilan_id)
+
+    def seal(self, table: str, column: str, bilan_id: str, value):
+        """The value as stored: sealed under its bilan's key (made when it has none yet), or
+        as given when the store is not encrypted yet, or for None."""
+        if value is None or not self.sealing:
+            return value
+        return cipher.seal(self.key(bilan_id, create=True), self.bound(table, column, bilan_id), value)
+
+    def open(self, table: str, column: str, bilan_id: str, value):
+        """The value as written: opened when sealed; a value in clear is only ever met in a
+        store not encrypted yet."""
+        if not cipher.is_sealed(value):
+            return value
+        try:
+            return cipher.open_sealed(self.key(bilan_id), self.bound(table, column, bilan_id), value)
+        except cipher.Damaged:
+            raise fail(msg.CONTENU_ENDOMMAGE, id=bilan_id, champ=f"{table}.{column}") from None
+
+    # The keys.
+    def key(self, bilan_id: str, create: bool = False) -> bytes:
+        found = self._keys.get(bilan_id)
+        if found is not None:
+            return found
+        db = self._opened()
+        row = db.execute("SELECT cle FROM cles WHERE bilan_id = ?", (bilan_id,)).fetchone()
+        if row is not None:
+            key = self._unwrap(bilan_id, row[0])
+        elif not create:
+            gone = db.execute("SELECT le FROM detruites WHERE bilan_id = ?", (bilan_id,)).fetchone()
+            if gone is not None:
+                raise fail(msg.CLE_BILAN_DETRUITE, id=bilan_id, le=gone[0])
+            raise fail(msg.CLE_BILAN_ABSENTE, id=bilan_id, chemin=self.keys_path())
+        else:
+            key = cipher.new_key()
+            self._write(db, "INSERT INTO cles (bilan_id, cle) VALUES (?, ?)",
+                        (bilan_id, cipher.seal(self._master(), self._wrap_bound(bilan_id), key)))
+        self._keys[bilan_id] = key
+        return key
+
+    def destroy(self, bilan_ids, on: str) -> int:
+        """Destroy these bilans' keys, committed before the caller touches their content.
+        Returns how many keys there were."""
+        ids = sorted(set(bilan_ids))
+        if not ids or self.state is None:
+            return 0
+        path = self.keys_path()
+        if not os.path.exists(path):
+            return 0
+        db = self._opened()
+        destroyed = 0
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            for bid in ids:
+                destroyed += db.execute("DELETE FROM cles WHERE bilan_id = ?", (bid,)).rowcount
+                db.execute("INSERT OR IGNORE INTO detruites (bilan_id, le) VALUES (?, ?)", (bid, on))
+                self._keys.pop(bid, None)
+            db.execute("COMMIT")
+        except sqlite3.Error:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise fail(msg.TROUSSEAU_ECRITURE, chemin=path) from None
+        return destroyed
+
+    def kept(self) -> list[str]:
+        """The bilans whose key is kept."""
+        return [r[0] for r in self._opened().execute("SELECT bilan_id FROM cles ORDER BY bilan_id")]
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    # Setting a store up (the first command that writes).
+    def set_up(self, store_id: str, clear: bool) -> maitre.Master:
+        """Make a new store's master key and its store of keys, and record them in
+        `chiffrement`; the caller holds the store's write transaction."""
+        key = cipher.new_key()
+        master = maitre.establish(self.home, load_config(self.home), store_id, key)
+        self._master_key = key
+        self.conn.execute("INSERT INTO chiffrement (magasin, maitre, clair) VALUES (?, ?, ?)",
+                          (store_id, master.source, int(clear)))
+        self.forget_state()
+        self._opened(make=True)
+        return master
+
+    # Inside.
+    def _wrap_bound(self, bilan_id: str) -> bytes:
+        return cipher.bound_to(self.state.store_id, "cles", "cle", bilan_id)
+
+    def _master(self) -> bytes:
+        if self._master_key is None:
+            self._master_key = maitre.read(self.home, self.master(), self.state.store_id)
+        return self._master_key
+
+    def _unwrap(self, bilan_id: str, wrapped: bytes) -> bytes:
+        try:
+            return cipher.open_sealed(self._master(), self._wrap_bound(bilan_id), wrapped)
+        except cipher.Damaged:
+            raise fail(msg.CLE_INCORRECTE, ou=self.master().described()) from None
+
+    def _opened(self, make: bool = False):
+        """The store of keys, checked against the master key. Made only when the store is
+        set up (`make`): one that went missing is never replaced silently by an empty one."""
+        if self._db is not None:
+            return self._db
+        if self.state is None:
+            raise fail(msg.CLE_ABSENTE, ou=msg.CLE_OU_AUCUNE)
+        path = self.keys_path()
+        maitre.check_outside(self.home, path)
+        if not make and not os.path.exists(path):
+            raise fail(msg.TROUSSEAU_ABSENT, chemin=path)
+        try:
+            os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+            if make:
+                os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | os.O_NOFOLLOW, 0o600))
+            db = sqlite3.connect(path, timeout=30, isolation_level=None)
+            db.execute("PRAGMA secure_delete = ON")
+            db.execute("PRAGMA busy_timeout = 30000")
+            for statement in _SCHEMA:
+                db.execute(statement)
+        except sqlite3.DatabaseError:
+            raise fail(msg.TROUSSEAU_ILLISIBLE, chemin=path, raison=msg.TROUSSEAU_PAS_UNE_BASE) from None
+        except OSError as exc:
+            raise fail(msg.TROUSSEAU_ILLISIBLE, chemin=path, raison=os_reason(exc)) from None
+        self._db = db
+        self._verify(db)
+        return db
+
+    def _verify(self, db) -> None:
+        bound = cipher.bound_to(self.state.store_id, "verification", "preuve", "")
+        row = db.execute("SELECT preuve FROM verification").fetchone()
+        if row is None:
+            self._write(db, "INSERT INTO verification (id, preuve) VALUES (1, ?)",
+                        (cipher.seal(self._master(), bound, _PROOF),))
+            return
+        try:
+            cipher.open_sealed(self._master(), bound, row[0])
+        except cipher.Damaged:
+            raise fail(msg.CLE_INCORRECTE, ou=self.master().described()) from None
+
+    def _write(self, db, sql: str, args) -> None:
+        """One statement of the store of keys, committed at once: a key is kept before the
+        content sealed under it is."""
+        try:
+            db.execute(sql, args)
+        except sqlite3.Error:
+            raise fail(msg.TROUSSEAU_ECRITURE, chemin=self.keys_path()) from None
