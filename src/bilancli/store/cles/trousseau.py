@@ -31,6 +31,13 @@ _SCHEMA = (
 _PROOF = b"bilancli"
 
 
+def key_name(bilan_id: str, group: str | None = None) -> str:
+    """A data key's name: the bilan's id, and the group of its content that R6313-7 lets
+    outlive the rest (the synthèse kept under an exception), so that each part can be
+    destroyed in its time."""
+    return bilan_id if group is None else f"{bilan_id}/{group}"
+
+
 class State(namedtuple("State", "store_id master clear secours_le secours_perime_le")):
     """The store's row of `chiffrement`: its id, where its master key was made, whether
     content is still in clear (a store of an earlier version, until its first write)."""
@@ -95,48 +102,53 @@ class Keys:
     def bound(self, table: str, column: str, bilan_id: str) -> bytes:
         return cipher.bound_to(self.state.store_id, table, column, bilan_id)
 
-    def seal(self, table: str, column: str, bilan_id: str, value):
-        """The value as stored: sealed under its bilan's key (made when it has none yet), or
-        as given when the store is not encrypted yet, or for None."""
+    def seal(self, table: str, column: str, bilan_id: str, value, group: str | None = None):
+        """The value as stored: sealed under its bilan's key (of `group`, for content kept
+        longer than the rest: `key_name`), made when it has none yet; as given when the store
+        is not encrypted yet, or for None."""
         if value is None or not self.sealing:
             return value
-        return cipher.seal(self.key(bilan_id, create=True), self.bound(table, column, bilan_id), value)
+        return cipher.seal(self.key(key_name(bilan_id, group), create=True),
+                           self.bound(table, column, bilan_id), value)
 
-    def open(self, table: str, column: str, bilan_id: str, value):
+    def open(self, table: str, column: str, bilan_id: str, value, group: str | None = None):
         """The value as written: opened when sealed; a value in clear is only ever met in a
         store not encrypted yet."""
         if not cipher.is_sealed(value):
             return value
         try:
-            return cipher.open_sealed(self.key(bilan_id), self.bound(table, column, bilan_id), value)
+            return cipher.open_sealed(self.key(key_name(bilan_id, group)),
+                                      self.bound(table, column, bilan_id), value)
         except cipher.Damaged:
             raise fail(msg.CONTENU_ENDOMMAGE, id=bilan_id, champ=f"{table}.{column}") from None
 
     # The keys.
-    def key(self, bilan_id: str, create: bool = False) -> bytes:
-        found = self._keys.get(bilan_id)
+    def key(self, name: str, create: bool = False) -> bytes:
+        """The data key of this name (`key_name`)."""
+        found = self._keys.get(name)
         if found is not None:
             return found
         db = self._opened()
-        row = db.execute("SELECT cle FROM cles WHERE bilan_id = ?", (bilan_id,)).fetchone()
+        row = db.execute("SELECT cle FROM cles WHERE bilan_id = ?", (name,)).fetchone()
+        bilan_id = name.partition("/")[0]
         if row is not None:
-            key = self._unwrap(bilan_id, row[0])
+            key = self._unwrap(name, row[0])
         elif not create:
-            gone = db.execute("SELECT le FROM detruites WHERE bilan_id = ?", (bilan_id,)).fetchone()
+            gone = db.execute("SELECT le FROM detruites WHERE bilan_id = ?", (name,)).fetchone()
             if gone is not None:
                 raise fail(msg.CLE_BILAN_DETRUITE, id=bilan_id, le=gone[0])
             raise fail(msg.CLE_BILAN_ABSENTE, id=bilan_id, chemin=self.keys_path())
         else:
             key = cipher.new_key()
             self._write(db, "INSERT INTO cles (bilan_id, cle) VALUES (?, ?)",
-                        (bilan_id, cipher.seal(self._master(), self._wrap_bound(bilan_id), key)))
-        self._keys[bilan_id] = key
+                        (name, cipher.seal(self._master(), self._wrap_bound(name), key)))
+        self._keys[name] = key
         return key
 
-    def destroy(self, bilan_ids, on: str) -> int:
-        """Destroy these bilans' keys, committed before the caller touches their content.
-        Returns how many keys there were."""
-        ids = sorted(set(bilan_ids))
+    def destroy(self, names, on: str) -> int:
+        """Destroy these keys (`key_name`), committed before the caller touches the content
+        sealed under them. Returns how many keys there were."""
+        ids = sorted(set(names))
         if not ids or self.state is None:
             return 0
         path = self.keys_path()
@@ -158,7 +170,7 @@ class Keys:
         return destroyed
 
     def kept(self) -> list[str]:
-        """The bilans whose key is kept."""
+        """The names of the keys kept."""
         return [r[0] for r in self._opened().execute("SELECT bilan_id FROM cles ORDER BY bilan_id")]
 
     def close(self) -> None:
