@@ -207,6 +207,9 @@ def test_a_restore_never_brings_back_what_the_law_wanted_gone(bilan, cabinet):
     assert bilan.db_bytes() == before
     out = bilan("restaure", backup, "--yes").stdout
     assert "restaurée" in out
+    # The backup's copy was purged of both (the ended bilan, the one deleted) before the
+    # swap: said as such, before the purge of the restored store finds nothing left.
+    assert "purgée de 2 bilan(s)" in out
     view = bilan.json("show", running)
     assert view["champs"]["demande"] is None and view["purge"]["contenu_detruit_le"] == "2026-03-02"
     assert bilan("show", typo, code=1).key == "BILAN_INCONNU"

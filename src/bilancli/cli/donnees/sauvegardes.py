@@ -66,4 +66,6 @@ def restaure(dossier, yes) -> None:
         base.say(msg.RESTAURE_FICHIERS_SUIVIS.format(nombre=done.carried))
     if done.destroyed:
         base.say(msg.RESTAURE_FICHIERS_DETRUITS.format(nombre=done.destroyed))
+    if done.purged:
+        base.say(msg.RESTAURE_PURGEE.format(nombre=done.purged))
     run_purge(dry_run=False, yes=True, as_json=False)
