@@ -260,3 +260,35 @@ def test_a_store_of_the_previous_version_is_sealed_by_the_first_command_that_wri
         assert f"{bid}/synthese" in store.keys.kept()
     finally:
         store.close()
+
+
+def test_an_editor_draft_goes_to_the_runtime_folder_only_when_it_is_the_users_alone(tmp_path, monkeypatch):
+    from bilancli.store.dossier import drafts
+
+    home = tmp_path / "home"
+    home.mkdir(mode=0o700)
+    run = tmp_path / "run"
+    run.mkdir()
+    os.chmod(run, 0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(run))
+    assert drafts.private_runtime() == str(run)
+    draft = drafts.Draft(str(home), "demande")
+    try:
+        assert Path(draft.path).parent.parent == run / drafts.RUNTIME_FOLDER
+        assert not (home / drafts.FOLDER).exists()
+    finally:
+        draft.destroy()
+    assert not (run / drafts.RUNTIME_FOLDER).exists()
+    link = tmp_path / "lien"
+    link.symlink_to(run)
+    for where in (str(link), "run", str(tmp_path / "absent")):
+        monkeypatch.setenv("XDG_RUNTIME_DIR", where)
+        assert drafts.private_runtime() is None, where
+    os.chmod(run, 0o755)   # open to others: not private
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(run))
+    assert drafts.private_runtime() is None
+    draft = drafts.Draft(str(home), "demande")   # the place of before, said as a limit
+    try:
+        assert Path(draft.path).parent.parent == home / drafts.FOLDER
+    finally:
+        draft.destroy()
