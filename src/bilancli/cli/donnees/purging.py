@@ -82,6 +82,8 @@ def _backup_problems(saved, simulated: bool) -> None:
     partial = msg.PURGE_SAUVEGARDE_PARTIELLE_PREVUE if simulated else msg.PURGE_SAUVEGARDE_PARTIELLE
     for path in saved.partial:
         base.warn(partial.format(sauvegarde=path))
+    for path in saved.foreign:
+        base.warn(msg.PURGE_SAUVEGARDE_AUTRE_DOSSIER.format(sauvegarde=path))
     failed = saved.failed
     for failure in failed[:-1] if saved.unreachable is None else failed:
         base.warn(_failure_message(failure))
