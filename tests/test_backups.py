@@ -411,3 +411,10 @@ def test_the_purge_leaves_the_backups_of_another_data_folder_sharing_the_disk(bi
     assert {p: p.read_bytes() for p in ours.rglob("*") if p.is_file()} == before
     monkeypatch.setenv("BILAN_HOME", str(bilan.home))
     assert bilan.json("show", mine)["champs"]["demande"] == "QZXAUTREDOSSIERXZQ"
+
+
+def test_a_backup_is_named_after_today_as_the_commands_see_it(bilan, cabinet):
+    bilan.new()
+    bilan("sauvegarde")
+    (backup,) = list(cabinet.iterdir())
+    assert backup.name.startswith("sauvegarde-2026-03-02T")   # BILAN_TODAY, never the clock's day
