@@ -19,6 +19,7 @@ from bilancli import messages as msg
 from bilancli.errors import fail, os_reason
 from bilancli.settings import load_config
 from bilancli.store.cles import cipher, maitre
+from bilancli.store.shred import shred_name
 
 KEYS_FILE = "trousseau.db"
 _SCHEMA = (
@@ -27,6 +28,9 @@ _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS detruites (bilan_id TEXT PRIMARY KEY, le TEXT NOT NULL)",
     # The master key sealed under itself: a wrong master key is told before any bilan's.
     "CREATE TABLE IF NOT EXISTS verification (id INTEGER PRIMARY KEY CHECK (id = 1), preuve BLOB NOT NULL)",
+    # The names of the keys the last recovery file holds (never a key): destroying one of
+    # them makes that file stale (`chiffrement.secours_perime_le`, the agenda's `cle_secours`).
+    "CREATE TABLE IF NOT EXISTS secours (bilan_id TEXT PRIMARY KEY)",
 )
 _PROOF = b"bilancli"
 
@@ -43,6 +47,32 @@ class State(namedtuple("State", "store_id master clear secours_le secours_perime
     content is still in clear (a store of an earlier version, until its first write)."""
 
     __slots__ = ()
+
+
+class Peek(namedtuple("Peek", "kept destroyed")):
+    """What a key store tells without its master key: how many keys it keeps, and the names
+    of those destroyed."""
+
+    __slots__ = ()
+
+
+def peek(path: str) -> Peek | None:
+    """The key store at `path`, read only and without the master key (`cle etat`, the
+    purge of recovery files); None when there is none or it cannot be read."""
+    import pathlib
+
+    if not os.path.isfile(path):
+        return None
+    try:
+        db = sqlite3.connect(pathlib.Path(path).as_uri() + "?mode=ro", uri=True)
+        try:
+            kept = db.execute("SELECT COUNT(*) FROM cles").fetchone()[0]
+            destroyed = {r[0] for r in db.execute("SELECT bilan_id FROM detruites")}
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return None
+    return Peek(kept, destroyed)
 
 
 def state(conn) -> State | None:
@@ -167,7 +197,101 @@ class Keys:
             if db.in_transaction:
                 db.execute("ROLLBACK")
             raise fail(msg.TROUSSEAU_ECRITURE, chemin=path) from None
+        self._recovery_stale(db, ids, on)
         return destroyed
+
+    def _recovery_stale(self, db, ids, on: str) -> None:
+        """A key the last recovery file holds is destroyed: that file is stale from `on`.
+        Told again by a purge that finds the key already gone (a kill between the two)."""
+        current = self.state
+        if current.secours_le is None or current.secours_perime_le is not None:
+            return
+        held = {r[0] for r in db.execute("SELECT bilan_id FROM secours")}
+        if held.isdisjoint(ids):
+            return
+        self.conn.execute("UPDATE chiffrement SET secours_perime_le = ? "
+                          "WHERE secours_le IS NOT NULL AND secours_perime_le IS NULL", (on,))
+        self.forget_state()
+
+    # Recovery files (`store.cles.secours`, `services.cles`).
+    def exported(self) -> dict[str, bytes]:
+        """Every data key kept, opened: what a recovery file holds."""
+        db = self._opened()
+        return {name: self._unwrap(name, wrapped)
+                for name, wrapped in db.execute("SELECT bilan_id, cle FROM cles ORDER BY bilan_id")}
+
+    def recovery_made(self, names, on: str) -> None:
+        """A recovery file holding these keys was made `on`: the store's row says so (the
+        caller holds the store's write transaction), the key store remembers their names."""
+        db = self._opened()
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            db.execute("DELETE FROM secours")
+            db.executemany("INSERT INTO secours (bilan_id) VALUES (?)", ((n,) for n in sorted(names)))
+            db.execute("COMMIT")
+        except sqlite3.Error:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise fail(msg.TROUSSEAU_ECRITURE, chemin=self.keys_path()) from None
+        self.conn.execute("UPDATE chiffrement SET secours_le = ?, secours_perime_le = NULL", (on,))
+        self.forget_state()
+
+    def install(self, keys: dict[str, bytes], gone: dict[str, str]) -> tuple[int, int, int]:
+        """Keys of a recovery file added to the key store, in one transaction: a key kept is
+        never replaced, a key destroyed (`detruites`) never comes back, nor one whose content
+        the store says is destroyed (`gone`: name → when; recorded destroyed from then on).
+        Returns (installed, refused as destroyed, already kept)."""
+        db = self._opened()
+        installed = refused = already = 0
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            for name, key in sorted(keys.items()):
+                if name in gone:
+                    db.execute("INSERT OR IGNORE INTO detruites (bilan_id, le) VALUES (?, ?)",
+                               (name, gone[name]))
+                if db.execute("SELECT 1 FROM detruites WHERE bilan_id = ?", (name,)).fetchone():
+                    refused += 1
+                elif db.execute("SELECT 1 FROM cles WHERE bilan_id = ?", (name,)).fetchone():
+                    already += 1
+                else:
+                    db.execute("INSERT INTO cles (bilan_id, cle) VALUES (?, ?)",
+                               (name, cipher.seal(self._master(), self._wrap_bound(name), key)))
+                    installed += 1
+            db.execute("COMMIT")
+        except sqlite3.Error:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise fail(msg.TROUSSEAU_ECRITURE, chemin=self.keys_path()) from None
+        return installed, refused, already
+
+    def set_up_again(self) -> maitre.Master:
+        """A store brought to a machine that has neither its master key nor its key store (a
+        recovery file restored there): a new master key where SPEC §15 says, an empty key
+        store, and `chiffrement.maitre` updated (the caller holds the store's write
+        transaction). What it made is undone by `undo_set_up` when the rest fails."""
+        master, key = maitre.establish(self.home, load_config(self.home), self.state.store_id,
+                                       cipher.new_key())
+        try:
+            self.conn.execute("UPDATE chiffrement SET maitre = ?", (master.source,))
+            self.forget_state()
+            self._master_key = key
+            self._opened(make=True)
+        except BaseException:
+            self.undo_set_up(self.state.store_id, master)
+            raise
+        return master
+
+    def ensure_store(self) -> None:
+        """The key store, made under the master key at hand when it went missing (a recovery
+        file restored where the master key is kept but its key store is not)."""
+        self._opened(make=not os.path.lexists(self.keys_path()))
+
+    def undo_set_up(self, store_id: str, master: maitre.Master) -> None:
+        """What `set_up_again` made, destroyed: a failed restore leaves no key behind."""
+        self.close()
+        shred_name(os.path.join(maitre.store_folder(store_id), KEYS_FILE))
+        maitre.forget(store_id, master)
+        self._master_key = None
 
     def kept(self) -> list[str]:
         """The names of the keys kept."""
@@ -182,8 +306,7 @@ class Keys:
     def set_up(self, store_id: str, clear: bool) -> maitre.Master:
         """Make a new store's master key and its store of keys, and record them in
         `chiffrement`; the caller holds the store's write transaction."""
-        key = cipher.new_key()
-        master = maitre.establish(self.home, load_config(self.home), store_id, key)
+        master, key = maitre.establish(self.home, load_config(self.home), store_id, cipher.new_key())
         self._master_key = key
         self.conn.execute("INSERT INTO chiffrement (magasin, maitre, clair) VALUES (?, ?, ?)",
                           (store_id, master.source, int(clear)))
