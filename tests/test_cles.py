@@ -141,7 +141,7 @@ def test_etat_without_the_master_key_still_counts_and_says_what_is_missing(bilan
 
 
 def test_etat_before_any_key(bilan):
-    bilan.new()
+    bilan("agenda")   # nothing written: no key made yet
     assert bilan.json("cle", "etat") == {"emplacement": None, "cles": 0, "secours_le": None,
                                          "secours_perime": False}
 
@@ -218,7 +218,6 @@ def test_a_recovery_file_is_never_written_into_a_fifo_or_a_folder(bilan, typed, 
 
 
 def test_a_recovery_file_of_a_store_never_set_up_is_refused(bilan, typed, tmp_path):
-    bilan.new()
     typed[:] = [PHRASE, PHRASE]
     done = bilan("cle", "secours", "-o", tmp_path / "s.bilancle", terminal=True, code=1)
     assert done.key == "SECOURS_SANS_CHIFFREMENT"
@@ -432,6 +431,10 @@ def test_the_purge_destroys_the_stale_recovery_files_of_the_backup_folder(bilan,
     other = saves / "autre.bilancle"               # another store's: never touched
     other.write_bytes(secours.pack("un-autre-magasin", {key_name(ids[1]): os.urandom(32)}, PHRASE,
                                    "2026-01-01", n=2 ** 14))
+    too_deep = saves / "a" / "b" / "c" / "loin.bilancle"   # the folder, not a whole disk
+    too_deep.parent.mkdir(parents=True)
+    make_recovery(bilan, typed, too_deep)
+    os.mkfifo(saves / "tube")                       # never opened: it would block
     outside = tmp_path / "ailleurs.bilancle"       # reached only through a link: never followed
     make_recovery(bilan, typed, outside)
     os.symlink(outside, saves / "lien.bilancle")
@@ -448,6 +451,7 @@ def test_the_purge_destroys_the_stale_recovery_files_of_the_backup_folder(bilan,
     assert sorted(report["fichiers_secours"]) == sorted([str(stale), str(deeper)])
     assert not stale.exists() and not deeper.exists()
     assert kept.exists() and other.exists() and outside.exists() and os.path.islink(saves / "lien.bilancle")
+    assert too_deep.exists()
 
 
 # --- the master key's paths and the key ring ---------------------------------------------
@@ -468,25 +472,19 @@ def _refusal(bilan, typed, tmp_path):
 
 @pytest.mark.parametrize("inside", ["dotdot", "link"])
 def test_bilan_cle_inside_the_data_folder_is_refused(bilan, tmp_path, monkeypatch, inside):
-    from bilancli.errors import BilanError
-
-    bilan.new()
+    monkeypatch.setenv("BILAN_HOME", str(tmp_path / "second"))
+    os.makedirs(tmp_path / "second")
     if inside == "dotdot":
         (tmp_path / "ailleurs").mkdir()
-        named = tmp_path / "ailleurs" / ".." / "home" / "cle"
+        named = tmp_path / "ailleurs" / ".." / "second" / "cle"
     else:
-        os.symlink(bilan.home, tmp_path / "lien")
+        os.symlink(tmp_path / "second", tmp_path / "lien")
         named = tmp_path / "lien" / "cle"
     monkeypatch.setenv("BILAN_CLE", str(named))
-    before = bilan.db_bytes()
-    store = Store(str(bilan.home))
-    with pytest.raises(BilanError) as refused:
-        with store.write():
-            store.keys.set_up(STORE_ID, clear=False)
-    store.close()
-    assert refused.value.key == "CLE_DANS_DONNEES"
-    assert not (bilan.home / "cle").exists()
-    assert bilan.db_bytes() == before
+    done = bilan("new", "--nom", "Martin", "--prenom", "Claire", code=1)
+    assert done.key == "CLE_DANS_DONNEES"
+    assert not (tmp_path / "second" / "cle").exists()
+    assert bilan.json("list") == []
 
 
 def test_config_cle_inside_the_data_folder_is_refused_on_read(bilan, typed, tmp_path, monkeypatch):
@@ -694,3 +692,29 @@ def test_a_huge_file_is_not_read(bilan, typed, tmp_path):
         f.truncate(64 * 1024 * 1024)   # sparse: nothing is really written
     done = bilan("cle", "restaure", tmp_path / "gros", terminal=True, code=1)
     assert done.key == "SECOURS_ILLISIBLE" and "trop grand" in done.stderr
+
+
+def test_a_copy_of_the_data_folder_on_a_new_machine_reads_again_once_restored(bilan, typed, tmp_path,
+                                                                             monkeypatch):
+    """The whole way: content written, a recovery file made, the data folder copied to a new
+    machine (no keys there): content refused, nothing written; the recovery file installed:
+    the content reads as written."""
+    import shutil
+
+    kept = bilan.new()
+    bilan("set", kept, "demande", "MARQUEUR-DEMANDE-CONSERVEE")
+    target = tmp_path / "secours.bilancle"
+    make_recovery(bilan, typed, target)
+    copy = tmp_path / "copie"
+    shutil.copytree(bilan.home, copy)
+    monkeypatch.setenv("BILAN_HOME", str(copy))
+    new_machine(monkeypatch, tmp_path)
+    before = (copy / "bilans.db").read_bytes()
+    refused = bilan("show", kept, "--json", code=1)
+    assert refused.key in ("TROUSSEAU_ABSENT", "CLE_ABSENTE")
+    assert "MARQUEUR" not in refused.stdout + refused.stderr
+    assert (copy / "bilans.db").read_bytes() == before
+    assert [b["id"] for b in bilan.json("list")] == [kept]
+    typed[:] = [PHRASE]
+    bilan("cle", "restaure", target, terminal=True)
+    assert bilan.json("show", kept)["champs"]["demande"] == "MARQUEUR-DEMANDE-CONSERVEE"

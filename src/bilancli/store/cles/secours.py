@@ -151,8 +151,11 @@ def read(path: str) -> bytes:
 
 def peek(path: str) -> Header | None:
     """The header of the regular file at `path` when it is a recovery file, else None;
-    never through a link, never blocking on a FIFO, reading no more than its header."""
+    never through a link, never opening anything but a regular file (a FIFO would block, a
+    device might act), reading no more than its header."""
     try:
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            return None
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     except OSError:
         return None
@@ -175,13 +178,20 @@ def peek(path: str) -> Header | None:
         os.close(fd)
 
 
+# How deep under `[sauvegarde] dossier` recovery files are looked for: the folder and its
+# sub-folders, not a whole disk a setting might name.
+_DEPTH = 2
+
+
 def found_in(folder: str, store_id: str, skip=lambda name: False) -> list[tuple[str, Header]]:
-    """The recovery files of the store `store_id` under `folder`, recognised by their header
-    (never by their name), never reached through a link; `skip(name)`: a folder not looked into
-    (a backup's)."""
+    """The recovery files of the store `store_id` under `folder` (and its sub-folders, two
+    levels down), recognised by their header (never by their name), never reached through a
+    link; `skip(name)`: a folder not looked into (a backup's)."""
     found = []
+    top = folder.rstrip(os.sep).count(os.sep)
     for where, folders, names in os.walk(folder, followlinks=False):
-        folders[:] = sorted(f for f in folders if not skip(f))
+        deep = where.rstrip(os.sep).count(os.sep) - top >= _DEPTH
+        folders[:] = [] if deep else sorted(f for f in folders if not skip(f))
         for name in sorted(names):
             path = os.path.join(where, name)
             header = peek(path)
