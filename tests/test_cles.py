@@ -361,6 +361,7 @@ def test_restored_on_a_new_machine_the_master_key_goes_where_bilan_cle_says(bila
     target = tmp_path / "secours.bilancle"
     make_recovery(bilan, typed, target)
     new_machine(monkeypatch, tmp_path)
+    (tmp_path / "usb").mkdir()
     monkeypatch.setenv("BILAN_CLE", str(tmp_path / "usb" / "cle"))
     typed[:] = [PHRASE]
     bilan("cle", "restaure", target, terminal=True)
@@ -419,6 +420,8 @@ def test_the_agenda_reads_no_cipher_and_no_key_ring(bilan, typed, tmp_path):
 
 
 def test_the_purge_destroys_the_stale_recovery_files_of_the_backup_folder(bilan, typed, tmp_path):
+    import shutil
+
     ids, keys = encrypted(bilan)
     saves = tmp_path / "sauvegardes"
     saves.mkdir()
@@ -431,13 +434,18 @@ def test_the_purge_destroys_the_stale_recovery_files_of_the_backup_folder(bilan,
     other = saves / "autre.bilancle"               # another store's: never touched
     other.write_bytes(secours.pack("un-autre-magasin", {key_name(ids[1]): os.urandom(32)}, PHRASE,
                                    "2026-01-01", n=2 ** 14))
-    too_deep = saves / "a" / "b" / "c" / "loin.bilancle"   # the folder, not a whole disk
+    too_deep = saves / "a" / "b" / "c" / "loin.bilancle"   # a copy: the folder, not a whole disk
     too_deep.parent.mkdir(parents=True)
-    make_recovery(bilan, typed, too_deep)
+    shutil.copy(stale, too_deep)
     os.mkfifo(saves / "tube")                       # never opened: it would block
-    outside = tmp_path / "ailleurs.bilancle"       # reached only through a link: never followed
-    make_recovery(bilan, typed, outside)
+    usb = tmp_path / "usb.bilancle"               # written elsewhere with -o: known to the purge
+    make_recovery(bilan, typed, usb)
+    outside = tmp_path / "ailleurs.bilancle"       # a copy reached only through a link: never followed
+    shutil.copy(usb, outside)
     os.symlink(outside, saves / "lien.bilancle")
+    replaced = tmp_path / "remplace.bilancle"      # written there, then replaced by another store's
+    make_recovery(bilan, typed, replaced)
+    replaced.write_bytes(other.read_bytes())
     # Nothing destroyed yet: the purge keeps every recovery file.
     bilan("purge", "--yes")
     assert stale.exists() and deeper.exists()
@@ -448,8 +456,10 @@ def test_the_purge_destroys_the_stale_recovery_files_of_the_backup_folder(bilan,
     assert str(stale) in planned and str(deeper) in planned
     assert stale.exists()
     report = bilan.json("purge", "--yes")
-    assert sorted(report["fichiers_secours"]) == sorted([str(stale), str(deeper)])
-    assert not stale.exists() and not deeper.exists()
+    assert sorted(report["fichiers_secours"]) == sorted([str(stale), str(deeper), str(usb)])
+    assert not stale.exists() and not deeper.exists() and not usb.exists()
+    assert replaced.read_bytes() == other.read_bytes()
+    assert bilan.json("purge", "--yes").get("fichiers_secours") is None   # idempotent
     assert kept.exists() and other.exists() and outside.exists() and os.path.islink(saves / "lien.bilancle")
     assert too_deep.exists()
 
@@ -580,16 +590,19 @@ def test_a_key_ring_that_fails_or_forgets_leaves_the_key_in_a_file(bilan, keyrin
     assert keys_now(bilan, keys) == keys
 
 
-@pytest.mark.parametrize("later, reason", [("memory_keyring.Locked", "verrouillé"),
-                                           ("keyring.backends.null.Keyring", "ne garde rien"),
-                                           ("keyring.backends.fail.Keyring", "aucun trousseau")])
-def test_a_key_ring_locked_or_gone_is_said_clearly(bilan, typed, tmp_path, keyring_backend, later, reason):
+@pytest.mark.parametrize("later, key, reason", [
+    ("memory_keyring.Locked", "CLE_TROUSSEAU_SYSTEME_REFUSE", "verrouillé"),
+    ("keyring.backends.null.Keyring", "CLE_ABSENTE", "ne garde rien"),
+    ("keyring.backends.fail.Keyring", "CLE_ABSENTE", "aucun trousseau du système ne fonctionne"),
+])
+def test_a_key_ring_locked_or_gone_is_said_clearly(bilan, typed, tmp_path, keyring_backend, later, key,
+                                                   reason):
     keyring_backend("memory_keyring.Memory")
     encrypted(bilan)
     keyring_backend(later)
     before = bilan.db_bytes()
     done = _refusal(bilan, typed, tmp_path)
-    assert done.key == "CLE_TROUSSEAU_SYSTEME_REFUSE" and reason in done.stderr
+    assert done.key == key and reason in done.stderr and "keyring" in done.stderr
     assert bilan.db_bytes() == before
 
 
@@ -718,3 +731,52 @@ def test_a_copy_of_the_data_folder_on_a_new_machine_reads_again_once_restored(bi
     typed[:] = [PHRASE]
     bilan("cle", "restaure", target, terminal=True)
     assert bilan.json("show", kept)["champs"]["demande"] == "MARQUEUR-DEMANDE-CONSERVEE"
+
+
+def test_a_store_replaced_between_the_passphrase_and_the_install_gets_nothing(bilan, typed, tmp_path):
+    from bilancli.errors import BilanError
+    from bilancli.services import cles as service
+
+    ids, keys = encrypted(bilan)
+    kept = tree_bytes(config_folder())
+    store = Store(str(bilan.home))
+    try:
+        with pytest.raises(BilanError) as refused:
+            service.restore_keys(store, "un-autre-magasin", keys)
+    finally:
+        store.close()
+    assert refused.value.key == "SECOURS_DOSSIER_REMPLACE"
+    assert tree_bytes(config_folder()) == kept
+
+
+def test_a_store_of_the_previous_version_is_left_as_it_was(bilan, typed, tmp_path):
+    """Content in clear, no encryption yet (a store of the previous version): nothing to
+    save, and the refusal writes nothing, not even the store's encryption."""
+    import sqlite3
+
+    encrypted(bilan)
+    db = sqlite3.connect(bilan.home / "bilans.db")
+    db.execute("DROP TABLE chiffrement")
+    db.execute("DELETE FROM _sqlite_migrations WHERE name = '0011_chiffrement'")
+    db.execute("PRAGMA user_version = 10")
+    db.commit()
+    db.close()
+    before = bilan.db_bytes()
+    typed[:] = [PHRASE, PHRASE]
+    done = bilan("cle", "secours", "-o", tmp_path / "s.bilancle", terminal=True, code=1)
+    assert done.key == "SECOURS_SANS_CHIFFREMENT"
+    (tmp_path / "f").write_bytes(secours.pack(STORE_ID, {}, PHRASE, "2026-03-01", n=2 ** 14))
+    typed[:] = [PHRASE]
+    done = bilan("cle", "restaure", tmp_path / "f", terminal=True, code=1)
+    assert done.key == "SECOURS_SANS_CHIFFREMENT"
+    assert bilan.db_bytes() == before
+
+
+def test_a_key_file_named_on_a_usb_key_not_plugged_in_is_never_made_on_the_laptop(bilan, tmp_path,
+                                                                                   monkeypatch):
+    mount_point = tmp_path / "media" / "usb"
+    monkeypatch.setenv("BILAN_CLE", str(mount_point / "cle"))
+    done = bilan("new", "--nom", "Martin", "--prenom", "Claire", code=1)
+    assert done.key == "CLE_DOSSIER_ABSENT"
+    assert not mount_point.exists()
+    assert bilan.json("list") == []

@@ -26,6 +26,10 @@ CLE_DANS_DONNEES = (
     "la clé {chemin} est dans le dossier de données {dossier} (SPEC §15) : une copie du dossier "
     "emporterait la clé avec le contenu. Choisissez un fichier en dehors de ce dossier."
 )
+CLE_DOSSIER_ABSENT = (
+    "le dossier de la clé {chemin} n'existe pas ({dossier}) : la clé USB est-elle branchée ? "
+    "Rien n'a été écrit ; branchez-la ou créez ce dossier, puis recommencez."
+)
 CLE_EXISTE_DEJA = "un fichier existe déjà à {chemin} : il n'est pas remplacé."
 CLE_ECRITURE = "impossible d'écrire la clé dans {chemin} ({raison})."
 CLE_BILAN_ABSENTE = (
@@ -134,6 +138,10 @@ SECOURS_PHRASE_INCORRECTE = (
 SECOURS_AUTRE_DOSSIER = (
     "le fichier de secours {fichier} est celui d'un autre dossier de données (magasin {autre}, "
     "celui-ci est {magasin}) : rien n'a été installé."
+)
+SECOURS_DOSSIER_REMPLACE = (
+    "la base du dossier de données a été remplacée pendant la commande (une restauration ?) : "
+    "rien n'a été installé. Recommencez."
 )
 SECOURS_TROUSSEAU_SANS_CLE = (
     "le trousseau des clés de ce dossier existe ({chemin}) mais sa clé maîtresse manque "

@@ -59,9 +59,10 @@ def write_recovery(store, target, passphrase: str, today_iso: str) -> int:
     there only once whole), then record the day in the store. Returns how many keys it holds."""
     store_id, keys = keys_to_save(store)
     data = secours.pack(store_id, keys, passphrase, today_iso)
-    files.write(files.prepare(target, data, store.home), data)
+    output = files.prepare(target, data, store.home)
+    files.write(output, data)
     with store.write():
-        store.keys.recovery_made(keys, today_iso)
+        store.keys.recovery_made(keys, today_iso, output.path)
     return len(keys)
 
 
@@ -77,17 +78,17 @@ class Restored(namedtuple("Restored", "installed refused already unknown made"))
     __slots__ = ()
 
 
-def opened_recovery(store, path: str, passphrase: str) -> dict[str, bytes]:
-    """The keys of the recovery file at `path`, for this store, or a refusal; nothing is
-    written anywhere."""
+def opened_recovery(store, path: str, passphrase: str) -> tuple[str, dict[str, bytes]]:
+    """The store id and keys of the recovery file at `path`, for this store, or a refusal;
+    nothing is written anywhere."""
     check_recovery_file(store, path)
     try:
-        _, keys = secours.unpack(secours.read(path), passphrase)
+        header, keys = secours.unpack(secours.read(path), passphrase)
     except secours.NotOurs as exc:
         raise fail(msg.SECOURS_ILLISIBLE, fichier=path, raison=exc.reason) from None
     if keys is None:
         raise fail(msg.SECOURS_PHRASE_INCORRECTE, fichier=path)
-    return keys
+    return header.store_id, keys
 
 
 def check_recovery_file(store, path: str) -> None:
@@ -104,7 +105,7 @@ def check_recovery_file(store, path: str) -> None:
                    magasin=current.store_id)
 
 
-def restore_keys(store, keys: dict[str, bytes]) -> Restored:
+def restore_keys(store, store_id: str, keys: dict[str, bytes]) -> Restored:
     """Install the keys into this store's key store. On a new machine (neither master key nor
     key store), the master key is made where SPEC §15 says and the key store with it; where
     the key store exists, its master key must be at hand (never replaced silently). A key the
@@ -112,6 +113,8 @@ def restore_keys(store, keys: dict[str, bytes]) -> Restored:
     says is destroyed (a key store lost with its record of destroyed keys)."""
     handle = store.keys
     current = handle.state
+    if current is None or current.store_id != store_id:   # another store put in place meanwhile
+        raise fail(msg.SECOURS_DOSSIER_REMPLACE)
     path = handle.keys_path()
     maitre.check_outside(store.home, path)
     master = handle.master()
@@ -148,24 +151,39 @@ class Recoveries(namedtuple("Recoveries", "destroyed failed")):
     __slots__ = ()
 
 
+def _same(path: str) -> str:
+    """A file's path with its folder resolved (its own name never followed)."""
+    return os.path.join(os.path.realpath(os.path.dirname(path)), os.path.basename(path))
+
+
 def _a_backup(name: str) -> bool:
     return name.startswith("sauvegarde-")
 
 
 def purge_recoveries(store, configured: str | None, simulated: bool) -> Recoveries:
-    """The recovery files of this store under `[sauvegarde] dossier` that hold a key the key
-    store records as destroyed (recognised by their header, never followed through a link),
-    destroyed: the purge's key destruction holds against them too. A file holding only kept
-    keys stays: it is the consultant's way back."""
+    """The recovery files of this store that hold a key the key store records as destroyed,
+    destroyed: those under `[sauvegarde] dossier` and those written where `cle secours -o`
+    said (when they are still there, and still recovery files of this store), recognised by
+    their header, never followed through a link. The purge's key destruction holds against
+    them too. A file holding only kept keys stays: it is the consultant's way back."""
     current = store.keys.state
-    if not configured or current is None:
+    if current is None:
         return Recoveries([], [])
-    where = os.path.expanduser(configured)
     peeked = trousseau.peek(store.keys.keys_path())
-    if not os.path.isdir(where) or peeked is None or not peeked.destroyed:
+    if peeked is None or not peeked.destroyed:
         return Recoveries([], [])
+    found = {}
+    where = os.path.expanduser(configured) if configured else None
+    if where and os.path.isdir(where):
+        found.update(secours.found_in(where, current.store_id, skip=_a_backup))
+    for path in peeked.recovery_files:
+        header = secours.peek(path)
+        if header is not None and header.store_id == current.store_id:
+            found.setdefault(path, header)
+    # One file met both ways (the folder named through a link): destroyed and told once.
+    found = {_same(path): header for path, header in sorted(found.items())}
     destroyed, failed = [], []
-    for path, header in secours.found_in(where, current.store_id, skip=_a_backup):
+    for path, header in sorted(found.items()):
         if header.names.isdisjoint(peeked.destroyed):
             continue
         if not simulated:

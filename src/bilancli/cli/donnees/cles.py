@@ -57,14 +57,15 @@ def secours(output) -> None:
     target = type(target)(os.path.expanduser(target))
     home = base.home()
     service.check_recovery_target(target, home)
-    with base.existing() as store:
+    with base.reading() as store:   # a refusal leaves even an older store as it was
         service.keys_to_save(store)   # the keys open, before anyone types a passphrase
-        _need_terminal(msg.SECOURS_SANS_TERMINAL)
-        passphrase = _ask(msg.SECOURS_PHRASE)
-        if len(passphrase) < MIN_PASSPHRASE:
-            raise fail(msg.SECOURS_PHRASE_COURTE, minimum=MIN_PASSPHRASE, longueur=len(passphrase))
-        if _ask(msg.SECOURS_PHRASE_ENCORE) != passphrase:
-            raise fail(msg.SECOURS_PHRASES_DIFFERENTES)
+    _need_terminal(msg.SECOURS_SANS_TERMINAL)
+    passphrase = _ask(msg.SECOURS_PHRASE)
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise fail(msg.SECOURS_PHRASE_COURTE, minimum=MIN_PASSPHRASE, longueur=len(passphrase))
+    if _ask(msg.SECOURS_PHRASE_ENCORE) != passphrase:
+        raise fail(msg.SECOURS_PHRASES_DIFFERENTES)
+    with base.existing() as store:
         count = service.write_recovery(store, target, passphrase, iso(base.today()))
     base.say(msg.SECOURS_FAIT.format(fichier=target, nombre=count))
     base.say(msg.SECOURS_REMPLACE)
@@ -75,11 +76,12 @@ def secours(output) -> None:
          details=msg.DET_CLE_RESTAURE)
 def restaure(fichier) -> None:
     path = os.path.expanduser(fichier)
-    with base.existing() as store:
+    with base.reading() as store:   # a refusal leaves even an older store as it was
         service.check_recovery_file(store, path)   # before anyone types a passphrase
         _need_terminal(msg.SECOURS_RESTAURE_SANS_TERMINAL)
-        keys = service.opened_recovery(store, path, _ask(msg.SECOURS_PHRASE))
-        done = service.restore_keys(store, keys)
+        store_id, keys = service.opened_recovery(store, path, _ask(msg.SECOURS_PHRASE))
+    with base.existing() as store:
+        done = service.restore_keys(store, store_id, keys)
     if done.made is not None:
         base.say(msg.SECOURS_CLE_CREEE.format(ou=done.made.described()))
     base.say(msg.SECOURS_INSTALLE.format(installees=done.installed, gardees=done.already))

@@ -151,7 +151,7 @@ def establish(home: str, config, store_id: str, key: bytes) -> tuple[Master, byt
     check_outside(home, master.path)
     if named is not None and os.path.lexists(master.path):
         return master, read(home, master, store_id)
-    write_key_file(master.path, key)
+    write_key_file(master.path, key, make_folder=named is None)
     return master, key
 
 
@@ -168,9 +168,14 @@ def forget(store_id: str, master: Master) -> None:
     shred_name(master.path)
 
 
-def write_key_file(path: str, key: bytes) -> None:
-    """A key file made anew: 0600, never through a link, never over an existing file."""
+def write_key_file(path: str, key: bytes, make_folder: bool = True) -> None:
+    """A key file made anew: 0600, never through a link, never over an existing file. The
+    folder of a file the consultant named is never made (`make_folder` False): a USB key
+    not plugged in would otherwise get its key written on the laptop's own disk, at its
+    mount point."""
     folder = os.path.dirname(path)
+    if not make_folder and not os.path.isdir(folder):
+        raise fail(msg.CLE_DOSSIER_ABSENT, chemin=path, dossier=folder)
     try:
         os.makedirs(folder, mode=0o700, exist_ok=True)
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | os.O_NOFOLLOW, 0o600)
@@ -235,9 +240,9 @@ def _read_keyring(store_id: str, master: Master) -> bytes:
     headless session, a backend that forgets), it is locked or refused, it gave something
     that is not a key, or it does not hold this store's key."""
     keyring = _working_keyring()
-    if keyring is None:
+    if keyring is None:   # the key is not on this machine: said as missing, and why
         reason = msg.CLE_TROUSSEAU_SYSTEME_OUBLI if _forgetful() else msg.CLE_TROUSSEAU_SYSTEME_INDISPONIBLE
-        raise fail(msg.CLE_TROUSSEAU_SYSTEME_REFUSE, raison=reason)
+        raise fail(msg.CLE_ABSENTE, ou=f"{master.described()} : {reason}")
     try:
         stored = keyring.get_password(KEYRING_SERVICE, _keyring_name(store_id))
     except Exception:   # locked, the unlock dialog dismissed, the service gone

@@ -31,6 +31,9 @@ _SCHEMA = (
     # The names of the keys the last recovery file holds (never a key): destroying one of
     # them makes that file stale (`chiffrement.secours_perime_le`, the agenda's `cle_secours`).
     "CREATE TABLE IF NOT EXISTS secours (bilan_id TEXT PRIMARY KEY)",
+    # Where recovery files were written (`cle secours -o`): the purge destroys there those
+    # that went stale, as it destroys the other files the tool wrote. Paths, never a key.
+    "CREATE TABLE IF NOT EXISTS secours_fichiers (chemin TEXT PRIMARY KEY)",
 )
 _PROOF = b"bilancli"
 
@@ -49,9 +52,9 @@ class State(namedtuple("State", "store_id master clear secours_le secours_perime
     __slots__ = ()
 
 
-class Peek(namedtuple("Peek", "kept destroyed")):
-    """What a key store tells without its master key: how many keys it keeps, and the names
-    of those destroyed."""
+class Peek(namedtuple("Peek", "kept destroyed recovery_files")):
+    """What a key store tells without its master key: how many keys it keeps, the names of
+    those destroyed, and where recovery files were written."""
 
     __slots__ = ()
 
@@ -68,11 +71,15 @@ def peek(path: str) -> Peek | None:
         try:
             kept = db.execute("SELECT COUNT(*) FROM cles").fetchone()[0]
             destroyed = {r[0] for r in db.execute("SELECT bilan_id FROM detruites")}
+            try:
+                files = [r[0] for r in db.execute("SELECT chemin FROM secours_fichiers ORDER BY chemin")]
+            except sqlite3.OperationalError:   # a key store no recovery file was made from
+                files = []
         finally:
             db.close()
     except sqlite3.Error:
         return None
-    return Peek(kept, destroyed)
+    return Peek(kept, destroyed, files)
 
 
 def state(conn) -> State | None:
@@ -220,14 +227,16 @@ class Keys:
         return {name: self._unwrap(name, wrapped)
                 for name, wrapped in db.execute("SELECT bilan_id, cle FROM cles ORDER BY bilan_id")}
 
-    def recovery_made(self, names, on: str) -> None:
-        """A recovery file holding these keys was made `on`: the store's row says so (the
-        caller holds the store's write transaction), the key store remembers their names."""
+    def recovery_made(self, names, on: str, path: str) -> None:
+        """A recovery file holding these keys was made `on` at `path`: the store's row says so
+        (the caller holds the store's write transaction), the key store remembers their names
+        and where it went."""
         db = self._opened()
         try:
             db.execute("BEGIN IMMEDIATE")
             db.execute("DELETE FROM secours")
             db.executemany("INSERT INTO secours (bilan_id) VALUES (?)", ((n,) for n in sorted(names)))
+            db.execute("INSERT OR IGNORE INTO secours_fichiers (chemin) VALUES (?)", (path,))
             db.execute("COMMIT")
         except sqlite3.Error:
             if db.in_transaction:
