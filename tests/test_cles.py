@@ -780,3 +780,81 @@ def test_a_key_file_named_on_a_usb_key_not_plugged_in_is_never_made_on_the_lapto
     assert done.key == "CLE_DOSSIER_ABSENT"
     assert not mount_point.exists()
     assert bilan.json("list") == []
+
+
+def test_a_key_file_with_another_name_in_the_data_folder_is_refused(bilan, typed, tmp_path):
+    """A hard link leaves no trace a path could resolve: the key file's other name may be
+    in the data folder, and a copy of it would carry the key."""
+    _set_up(bilan)
+    key_file = os.path.join(config_folder(), "cle")
+    os.link(key_file, bilan.home / "documents-cle")
+    before = bilan.db_bytes()
+    assert _refusal(bilan, typed, tmp_path).key == "CLE_ILLISIBLE"
+    assert bilan.db_bytes() == before
+
+
+def test_a_store_altered_to_lead_its_keys_elsewhere_is_refused(bilan, typed, tmp_path):
+    import sqlite3
+
+    encrypted(bilan)
+    db = sqlite3.connect(bilan.home / "bilans.db")
+    db.execute("UPDATE chiffrement SET magasin = '../../../ailleurs'")
+    db.commit()
+    db.close()
+    before = bilan.db_bytes()
+    assert _refusal(bilan, typed, tmp_path).key == "CLE_MAGASIN_INVALIDE"
+    assert bilan("cle", "etat", code=1).key == "CLE_MAGASIN_INVALIDE"
+    assert bilan.db_bytes() == before
+    assert not (tmp_path / "ailleurs").exists()
+
+
+def test_a_restore_cut_after_the_master_key_is_made_leaves_no_key_behind(bilan, typed, tmp_path,
+                                                                          monkeypatch):
+    from bilancli import messages as msg
+    from bilancli.errors import fail
+    from bilancli.store.cles.installation import KeysRecovery
+
+    ids, keys = encrypted(bilan)
+    target = tmp_path / "secours.bilancle"
+    make_recovery(bilan, typed, target)
+    new_machine(monkeypatch, tmp_path)
+    before = bilan.db_bytes()
+
+    def cut(self, keys, gone):
+        raise fail(msg.TROUSSEAU_ECRITURE, chemin=self.keys_path())
+
+    monkeypatch.setattr(KeysRecovery, "install", cut)
+    typed[:] = [PHRASE]
+    assert bilan("cle", "restaure", target, terminal=True, code=1).key == "TROUSSEAU_ECRITURE"
+    assert os.listdir(config_folder()) == []
+    assert bilan.db_bytes() == before
+
+
+def test_a_restore_cut_never_destroys_a_key_file_the_consultant_made(bilan, typed, tmp_path, monkeypatch):
+    from bilancli import messages as msg
+    from bilancli.errors import fail
+    from bilancli.store.cles.installation import KeysRecovery
+
+    ids, keys = encrypted(bilan)
+    target = tmp_path / "secours.bilancle"
+    make_recovery(bilan, typed, target)
+    new_machine(monkeypatch, tmp_path)
+    mine = tmp_path / "ma-cle"
+    maitre.write_key_file(str(mine), os.urandom(32))
+    held = mine.read_bytes()
+
+    # The consultant names their key file only once the restore has looked for the key.
+    real_read = maitre.read
+
+    def read_then_name(home, master, store_id):
+        try:
+            return real_read(home, master, store_id)
+        finally:
+            monkeypatch.setenv("BILAN_CLE", str(mine))
+
+    monkeypatch.setattr(maitre, "read", read_then_name)
+    monkeypatch.setattr(KeysRecovery, "install",
+                        lambda self, k, g: (_ for _ in ()).throw(fail(msg.TROUSSEAU_ECRITURE, chemin="x")))
+    typed[:] = [PHRASE]
+    assert bilan("cle", "restaure", target, terminal=True, code=1).key == "TROUSSEAU_ECRITURE"
+    assert mine.read_bytes() == held

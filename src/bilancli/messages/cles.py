@@ -30,6 +30,10 @@ CLE_DOSSIER_ABSENT = (
     "le dossier de la clé {chemin} n'existe pas ({dossier}) : la clé USB est-elle branchée ? "
     "Rien n'a été écrit ; branchez-la ou créez ce dossier, puis recommencez."
 )
+CLE_MAGASIN_INVALIDE = (
+    "la base de ce dossier ne donne pas un identifiant de clés valide (table chiffrement "
+    "altérée ?) : aucune clé n'a été lue ni écrite."
+)
 CLE_EXISTE_DEJA = "un fichier existe déjà à {chemin} : il n'est pas remplacé."
 CLE_ECRITURE = "impossible d'écrire la clé dans {chemin} ({raison})."
 CLE_BILAN_ABSENTE = (
@@ -66,6 +70,10 @@ CLE_TROUSSEAU_SYSTEME_ILLISIBLE = "ce qu'il a rendu n'est pas une clé"
 CLE_PAS_UN_FICHIER_DOSSIER = "c'est un dossier"
 CLE_PAS_UN_FICHIER_FIFO = "c'est un tube nommé (FIFO)"
 CLE_PAS_UN_FICHIER_PERIPHERIQUE = "c'est un périphérique"
+CLE_PLUSIEURS_NOMS = (
+    "il a plusieurs noms (liens physiques), dont un peut être dans le dossier de données ; "
+    "gardez-en un seul"
+)
 CLE_TROP_GRANDE = "il est bien plus grand qu'une clé"
 
 # `bilan cle etat`.
@@ -159,7 +167,10 @@ SECOURS_INCONNUES = (
 SECOURS_CLE_CREEE = "Nouvelle clé maîtresse de ce dossier : {ou}."
 
 # The purge and the recovery files of `[sauvegarde] dossier`.
-PURGE_SECOURS_DETRUIT = "Fichier de secours périmé détruit : {fichier} (il gardait la clé d'un bilan purgé)."
+PURGE_SECOURS_DETRUIT = (
+    "Fichier de secours périmé détruit : {fichier} (il gardait la clé d'un bilan purgé) ; "
+    "faites-en un nouveau : bilan cle secours -o FICHIER."
+)
 PURGE_SECOURS_PREVU = "Fichier de secours périmé à détruire : {fichier} (il garde la clé d'un bilan purgé)."
 PURGE_SECOURS_ECHEC = "le fichier de secours périmé {fichier} n'a pu être détruit ({raison})."
 

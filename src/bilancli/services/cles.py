@@ -10,7 +10,7 @@ from collections import namedtuple
 from bilancli import messages as msg
 from bilancli.errors import BilanError, fail, os_reason
 from bilancli.store import files
-from bilancli.store.cles import maitre, secours, trousseau
+from bilancli.store.cles import installation, maitre, secours
 
 
 class KeysState(namedtuple("KeysState", "master kept made_on stale missing")):
@@ -32,7 +32,7 @@ def keys_state(store) -> KeysState:
         kept = len(keys.kept())   # opens the key store under the master key: both checked
     except BilanError as exc:
         missing.append(exc.message)
-        peeked = trousseau.peek(keys.keys_path())
+        peeked = installation.peek(keys.keys_path())
         kept = peeked.kept if peeked is not None else None
     return KeysState(keys.master(), kept, current.secours_le, current.secours_perime_le, missing)
 
@@ -132,14 +132,12 @@ def restore_keys(store, store_id: str, keys: dict[str, bytes]) -> Restored:
     if at_hand:
         handle.ensure_store()
         return Restored(*handle.install(wanted, gone), len(unknown), None)
-    made = None
     try:
         with store.write():
             made = handle.set_up_again()   # undoes itself when it fails
             counts = handle.install(wanted, gone)
     except BaseException:
-        if made is not None:
-            handle.undo_set_up(current.store_id, made)
+        handle.undo_set_up()
         raise
     return Restored(*counts, len(unknown), made)
 
@@ -169,7 +167,7 @@ def purge_recoveries(store, configured: str | None, simulated: bool) -> Recoveri
     current = store.keys.state
     if current is None:
         return Recoveries([], [])
-    peeked = trousseau.peek(store.keys.keys_path())
+    peeked = installation.peek(store.keys.keys_path())
     if peeked is None or not peeked.destroyed:
         return Recoveries([], [])
     found = {}

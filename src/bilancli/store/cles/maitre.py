@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import binascii
 import os
+import re
 import stat
 from collections import namedtuple
 
@@ -26,6 +27,7 @@ from bilancli.store.shred import shred_name
 ENV, CONFIG, KEYRING, FILE = "BILAN_CLE", "config", "keyring", "fichier"
 KEYRING_SERVICE = "bilancli"
 _KEY_BYTES = 32
+_STORE_ID = re.compile(r"[0-9a-f]{32}")   # os.urandom(16).hex(), as the first write makes it
 _MAX_KEY_FILE = 4096   # a key is 45 bytes of base64: anything much larger is not one
 
 
@@ -42,7 +44,11 @@ class Master(namedtuple("Master", "source path")):
 
 
 def store_folder(store_id: str) -> str:
-    """The folder of one store's keys in the user's configuration folder."""
+    """The folder of one store's keys in the user's configuration folder. The id is read
+    from the store: one that is not an id bilancli makes (a store altered to name
+    `../../ailleurs`) never leads a key anywhere."""
+    if not isinstance(store_id, str) or not _STORE_ID.fullmatch(store_id):
+        raise fail(msg.CLE_MAGASIN_INVALIDE)
     return os.path.join(user_config_dir(), "magasins", store_id)
 
 
@@ -114,6 +120,8 @@ def read(home: str, master: Master, store_id: str) -> bytes:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise fail(msg.CLE_ILLISIBLE, chemin=master.path, raison=_not_a_file(info.st_mode))
+        if info.st_nlink > 1:   # another name of the same file may stand in the data folder
+            raise fail(msg.CLE_ILLISIBLE, chemin=master.path, raison=msg.CLE_PLUSIEURS_NOMS)
         if stat.S_IMODE(info.st_mode) & 0o077:
             raise fail(msg.CLE_TROP_OUVERTE, chemin=master.path, mode=f"{stat.S_IMODE(info.st_mode):04o}")
         if info.st_size > _MAX_KEY_FILE:

@@ -19,9 +19,7 @@ from bilancli import messages as msg
 from bilancli.errors import fail, os_reason
 from bilancli.settings import load_config
 from bilancli.store.cles import cipher, maitre
-from bilancli.store.shred import shred_name
-
-KEYS_FILE = "trousseau.db"
+from bilancli.store.cles.installation import KEYS_FILE, KeysRecovery
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS cles (bilan_id TEXT PRIMARY KEY, cle BLOB NOT NULL)",
     # The bilans whose key was destroyed, and when: what a copy's reader is told. No key.
@@ -52,36 +50,6 @@ class State(namedtuple("State", "store_id master clear secours_le secours_perime
     __slots__ = ()
 
 
-class Peek(namedtuple("Peek", "kept destroyed recovery_files")):
-    """What a key store tells without its master key: how many keys it keeps, the names of
-    those destroyed, and where recovery files were written."""
-
-    __slots__ = ()
-
-
-def peek(path: str) -> Peek | None:
-    """The key store at `path`, read only and without the master key (`cle etat`, the
-    purge of recovery files); None when there is none or it cannot be read."""
-    import pathlib
-
-    if not os.path.isfile(path):
-        return None
-    try:
-        db = sqlite3.connect(pathlib.Path(path).as_uri() + "?mode=ro", uri=True)
-        try:
-            kept = db.execute("SELECT COUNT(*) FROM cles").fetchone()[0]
-            destroyed = {r[0] for r in db.execute("SELECT bilan_id FROM detruites")}
-            try:
-                files = [r[0] for r in db.execute("SELECT chemin FROM secours_fichiers ORDER BY chemin")]
-            except sqlite3.OperationalError:   # a key store no recovery file was made from
-                files = []
-        finally:
-            db.close()
-    except sqlite3.Error:
-        return None
-    return Peek(kept, destroyed, files)
-
-
 def state(conn) -> State | None:
     """The store's encryption, None before it is set up (a new store, or an earlier version)."""
     try:
@@ -92,8 +60,9 @@ def state(conn) -> State | None:
     return None if row is None else State(*row)
 
 
-class Keys:
-    """The data keys of the store open on `conn`, opened when first needed."""
+class Keys(KeysRecovery):
+    """The data keys of the store open on `conn`, opened when first needed (what recovery
+    files need of them: `installation.KeysRecovery`)."""
 
     def __init__(self, home: str, connection) -> None:
         """`connection()` gives the store's connection now: a command that waited for a
@@ -206,101 +175,6 @@ class Keys:
             raise fail(msg.TROUSSEAU_ECRITURE, chemin=path) from None
         self._recovery_stale(db, ids, on)
         return destroyed
-
-    def _recovery_stale(self, db, ids, on: str) -> None:
-        """A key the last recovery file holds is destroyed: that file is stale from `on`.
-        Told again by a purge that finds the key already gone (a kill between the two)."""
-        current = self.state
-        if current.secours_le is None or current.secours_perime_le is not None:
-            return
-        held = {r[0] for r in db.execute("SELECT bilan_id FROM secours")}
-        if held.isdisjoint(ids):
-            return
-        self.conn.execute("UPDATE chiffrement SET secours_perime_le = ? "
-                          "WHERE secours_le IS NOT NULL AND secours_perime_le IS NULL", (on,))
-        self.forget_state()
-
-    # Recovery files (`store.cles.secours`, `services.cles`).
-    def exported(self) -> dict[str, bytes]:
-        """Every data key kept, opened: what a recovery file holds."""
-        db = self._opened()
-        return {name: self._unwrap(name, wrapped)
-                for name, wrapped in db.execute("SELECT bilan_id, cle FROM cles ORDER BY bilan_id")}
-
-    def recovery_made(self, names, on: str, path: str) -> None:
-        """A recovery file holding these keys was made `on` at `path`: the store's row says so
-        (the caller holds the store's write transaction), the key store remembers their names
-        and where it went."""
-        db = self._opened()
-        try:
-            db.execute("BEGIN IMMEDIATE")
-            db.execute("DELETE FROM secours")
-            db.executemany("INSERT INTO secours (bilan_id) VALUES (?)", ((n,) for n in sorted(names)))
-            db.execute("INSERT OR IGNORE INTO secours_fichiers (chemin) VALUES (?)", (path,))
-            db.execute("COMMIT")
-        except sqlite3.Error:
-            if db.in_transaction:
-                db.execute("ROLLBACK")
-            raise fail(msg.TROUSSEAU_ECRITURE, chemin=self.keys_path()) from None
-        self.conn.execute("UPDATE chiffrement SET secours_le = ?, secours_perime_le = NULL", (on,))
-        self.forget_state()
-
-    def install(self, keys: dict[str, bytes], gone: dict[str, str]) -> tuple[int, int, int]:
-        """Keys of a recovery file added to the key store, in one transaction: a key kept is
-        never replaced, a key destroyed (`detruites`) never comes back, nor one whose content
-        the store says is destroyed (`gone`: name → when; recorded destroyed from then on).
-        Returns (installed, refused as destroyed, already kept)."""
-        db = self._opened()
-        installed = refused = already = 0
-        try:
-            db.execute("BEGIN IMMEDIATE")
-            for name, key in sorted(keys.items()):
-                if name in gone:
-                    db.execute("INSERT OR IGNORE INTO detruites (bilan_id, le) VALUES (?, ?)",
-                               (name, gone[name]))
-                if db.execute("SELECT 1 FROM detruites WHERE bilan_id = ?", (name,)).fetchone():
-                    refused += 1
-                elif db.execute("SELECT 1 FROM cles WHERE bilan_id = ?", (name,)).fetchone():
-                    already += 1
-                else:
-                    db.execute("INSERT INTO cles (bilan_id, cle) VALUES (?, ?)",
-                               (name, cipher.seal(self._master(), self._wrap_bound(name), key)))
-                    installed += 1
-            db.execute("COMMIT")
-        except sqlite3.Error:
-            if db.in_transaction:
-                db.execute("ROLLBACK")
-            raise fail(msg.TROUSSEAU_ECRITURE, chemin=self.keys_path()) from None
-        return installed, refused, already
-
-    def set_up_again(self) -> maitre.Master:
-        """A store brought to a machine that has neither its master key nor its key store (a
-        recovery file restored there): a new master key where SPEC §15 says, an empty key
-        store, and `chiffrement.maitre` updated (the caller holds the store's write
-        transaction). What it made is undone by `undo_set_up` when the rest fails."""
-        master, key = maitre.establish(self.home, load_config(self.home), self.state.store_id,
-                                       cipher.new_key())
-        try:
-            self.conn.execute("UPDATE chiffrement SET maitre = ?", (master.source,))
-            self.forget_state()
-            self._master_key = key
-            self._opened(make=True)
-        except BaseException:
-            self.undo_set_up(self.state.store_id, master)
-            raise
-        return master
-
-    def ensure_store(self) -> None:
-        """The key store, made under the master key at hand when it went missing (a recovery
-        file restored where the master key is kept but its key store is not)."""
-        self._opened(make=not os.path.lexists(self.keys_path()))
-
-    def undo_set_up(self, store_id: str, master: maitre.Master) -> None:
-        """What `set_up_again` made, destroyed: a failed restore leaves no key behind."""
-        self.close()
-        shred_name(os.path.join(maitre.store_folder(store_id), KEYS_FILE))
-        maitre.forget(store_id, master)
-        self._master_key = None
 
     def kept(self) -> list[str]:
         """The names of the keys kept."""
