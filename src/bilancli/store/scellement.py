@@ -25,10 +25,12 @@ def group(table: str, doc_type: str | None = None) -> str | None:
 
 
 def set_up(conn, keys) -> bool:
-    """The first write of a store, inside its write transaction: a new store gets its id,
-    master key and store of keys; a store of an earlier version has every value of every
-    sealed column sealed in place. True when content in clear was replaced: once committed,
-    its plaintext must be destroyed (`Store.destroy_plaintext`). Nothing for a store set up."""
+    """The end of the first write of a store, inside its write transaction: a new store gets
+    its id, master key and store of keys; every value in clear of every sealed column is
+    sealed in place (a store of an earlier version; what the transaction wrote before the
+    store was set up). True when content in clear was replaced: once committed, its
+    plaintext must be destroyed (`Store.destroy_plaintext`). Nothing for a store set up."""
+    keys.forget_state()   # read under the write lock: another command may have set it up
     current = keys.state
     if current is not None and not current.clear:
         return False
@@ -46,9 +48,11 @@ def seal_in_place(conn, keys) -> int:
     for table_name, column in sorted(SEALED):
         table = registry.table(table_name)
         kind = ", type" if table_name == "documents" else ", NULL"
-        rows = conn.execute(f"SELECT rowid, {table.key}, {column}{kind} FROM {table_name} "
-                            f"WHERE {column} IS NOT NULL").fetchall()
-        for rowid, bilan_id, value, doc_type in rows:
+        # One value in memory at a time: a store's documents may weigh more than the memory.
+        rowids = conn.execute(f"SELECT rowid FROM {table_name} WHERE {column} IS NOT NULL").fetchall()
+        for (rowid,) in rowids:
+            bilan_id, value, doc_type = conn.execute(
+                f"SELECT {table.key}, {column}{kind} FROM {table_name} WHERE rowid = ?", (rowid,)).fetchone()
             if cipher.is_sealed(value):
                 continue
             conn.execute(f"UPDATE {table_name} SET {column} = ? WHERE rowid = ?",
