@@ -858,3 +858,27 @@ def test_a_restore_cut_never_destroys_a_key_file_the_consultant_made(bilan, type
     typed[:] = [PHRASE]
     assert bilan("cle", "restaure", target, terminal=True, code=1).key == "TROUSSEAU_ECRITURE"
     assert mine.read_bytes() == held
+
+
+def test_a_stale_recovery_file_that_cannot_be_destroyed_is_named_and_the_purge_fails(bilan, typed,
+                                                                                     tmp_path, monkeypatch):
+    import errno
+
+    ids, keys = encrypted(bilan)
+    saves = tmp_path / "sauvegardes"
+    saves.mkdir()
+    (bilan.home / "config.toml").write_text(f'[sauvegarde]\ndossier = "{saves}"\n')
+    stale = saves / "secours.bilancle"
+    make_recovery(bilan, typed, stale)
+    destroy(bilan, [key_name(ids[1])])
+
+    def refused(path):
+        raise PermissionError(errno.EACCES, "refused", path)
+
+    original = secours.destroy
+    monkeypatch.setattr(secours, "destroy", refused)
+    done = bilan("purge", "--yes", code=1)
+    assert done.key == "PURGE_INCOMPLETE" and str(stale) in done.stderr
+    monkeypatch.setattr(secours, "destroy", original)
+    bilan("purge", "--yes")   # retried: gone now
+    assert not stale.exists()

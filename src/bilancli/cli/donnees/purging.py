@@ -42,6 +42,8 @@ def run_purge(dry_run: bool, yes: bool, as_json: bool, everything: bool = False)
                     backups=saved.done, everything=everything, recoveries=stale)
             _warn_files(planned.planned, simulated=dry_run)
             _backup_problems(saved, simulated=dry_run)
+            if stale.failed:   # retried at the next purge, as a recorded file is
+                raise fail(msg.PURGE_INCOMPLETE, nombre=len(stale.failed))
             return
         if not yes:
             if not as_json:
@@ -63,7 +65,7 @@ def run_purge(dry_run: bool, yes: bool, as_json: bool, everything: bool = False)
         stale = purge_recoveries(store, configured, simulated=False)
     _report(outcomes, today, as_json, simulated=False, complaints=complaints, backups=saved.done,
             recoveries=stale)
-    failures = _warn_files(outcomes, simulated=False)
+    failures = _warn_files(outcomes, simulated=False) + len(stale.failed)
     _backup_problems(saved, simulated=False)
     if failures:
         raise fail(msg.PURGE_INCOMPLETE, nombre=failures)
