@@ -55,7 +55,7 @@ def plan(store, settings, today, check_files: bool) -> Plan:
 def execute(store, planned: Plan, today, advance=lambda n: None) -> tuple[list, list]:
     """Destroy what is due: (one outcome per bilan, the réclamations'). Stopped part-way, it
     raises `store.purge.PurgeCut` (`explain_cut` says what is true of it)."""
-    outcomes = store_purge.purge(store, planned.dues, today, advance)
+    outcomes = store_purge.purge(store, planned.dues, today, advance, keys=store.keys)
     complaints = planned.complaints
     if planned.invoices or planned.complaints:
         # Then the accounting and quality records, after what R6313-7 took.

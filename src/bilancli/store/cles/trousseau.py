@@ -67,6 +67,7 @@ class Keys:
         self._read_on = None
         self._master_key = None
         self._db = None
+        self._verified = False
         self._keys: dict[str, bytes] = {}
 
     # What the store says of its encryption.
@@ -116,10 +117,16 @@ class Keys:
         store not encrypted yet."""
         if not cipher.is_sealed(value):
             return value
+        name = key_name(bilan_id, group)
         try:
-            return cipher.open_sealed(self.key(key_name(bilan_id, group)),
-                                      self.bound(table, column, bilan_id), value)
+            return cipher.open_sealed(self.key(name), self.bound(table, column, bilan_id), value)
         except cipher.Damaged:
+            # A key made anew after the purge (a suivi note written later) does not open
+            # what the destroyed one sealed: a copy's reader is told it was destroyed.
+            gone = self._opened().execute("SELECT le FROM detruites WHERE bilan_id = ?",
+                                          (name,)).fetchone()
+            if gone is not None:
+                raise fail(msg.CLE_BILAN_DETRUITE, id=bilan_id, le=gone[0]) from None
             raise fail(msg.CONTENU_ENDOMMAGE, id=bilan_id, champ=f"{table}.{column}") from None
 
     # The keys.
@@ -154,7 +161,8 @@ class Keys:
         path = self.keys_path()
         if not os.path.exists(path):
             return 0
-        db = self._opened()
+        # Deleting needs no master key: a purge destroys keys even when it is not at hand.
+        db = self._opened(verify=False)
         destroyed = 0
         try:
             db.execute("BEGIN IMMEDIATE")
@@ -177,6 +185,7 @@ class Keys:
         if self._db is not None:
             self._db.close()
             self._db = None
+            self._verified = False
 
     # Setting a store up (the first command that writes).
     def set_up(self, store_id: str, clear: bool) -> maitre.Master:
@@ -206,10 +215,13 @@ class Keys:
         except cipher.Damaged:
             raise fail(msg.CLE_INCORRECTE, ou=self.master().described()) from None
 
-    def _opened(self, make: bool = False):
-        """The store of keys, checked against the master key. Made only when the store is
-        set up (`make`): one that went missing is never replaced silently by an empty one."""
+    def _opened(self, make: bool = False, verify: bool = True):
+        """The store of keys, checked against the master key (unless `verify` is False: to
+        delete keys, which needs none). Made only when the store is set up (`make`): one that
+        went missing is never replaced silently by an empty one."""
         if self._db is not None:
+            if verify and not self._verified:
+                self._verify(self._db)
             return self._db
         if self.state is None:
             raise fail(msg.CLE_ABSENTE, ou=msg.CLE_OU_AUCUNE)
@@ -231,7 +243,8 @@ class Keys:
         except OSError as exc:
             raise fail(msg.TROUSSEAU_ILLISIBLE, chemin=path, raison=os_reason(exc)) from None
         self._db = db
-        self._verify(db)
+        if verify:
+            self._verify(db)
         return db
 
     def _verify(self, db) -> None:
@@ -240,11 +253,12 @@ class Keys:
         if row is None:
             self._write(db, "INSERT INTO verification (id, preuve) VALUES (1, ?)",
                         (cipher.seal(self._master(), bound, _PROOF),))
-            return
-        try:
-            cipher.open_sealed(self._master(), bound, row[0])
-        except cipher.Damaged:
-            raise fail(msg.CLE_INCORRECTE, ou=self.master().described()) from None
+        else:
+            try:
+                cipher.open_sealed(self._master(), bound, row[0])
+            except cipher.Damaged:
+                raise fail(msg.CLE_INCORRECTE, ou=self.master().described()) from None
+        self._verified = True
 
     def _write(self, db, sql: str, args) -> None:
         """One statement of the store of keys, committed at once: a key is kept before the
