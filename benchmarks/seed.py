@@ -27,7 +27,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from bilancli.core import changes as ch  # noqa: E402
 from bilancli.core.dossier.fields import CONTENT_FIELDS  # noqa: E402
 from bilancli.store.db import Store  # noqa: E402
-from bilancli.store.writes import apply  # noqa: E402
 
 SENTENCES = (
     "Après quinze années dans la logistique, la bénéficiaire souhaite donner un nouveau sens à son parcours.",
@@ -72,13 +71,13 @@ def seed(home: Path, count: int, due: int, today: date, rng: random.Random) -> d
     expired = [i for i, (_, ended, fate) in enumerate(plans) if fate != "open" and ended < today - timedelta(days=10)]
     keep_due = set(expired[-due:]) if due else set()
     week = _Week()
-    with store.write() as conn:
+    with store.transaction() as tx:   # sealed as the commands seal
         for index, (opened, ended, fate) in enumerate(plans):
             purged = fate != "open" and index in expired and index not in keep_due
-            bid = _one(conn, rng, opened, ended, fate, purged,
+            bid = _one(tx, rng, opened, ended, fate, purged,
                        document if index % 10 == 0 else None, today)
             if fate == "open":
-                _rendez_vous(conn, rng, bid, ended, today, week)
+                _rendez_vous(tx, rng, bid, ended, today, week)
             stats["bilans"] += 1
             stats["ended"] += fate != "open"
             stats["purged"] += purged
@@ -102,15 +101,15 @@ class _Week:
         return datetime.combine(day, SLOTS[index - 1])
 
 
-def _rendez_vous(conn, rng, bid, ended, today, week) -> None:
+def _rendez_vous(tx, rng, bid, ended, today, week) -> None:
     """An open bilan's rendez-vous: the one of the past week held, the coming ones (one a
     week until its planned end, three at most) planned, one in ten cancelled."""
     past = week.slot(today - timedelta(days=rng.randrange(2, 8)))
     if past.date() <= today:
-        numero = apply(conn, ch.RdvPlanned(bid, past, 90, "presentiel", None, None, past.date()))
-        phase = conn.execute("SELECT phase FROM bilans WHERE id = ?", (bid,)).fetchone()[0]
+        numero = tx.apply(ch.RdvPlanned(bid, past, 90, "presentiel", None, None, past.date()))
+        phase = tx.conn.execute("SELECT phase FROM bilans WHERE id = ?", (bid,)).fetchone()[0]
         held = ch.EntretienHeld(bid, past.date(), 90, "presentiel", phase, paragraph(rng, 2))
-        apply(conn, ch.RdvDone(bid, numero, past.date(), held))
+        tx.apply(ch.RdvDone(bid, numero, past.date(), held))
     day = today + timedelta(days=rng.randrange(1, 7))
     for _ in range(rng.randrange(1, 4)):
         if day > ended + timedelta(days=14):
@@ -118,16 +117,16 @@ def _rendez_vous(conn, rng, bid, ended, today, week) -> None:
         start = week.slot(day)
         modalite = rng.choice(MODALITES)
         link = "https://visio.example.fr/cabinet" if modalite == "visio" else None
-        numero = apply(conn, ch.RdvPlanned(bid, start, rng.choice((60, 90)), modalite, None, link,
+        numero = tx.apply(ch.RdvPlanned(bid, start, rng.choice((60, 90)), modalite, None, link,
                                            today))
         if rng.random() < 0.1:
-            apply(conn, ch.RdvCancelled(bid, numero, today, "beneficiaire", None))
+            tx.apply(ch.RdvCancelled(bid, numero, today, "beneficiaire", None))
         day = start.date() + timedelta(days=7)
 
 
-def _one(conn, rng, opened, ended, fate, purged, document, today) -> str:
+def _one(tx, rng, opened, ended, fate, purged, document, today) -> str:
     financement = rng.choice(FINANCEMENTS)
-    bid = apply(conn, ch.Opening(opened, {
+    bid = tx.apply(ch.Opening(opened, {
         "nom": rng.choice(NOMS), "prenom": rng.choice(PRENOMS),
         "email": "beneficiaire@example.fr", "telephone": "06 12 34 56 78",
         "statut": rng.choice(STATUTS), "financement": financement,
@@ -135,10 +134,10 @@ def _one(conn, rng, opened, ended, fate, purged, document, today) -> str:
         "employeur": "Transports du Luberon" if financement in ("plan", "reclassement") else None,
         "heures_prevues": 24 * 60, "tarif": rng.choice((150000, 180000, 200000, 240000)),
     }))
-    apply(conn, ch.RowAdded("consentements", {"bilan_id": bid, "type": "bilan", "date": opened}))
+    tx.apply(ch.RowAdded("consentements", {"bilan_id": bid, "type": "bilan", "date": opened}))
     if financement in ("plan", "reclassement"):
-        apply(conn, ch.ConventionSent(bid, opened - timedelta(days=12), None))
-        apply(conn, ch.RowsUpdated("conventions", {"signee": opened - timedelta(days=5)}, {"bilan_id": bid}))
+        tx.apply(ch.ConventionSent(bid, opened - timedelta(days=12), None))
+        tx.apply(ch.RowsUpdated("conventions", {"signee": opened - timedelta(days=5)}, {"bilan_id": bid}))
     phases = ("preliminaire", "investigation", "conclusion")
     end = min(ended, today)
     span = max((end - opened).days, 8)
@@ -147,42 +146,42 @@ def _one(conn, rng, opened, ended, fate, purged, document, today) -> str:
         day = opened + timedelta(days=span * n // 8)
         if day > today:
             break
-        apply(conn, ch.EntretienHeld(bid, day, rng.choice((90, 120, 180)), rng.choice(MODALITES),
+        tx.apply(ch.EntretienHeld(bid, day, rng.choice((90, 120, 180)), rng.choice(MODALITES),
                                      phases[min(n * 3 // 8, 2)], paragraph(rng, 2) if keep else None))
     if keep:
         for field in CONTENT_FIELDS:
-            apply(conn, ch.FieldSet(bid, field, paragraph(rng), opened))
+            tx.apply(ch.FieldSet(bid, field, paragraph(rng), opened))
         if document is not None:
-            apply(conn, ch.DocumentStored(bid, "test", "Inventaire d'intérêts", document, "test.pdf",
+            tx.apply(ch.DocumentStored(bid, "test", "Inventaire d'intérêts", document, "test.pdf",
                                           "investigation", opened))
     if fate == "open":
         current = phases[min((today - opened).days * 3 // max((ended - opened).days, 1), 2)]
         if current != "preliminaire":
-            apply(conn, ch.PhaseEntered(bid, current, None, opened + timedelta(days=10)))
+            tx.apply(ch.PhaseEntered(bid, current, None, opened + timedelta(days=10)))
         return bid
-    apply(conn, ch.PhaseEntered(bid, fate, None, ended, ended))
+    tx.apply(ch.PhaseEntered(bid, fate, None, ended, ended))
     if fate == "termine":
-        apply(conn, ch.SatisfactionAnswered(bid, "fin", rng.choice((4, 5, 5, 3)), None, ended))
+        tx.apply(ch.SatisfactionAnswered(bid, "fin", rng.choice((4, 5, 5, 3)), None, ended))
         if keep:
             synthese = ("# Document de synthèse\n\n" + paragraph(rng, 6)).encode()
-            apply(conn, ch.DocumentStored(bid, "synthese", "Document de synthèse", synthese,
+            tx.apply(ch.DocumentStored(bid, "synthese", "Document de synthèse", synthese,
                                           f"synthese-{bid}.md", "conclusion", ended))
         if financement == "cpf":
-            apply(conn, ch.EdofDeclared(bid, "entree", opened + timedelta(days=2)))
-            apply(conn, ch.EdofDeclared(bid, "sortie", ended + timedelta(days=2)))
+            tx.apply(ch.EdofDeclared(bid, "entree", opened + timedelta(days=2)))
+            tx.apply(ch.EdofDeclared(bid, "sortie", ended + timedelta(days=2)))
     # What a consultant records after the end: the follow-up and its questionnaire, six months on.
     follow_up = ended + timedelta(days=183)
     if fate == "termine" and follow_up <= today and rng.random() < 0.9:
-        apply(conn, ch.SuiviHeld(bid, follow_up, None))
-        apply(conn, ch.SatisfactionAnswered(bid, "suivi", rng.choice((3, 4, 5)), None, follow_up))
+        tx.apply(ch.SuiviHeld(bid, follow_up, None))
+        tx.apply(ch.SatisfactionAnswered(bid, "suivi", rng.choice((3, 4, 5)), None, follow_up))
     if fate == "abandonne" and financement == "cpf":
-        apply(conn, ch.EdofDeclared(bid, "entree", opened + timedelta(days=2)))
-        apply(conn, ch.EdofDeclared(bid, "sortie", ended + timedelta(days=1)))
+        tx.apply(ch.EdofDeclared(bid, "entree", opened + timedelta(days=2)))
+        tx.apply(ch.EdofDeclared(bid, "sortie", ended + timedelta(days=1)))
     if purged:
-        conn.execute("UPDATE bilans SET contenu_detruit_le = ? WHERE id = ?", (ended.isoformat(), bid))
+        tx.conn.execute("UPDATE bilans SET contenu_detruit_le = ? WHERE id = ?", (ended.isoformat(), bid))
         # Five years on, the record itself was anonymised by an earlier `bilan purge`.
         if ended + timedelta(days=5 * 365 + 1) <= today:
-            conn.execute(
+            tx.conn.execute(
                 "UPDATE bilans SET nom = NULL, prenom = NULL, email = NULL, telephone = NULL, "
                 "employeur = NULL, anonymise_le = ? WHERE id = ?",
                 ((ended + timedelta(days=5 * 365 + 1)).isoformat(), bid),

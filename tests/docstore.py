@@ -33,6 +33,6 @@ def add_entretien(home, bilan_id: str, day: str, minutes: int, *, modalite: str 
 def snapshot(home, bilan_id: str):
     store = Store(home)
     try:
-        return bilans.load(store.conn, bilan_id)
+        return bilans.load(store.conn, bilan_id, store.keys)
     finally:
         store.close()

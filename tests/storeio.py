@@ -4,8 +4,42 @@ checks), with the same statements the commands apply."""
 
 from __future__ import annotations
 
+import os
+
 from bilancli.core import changes as ch
-from bilancli.store.writes import apply
+from bilancli.store import writes
+from bilancli.store.cles.trousseau import Keys
+
+_KEYS: dict = {}
+
+
+def keys_of(conn) -> Keys:
+    """The data keys of the store open on `conn`, as its commands use them: content is
+    sealed once the store is set up, written in clear into a store that is not yet (a store
+    of the previous version)."""
+    found = _KEYS.get(id(conn))
+    if found is None or found[0] is not conn:
+        home = os.path.dirname(conn.execute("PRAGMA database_list").fetchone()[2])
+        found = _KEYS[id(conn)] = (conn, Keys(home, lambda: conn))
+    return found[1]
+
+
+def apply(conn, change):
+    return writes.apply(conn, change, keys_of(conn))
+
+
+def opened(home, table: str, column: str, bilan_id: str, where: str = "bilan_id = ?", args=None,
+           group=None):
+    """The values of a sealed column as written (`keys.open`), read from the raw store."""
+    from bilancli.store.db import Store
+
+    store = Store(home, create=False)
+    try:
+        rows = store.conn.execute(f"SELECT {column} FROM {table} WHERE {where}",
+                                  args or (bilan_id,)).fetchall()
+        return [store.keys.open(table, column, bilan_id, r[0], group) for r in rows]
+    finally:
+        store.close()
 
 
 def create(conn, *, opened_on, admin) -> str:

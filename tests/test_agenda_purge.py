@@ -178,7 +178,7 @@ def test_bulk_retention_facts_match_the_full_record(bilan):
                                   retention=retention_of("certificat", own_template=False))
         bulk = load_retention_facts(store.conn, summary_dates(load_summaries(store.conn)))
         ended = load_retention_facts(store.conn, ended_dates(store.conn))   # the purge's way
-        full = {bid: Facts.from_bilan(bilans.load(store.conn, bid)) for bid in bulk}
+        full = {bid: Facts.from_bilan(bilans.load(store.conn, bid, store.keys)) for bid in bulk}
     finally:
         store.close()
     assert bulk == full

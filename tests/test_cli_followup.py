@@ -114,12 +114,7 @@ def test_suivi_notes_from_stdin(bilan):
     bilan.today("2026-11-02")
     bid = finished_cpf(bilan)
     bilan("suivi", bid, "--date", "2026-11-02", "--notes", "-", input="En poste depuis octobre.\n")
-    store = Store(bilan.home)
-    try:
-        notes = store.conn.execute("SELECT notes FROM suivis WHERE bilan_id = ?", (bid,)).fetchone()[0]
-    finally:
-        store.close()
-    assert notes == "En poste depuis octobre."
+    assert records.opened(bilan.home, "suivis", "notes", bid) == ["En poste depuis octobre."]
 
 
 @pytest.mark.parametrize("args, expected, key", [
@@ -211,7 +206,7 @@ def test_bulk_snapshots_match_the_full_record(bilan):
     try:
         bulk = {s.id: s for s in load_summaries(store.conn)}
         for bilan_id in bulk:
-            assert bulk[bilan_id] == Summary.from_bilan(bilans.load(store.conn, bilan_id))
+            assert bulk[bilan_id] == Summary.from_bilan(bilans.load(store.conn, bilan_id, store.keys))
     finally:
         store.close()
     assert bulk[bid].minutes_delivered == 210 and bulk[bid].first_entretien == date(2026, 1, 9)

@@ -10,7 +10,7 @@ import docstore
 import pytest
 
 from bilancli.core import changes as ch
-from bilancli.store.writes import apply
+from storeio import apply
 
 
 def test_a_consent_and_a_signature_are_written_as_plain_rows(bilan):

@@ -91,7 +91,7 @@ def test_bulk_snapshots_read_the_questionnaires_as_the_full_record_does(bilan):
     try:
         bulk = {s.id: s for s in load_summaries(store.conn)}
         assert bulk[bid].questionnaires["fin"].reminders == 1
-        assert bulk[bid] == Summary.from_bilan(bilans.load(store.conn, bid))
+        assert bulk[bid] == Summary.from_bilan(bilans.load(store.conn, bid, store.keys))
     finally:
         store.close()
 

@@ -17,7 +17,7 @@ from bilancli.core import changes as ch
 from bilancli.core.conservation import retention
 from bilancli.store import schema, snapshots
 from bilancli.store.db import Store
-from bilancli.store.writes import apply
+from storeio import apply
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDED_TODAY = date(2026, 11, 27)

@@ -127,7 +127,7 @@ def read_bilan(bilan_id: str):
 
     wanted = parse_id(bilan_id)
     with reading() as store:
-        return bilans.load(store.conn, wanted)
+        return bilans.load(store.conn, wanted, store.keys)
 
 
 def print_json(data) -> None:

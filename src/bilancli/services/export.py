@@ -26,7 +26,7 @@ def export(home: str, today, bilan_id: str, chosen, entries) -> tuple[str, Path,
     if isinstance(chosen, Path):
         files.check_output_path(chosen, home)
     with session.reading(home) as store:
-        record = held(store.conn, wanted)
+        record = held(store.conn, store.keys, wanted)
     rules.check_exportable(record.bilan)
     data = archive.build_zip(entries(record), today)
     target = chosen if isinstance(chosen, Path) else (

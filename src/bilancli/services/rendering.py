@@ -41,7 +41,7 @@ def render(home: str, today, config, kind: str, bilan_id: str, format_text: str,
     if target is not None:
         files.check_output_path(target, home)
     with session.reading(home) as store:
-        bilan = bilans.load(store.conn, wanted)
+        bilan = bilans.load(store.conn, wanted, store.keys)
         employer = find(directory(store.conn), bilan.employeur) if kind == "convention" else None
     rules.check_renderable(kind, bilan, **subject)
     if kind == "convention":   # the employer as the cabinet's directory knows it, if it does

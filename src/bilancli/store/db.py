@@ -16,7 +16,7 @@ from contextlib import contextmanager
 
 from bilancli import messages as msg
 from bilancli.errors import NoRoom, fail, os_reason
-from bilancli.store import schema
+from bilancli.store import schema, scellement
 from bilancli.store.cles.trousseau import Keys
 from bilancli.store.dossier import drafts
 from bilancli.store.private import ensure_home
@@ -328,10 +328,25 @@ class Store:
 
     @contextmanager
     def transaction(self):
-        """`write()`, handing out a `Tx`: snapshots to read, decisions to apply."""
+        """`write()`, handing out a `Tx`: snapshots to read, decisions to apply. The first
+        one of a store sets its encryption up (SPEC §15); in a store of an earlier version it
+        seals every value in clear first, and once that is committed destroys the plaintext
+        it replaced."""
 
+        replaced = False
         with self.write(reopen=True) as conn:
+            if not self.in_memory:
+                replaced = scellement.set_up(conn, self.keys)
             yield Tx(conn, self)
+        if replaced:
+            self.destroy_plaintext()
+
+    def destroy_plaintext(self) -> None:
+        """What the purge guarantees for the content it destroys, for the plaintext a store of
+        an earlier version held: its freed pages zeroed (`secure_delete`, on), the file
+        rebuilt (VACUUM) so that no page of it is left, the journal zeroed and removed."""
+        self.conn.execute("VACUUM")
+        self.scrub_journal()   # VACUUM's journal held every page as it was
 
     @property
     def keys(self) -> Keys:

@@ -16,13 +16,18 @@ from bilancli.core.ids import format_id
 from bilancli.core.qualite import complaints
 from bilancli.store.dossier.bilans import ADMIN_COLUMNS, load, next_number
 from bilancli.store.facturation import ledger
+from bilancli.store.scellement import SEALED, group
 
 WRITERS = {}
+# The writers that write content: given the store's keys (`keys.seal`), after the change.
+SEALING = set()
 
 
-def writes(kind):
+def writes(kind, sealing: bool = False):
     def register(function):
         WRITERS[kind] = function
+        if sealing:
+            SEALING.add(kind)
         return function
 
     return register
@@ -41,10 +46,10 @@ class Tx:
         return self.store.keys
 
     def load(self, bilan_id: str):
-        return load(self.conn, bilan_id)
+        return load(self.conn, bilan_id, self.keys)
 
     def apply(self, change):
-        return WRITERS[type(change)](self.conn, change)
+        return apply(self.conn, change, self.keys)
 
     # The cabinet's registers, read inside the same transaction that numbers them.
     def sequence(self):
@@ -57,8 +62,15 @@ class Tx:
         return ledger.load_complaint(self.conn, numero)
 
 
-def apply(conn, change):
-    return WRITERS[type(change)](conn, change)
+def apply(conn, change, keys=None):
+    """Write one change; content is sealed with `keys` (`store.cles.trousseau.Keys`), which a
+    change that writes content cannot go without."""
+    kind = type(change)
+    if kind not in SEALING:
+        return WRITERS[kind](conn, change)
+    if keys is None:
+        raise ValueError(f"{kind.__name__}: content is written with the store's keys")
+    return WRITERS[kind](conn, change, keys)
 
 
 def _stored(table: str, columns) -> str:
@@ -68,6 +80,9 @@ def _stored(table: str, columns) -> str:
     unknown = [name for name in columns if name not in declared]
     if unknown:
         raise ValueError(f"{table}: columns not in the registry: {unknown}")
+    sealed = [name for name in columns if (table, name) in SEALED]
+    if sealed:   # content is written by its own writer, sealed: never by a generic change
+        raise ValueError(f"{table}: sealed columns in a generic change: {sealed}")
     return table
 
 
@@ -122,8 +137,8 @@ def _record_phase(conn, bilan_id: str, phase: str, on) -> None:
                  (bilan_id, phase, iso(on)))
 
 
-@writes(ch.FieldSet)
-def _set_field(conn, c: ch.FieldSet) -> None:
+@writes(ch.FieldSet, sealing=True)
+def _set_field(conn, c: ch.FieldSet, keys) -> None:
     if c.value is None:
         conn.execute("DELETE FROM champs WHERE bilan_id = ? AND champ = ?", (c.bilan_id, c.field))
         return
@@ -131,7 +146,7 @@ def _set_field(conn, c: ch.FieldSet) -> None:
         """INSERT INTO champs (bilan_id, champ, valeur, modifie_le) VALUES (?, ?, ?, ?)
            ON CONFLICT (bilan_id, champ) DO UPDATE
            SET valeur = excluded.valeur, modifie_le = excluded.modifie_le""",
-        (c.bilan_id, c.field, c.value, iso(c.on)),
+        (c.bilan_id, c.field, keys.seal("champs", "valeur", c.bilan_id, c.value), iso(c.on)),
     )
 
 
@@ -159,8 +174,8 @@ def _convention_sent(conn, c: ch.ConventionSent) -> None:
     )
 
 
-@writes(ch.EntretienHeld)
-def _entretien(conn, c: ch.EntretienHeld) -> int:
+@writes(ch.EntretienHeld, sealing=True)
+def _entretien(conn, c: ch.EntretienHeld, keys) -> int:
     """Recorded under the bilan's next number, never given again (even after a removal)."""
     conn.execute("UPDATE bilans SET entretiens_numerotes = entretiens_numerotes + 1 WHERE id = ?",
                  (c.bilan_id,))
@@ -169,71 +184,82 @@ def _entretien(conn, c: ch.EntretienHeld) -> int:
     conn.execute(
         "INSERT INTO entretiens (bilan_id, date, duree_minutes, modalite, phase, notes, numero) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (c.bilan_id, iso(c.on), c.minutes, c.modalite, c.phase, c.notes, number),
+        (c.bilan_id, iso(c.on), c.minutes, c.modalite, c.phase,
+         keys.seal("entretiens", "notes", c.bilan_id, c.notes), number),
     )
     return number
 
 
-def _correction(conn, bilan_id: str, on, objet: str, avant: dict, apres: dict | None,
+def _correction(conn, keys, bilan_id: str, on, objet: str, avant: dict, apres: dict | None,
                 motif: str | None) -> None:
     import json
 
     conn.execute(
         "INSERT INTO corrections (bilan_id, date, objet, avant, apres, motif) VALUES (?, ?, ?, ?, ?, ?)",
         (bilan_id, iso(on), objet, json.dumps(avant, ensure_ascii=False),
-         None if apres is None else json.dumps(apres, ensure_ascii=False), motif),
+         None if apres is None else json.dumps(apres, ensure_ascii=False),
+         keys.seal("corrections", "motif", bilan_id, motif)),
     )
 
 
-@writes(ch.EntretienCorrected)
-def _entretien_corrected(conn, c: ch.EntretienCorrected) -> None:
+@writes(ch.EntretienCorrected, sealing=True)
+def _entretien_corrected(conn, c: ch.EntretienCorrected, keys) -> None:
     conn.execute(
         "UPDATE entretiens SET date = ?, duree_minutes = ?, modalite = ?, phase = ?, "
         "notes = COALESCE(?, notes) WHERE bilan_id = ? AND numero = ?",
-        (iso(c.on), c.minutes, c.modalite, c.phase, c.notes, c.bilan_id, c.numero),
+        (iso(c.on), c.minutes, c.modalite, c.phase, keys.seal("entretiens", "notes", c.bilan_id, c.notes),
+         c.bilan_id, c.numero),
     )
     if c.avant != c.apres:
-        _correction(conn, c.bilan_id, c.corrected_on, c.objet, c.avant, c.apres, c.motif)
+        _correction(conn, keys, c.bilan_id, c.corrected_on, c.objet, c.avant, c.apres, c.motif)
 
 
-@writes(ch.EntretienRemoved)
-def _entretien_removed(conn, c: ch.EntretienRemoved) -> None:
+@writes(ch.EntretienRemoved, sealing=True)
+def _entretien_removed(conn, c: ch.EntretienRemoved, keys) -> None:
     """Its number is never given again (the bilan's counter stays)."""
     conn.execute("DELETE FROM entretiens WHERE bilan_id = ? AND numero = ?", (c.bilan_id, c.numero))
-    _correction(conn, c.bilan_id, c.corrected_on, c.objet, c.avant, None, c.motif)
+    _correction(conn, keys, c.bilan_id, c.corrected_on, c.objet, c.avant, None, c.motif)
 
 
-@writes(ch.PhaseEntered)
-def _enter_phase(conn, c: ch.PhaseEntered) -> None:
+@writes(ch.PhaseEntered, sealing=True)
+def _enter_phase(conn, c: ch.PhaseEntered, keys) -> None:
     """Move to `phase` and keep the history; `date_fin` when the action ends; the
     rendez-vous an abandon cancels."""
     conn.execute(
         "UPDATE bilans SET phase = ?, date_fin = COALESCE(?, date_fin), "
         "motif_abandon = COALESCE(?, motif_abandon) WHERE id = ?",
-        (c.phase, iso(c.date_fin), c.motif, c.bilan_id),
+        (c.phase, iso(c.date_fin), keys.seal("bilans", "motif_abandon", c.bilan_id, c.motif), c.bilan_id),
     )
     _record_phase(conn, c.bilan_id, c.phase, c.on)
     for numero in c.cancels:
-        _rdv_cancelled(conn, ch.RdvCancelled(c.bilan_id, numero, c.on, None, None))
+        _rdv_cancelled(conn, ch.RdvCancelled(c.bilan_id, numero, c.on, None, None), keys)
 
 
-@writes(ch.DocumentStored)
-def _document(conn, c: ch.DocumentStored) -> int:
+@writes(ch.DocumentStored, sealing=True)
+def _document(conn, c: ch.DocumentStored, keys) -> int:
+    """Its title, file name and bytes sealed (the synthèse's under its own key); its size in
+    the consultant's bytes."""
+    kept = group("documents", c.type)
+
+    def sealed(column, value):
+        return keys.seal("documents", column, c.bilan_id, value, kept)
+
     return conn.execute(
         "INSERT INTO documents (bilan_id, type, titre, nom_fichier, taille, contenu, phase, cree_le) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (c.bilan_id, c.type, c.titre, c.filename, len(c.content), c.content, c.phase, iso(c.on)),
+        (c.bilan_id, c.type, sealed("titre", c.titre), sealed("nom_fichier", c.filename),
+         len(c.content), sealed("contenu", c.content), c.phase, iso(c.on)),
     ).lastrowid
 
 
-@writes(ch.SyntheseKept)
-def _keep_synthese(conn, c: ch.SyntheseKept) -> int:
+@writes(ch.SyntheseKept, sealing=True)
+def _keep_synthese(conn, c: ch.SyntheseKept, keys) -> int:
     """Replace any earlier copy: the beneficiary's document is the last one handed over
     (`secure_delete` is on, so the replaced bytes do not linger in free pages)."""
 
     conn.execute("DELETE FROM documents WHERE bilan_id = ? AND type = ?", (c.bilan_id, SYNTHESE_TYPE))
     return _document(conn, ch.DocumentStored(c.bilan_id, SYNTHESE_TYPE, c.titre, c.content,
-                                             c.filename, c.phase, c.on))
+                                             c.filename, c.phase, c.on), keys)
 
 
 @writes(ch.Rendered)
@@ -260,8 +286,8 @@ def _abandoned(conn, c: ch.RenderingAbandoned) -> None:
     conn.execute("DELETE FROM rendus WHERE id = ?", (c.rendering_id,))
 
 
-@writes(ch.SuiviHeld)
-def _suivi(conn, c: ch.SuiviHeld) -> None:
+@writes(ch.SuiviHeld, sealing=True)
+def _suivi(conn, c: ch.SuiviHeld, keys) -> None:
     """The follow-up interview held, or proposed and not held (`not_held`, with its motive).
     Its day corrected without notes keeps the notes recorded: never erased silently."""
     conn.execute(
@@ -269,12 +295,13 @@ def _suivi(conn, c: ch.SuiviHeld) -> None:
            ON CONFLICT (bilan_id) DO UPDATE SET date = excluded.date,
            notes = COALESCE(excluded.notes, notes),
            non_realise = excluded.non_realise, motif = excluded.motif""",
-        (c.bilan_id, iso(c.on), c.notes, int(c.not_held), c.motif),
+        (c.bilan_id, iso(c.on), keys.seal("suivis", "notes", c.bilan_id, c.notes), int(c.not_held),
+         keys.seal("suivis", "motif", c.bilan_id, c.motif)),
     )
 
 
-@writes(ch.SatisfactionAnswered)
-def _satisfaction(conn, c: ch.SatisfactionAnswered) -> None:
+@writes(ch.SatisfactionAnswered, sealing=True)
+def _satisfaction(conn, c: ch.SatisfactionAnswered, keys) -> None:
     """An answer, or a questionnaire sent and not answered (`note` None); an answer given
     later replaces the silence."""
     conn.execute(
@@ -283,7 +310,8 @@ def _satisfaction(conn, c: ch.SatisfactionAnswered) -> None:
            ON CONFLICT (bilan_id, moment) DO UPDATE
            SET note = excluded.note, commentaire = excluded.commentaire, date = excluded.date,
                sans_reponse = excluded.sans_reponse""",
-        (c.bilan_id, c.moment, c.note, c.commentaire, iso(c.on), int(c.note is None)),
+        (c.bilan_id, c.moment, c.note, keys.seal("satisfactions", "commentaire", c.bilan_id, c.commentaire),
+         iso(c.on), int(c.note is None)),
     )
 
 
@@ -298,15 +326,15 @@ def _questionnaire(conn, c: ch.QuestionnaireSent) -> None:
                      (c.bilan_id, c.moment, iso(c.on)))
 
 
-@writes(ch.EdofDeclared)
-def _edof(conn, c: ch.EdofDeclared) -> None:
+@writes(ch.EdofDeclared, sealing=True)
+def _edof(conn, c: ch.EdofDeclared, keys) -> None:
     conn.execute(
         """INSERT INTO edof (bilan_id, sens, date) VALUES (?, ?, ?)
            ON CONFLICT (bilan_id, sens) DO UPDATE SET date = excluded.date""",
         (c.bilan_id, c.sens, iso(c.on)),
     )
     if c.corrected_on is not None:
-        _correction(conn, c.bilan_id, c.corrected_on, c.objet, c.avant, c.apres, c.motif)
+        _correction(conn, keys, c.bilan_id, c.corrected_on, c.objet, c.avant, c.apres, c.motif)
 
 
 def _minute(moment) -> str:
@@ -336,20 +364,20 @@ def _rdv_moved(conn, c: ch.RdvMoved) -> None:
     )
 
 
-@writes(ch.RdvCancelled)
-def _rdv_cancelled(conn, c: ch.RdvCancelled) -> None:
+@writes(ch.RdvCancelled, sealing=True)
+def _rdv_cancelled(conn, c: ch.RdvCancelled, keys) -> None:
     conn.execute(
         "UPDATE rdv SET statut = 'annule', annule_le = ?, annule_par = ?, motif = ?, "
         "modifie_le = ? WHERE bilan_id = ? AND numero = ?",
-        (iso(c.on), c.par, c.motif, iso(c.on), c.bilan_id, c.numero),
+        (iso(c.on), c.par, keys.seal("rdv", "motif", c.bilan_id, c.motif), iso(c.on), c.bilan_id, c.numero),
     )
 
 
-@writes(ch.RdvDone)
-def _rdv_done(conn, c: ch.RdvDone):
+@writes(ch.RdvDone, sealing=True)
+def _rdv_done(conn, c: ch.RdvDone, keys):
     conn.execute("UPDATE rdv SET statut = 'tenu', modifie_le = ? WHERE bilan_id = ? AND numero = ?",
                  (iso(c.on), c.bilan_id, c.numero))
-    return apply(conn, c.held)
+    return apply(conn, c.held, keys)
 
 
 def _next_rank(conn, table: str, year: int) -> int:

@@ -71,7 +71,7 @@ def get(bilan_id, doc, output) -> None:
     with base.reading() as store:
         if not exists(store.conn, wanted):
             raise fail(msg.BILAN_INCONNU, id=wanted)
-        content = document_content(store.conn, wanted, doc_id)
+        content = document_content(store.conn, store.keys, wanted, doc_id)
     if content is None:
         raise fail(msg.DOC_INCONNU, id=wanted, doc=doc_id)
     # A copy on disk is the bilan's content as much as the stored one: recorded for the purge.

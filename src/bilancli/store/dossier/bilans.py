@@ -26,6 +26,7 @@ from bilancli.core.model import (
     RendezVous,
 )
 from bilancli.errors import fail
+from bilancli.store.scellement import SEALED, group
 
 # The record each table's rows become (shape "list", "records", "one").
 RECORDS = {
@@ -55,7 +56,14 @@ _DATES = {(t.name, c.name) for t in registry.TABLES for c in t.columns if c.read
 _DATETIMES = {(t.name, c.name) for t in registry.TABLES for c in t.columns if c.read == "datetime"}
 
 
-def _values(table: str, columns, row) -> dict:
+# The snapshot columns whose values are sealed (`keys.open`), by table.
+_OPENED = {t.name: [c for c in _QUERIES[t.name][1] if (t.name, c.name) in SEALED and c.read != "present"]
+           for t in registry.TABLES if t.snapshot}
+
+
+def _values(table: str, columns, row, keys=None, bilan_id: str | None = None) -> dict:
+    """One row as the record's attributes; its sealed values opened with `keys` (the
+    store's data keys), the bilan's `bilan_id`."""
     out = {}
     for column, value in zip(columns, row):
         if (table, column.name) in _DATES and value is not None:
@@ -65,6 +73,10 @@ def _values(table: str, columns, row) -> dict:
         elif column.read in ("present", "bool"):
             value = bool(value)
         out[column.attribute] = value
+    for column in _OPENED[table]:
+        if out[column.attribute] is not None:
+            out[column.attribute] = keys.open(table, column.name, bilan_id, out[column.attribute],
+                                              group(table, out.get("type")))
     return out
 
 
@@ -76,17 +88,20 @@ def snapshot_columns(table_name: str) -> list[registry.Column]:
 def record_of(table_name: str, row) -> object:
     """One row of those columns (in that order) as the core's record: what a bulk read of
     many bilans (the week's rendez-vous) hands out, read as `load` reads one bilan's."""
+    if _OPENED[table_name]:   # a bulk read opens no content
+        raise ValueError(f"{table_name}: sealed columns are read with `load`")
     return RECORDS[table_name](**_values(table_name, snapshot_columns(table_name), row))
 
 
-def load(conn, bilan_id: str) -> Bilan:
-    """The full snapshot of one bilan, as the core's rules read it."""
+def load(conn, bilan_id: str, keys) -> Bilan:
+    """The full snapshot of one bilan, as the core's rules read it; its content opened with
+    `keys` (`store.keys`, `tx.keys`)."""
     fields: dict = {}
     for table in registry.TABLES:
         if not table.snapshot:
             continue
         sql, columns = _QUERIES[table.name]
-        rows = [_values(table.name, columns, row) for row in conn.execute(sql, (bilan_id,))]
+        rows = [_values(table.name, columns, row, keys, bilan_id) for row in conn.execute(sql, (bilan_id,))]
         if table.shape == "row":
             if not rows:
                 raise fail(msg.BILAN_INCONNU, id=bilan_id)

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from bilancli.store.scellement import group
 
-def document_content(conn, bilan_id: str, doc_id: int) -> bytes | None:
-    row = conn.execute("SELECT contenu FROM documents WHERE bilan_id = ? AND id = ?",
+
+def document_content(conn, keys, bilan_id: str, doc_id: int) -> bytes | None:
+    """Its bytes, opened with the store's `keys`; None for no such document."""
+    row = conn.execute("SELECT type, contenu FROM documents WHERE bilan_id = ? AND id = ?",
                        (bilan_id, doc_id)).fetchone()
-    return None if row is None else bytes(row[0])
+    if row is None:
+        return None
+    return bytes(keys.open("documents", "contenu", bilan_id, row[1], group("documents", row[0])))

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import namedtuple
 
 from bilancli.store.dossier.bilans import load, proof_content
+from bilancli.store.scellement import group
 
 
 class StoredFile(namedtuple("StoredFile", "id type titre filename content")):
@@ -26,22 +27,35 @@ class Held(namedtuple("Held", "bilan entretien_notes suivi_notes suivi_motif com
     __slots__ = ()
 
 
-def held(conn, bilan_id: str) -> Held:
-    """Everything held of one bilan (refused, like `load`, for an unknown id)."""
+def held(conn, keys, bilan_id: str) -> Held:
+    """Everything held of one bilan (refused, like `load`, for an unknown id), its content
+    opened with the store's `keys`."""
     began = not conn.in_transaction
     if began:
         conn.execute("BEGIN")   # deferred: a read lock, the same moment for every query
     try:
-        bilan = load(conn, bilan_id)
+        bilan = load(conn, bilan_id, keys)
         one = (bilan_id,)
-        notes = dict(conn.execute("SELECT numero, notes FROM entretiens WHERE bilan_id = ? "
-                                  "AND notes IS NOT NULL ORDER BY numero", one))
+
+        def opened(table, column, value, kept=None):
+            return keys.open(table, column, bilan_id, value, kept)
+
+        notes = {n: opened("entretiens", "notes", v) for n, v in conn.execute(
+            "SELECT numero, notes FROM entretiens WHERE bilan_id = ? AND notes IS NOT NULL "
+            "ORDER BY numero", one)}
         suivi = conn.execute("SELECT notes, motif FROM suivis WHERE bilan_id = ?", one).fetchone()
-        comments = dict(conn.execute("SELECT moment, commentaire FROM satisfactions WHERE bilan_id = ?"
-                                     " AND commentaire IS NOT NULL ORDER BY moment", one))
-        motives = dict(conn.execute("SELECT numero, motif FROM rdv WHERE bilan_id = ? "
-                                    "AND motif IS NOT NULL ORDER BY numero", one))
-        files = [StoredFile(i, t, titre, name, bytes(content)) for i, t, titre, name, content in
+        if suivi is not None:
+            suivi = (opened("suivis", "notes", suivi[0]), opened("suivis", "motif", suivi[1]))
+        comments = {m: opened("satisfactions", "commentaire", v) for m, v in conn.execute(
+            "SELECT moment, commentaire FROM satisfactions WHERE bilan_id = ? "
+            "AND commentaire IS NOT NULL ORDER BY moment", one)}
+        motives = {n: opened("rdv", "motif", v) for n, v in conn.execute(
+            "SELECT numero, motif FROM rdv WHERE bilan_id = ? AND motif IS NOT NULL "
+            "ORDER BY numero", one)}
+        files = [StoredFile(i, t, opened("documents", "titre", titre, group("documents", t)),
+                            opened("documents", "nom_fichier", name, group("documents", t)),
+                            bytes(opened("documents", "contenu", content, group("documents", t))))
+                 for i, t, titre, name, content in
                  conn.execute("SELECT id, type, titre, nom_fichier, contenu FROM documents "
                               "WHERE bilan_id = ? ORDER BY id", one)]
         proof = proof_content(conn, bilan_id)

@@ -1,0 +1,58 @@
+"""Content sealed where it is stored (SPEC §15): under which key a stored value is sealed,
+and the first write of a store — set up, and a store of an earlier version (content in
+clear, no `chiffrement` row) sealed in place, every value of every sealed column.
+
+What the registry declares sealed (`registry.sealed_columns()`) is written through
+`keys.seal` and read through `keys.open`; the synthèse's documents under the bilan's key of
+group `SYNTHESE` (R6313-7 lets it outlive the rest), everything else under the bilan's own.
+"""
+
+from __future__ import annotations
+
+import os
+
+from bilancli.core import registry
+from bilancli.core.documents.catalogue import SYNTHESE_TYPE
+from bilancli.store.cles import cipher
+
+SYNTHESE = "synthese"   # the group of the synthèse's key (`trousseau.key_name`)
+SEALED = frozenset(registry.sealed_columns())
+
+
+def group(table: str, doc_type: str | None = None) -> str | None:
+    """The group of the key a value of this table (a document of this type) is sealed under."""
+    return SYNTHESE if table == "documents" and doc_type == SYNTHESE_TYPE else None
+
+
+def set_up(conn, keys) -> bool:
+    """The first write of a store, inside its write transaction: a new store gets its id,
+    master key and store of keys; a store of an earlier version has every value of every
+    sealed column sealed in place. True when content in clear was replaced: once committed,
+    its plaintext must be destroyed (`Store.destroy_plaintext`). Nothing for a store set up."""
+    current = keys.state
+    if current is not None and not current.clear:
+        return False
+    if current is None:
+        keys.set_up(os.urandom(16).hex(), clear=False)
+    else:
+        conn.execute("UPDATE chiffrement SET clair = 0")
+        keys.forget_state()
+    return seal_in_place(conn, keys) > 0
+
+
+def seal_in_place(conn, keys) -> int:
+    """Seal every value still in clear of every sealed column; how many were."""
+    sealed = 0
+    for table_name, column in sorted(SEALED):
+        table = registry.table(table_name)
+        kind = ", type" if table_name == "documents" else ", NULL"
+        rows = conn.execute(f"SELECT rowid, {table.key}, {column}{kind} FROM {table_name} "
+                            f"WHERE {column} IS NOT NULL").fetchall()
+        for rowid, bilan_id, value, doc_type in rows:
+            if cipher.is_sealed(value):
+                continue
+            conn.execute(f"UPDATE {table_name} SET {column} = ? WHERE rowid = ?",
+                         (keys.seal(table_name, column, bilan_id, value, group(table_name, doc_type)),
+                          rowid))
+            sealed += 1
+    return sealed
