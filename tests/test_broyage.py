@@ -157,9 +157,11 @@ KILLED_AFTER_THE_KEYS = """
 import os, sys
 from bilancli.store.cles import trousseau
 destroy = trousseau.Keys.destroy
-def then_die(self, names, on):
-    destroy(self, names, on)
-    os._exit(137)
+def then_die(self, names, on, kept_only=False):
+    destroyed = destroy(self, names, on, kept_only)
+    if not kept_only:   # the batch's keys, its content next
+        os._exit(137)
+    return destroyed
 trousseau.Keys.destroy = then_die
 from bilancli.cli import main
 main(sys.argv[1:])
@@ -240,3 +242,30 @@ def test_a_key_made_again_after_the_purge_never_passes_a_copys_content_for_damag
     seal_store(bilan.home)                     # the note sealed under a key made anew
     assert bid in kept_keys(bilan.home)
     assert refusal(copy, "champs", "valeur", bid, champ) == "CLE_BILAN_DETRUITE"
+
+
+def test_a_key_brought_back_after_the_purge_goes_at_the_next_even_with_nothing_else_due(bilan, tmp_path):
+    bid = make_ended_bilan(bilan.home, "BACK", end=date(2026, 2, 1))
+    kept = make_ended_bilan(bilan.home, "STAY", end=date(2026, 2, 1), consents=("conservation",))
+    seal_store(bilan.home)
+    saved = tmp_path / "trousseau-avant.db"
+    shutil.copyfile(keys_file(bilan.home), saved)     # what a recovery file made before holds
+    bilan("purge", "--yes")
+    assert bid not in kept_keys(bilan.home)
+    # Installed again (as `cle restaure` of an old recovery file would).
+    conn = sqlite3.connect(keys_file(bilan.home))
+    with conn:
+        conn.execute("ATTACH DATABASE ? AS avant", (str(saved),))
+        conn.execute("INSERT INTO cles SELECT * FROM avant.cles WHERE bilan_id LIKE ?", (f"{bid}%",))
+    conn.close()
+    assert {bid, f"{bid}/synthese"} <= kept_keys(bilan.home)
+    bilan.today("2026-03-09")
+    assert bilan.json("purge", "--yes")["bilans"] == []     # nothing else to do
+    assert kept_keys(bilan.home) == {kept, f"{kept}/synthese"}
+    assert destroyed_keys(bilan.home)[bid] == "2026-03-02"  # the first destruction's day stays
+
+
+def test_the_purge_names_the_synthese_key_as_the_store_seals_under_it():
+    from bilancli.store import scellement
+
+    assert retention.SYNTHESIS_KEY == scellement.SYNTHESE

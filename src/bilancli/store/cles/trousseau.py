@@ -152,9 +152,10 @@ class Keys:
         self._keys[name] = key
         return key
 
-    def destroy(self, names, on: str) -> int:
+    def destroy(self, names, on: str, kept_only: bool = False) -> int:
         """Destroy these keys (`key_name`), committed before the caller touches the content
-        sealed under them. Returns how many keys there were."""
+        sealed under them. Returns how many keys there were. `kept_only`: a name without a
+        key gets no tombstone (a sweep of keys that may have come back)."""
         ids = sorted(set(names))
         if not ids or self.state is None:
             return 0
@@ -167,8 +168,10 @@ class Keys:
         try:
             db.execute("BEGIN IMMEDIATE")
             for bid in ids:
-                destroyed += db.execute("DELETE FROM cles WHERE bilan_id = ?", (bid,)).rowcount
-                db.execute("INSERT OR IGNORE INTO detruites (bilan_id, le) VALUES (?, ?)", (bid, on))
+                found = db.execute("DELETE FROM cles WHERE bilan_id = ?", (bid,)).rowcount
+                destroyed += found
+                if found or not kept_only:
+                    db.execute("INSERT OR IGNORE INTO detruites (bilan_id, le) VALUES (?, ?)", (bid, on))
                 self._keys.pop(bid, None)
             db.execute("COMMIT")
         except sqlite3.Error:

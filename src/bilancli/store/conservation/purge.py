@@ -244,6 +244,13 @@ def keys_to_destroy(dues: dict[str, tuple[Deadline, ...]]) -> list[str]:
     return [key_name(bid, group) for bid, deadlines in dues.items() for group in keys_due(deadlines)]
 
 
+def destroy_keys_left(keys, dues: dict[str, tuple[Deadline, ...]], today: date) -> int:
+    """Destroy the keys still kept of content these deadlines made due, whether or not
+    anything of it is left in the store: a recovery file installed after a purge (`cle
+    restaure`) brings back the keys it held. How many there were."""
+    return keys.destroy(keys_to_destroy(dues), on=iso(today), kept_only=True)
+
+
 def bilan_keys(bilan_id: str) -> list[str]:
     """Every data key of one bilan: a bilan deleted loses them all."""
     return [key_name(bilan_id, group) for group, _ in KEY_GROUPS]
