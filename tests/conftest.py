@@ -27,6 +27,8 @@ def _keys_of_this_test_only(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     monkeypatch.delenv("BILAN_CLE", raising=False)
+    # Editor drafts go to the user's runtime folder where there is one: tests choose it.
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
 
 Result = namedtuple("Result", "exit_code stdout stderr stdout_bytes key error")
 

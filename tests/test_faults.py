@@ -166,16 +166,27 @@ sleep 30
 """
 
 
+@pytest.mark.parametrize("place", ["home", "runtime"])
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP, signal.SIGKILL, signal.SIGINT])
-def test_an_editor_draft_never_outlives_its_command(bilan, tmp_path, sig):
+def test_an_editor_draft_never_outlives_its_command(bilan, tmp_path, monkeypatch, sig, place):
+    """SPEC §15: the draft in clear goes to the user's private runtime folder (memory) where
+    there is one, never under BILAN_HOME; else to BILAN_HOME/brouillons."""
     bid = bilan.new()
     editor = tmp_path / "editeur.sh"
     editor.write_text(EDITOR)
     editor.chmod(0o700)
     temp = tmp_path / "tmp"
     temp.mkdir()
+    extra = {}
+    drafts = bilan.home / "brouillons"
+    if place == "runtime":
+        runtime = tmp_path / "run"
+        runtime.mkdir(mode=0o700)
+        monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+        extra["XDG_RUNTIME_DIR"] = str(runtime)
+        drafts = runtime / "bilancli-brouillons"
     process = subprocess.Popen([sys.executable, "-m", "bilancli", "set", bid, "demande"],
-                               env=env_for(bilan.home, EDITOR=str(editor), TMPDIR=str(temp)),
+                               env=env_for(bilan.home, EDITOR=str(editor), TMPDIR=str(temp), **extra),
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     draft_note = tmp_path / "brouillon.txt"
     for _ in range(200):
@@ -183,18 +194,23 @@ def test_an_editor_draft_never_outlives_its_command(bilan, tmp_path, sig):
             break
         time.sleep(0.05)
     draft = Path(draft_note.read_text().strip())
-    assert draft.is_relative_to(bilan.home / "brouillons") and MARK in draft.read_text()
-    assert stat.S_IMODE((bilan.home / "brouillons").stat().st_mode) == 0o700
+    assert draft.is_relative_to(drafts) and MARK in draft.read_text()
+    assert stat.S_IMODE(drafts.stat().st_mode) == 0o700
+    if place == "runtime":
+        assert nothing_left(bilan.home) == {} and not (bilan.home / "brouillons").exists()
     process.send_signal(sig)
     process.wait(timeout=20)
     os.killpg(process.pid, signal.SIGKILL)   # the editor's own child (`sleep`) holds the pipes
     if sig != signal.SIGKILL:
-        assert not draft.exists() and nothing_left(bilan.home, temp) == {}
+        assert not draft.exists() and nothing_left(bilan.home, temp, drafts.parent) == {}
         assert b"Interrompu" in process.stderr.read()
+    else:
+        assert draft.exists()
     bilan("list")   # a command that only reads writes nothing, not even a clean-up
+    assert draft.exists() == (sig == signal.SIGKILL)
     bilan("set", bid, "objectifs", "relu")   # the next command that writes destroys it first
-    assert nothing_left(bilan.home, temp) == {}
-    assert not draft.exists()
+    assert nothing_left(bilan.home, temp, drafts.parent) == {}
+    assert not draft.exists() and not drafts.exists()
     assert bilan.json("show", bid)["champs"]["demande"] is None
 
 

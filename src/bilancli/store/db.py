@@ -329,15 +329,16 @@ class Store:
     @contextmanager
     def transaction(self):
         """`write()`, handing out a `Tx`: snapshots to read, decisions to apply. The first
-        one of a store sets its encryption up (SPEC §15); in a store of an earlier version it
-        seals every value in clear first, and once that is committed destroys the plaintext
-        it replaced."""
+        one of a store that succeeds sets its encryption up (SPEC §15), as its last step: a
+        command refused makes no key anywhere. Every value in clear is sealed then (a store of
+        an earlier version, and what this first command wrote), and once that is committed
+        the plaintext it replaced is destroyed."""
 
         replaced = False
         with self.write(reopen=True) as conn:
+            yield Tx(conn, self)
             if not self.in_memory:
                 replaced = scellement.set_up(conn, self.keys)
-            yield Tx(conn, self)
         if replaced:
             self.destroy_plaintext()
 

@@ -25,10 +25,12 @@ def group(table: str, doc_type: str | None = None) -> str | None:
 
 
 def set_up(conn, keys) -> bool:
-    """The first write of a store, inside its write transaction: a new store gets its id,
-    master key and store of keys; a store of an earlier version has every value of every
-    sealed column sealed in place. True when content in clear was replaced: once committed,
-    its plaintext must be destroyed (`Store.destroy_plaintext`). Nothing for a store set up."""
+    """The end of the first write of a store, inside its write transaction: a new store gets
+    its id, master key and store of keys; every value in clear of every sealed column is
+    sealed in place (a store of an earlier version; what the transaction wrote before the
+    store was set up). True when content in clear was replaced: once committed, its
+    plaintext must be destroyed (`Store.destroy_plaintext`). Nothing for a store set up."""
+    keys.forget_state()   # read under the write lock: another command may have set it up
     current = keys.state
     if current is not None and not current.clear:
         return False

@@ -1,6 +1,7 @@
 """Long texts: from standard input, or through the consultant's editor on a private draft.
 
-The draft lives under `BILAN_HOME/brouillons/` (0700) and never outlives its command: it
+The draft lives in the user's private runtime folder (`$XDG_RUNTIME_DIR`, in memory) where
+there is one, else under `BILAN_HOME/brouillons/` (0700), and never outlives its command: it
 is destroyed on the way out, on every signal that can be caught (INT, TERM, HUP — the
 terminal window closed), and what a `kill -9` left is destroyed by the next command that
 opens the store (`store.drafts`).

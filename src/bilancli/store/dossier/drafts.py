@@ -1,4 +1,7 @@
-"""Editor drafts: under `BILAN_HOME/brouillons/` (0700), never in a shared temporary folder.
+"""Editor drafts: in the user's private runtime folder (`$XDG_RUNTIME_DIR/bilancli-brouillons/`,
+memory on Linux, the user's alone) where there is one, else under `BILAN_HOME/brouillons/`
+(0700); never in a shared temporary folder. A draft is the one file in clear the editor needs
+while it runs: kept off the disk where the system gives a place for it (SPEC §15).
 
 Each draft has a folder of its own, where the editor also puts its swap and backup files,
 locked by the command that made it (`flock`, released by the system when the process
@@ -21,6 +24,7 @@ from bilancli.store.private import new_private_file
 from bilancli.store.shred import open_own, shred_name, shred_tree, zero_fill
 
 FOLDER = "brouillons"
+RUNTIME_FOLDER = "bilancli-brouillons"   # in $XDG_RUNTIME_DIR
 LOCK = ".verrou"
 DECIDED = "PRET"   # the staged store is whole: the restore is carried through
 
@@ -29,17 +33,42 @@ def folder(home: str) -> str:
     return os.path.join(home, FOLDER)
 
 
+def private_runtime() -> str | None:
+    """`$XDG_RUNTIME_DIR` when it is the user's own private folder (a memory file system on
+    Linux, emptied at logout): a folder, not a link, owned by this user, open to no one else.
+    None otherwise (macOS, a system without one): drafts then stay under BILAN_HOME."""
+    where = os.environ.get("XDG_RUNTIME_DIR")
+    if not where or not os.path.isabs(where):
+        return None
+    try:
+        info = os.lstat(where)
+    except OSError:
+        return None
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o077:
+        return None
+    return where
+
+
+def _draft_place(home: str) -> tuple[str, str]:
+    """(the folder holding the drafts' folder, its name) for an editor's draft."""
+    runtime = private_runtime()
+    return (runtime, RUNTIME_FOLDER) if runtime else (home, FOLDER)
+
+
 class Workspace:
     """A private folder under `brouillons/`, locked while its command lives: whatever a
     killed command left in it is destroyed by the next one. `brouillons/` and the folder
     are reached without following a link (`store.folders`): a link at `brouillons` is
     removed as a link, its target never touched."""
 
-    def __init__(self, home: str) -> None:
+    def __init__(self, home: str, place: tuple[str, str] | None = None) -> None:
+        """`place`: (the folder holding the drafts' folder, its name), `BILAN_HOME/brouillons`
+        unless said."""
+        self.parent, self.folder_name = place or (home, FOLDER)
         # Between creating its lock and taking it, another command may find the folder
         # unlocked and destroy it as a leftover: then it is made again, under a new name.
         for _ in range(5):
-            drafts = open_folder(home, FOLDER, create=True, unlink_link=True)
+            drafts = open_folder(self.parent, self.folder_name, create=True, unlink_link=True)
             name = os.urandom(6).hex()
             try:
                 os.mkdir(name, 0o700, dir_fd=drafts)
@@ -53,7 +82,7 @@ class Workspace:
             except FileNotFoundError:
                 os.close(self.folder)
                 continue
-            self.where = os.path.join(folder(home), name)
+            self.where = os.path.join(self.parent, self.folder_name, name)
             fcntl.flock(self.lock, fcntl.LOCK_EX)
             if os.fstat(self.lock).st_nlink and os.fstat(self.folder).st_nlink:
                 return
@@ -69,9 +98,8 @@ class Workspace:
             pass
         os.close(self.lock)
         os.close(self.folder)
-        home = os.path.dirname(os.path.dirname(self.where))
         try:
-            drafts = open_folder(home, FOLDER)
+            drafts = open_folder(self.parent, self.folder_name)
         except BilanError:
             return
         if drafts is None:
@@ -82,14 +110,15 @@ class Workspace:
             pass
         finally:
             os.close(drafts)
-        _remove_if_empty(home)
+        _remove_if_empty(self.parent, self.folder_name)
 
 
 class Draft(Workspace):
-    """A private draft: `path` (named after what is edited), locked while it lives."""
+    """A private draft: `path` (named after what is edited), locked while it lives; in the
+    user's private runtime folder where there is one (`private_runtime`)."""
 
     def __init__(self, home: str, label: str) -> None:
-        super().__init__(home)
+        super().__init__(home, _draft_place(home))
         name = f"{label}.md"
         self.path = os.path.join(self.where, name)
         self.fd = new_private_file(name, readable=True, dir_fd=self.folder)
@@ -107,16 +136,16 @@ class Draft(Workspace):
         super().destroy()
 
 
-def _remove_if_empty(home: str) -> None:
+def _remove_if_empty(home: str, name: str = FOLDER) -> None:
     """`brouillons/` itself, once nothing is left in it (never a link's target)."""
     try:
         fd = os.open(home, os.O_RDONLY | os.O_DIRECTORY)
     except OSError:
         return
     try:
-        if not stat.S_ISDIR(os.lstat(FOLDER, dir_fd=fd).st_mode):
+        if not stat.S_ISDIR(os.lstat(name, dir_fd=fd).st_mode):
             return
-        os.rmdir(FOLDER, dir_fd=fd)
+        os.rmdir(name, dir_fd=fd)
     except OSError:
         pass   # not empty, or gone
     finally:
@@ -127,14 +156,14 @@ def is_decided(where: str) -> bool:
     return os.path.isfile(os.path.join(where, DECIDED))
 
 
-def _left_over(home: str, unlink_links: bool):
+def _left_over(home: str, unlink_links: bool, name_of: str = FOLDER):
     """(the descriptor of `brouillons/`, a name in it, its lock) for each draft folder whose
     command is gone, the lock taken (the caller closes it); lock None for a folder without
     one (killed before it was made) and for a link or a file (never ours to follow). A link
     at `brouillons` itself is skipped — or removed as a link with `unlink_links`, for a
     command that writes —, its target never touched."""
     try:
-        drafts = open_folder(home, FOLDER, unlink_link=unlink_links)
+        drafts = open_folder(home, name_of, unlink_link=unlink_links)
     except BilanError:
         return   # not a folder: `Workspace` refuses it when a draft is needed
     if drafts is None:
@@ -205,6 +234,15 @@ def destroy_left_over(home: str, finish=None) -> None:
             if lock is not None:
                 os.close(lock)
     _remove_if_empty(home)
+    runtime = private_runtime()
+    if runtime is not None:   # the editor's drafts a kill left there (never a restore's)
+        for drafts, name, lock in _left_over(runtime, unlink_links=True, name_of=RUNTIME_FOLDER):
+            try:
+                _destroy(drafts, name)
+            finally:
+                if lock is not None:
+                    os.close(lock)
+        _remove_if_empty(runtime, RUNTIME_FOLDER)
 
 
 def _destroy(drafts: int, name: str) -> None:
