@@ -19,8 +19,9 @@ run is accepted (an entretien of 30 minutes each time stays far below 24 hours).
 Encryption at rest (SPEC §15): the stores are seeded sealed, as the commands seal them, their
 keys in a configuration folder of the benchmark's own (`XDG_CONFIG_HOME` under `--work`, never
 under a store's BILAN_HOME, never the machine's key ring: the master key is a key file). Each
-copy a run works on gets a fresh copy of those keys too: a purge destroys the keys of what it
-destroys, and the next copy must find them as seeded.
+copy a run works on gets its own copy of those keys: a purge destroys the keys of what it
+destroys, and the next copy must find them as seeded; the commands' store keeps the keys
+its writes made.
 
 Scale: `agenda` and `purge --dry-run` run again on a store of `--large` bilans with the
 same `--due` left to the purge. They should cost what is due, not what is stored: their
@@ -212,14 +213,15 @@ def main() -> None:
     if not args.only or "purge" in args.only:
         purge_home = work / "purge"
         db = purge_home / "bilans.db"
+        purge_keys = work / "config-purge"   # its own: the store of `home` keeps its keys
 
         def fresh_copy():
             shutil.rmtree(purge_home, ignore_errors=True)
             shutil.copytree(seeded, purge_home)
-            _fresh_keys(seeded_keys, keys)
+            _fresh_keys(seeded_keys, purge_keys)
 
         vacuum = [sys.executable, "-c", f"import sqlite3; sqlite3.connect({str(db)!r}).execute('VACUUM')"]
-        purge_env = {**env, "BILAN_HOME": str(purge_home)}
+        purge_env = {**env, "BILAN_HOME": str(purge_home), "XDG_CONFIG_HOME": str(purge_keys)}
         ratio, ms, mb = compare([bilan, "purge", "--yes"], vacuum, purge_env, args.purge_runs, fresh_copy)
         rows.append((f"bilan purge --yes ({args.due} dus) / VACUUM", ratio, ms, mb, 3))
 
@@ -229,8 +231,9 @@ def main() -> None:
         shutil.rmtree(large_home, ignore_errors=True)
         shutil.copytree(_seeded(work / f"seeded-{args.large}", args.large, args.due, seeded_keys),
                         large_home)
-        _fresh_keys(seeded_keys, keys)
-        large_env = {**env, "BILAN_HOME": str(large_home)}
+        large_keys = work / "config-large"
+        _fresh_keys(seeded_keys, large_keys)
+        large_env = {**env, "BILAN_HOME": str(large_home), "XDG_CONFIG_HOME": str(large_keys)}
         usual = {label: ms for label, _, ms, _, _ in rows}
         # What is due on each store: the agenda's lines, which the scale rows are read against.
         due_lines = [len(json.loads(subprocess.run([bilan, "agenda", "--json"], env=e, check=True,
