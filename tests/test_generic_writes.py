@@ -36,3 +36,17 @@ def test_a_column_the_registry_does_not_declare_is_refused_before_any_sql(bilan)
         with pytest.raises(ValueError, match="names the rows"):
             apply(conn, ch.RowsUpdated("conventions", {"signee": date(2026, 3, 1)}, {}))
     assert bilan.db_bytes() == before
+
+
+def test_content_is_never_written_by_a_generic_change(bilan):
+    """SPEC §15: a sealed column is written by its own writer, sealed; a generic change that
+    names one is a bug of its caller, refused before any SQL."""
+    bilan_id = bilan.new()
+    before = bilan.db_bytes()
+    with docstore.writing(bilan.home) as conn:
+        with pytest.raises(ValueError, match="sealed columns"):
+            apply(conn, ch.RowAdded("champs", {"bilan_id": bilan_id, "champ": "demande",
+                                               "valeur": "en clair", "modifie_le": date(2026, 3, 1)}))
+        with pytest.raises(ValueError, match="sealed columns"):
+            apply(conn, ch.RowsUpdated("bilans", {"motif_abandon": "en clair"}, {"id": bilan_id}))
+    assert bilan.db_bytes() == before

@@ -154,7 +154,7 @@ def test_the_synthese_is_sealed_under_a_key_of_its_own(bilan, tmp_path):
         store.close()
 
 
-@pytest.mark.parametrize("move", ["other_bilan", "other_column"])
+@pytest.mark.parametrize("move", ["other_bilan", "other_column", "damaged"])
 def test_a_sealed_value_moved_elsewhere_does_not_open_and_nothing_is_written(bilan, move):
     first, second = bilan.new(), bilan.new(nom="Durand")
     bilan("set", first, "demande", "Ce que Claire a confié")
@@ -165,6 +165,11 @@ def test_a_sealed_value_moved_elsewhere_does_not_open_and_nothing_is_written(bil
         conn.execute("UPDATE champs SET valeur = (SELECT valeur FROM champs WHERE bilan_id = ?) "
                      "WHERE bilan_id = ?", (first, second))
         victim, command = second, ("show", second)
+    elif move == "damaged":   # one byte of the ciphertext changed
+        (value,) = conn.execute("SELECT valeur FROM champs WHERE bilan_id = ?", (first,)).fetchone()
+        damaged = value[:-1] + bytes([value[-1] ^ 1])
+        conn.execute("UPDATE champs SET valeur = ? WHERE bilan_id = ?", (damaged, first))
+        victim, command = first, ("show", first)
     else:   # the entretien's notes as the field's value
         conn.execute("UPDATE champs SET valeur = (SELECT notes FROM entretiens WHERE bilan_id = ?) "
                      "WHERE bilan_id = ?", (first, first))

@@ -48,9 +48,11 @@ def seal_in_place(conn, keys) -> int:
     for table_name, column in sorted(SEALED):
         table = registry.table(table_name)
         kind = ", type" if table_name == "documents" else ", NULL"
-        rows = conn.execute(f"SELECT rowid, {table.key}, {column}{kind} FROM {table_name} "
-                            f"WHERE {column} IS NOT NULL").fetchall()
-        for rowid, bilan_id, value, doc_type in rows:
+        # One value in memory at a time: a store's documents may weigh more than the memory.
+        rowids = conn.execute(f"SELECT rowid FROM {table_name} WHERE {column} IS NOT NULL").fetchall()
+        for (rowid,) in rowids:
+            bilan_id, value, doc_type = conn.execute(
+                f"SELECT {table.key}, {column}{kind} FROM {table_name} WHERE rowid = ?", (rowid,)).fetchone()
             if cipher.is_sealed(value):
                 continue
             conn.execute(f"UPDATE {table_name} SET {column} = ? WHERE rowid = ?",
