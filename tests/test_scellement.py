@@ -297,3 +297,19 @@ def test_an_editor_draft_goes_to_the_runtime_folder_only_when_it_is_the_users_al
         assert Path(draft.path).parent.parent == home / drafts.FOLDER
     finally:
         draft.destroy()
+
+
+def test_what_needs_no_content_opens_nothing(bilan, tmp_path, monkeypatch):
+    """Summaries, the agenda and the statistics read no sealed value: with every key gone
+    they still work; `show` needs the content and is refused, nothing written."""
+    import shutil
+
+    every_column_written(bilan, tmp_path)
+    config = Path(os.environ["XDG_CONFIG_HOME"])
+    shutil.move(config / "bilancli", tmp_path / "cles-ailleurs")
+    before = bilan.db_bytes()
+    for args in (("list", "--tous"), ("agenda",), ("stats",), ("list", "--json")):
+        bilan(*args)
+    refused = bilan("show", "2026-001", code=1)
+    assert refused.key and "QZS" not in refused.stdout + refused.stderr
+    assert bilan.db_bytes() == before
