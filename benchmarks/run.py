@@ -16,6 +16,13 @@ module of bilancli at each start and time the compiler, not the command.
 Write commands run on bilans opened for the benchmark (`bilan new`), so that every
 run is accepted (an entretien of 30 minutes each time stays far below 24 hours).
 
+Encryption at rest (SPEC §15): the stores are seeded sealed, as the commands seal them, their
+keys in a configuration folder of the benchmark's own (`XDG_CONFIG_HOME` under `--work`, never
+under a store's BILAN_HOME, never the machine's key ring: the master key is a key file). Each
+copy a run works on gets its own copy of those keys: a purge destroys the keys of what it
+destroys, and the next copy must find them as seeded; the commands' store keeps the keys
+its writes made.
+
 Scale: `agenda` and `purge --dry-run` run again on a store of `--large` bilans with the
 same `--due` left to the purge. They should cost what is due, not what is stored: their
 time there is compared with their time on the `--bilans` store (goal ≤ 2×), and their
@@ -28,6 +35,7 @@ import argparse
 import json
 import os
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -90,12 +98,41 @@ def compare(argv, floor, env, runs, prepare=None) -> tuple[float, float, float |
     return statistics.median(ratios), statistics.median(times) * 1000, peak_memory(argv, env)
 
 
-def _seeded(folder: Path, count: int, due: int) -> Path:
-    """The seeded store of `count` bilans, kept in `folder` from one run to the next."""
+# The key ring is never asked: the master key goes to a key file beside the data keys.
+NO_KEY_RING = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+
+
+def _seeded(folder: Path, count: int, due: int, keys: Path) -> Path:
+    """The seeded store of `count` bilans, kept in `folder` from one run to the next; its
+    keys under `keys` (the XDG_CONFIG_HOME of the seeding)."""
     if not (folder / "bilans.db").exists():
+        env = {**os.environ, **NO_KEY_RING, "XDG_CONFIG_HOME": str(keys)}
+        env.pop("BILAN_CLE", None)
         subprocess.run([sys.executable, str(HERE / "seed.py"), "--home", str(folder),
-                        "--bilans", str(count), "--due", str(due), "--today", TODAY], check=True)
+                        "--bilans", str(count), "--due", str(due), "--today", TODAY],
+                       check=True, env=env)
     return folder
+
+
+def _sealed(db: Path) -> str:
+    """How much of the seeded content is sealed (fields, notes, documents): said with the table."""
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        total = sealed = 0
+        for table, column in (("champs", "valeur"), ("entretiens", "notes"), ("documents", "contenu")):
+            n, s = conn.execute(f"SELECT COUNT({column}), COALESCE(SUM(substr(CAST({column} AS BLOB), 1, 4)"
+                                f" = X'00424331'), 0) FROM {table}").fetchone()
+            total, sealed = total + n, sealed + s
+    finally:
+        conn.close()
+    return f"{sealed} of {total} content values sealed"
+
+
+def _fresh_keys(seeded_keys: Path, keys: Path) -> None:
+    """The keys as seeded, for a run's copy of a store (a purge destroys some)."""
+    shutil.rmtree(keys, ignore_errors=True)
+    if seeded_keys.exists():
+        shutil.copytree(seeded_keys, keys)
 
 
 def _open_bilan(bilan: str, env: dict, financement: str) -> str:
@@ -118,12 +155,16 @@ def main() -> None:
     args = parser.parse_args()
     bilan = str(Path(sys.executable).parent / "bilan")
     work = args.work or Path(tempfile.mkdtemp(prefix="bilan-bench-"))
-    seeded = _seeded(work / "seeded", args.bilans, args.due)
+    seeded_keys, keys = work / "seeded-config", work / "config"
+    seeded = _seeded(work / "seeded", args.bilans, args.due, seeded_keys)
     home = work / "home"
     shutil.rmtree(home, ignore_errors=True)
     shutil.copytree(seeded, home)
-    env = {**os.environ, "BILAN_HOME": str(home), "BILAN_TODAY": TODAY}
+    _fresh_keys(seeded_keys, keys)
+    env = {**os.environ, **NO_KEY_RING, "BILAN_HOME": str(home), "BILAN_TODAY": TODAY,
+           "XDG_CONFIG_HOME": str(keys)}
     env.pop("COLUMNS", None)
+    env.pop("BILAN_CLE", None)
     byte_compile(env)
     listing = json.loads(subprocess.run([bilan, "list", "--json"], env=env, capture_output=True, check=True).stdout)
     target = next(row["id"] for row in listing if row["phase"] == "conclusion")
@@ -172,13 +213,15 @@ def main() -> None:
     if not args.only or "purge" in args.only:
         purge_home = work / "purge"
         db = purge_home / "bilans.db"
+        purge_keys = work / "config-purge"   # its own: the store of `home` keeps its keys
 
         def fresh_copy():
             shutil.rmtree(purge_home, ignore_errors=True)
             shutil.copytree(seeded, purge_home)
+            _fresh_keys(seeded_keys, purge_keys)
 
         vacuum = [sys.executable, "-c", f"import sqlite3; sqlite3.connect({str(db)!r}).execute('VACUUM')"]
-        purge_env = {**env, "BILAN_HOME": str(purge_home)}
+        purge_env = {**env, "BILAN_HOME": str(purge_home), "XDG_CONFIG_HOME": str(purge_keys)}
         ratio, ms, mb = compare([bilan, "purge", "--yes"], vacuum, purge_env, args.purge_runs, fresh_copy)
         rows.append((f"bilan purge --yes ({args.due} dus) / VACUUM", ratio, ms, mb, 3))
 
@@ -186,8 +229,11 @@ def main() -> None:
     if args.large:
         large_home = work / "home-large"
         shutil.rmtree(large_home, ignore_errors=True)
-        shutil.copytree(_seeded(work / f"seeded-{args.large}", args.large, args.due), large_home)
-        large_env = {**env, "BILAN_HOME": str(large_home)}
+        shutil.copytree(_seeded(work / f"seeded-{args.large}", args.large, args.due, seeded_keys),
+                        large_home)
+        large_keys = work / "config-large"
+        _fresh_keys(seeded_keys, large_keys)
+        large_env = {**env, "BILAN_HOME": str(large_home), "XDG_CONFIG_HOME": str(large_keys)}
         usual = {label: ms for label, _, ms, _, _ in rows}
         # What is due on each store: the agenda's lines, which the scale rows are read against.
         due_lines = [len(json.loads(subprocess.run([bilan, "agenda", "--json"], env=e, check=True,
@@ -201,6 +247,7 @@ def main() -> None:
 
     floor_ms = statistics.median(timed(floor, env) for _ in range(args.runs)) * 1000
     print(f"store: {args.bilans} bilans, {(home / 'bilans.db').stat().st_size / 2**20:.0f} MiB; "
+          f"{_sealed(home / 'bilans.db')}; "
           f"floor `python -c \"import sqlite3\"`: {floor_ms:.0f} ms; {args.runs} runs, medians\n")
     print("| command | × floor | goal | median | peak memory |")
     print("| --- | --- | --- | --- | --- |")

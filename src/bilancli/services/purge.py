@@ -16,10 +16,11 @@ from bilancli.store.conservation import purge_archives as store_archives
 from bilancli.store.snapshots import ended_dates, load_retention_facts, working_set
 
 
-class Plan(namedtuple("Plan", "dues planned invoices complaints")):
+class Plan(namedtuple("Plan", "dues planned invoices complaints deadlines")):
     """What is due: each bilan's deadlines (`dues`, id → deadlines), one outcome per bilan
     (`planned`: R6313-7 and its invoices together), the invoices' own outcomes, and the
-    réclamations'."""
+    réclamations'; `deadlines`: those of every bilan of the working set, something left or
+    not (their keys are destroyed if they came back)."""
 
     __slots__ = ()
 
@@ -49,13 +50,20 @@ def plan(store, settings, today, check_files: bool) -> Plan:
                                                     check_files=check_files)
     invoices = [o for o in invoices if o.touched]
     return Plan({o.bilan_id: dues[o.bilan_id] for o in outcomes}, merge(outcomes, invoices),
-                invoices, complaints)
+                invoices, complaints, dues)
+
+
+def destroy_keys_left(store, planned: Plan, today) -> None:
+    """The keys of content already destroyed that came back (a recovery file installed
+    since), destroyed: run by every purge that writes, even with nothing else to do."""
+    store_purge.destroy_keys_left(store.keys, planned.deadlines, today)
 
 
 def execute(store, planned: Plan, today, advance=lambda n: None) -> tuple[list, list]:
     """Destroy what is due: (one outcome per bilan, the réclamations'). Stopped part-way, it
     raises `store.purge.PurgeCut` (`explain_cut` says what is true of it)."""
-    outcomes = store_purge.purge(store, planned.dues, today, advance)
+    destroy_keys_left(store, planned, today)
+    outcomes = store_purge.purge(store, planned.dues, today, advance, keys=store.keys)
     complaints = planned.complaints
     if planned.invoices or planned.complaints:
         # Then the accounting and quality records, after what R6313-7 took.

@@ -36,6 +36,8 @@ def run_purge(dry_run: bool, yes: bool, as_json: bool, everything: bool = False)
         # A run with --yes checks each file as it destroys it: no need to read it twice.
         planned = service.plan(store, settings, today, check_files=dry_run or not yes)
         if dry_run or planned.empty:
+            if not dry_run:
+                service.destroy_keys_left(store, planned, today)
             saved = _backups(store, configured, settings, today, simulated=dry_run)
             stale = purge_recoveries(store, configured, simulated=dry_run)
             _report(planned.planned, today, as_json, simulated=dry_run, complaints=planned.complaints,

@@ -8,7 +8,7 @@ from bilancli.cli.dossier.editor import edit_text, read_stdin
 from bilancli.cli.dossier.listview import list_bilans
 from bilancli.cli.dossier.views import show_bilan
 from bilancli.cli.spec import DATE, ID, JSON, arg, command, flag, opt
-from bilancli.core.dates import format_date
+from bilancli.core.dates import format_date, iso
 from bilancli.core.dossier import consents as rules
 from bilancli.core.dossier import deletion
 from bilancli.core.dossier.deletion import same_person
@@ -24,7 +24,7 @@ from bilancli.core.dossier.warnings import cpf_repeat_since, record, second_cpf
 from bilancli.core.formats import full_name
 from bilancli.core.ids import parse_id
 from bilancli.errors import fail
-from bilancli.store.conservation.purge import finish
+from bilancli.store.conservation.purge import bilan_keys, finish
 from bilancli.store.dossier.bilans import cpf_bilans, open_names
 from bilancli.store.semaine.calendar_cache import forget
 
@@ -163,7 +163,11 @@ def delete(bilan_id, yes) -> None:
             base.confirm(msg.SUPPRESSION_QUESTION.format(id=wanted, nom=full_name(bilan.prenom, bilan.nom)),
                          msg.SUPPRESSION_SANS_TERMINAL, msg.SUPPRESSION_ABANDONNEE)
         with store.transaction() as tx:
-            tx.apply(deletion.delete(tx.load(wanted)))
+            deleted = deletion.delete(tx.load(wanted))
+            # Its keys first, committed in their own store (SPEC §15): a copy of the data
+            # folder taken before holds its content as noise from then on.
+            tx.keys.destroy(bilan_keys(wanted), on=iso(base.today()))
+            tx.apply(deleted)
         finish(store)   # no trace in the file's free pages, nor in a journal
 
     forget(base.home())   # nor in the kept calendar

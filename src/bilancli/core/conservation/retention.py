@@ -49,6 +49,12 @@ CONTENT_KINDS = registry.content_kinds(synthesis=False)
 SYNTHESIS_KINDS = registry.content_kinds(synthesis=True)
 IDENTITY_KIND = "identite"
 
+# The data keys a bilan's content is sealed under (SPEC §15), by group: the bilan's own (None)
+# for all but the synthèse, the synthèse's apart, kept longer under exception A. A key goes
+# when all the content sealed under it is due.
+SYNTHESIS_KEY = "synthese"
+KEY_GROUPS = ((None, CONTENT_KINDS), (SYNTHESIS_KEY, SYNTHESIS_KINDS))
+
 RULE_END = "R6313-7"                      # destroyed when the action ends
 RULE_CEP = "R6313-7 exception A"          # synthèse kept for the CEP operator (L6313-4 al. 3)
 RULE_AGREEMENT = "R6313-7 exception B"    # kept with the beneficiary's written agreement
@@ -183,6 +189,13 @@ def due(facts: Facts, settings: Settings, today: date) -> tuple[Deadline, ...]:
         if d.due_on <= today and not (d.what == "identite" and facts.anonymised_on
                                       and not facts.administrative_files_left)
     )
+
+
+def keys_due(deadlines: tuple[Deadline, ...]) -> tuple[str | None, ...]:
+    """The groups of data keys (`KEY_GROUPS`) whose content these deadlines make due, all of
+    it: the purge destroys them before the content."""
+    kinds = {kind for d in deadlines for kind in d.kinds}
+    return tuple(group for group, sealed in KEY_GROUPS if kinds.issuperset(sealed))
 
 
 def _content_left(facts: Facts) -> bool:

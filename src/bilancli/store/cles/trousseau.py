@@ -73,6 +73,7 @@ class Keys(KeysRecovery):
         self._read_on = None
         self._master_key = None
         self._db = None
+        self._verified = False
         self._keys: dict[str, bytes] = {}
 
     # What the store says of its encryption.
@@ -122,10 +123,16 @@ class Keys(KeysRecovery):
         store not encrypted yet."""
         if not cipher.is_sealed(value):
             return value
+        name = key_name(bilan_id, group)
         try:
-            return cipher.open_sealed(self.key(key_name(bilan_id, group)),
-                                      self.bound(table, column, bilan_id), value)
+            return cipher.open_sealed(self.key(name), self.bound(table, column, bilan_id), value)
         except cipher.Damaged:
+            # A key made anew after the purge (a suivi note written later) does not open
+            # what the destroyed one sealed: a copy's reader is told it was destroyed.
+            gone = self._opened().execute("SELECT le FROM detruites WHERE bilan_id = ?",
+                                          (name,)).fetchone()
+            if gone is not None:
+                raise fail(msg.CLE_BILAN_DETRUITE, id=bilan_id, le=gone[0]) from None
             raise fail(msg.CONTENU_ENDOMMAGE, id=bilan_id, champ=f"{table}.{column}") from None
 
     # The keys.
@@ -151,22 +158,26 @@ class Keys(KeysRecovery):
         self._keys[name] = key
         return key
 
-    def destroy(self, names, on: str) -> int:
+    def destroy(self, names, on: str, kept_only: bool = False) -> int:
         """Destroy these keys (`key_name`), committed before the caller touches the content
-        sealed under them. Returns how many keys there were."""
+        sealed under them. Returns how many keys there were. `kept_only`: a name without a
+        key gets no tombstone (a sweep of keys that may have come back)."""
         ids = sorted(set(names))
         if not ids or self.state is None:
             return 0
         path = self.keys_path()
         if not os.path.exists(path):
             return 0
-        db = self._opened()
+        # Deleting needs no master key: a purge destroys keys even when it is not at hand.
+        db = self._opened(verify=False)
         destroyed = 0
         try:
             db.execute("BEGIN IMMEDIATE")
             for bid in ids:
-                destroyed += db.execute("DELETE FROM cles WHERE bilan_id = ?", (bid,)).rowcount
-                db.execute("INSERT OR IGNORE INTO detruites (bilan_id, le) VALUES (?, ?)", (bid, on))
+                found = db.execute("DELETE FROM cles WHERE bilan_id = ?", (bid,)).rowcount
+                destroyed += found
+                if found or not kept_only:
+                    db.execute("INSERT OR IGNORE INTO detruites (bilan_id, le) VALUES (?, ?)", (bid, on))
                 self._keys.pop(bid, None)
             db.execute("COMMIT")
         except sqlite3.Error:
@@ -184,6 +195,7 @@ class Keys(KeysRecovery):
         if self._db is not None:
             self._db.close()
             self._db = None
+            self._verified = False
 
     # Setting a store up (the first command that writes).
     def set_up(self, store_id: str, clear: bool) -> maitre.Master:
@@ -212,10 +224,13 @@ class Keys(KeysRecovery):
         except cipher.Damaged:
             raise fail(msg.CLE_INCORRECTE, ou=self.master().described()) from None
 
-    def _opened(self, make: bool = False):
-        """The store of keys, checked against the master key. Made only when the store is
-        set up (`make`): one that went missing is never replaced silently by an empty one."""
+    def _opened(self, make: bool = False, verify: bool = True):
+        """The store of keys, checked against the master key (unless `verify` is False: to
+        delete keys, which needs none). Made only when the store is set up (`make`): one that
+        went missing is never replaced silently by an empty one."""
         if self._db is not None:
+            if verify and not self._verified:
+                self._verify(self._db)
             return self._db
         if self.state is None:
             raise fail(msg.CLE_ABSENTE, ou=msg.CLE_OU_AUCUNE)
@@ -237,7 +252,8 @@ class Keys(KeysRecovery):
         except OSError as exc:
             raise fail(msg.TROUSSEAU_ILLISIBLE, chemin=path, raison=os_reason(exc)) from None
         self._db = db
-        self._verify(db)
+        if verify:
+            self._verify(db)
         return db
 
     def _verify(self, db) -> None:
@@ -246,11 +262,12 @@ class Keys(KeysRecovery):
         if row is None:
             self._write(db, "INSERT INTO verification (id, preuve) VALUES (1, ?)",
                         (cipher.seal(self._master(), bound, _PROOF),))
-            return
-        try:
-            cipher.open_sealed(self._master(), bound, row[0])
-        except cipher.Damaged:
-            raise fail(msg.CLE_INCORRECTE, ou=self.master().described()) from None
+        else:
+            try:
+                cipher.open_sealed(self._master(), bound, row[0])
+            except cipher.Damaged:
+                raise fail(msg.CLE_INCORRECTE, ou=self.master().described()) from None
+        self._verified = True
 
     def _write(self, db, sql: str, args) -> None:
         """One statement of the store of keys, committed at once: a key is kept before the

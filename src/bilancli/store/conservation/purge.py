@@ -20,9 +20,11 @@ from datetime import date
 from pathlib import Path
 
 from bilancli.core import registry
-from bilancli.core.conservation.retention import Deadline
+from bilancli.core.conservation.retention import KEY_GROUPS, Deadline, keys_due
 from bilancli.core.dates import iso
 from bilancli.errors import BilanError
+from bilancli.store.cles import cipher
+from bilancli.store.cles.trousseau import key_name
 from bilancli.store.conservation import purge_files
 from bilancli.store.conservation.purge_files import MODIFIED, Check
 from bilancli.store.folders import open_folder
@@ -40,9 +42,17 @@ class _Kind(namedtuple("_Kind", "table key size where destroy")):
     __slots__ = ()
 
 
+def written_size(column: str) -> str:
+    """The bytes of a column as the consultant wrote them: a sealed value (SPEC §15) counts
+    without what sealing adds, so that the purge log says the same of an encrypted store."""
+    raw = f"CAST({column} AS BLOB)"
+    return (f"(LENGTH({raw}) - CASE WHEN substr({raw}, 1, {len(cipher.MARK)}) = "
+            f"X'{cipher.MARK.hex()}' THEN {cipher.OVERHEAD} ELSE 0 END)")
+
+
 def _kind(kind: registry.Kind) -> _Kind:
     key = registry.table(kind.table).key
-    size = kind.size or f"LENGTH(CAST({kind.column} AS BLOB))"
+    size = kind.size or written_size(kind.column)
     if kind.rows:
         return _Kind(kind.table, key, size, kind.where,
                      f"DELETE FROM {kind.table} WHERE {key} = ? AND ({kind.where})")
@@ -229,16 +239,37 @@ class PurgeCut(Exception):
         self.done, self.files, self.cause = done, files, cause
 
 
+def keys_to_destroy(dues: dict[str, tuple[Deadline, ...]]) -> list[str]:
+    """The data keys (`key_name`) whose content is all due for these bilans."""
+    return [key_name(bid, group) for bid, deadlines in dues.items() for group in keys_due(deadlines)]
+
+
+def destroy_keys_left(keys, dues: dict[str, tuple[Deadline, ...]], today: date) -> int:
+    """Destroy the keys still kept of content these deadlines made due, whether or not
+    anything of it is left in the store: a recovery file installed after a purge (`cle
+    restaure`) brings back the keys it held. How many there were."""
+    return keys.destroy(keys_to_destroy(dues), on=iso(today), kept_only=True)
+
+
+def bilan_keys(bilan_id: str) -> list[str]:
+    """Every data key of one bilan: a bilan deleted loses them all."""
+    return [key_name(bilan_id, group) for group, _ in KEY_GROUPS]
+
+
 def purge(store, dues: dict[str, tuple[Deadline, ...]], today: date,
-          advance: Callable[[int], None] = lambda n: None) -> list[Outcome]:
+          advance: Callable[[int], None] = lambda n: None, keys=None) -> list[Outcome]:
     """Destroy what is due for these bilans, a batch at a time; `advance(n)` after each batch.
-    Stopped part-way, it raises `PurgeCut` saying what was done."""
+    Stopped part-way, it raises `PurgeCut` saying what was done.
+
+    `keys`: the store's data keys (`store.cles.trousseau.Keys`), those of the due content
+    destroyed before it (SPEC §15). Only the store's own purge passes them: a backup's older
+    facts may make due what the store still keeps, under the keys they share."""
     outcomes: list[Outcome] = []
     size = min(BATCH_MAX, max(BATCH_MIN, -(-len(dues) // COMMITS)))
     for batch in _chunks(list(dues), size):
         destroyed: list[Check] = []
         try:
-            outcomes += _purge_batch(store, {bid: dues[bid] for bid in batch}, today, destroyed)
+            outcomes += _purge_batch(store, {bid: dues[bid] for bid in batch}, today, destroyed, keys)
         except (Exception, KeyboardInterrupt) as exc:
             gone = sum(1 for c in destroyed if c.state == purge_files.PRESENT)
             raise PurgeCut(outcomes, gone, exc) from exc
@@ -247,7 +278,13 @@ def purge(store, dues: dict[str, tuple[Deadline, ...]], today: date,
 
 
 def _purge_batch(store, dues: dict[str, tuple[Deadline, ...]], today: date,
-                 destroyed: list[Check]) -> list[Outcome]:
+                 destroyed: list[Check], keys) -> list[Outcome]:
+    day = iso(today)
+    if keys is not None:
+        # The keys first, committed in their own store: from then on every copy of this
+        # content, anywhere, is noise. What follows never opens it (a kill in between leaves
+        # the next run all it needs).
+        keys.destroy(keys_to_destroy(dues), on=day)
     due = {bid: _due_kinds(d) for bid, d in dues.items()}
     files = purge_files.pending_files(store.conn, {bid: set(k) for bid, k in due.items()})
     # Files first: a kill before the commit leaves them gone and the record whole.
@@ -260,7 +297,6 @@ def _purge_batch(store, dues: dict[str, tuple[Deadline, ...]], today: date,
             destroyed.append(check)
     for bid in due:
         _remove_empty_folder(store.home, bid)
-    day = iso(today)
     with store.write() as conn:
         items, marks = _inspect_db(conn, due)
         outcomes = [_outcome(bid, items[bid], marks[bid], checks[bid], due[bid]) for bid in due]
