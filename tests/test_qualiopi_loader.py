@@ -113,3 +113,25 @@ def test_the_one_pass_loader_reads_what_the_per_bilan_queries_read(store, year):
         assert any(s.first_entretien and s.first_entretien >= first and s.id in minutes
                    for s in loaded.summaries)
 
+
+
+def _no_holidays(years):
+    raise AssertionError("the holiday calendar was consulted")
+
+
+@pytest.mark.parametrize("made, expected", [
+    (date(2026, 3, 5), True),      # within three calendar days: surely in time
+    (date(2026, 3, 20), False),    # more than twelve days after: surely late
+    (None, False),                 # still not made more than twelve days after
+])
+def test_an_edof_declaration_judged_without_the_holidays_when_it_can_be(made, expected):
+    """The holiday calendar costs the import of every country's holidays (~140 ms): a
+    declaration made, or missing, far from its deadline is judged without it."""
+    from bilancli.core.qualite.qualiopi import _declared_in_time
+    from bilancli.core.workdays import WorkCalendar
+
+    calendar = WorkCalendar(_no_holidays)
+    assert _declared_in_time(made, date(2026, 3, 2), date(2026, 6, 1), calendar) is expected
+    # Near the deadline the calendar decides, and says the same as before.
+    assert _declared_in_time(date(2026, 3, 6), date(2026, 3, 2), date(2026, 6, 1),
+                             WorkCalendar()) is False

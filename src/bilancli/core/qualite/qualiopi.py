@@ -213,9 +213,13 @@ def _declared_in_time(made: date | None, start: date | None, today: date,
     while it is neither made nor late, or nothing started."""
     if start is None:
         return None
-    if made is not None and (made - start).days <= edof.WORKING_DAYS:
-        return True
-    if made is None and (today - start).days > _SURELY_LATE_DAYS:
+    if made is not None:
+        days = (made - start).days
+        if days <= edof.WORKING_DAYS:
+            return True
+        if days > _SURELY_LATE_DAYS:
+            return False
+    elif (today - start).days > _SURELY_LATE_DAYS:
         return False
     due = calendar.add_working_days(start, edof.WORKING_DAYS)
     if made is None:
@@ -226,10 +230,8 @@ def _declared_in_time(made: date | None, start: date | None, today: date,
 def _edof(s: Summary, calendar: WorkCalendar, today: date, day=iso) -> dict:
     """The declarations of a CPF bilan and whether each one made or past its deadline was
     made within its three working days (`None` while none is)."""
-    checks = [_declared_in_time(s.edof.get("entree"), s.first_entretien, today, calendar),
-              _declared_in_time(s.edof.get("sortie"), s.date_fin if s.has_started else None,
-                                today, calendar)]
-    checks = [c for c in checks if c is not None]
-    in_time = all(checks) if checks else None
-    return {"entree": day(s.edof.get("entree")), "sortie": day(s.edof.get("sortie")),
-            "dans_les_delais": in_time}
+    entree, sortie = s.edof.get("entree"), s.edof.get("sortie")
+    first = _declared_in_time(entree, s.first_entretien, today, calendar)
+    last = _declared_in_time(sortie, s.date_fin if s.has_started else None, today, calendar)
+    in_time = last if first is None else first if last is None else first and last
+    return {"entree": day(entree), "sortie": day(sortie), "dans_les_delais": in_time}

@@ -67,9 +67,6 @@ _FILE = (
     + "".join(f" LEFT JOIN questionnaires q_{m} ON q_{m}.bilan_id = b.id"
               f" AND q_{m}.moment = '{m}'" for m in MOMENTS)
 )
-_SAT_AT = 20
-_EDOF_AT = _SAT_AT + len(MOMENTS)
-_SENT_AT = _EDOF_AT + len(SENS)
 
 
 class YearFile(namedtuple("YearFile", "summaries minutes_held records")):
@@ -90,26 +87,31 @@ def load_year_file(conn, year: int, *, names: bool = False) -> YearFile:
     params = (*scope.args, f"{year:04d}-01-01", f"{year:04d}-12-31")
     conventions = _Shared(lambda days: Convention(_julian(days[0]), _julian(days[1])))
     satisfactions = _Shared(lambda notes: {m: n or None for m, n in zip(MOMENTS, notes) if n >= 0})
-    declarations = _Shared(lambda days: {d: _julian(v) for d, v in zip(SENS, days) if v is not None})
-    sendings = _Shared(lambda cols: {
-        m: Questionnaire(m, _julian(cols[3 * i]), cols[3 * i + 1], _julian(cols[3 * i + 2]))
-        for i, m in enumerate(MOMENTS) if cols[3 * i] is not None})
     modalities = _Shared(lambda modes: sorted(modes.split(",")) if modes else [])
     invoices = _Shared(lambda numbers: numbers.split(" ") if numbers else [])
+    julian, none = _julian, {}   # `none`: shared by the bilans with nothing of the kind
     summaries, minutes_held, facts, synthesis = [], {}, {}, set()
     append = summaries.append
     rows = conn.cursor()
     rows.row_factory = None   # plain tuples: a `sqlite3.Row` per bilan costs for nothing here
-    for row in rows.execute(sql, params):
-        (bid, phase, opened, nom, prenom, financement, fin, first_held, minutes, sent, signed,
-         proof, suivi, not_held, held, modes, sheet, certificate, synthesised,
-         numbers) = row[:_SAT_AT]
+    for (bid, phase, opened, nom, prenom, financement, fin, first_held, minutes, sent, signed,
+         proof, suivi, not_held, held, modes, sheet, certificate, synthesised, numbers,
+         note_fin, note_suivi, entree, sortie, sent_fin, reminders_fin, reminded_fin,
+         sent_suivi, reminders_suivi, reminded_suivi) in rows.execute(sql, params):
+        # Declarations and sendings differ from bilan to bilan: made as they come.
+        declared = none if entree is None and sortie is None else {
+            d: julian(v) for d, v in (("entree", entree), ("sortie", sortie)) if v is not None}
+        questionnaires = none if sent_fin is None and sent_suivi is None else {
+            m: Questionnaire(m, julian(on), reminders, julian(reminded))
+            for m, on, reminders, reminded in (("fin", sent_fin, reminders_fin, reminded_fin),
+                                                ("suivi", sent_suivi, reminders_suivi,
+                                                 reminded_suivi)) if on is not None}
         # Positional, in the field order of `Summary`: keyword calls cost a third more.
         append(Summary(
-            bid, phase, _julian(opened), nom, prenom, None, financement, None, None,
-            _julian(fin), None, None, conventions[sent, signed], _julian(first_held), None,
-            minutes, _julian(suivi), satisfactions[row[_SAT_AT:_EDOF_AT]],
-            declarations[row[_EDOF_AT:_SENT_AT]], bool(not_held), sendings[row[_SENT_AT:]],
+            bid, phase, julian(opened), nom, prenom, None, financement, None, None,
+            julian(fin), None, None, conventions[sent, signed], julian(first_held), None,
+            minutes, julian(suivi), satisfactions[note_fin, note_suivi], declared,
+            bool(not_held), questionnaires,
         ))
         if held:
             minutes_held[bid] = held
