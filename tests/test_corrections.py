@@ -37,6 +37,14 @@ def test_an_entretien_typed_twice_too_long_is_corrected_with_a_trail(bilan):
     assert "Entretien n° 1 corrigé le 2 mars 2026" in sheet
 
 
+def test_notes_changed_alone_are_said_replaced_never_said_traced(bilan):
+    bid = ready_to_leave_preliminaire(bilan)
+    bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "2h", "--notes", "avant")
+    out = bilan("entretien", "edit", bid, "1", "--notes", "après").stdout
+    assert "remplacées" in out and "notée au dossier" not in out
+    assert bilan.json("show", bid)["corrections"] == []
+
+
 def test_every_rule_of_add_applies_to_the_corrected_values(bilan):
     bid = ready_to_leave_preliminaire(bilan)
     bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "20h")

@@ -119,6 +119,11 @@ PURGE_FICHIER_AUTRE_LIEN = (
 )
 HISTORIQUE_CONSENTEMENTS = "Historique des consentements"
 ENTRETIEN_CORRIGE = "Entretien n° {numero} du bilan {id} corrigé ; la correction est notée au dossier."
+ENTRETIEN_NOTES_REMPLACEES = (
+    "Notes de l'entretien n° {numero} du bilan {id} remplacées. Les notes sont du contenu : "
+    "leur changement n'est pas noté dans les corrections, qui ne gardent que les dates, "
+    "durées, modalités et phases."
+)
 ENTRETIEN_INCHANGE = "Entretien n° {numero} du bilan {id} inchangé : les valeurs données sont déjà les siennes."
 ENTRETIEN_RETIRE = "Entretien n° {numero} du bilan {id} retiré ; le retrait est noté au dossier (son numéro ne sera pas redonné)."
 CORRECTIONS = "Corrections"

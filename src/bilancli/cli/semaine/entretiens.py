@@ -95,6 +95,8 @@ def edit(bilan_id, numero, date, duree, modalite, phase, notes, motif) -> None:
             tx.apply(change)
     if change is None:
         base.say(msg.ENTRETIEN_INCHANGE.format(numero=n, id=wanted))
+    elif change.avant == change.apres:   # the notes alone: content, never in the trail
+        base.say(msg.ENTRETIEN_NOTES_REMPLACEES.format(numero=n, id=wanted))
     else:
         base.say(msg.ENTRETIEN_CORRIGE.format(numero=n, id=wanted))
 
