@@ -17,18 +17,22 @@ def test_the_agenda_follows_the_sending_then_each_reminder_then_asks_to_close(bi
     bilan("satisfaction", bid, "--moment", "fin", "--relance")
     item = agenda(bilan)[bid, "satisfaction_fin"]
     assert (item["date"], item["etape"]) == ("2026-05-18", "relance")
-    bilan("satisfaction", bid, "--moment", "fin", "--relance", "--date", "2026-05-11")
+    second = bilan("satisfaction", bid, "--moment", "fin", "--relance", "--date", "2026-05-11")
+    assert second.stderr == ""
     item = agenda(bilan)[bid, "satisfaction_fin"]
     assert (item["date"], item["etape"]) == ("2026-05-18", "cloture")
+    # One more than `relances`: recorded (it was sent), and the consultant told to close it.
+    third = bilan("satisfaction", bid, "--moment", "fin", "--relance", "--date", "2026-05-11")
+    assert "au-delà des 2 prévues" in third.stderr and "--sans-reponse" in third.stderr
     assert "relances faites" in bilan("agenda").stdout
 
     view = bilan.json("show", bid)["satisfaction"]
-    assert view == {"fin": {"note": None, "envoye_le": "2026-05-02", "relances": 2,
+    assert view == {"fin": {"note": None, "envoye_le": "2026-05-02", "relances": 3,
                             "sans_reponse": False}, "suivi": None}
     bilan("satisfaction", bid, "--moment", "fin", "--sans-reponse")
     assert (bid, "satisfaction_fin") not in agenda(bilan)
     assert bilan.json("show", bid)["satisfaction"]["fin"] == {
-        "note": None, "envoye_le": "2026-05-02", "relances": 2, "sans_reponse": True}
+        "note": None, "envoye_le": "2026-05-02", "relances": 3, "sans_reponse": True}
     # A late answer still replaces the silence, and the sending stays on record.
     bilan("satisfaction", bid, "--moment", "fin", "--note", "4")
     assert bilan.json("show", bid)["satisfaction"]["fin"]["note"] == 4

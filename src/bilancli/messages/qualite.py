@@ -40,6 +40,10 @@ QUESTIONNAIRE_ENVOYE = (
 QUESTIONNAIRE_RELANCE = (
     "Relance n° {rang} du questionnaire {moment} du bilan {id} notée le {date}."
 )
+QUESTIONNAIRE_RELANCE_AU_DELA = (
+    "relance n° {rang}, au-delà des {prevues} prévues ([qualite] relances) : notez la réponse "
+    "ou le silence (bilan satisfaction {id} --moment {moment} --sans-reponse)."
+)
 QUALIOPI_ECRIT = "Dossier Qualiopi {annee} écrit : {chemin}"
 STATS_PAGE_ECRITE = "Chiffres {annee} à publier écrits : {chemin}"
 

@@ -75,6 +75,9 @@ def _follow_questionnaire(wanted, kind, note, sans_reponse, envoye, relance, com
         rang = bilan.questionnaires[kind].reminders + 1
         base.say(msg.QUESTIONNAIRE_RELANCE.format(rang=rang, moment=label, id=wanted,
                                                   date=format_date(on)))
+        if rang > policy.most:   # recorded all the same: the reminder was sent
+            base.warn(msg.QUESTIONNAIRE_RELANCE_AU_DELA.format(
+                rang=rang, prevues=policy.most, id=wanted, moment=kind))
     else:
         base.say(msg.QUESTIONNAIRE_ENVOYE.format(moment=label, id=wanted, date=format_date(on),
                                                  relance=format_date(days_later(on, policy.delay_days))))
