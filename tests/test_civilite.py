@@ -53,12 +53,13 @@ def test_the_convocation_greets_by_civilite_and_shows_the_address(bilan):
     assert "Madame Élodie Martin" in letter and ADRESSE in letter
     assert "\nMadame,\n" in letter and "agréer, Madame, l'expression" in letter
     assert "Madame, Monsieur" not in letter
+    assert "être présente," in letter
     html = bilan("convocation", "render", bid, "1", "--format", "html", "-o", "-").stdout
-    assert "<p>Madame,</p>" in html and ADRESSE in html
+    assert "<p>Madame,</p>" in html and ADRESSE in html and "être présente," in html
     other = bilan.new(nom="Durand", prenom="Paul")
     bilan("rdv", "add", other, "--date", "2026-03-10", "--heure", "9h", "--duree", "1h")
     letter = bilan("convocation", "render", other, "1", "--format", "md", "-o", "-").stdout
-    assert "\nMadame, Monsieur,\n" in letter
+    assert "\nMadame, Monsieur,\n" in letter and "être présent(e)," in letter
 
 
 def test_an_invoice_the_beneficiary_pays_takes_the_stored_address(bilan):

@@ -57,6 +57,9 @@ def common(bilan: Bilan, cabinet: dict[str, str], today: date) -> dict:
             # How a letter greets them: « Madame », « Monsieur », else « Madame, Monsieur ».
             "civilite": msg.CIVILITE_LABELS.get(bilan.civilite, ""),
             "appel": msg.CIVILITE_LABELS.get(bilan.civilite, msg.CIVILITE_INCONNUE),
+            # The ending a word agreeing with them takes: « présente », « présent », or
+            # « présent(e) » when no civilité is recorded.
+            "accord": {"madame": "e", "monsieur": ""}.get(bilan.civilite, "(e)"),
             "adresse": bilan.adresse or "",
             "statut": STATUT_LABELS.get(bilan.statut, bilan.statut), "employeur": bilan.employeur,
         },
