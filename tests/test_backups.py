@@ -207,6 +207,9 @@ def test_a_restore_never_brings_back_what_the_law_wanted_gone(bilan, cabinet):
     assert bilan.db_bytes() == before
     out = bilan("restaure", backup, "--yes").stdout
     assert "restaurée" in out
+    # The backup's copy was purged of both (the ended bilan, the one deleted) before the
+    # swap: said as such, before the purge of the restored store finds nothing left.
+    assert "purgée de 2 bilan(s)" in out
     view = bilan.json("show", running)
     assert view["champs"]["demande"] is None and view["purge"]["contenu_detruit_le"] == "2026-03-02"
     assert bilan("show", typo, code=1).key == "BILAN_INCONNU"
@@ -381,3 +384,37 @@ def test_a_restore_says_the_last_day_the_backup_recorded_anything(bilan, cabinet
     (backup,) = list(cabinet.iterdir())
     done = bilan("restaure", backup, "--yes")
     assert "s'arrête au 20/02/2026" in done.stdout, done.stdout
+
+
+def test_the_purge_leaves_the_backups_of_another_data_folder_sharing_the_disk(bilan, cabinet, tmp_path,
+                                                                               monkeypatch):
+    """Two data folders (two cabinets, or a test folder beside the real one) naming the same
+    backup disk: bilan numbers are alike in both, but one's purge never reads the other's
+    facts into its backups — an open bilan there would lose its content."""
+    other = tmp_path / "autre"
+    other.mkdir()
+    (other / "config.toml").write_text(f'[sauvegarde]\ndossier = "{cabinet}"\n', encoding="utf-8")
+    mine = bilan.new(nom="Alpha")
+    bilan.new(nom="Alpha", prenom="Deux")
+    bilan("set", mine, "demande", "QZXAUTREDOSSIERXZQ")
+    bilan("sauvegarde")
+    (ours,) = list(cabinet.iterdir())
+    before = {p: p.read_bytes() for p in ours.rglob("*") if p.is_file()}
+    monkeypatch.setenv("BILAN_HOME", str(other))
+    theirs = bilan.new(nom="Beta")
+    bilan.new(nom="Beta", prenom="Deux")
+    bilan("set", theirs, "demande", "texte")
+    bilan("delete", "2026-002", "--yes")
+    bilan("abandon", theirs)
+    result = bilan("purge", "--yes")
+    assert str(ours) in result.stderr and "autre dossier" in result.stderr
+    assert {p: p.read_bytes() for p in ours.rglob("*") if p.is_file()} == before
+    monkeypatch.setenv("BILAN_HOME", str(bilan.home))
+    assert bilan.json("show", mine)["champs"]["demande"] == "QZXAUTREDOSSIERXZQ"
+
+
+def test_a_backup_is_named_after_today_as_the_commands_see_it(bilan, cabinet):
+    bilan.new()
+    bilan("sauvegarde")
+    (backup,) = list(cabinet.iterdir())
+    assert backup.name.startswith("sauvegarde-2026-03-02T")   # BILAN_TODAY, never the clock's day

@@ -62,6 +62,8 @@ def test_an_exempt_invoice_is_category_e_with_its_article(bilan, tmp_path):
     buyer = trade + "ram:ApplicableHeaderTradeAgreement/ram:BuyerTradeParty/"
     assert _text(root, seller + "ram:SpecifiedLegalOrganization/ram:ID") == "840123459"
     assert _text(root, seller + "ram:Name") == "MY CAMPUS"
+    # No VAT number given, none made up for an exempt seller.
+    assert root.find(seller + "ram:SpecifiedTaxRegistration", NS) is None
     assert _text(root, buyer + "ram:Name") == "Transports Durand"
     assert _text(root, buyer + "ram:SpecifiedLegalOrganization/ram:ID") == BUYER_SIRET[:9]
     assert _text(root, buyer + "ram:PostalTradeAddress/ram:PostcodeCode") == "84000"
@@ -102,6 +104,36 @@ def test_an_invoice_with_vat_is_category_s_with_its_rate(bilan, tmp_path):
     assert _text(root, totals + "ram:TaxTotalAmount") == "99.00"
     assert _text(root, totals + "ram:GrandTotalAmount") == "1899.00"
     assert _text(root, settlement + "ram:SpecifiedTradeSettlementPaymentMeans/ram:TypeCode") == "58"
+
+
+SELLER = ("rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/"
+          "ram:SellerTradeParty/")
+
+
+@pytest.mark.parametrize("regime", ["exoneree", "franchise"])
+def test_an_exempt_seller_s_vat_number_given_is_its_vat_identifier(bilan, tmp_path, regime):
+    """BR-E-02: an invoice of category E carries the seller's VAT identifier (BT-31), the one
+    `[cabinet] tva_intracommunautaire` gives, as typed with its spaces."""
+    numero = _issue(bilan, f'tva_intracommunautaire = "fr 86 840 123 459"\n'
+                           f'[facturation]\ntva = "{regime}"\niban = "{IBAN}"\n')
+    data = _embedded(_render(bilan, numero, tmp_path / "f.pdf"))
+    root = _checked(data)
+    found = root.find(SELLER + "ram:SpecifiedTaxRegistration/ram:ID", NS)
+    assert found is not None and found.text == "FR86840123459" and found.get("schemeID") == "VA"
+    assert _text(root, "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/"
+                       "ram:ApplicableTradeTax/ram:CategoryCode") == "E"
+    # Another day, the same XML.
+    bilan.today("2026-09-01")
+    assert _embedded(_render(bilan, numero, tmp_path / "g.pdf")) == data
+
+
+@pytest.mark.parametrize("typed", ["FR00840123459", "FR 86 840 123 45", "840123459", "DE123456789"])
+def test_a_wrong_vat_number_is_refused_naming_the_key(bilan, typed):
+    configure(bilan, f'tva_intracommunautaire = "{typed}"\n[facturation]\niban = "{IBAN}"\n')
+    bid = held(bilan, "--financement", "plan", "--employeur", "Transports Durand")
+    err = refused(bilan, "facture", bid, "--adresse", BUYER_ADDRESS, "--date", "2026-02-20",
+                  key="CABINET_TVA_INVALIDE")
+    assert "[cabinet] tva_intracommunautaire" in err and typed in err
 
 
 def test_a_credit_note_is_381_and_names_the_invoice_it_credits(bilan, tmp_path):

@@ -42,7 +42,8 @@ def test_the_synthese_holds_content_fields_and_never_the_working_material():
 def test_a_missing_cabinet_setting_is_a_clean_blank():
     view = context.synthese(a_bilan(), Config({"nom": "MY CAMPUS"}, {}), TODAY)
     assert view["cabinet"] == {"nom": "MY CAMPUS", "adresse": "", "nda": "", "siret": "", "consultant": "",
-                               "representant": "", "telephone": "", "email": "", "referent_handicap": ""}
+                               "representant": "", "telephone": "", "email": "", "referent_handicap": "",
+                               "tva_intracommunautaire": ""}
 
 
 def test_the_follow_up_date_is_six_calendar_months_after_the_end():

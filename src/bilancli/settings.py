@@ -73,7 +73,7 @@ def today() -> date:
 SECTIONS: dict[str, dict[str, object]] = {
     "cabinet": {k: "texte" for k in (
         "nom", "adresse", "nda", "siret", "consultant", "representant", "telephone", "email",
-        "referent_handicap")},
+        "referent_handicap", "tva_intracommunautaire")},
     "conservation": {"duree": "texte", "administratif": "texte"},
     "facturation": {"tva": ("exoneree", "franchise", "assujettie"), "taux": "nombre",
                     "delai_paiement": "texte", "iban": "texte"},

@@ -135,7 +135,8 @@ def print_json(data) -> None:
     ten times slower on the thousands of rows of a large store."""
     import json  # here: the human views do not need it
 
-    sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+    # No cycle can hide in what a command returns: the check per object is work for nothing.
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, check_circular=False) + "\n")
 
 
 def say(text: str) -> None:

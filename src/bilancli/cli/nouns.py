@@ -36,6 +36,7 @@ SECTIONS = (
     (msg.SECTION_DONNEES, (
         ("export", "donnees.export"), ("import", "donnees.spreadsheet"), ("sauvegarde", "donnees.sauvegardes"),
         ("restaure", "donnees.sauvegardes"), ("purge", "donnees.purge"),
+        ("cle", "donnees.cles"),
     )),
 )
 

@@ -273,6 +273,10 @@ RESTAURE_FAITE = (
     "Sauvegarde {dossier} restaurée : elle s'arrête au {date} ; ce qui a été enregistré depuis "
     "est perdu. Ce que la base remplacée avait détruit ou supprimé l'est aussi dans la sauvegarde."
 )
+RESTAURE_PURGEE = (
+    "Avant d'être mise en place, la copie de la sauvegarde a été purgée de {nombre} bilan(s), "
+    "comme la base l'avait été (R6313-7). Ce qui suit est la purge de la base restaurée :"
+)
 RESTAURE_BASE_ILLISIBLE = (
     "la base remplacée était illisible : elle est détruite, et seules les dates que la sauvegarde "
     "connaît ont servi à la purger. Les bilans supprimés ou purgés après la sauvegarde ne sont "

@@ -49,6 +49,7 @@ A_FAIRE = {
     "paiement": "Paiement attendu : facture {numero}",
     "reclamation": "Répondre à la réclamation {numero}",
     "rdv": "Rendez-vous",
+    "cle_secours": "Refaire le fichier de secours des clés (bilan cle secours) et détruire l'ancien",
 }
 
 # What an agenda item is, in a word or two: the agenda's count by kind.
@@ -57,6 +58,7 @@ AGENDA_SORTES = {
     "suivi": "Suivi à six mois", "satisfaction_fin": "Satisfaction de fin",
     "satisfaction_suivi": "Satisfaction à six mois", "purge": "Purge", "inactif": "Inactif",
     "paiement": "Paiement", "reclamation": "Réclamation", "rdv": "Rendez-vous",
+    "cle_secours": "Fichier de secours",
 }
 
 PHASE_LABELS = {

@@ -34,6 +34,12 @@ FACTURE_CABINET_INCOMPLET = (
     "des organismes de formation, le numéro de déclaration d'activité ; une facture émise ne "
     "se complète plus."
 )
+CABINET_TVA_INVALIDE = (
+    "config.toml : [cabinet] tva_intracommunautaire = « {saisie} » n'est pas un numéro de TVA "
+    "intracommunautaire français valide (FR, une clé de deux caractères, puis le SIREN ; CGI "
+    "art. 286 ter) : recopiez-le depuis votre avis de situation ou un acte des impôts, ou "
+    "retirez la clé."
+)
 CABINET_SIRET_INVALIDE = (
     "config.toml : [cabinet] siret = « {saisie} » n'est pas un SIRET valide (14 chiffres, "
     "clé de Luhn du SIREN et du SIRET) : une facture ne peut pas le porter."

@@ -133,3 +133,7 @@ RESTAURE_DISQUE_PLEIN = (
     "sauvegarde n'a pas pu y être préparée. Restauration abandonnée, rien n'a été modifié ; "
     "libérez de la place, puis relancez « bilan restaure »."
 )
+PURGE_SAUVEGARDE_AUTRE_DOSSIER = (
+    "la sauvegarde {sauvegarde} est celle d'un autre dossier de données : laissée intacte. "
+    "C'est la purge de ce dossier-là qui la purgera."
+)

@@ -121,9 +121,13 @@ def _party(parent, tag: str, party: dict, seller: bool, vat_number: bool = False
     _address(holder, party.get("adresse"))
     if seller and party.get("email"):   # BT-34, the seller's electronic address
         _el(_el(holder, "ram:URIUniversalCommunication"), "ram:URIID", party["email"], schemeID="EM")
-    if vat_number and siret:   # BT-31: a seller who charges VAT has one (BR-S-02)
-        _el(_el(holder, "ram:SpecifiedTaxRegistration"), "ram:ID", french_vat_number(siret[:9]),
-            schemeID="VA")
+    # BT-31: the seller's as `[cabinet] tva_intracommunautaire` gave it (an exempt seller's
+    # invoice needs one, BR-E-02), else France's from the SIREN for a seller who charges VAT
+    # (BR-S-02); none is made up for an exempt seller who gave none.
+    given = party.get("tva_intracommunautaire") if seller else None
+    if given or (vat_number and siret):
+        _el(_el(holder, "ram:SpecifiedTaxRegistration"), "ram:ID",
+            given or french_vat_number(siret[:9]), schemeID="VA")
 
 
 def _designation(d: dict) -> str:

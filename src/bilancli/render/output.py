@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from bilancli import messages as msg
@@ -36,7 +35,10 @@ def _html_to_pdf(html: str, base_url: Path, variant: str | None = None) -> bytes
     except (ImportError, OSError):
         # OSError: the package is there but its system libraries (Pango) are not.
         raise fail(msg.PDF_INDISPONIBLE) from None
-    # WeasyPrint reports CSS it skips as warnings; the consultant cannot act on them.
+    # WeasyPrint reports CSS it skips as warnings; the consultant cannot act on them (logging
+    # here: WeasyPrint loads it anyway, the commands that write no PDF do not need it).
+    import logging
+
     for name in ("weasyprint", "fontTools"):
         logging.getLogger(name).setLevel(logging.ERROR)
     try:

@@ -34,10 +34,12 @@ class BackupFailure(namedtuple("BackupFailure", "path reason full")):
     __slots__ = ()
 
 
-class BackupsPurged(namedtuple("BackupsPurged", "done unreachable failed partial")):
+class BackupsPurged(namedtuple("BackupsPurged", "done unreachable failed partial foreign",
+                               defaults=((),))):
     """The purge of `[sauvegarde] dossier`: what was done in each backup, the folder when it
-    could not be reached, the backups that could not be purged, and the folders a killed
-    `sauvegarde` left (destroyed, or to be destroyed by a real purge)."""
+    could not be reached, the backups that could not be purged, the folders a killed
+    `sauvegarde` left (destroyed, or to be destroyed by a real purge), and the backups of
+    another data folder sharing the same backup folder (left as they are)."""
 
     __slots__ = ()
 
@@ -127,20 +129,27 @@ def purge_backups(store: Store, configured: str | None, settings, today, simulat
                 failed.append(_failure(path, exc))
     found = backups.find(where)
     told = backups.store_facts(store.conn) if found else None
+    ours = store.keys.state
+    foreign = []
     for path in found:
         problem = backups.documents_problem(path)
         if problem:
             failed.append(BackupFailure(path, problem, False))
             continue
         try:
-            done.append(_purge_one(path, told, settings, today, simulated))
+            outcome = _purge_one(path, told, ours.store_id if ours else None, settings, today,
+                                 simulated)
+            if outcome is None:
+                foreign.append(path)
+            else:
+                done.append(outcome)
         except store_purge.PurgeCut as cut:
             if isinstance(cut.cause, KeyboardInterrupt):
                 raise KeyboardInterrupt from None
             failed.append(_failure(path, cut.cause))
         except (BilanError, OSError, sqlite3.Error) as exc:
             failed.append(_failure(path, exc))
-    return BackupsPurged(done, None, failed, partial)
+    return BackupsPurged(done, None, failed, partial, foreign)
 
 
 def _failure(path: str, exc: BaseException) -> BackupFailure:
@@ -155,10 +164,17 @@ def _failure(path: str, exc: BaseException) -> BackupFailure:
     raise exc
 
 
-def _purge_one(path: str, told, settings, today, simulated: bool) -> BackupOutcome:
-    """One backup purged as the store was (`told`: `store.backups.StoreFacts`)."""
+def _purge_one(path: str, told, store_id: str | None, settings, today,
+               simulated: bool) -> BackupOutcome | None:
+    """One backup purged as the store was (`told`: `store.backups.StoreFacts`); None, and
+    nothing touched, for the backup of another data folder (another store's id: two
+    cabinets, or a test folder, sharing one backup disk): its bilans are not ours, though
+    their numbers may be the same."""
     backup = Store(path, create=False, writable=not simulated, backup=True)
     try:
+        theirs = backup.keys.state
+        if store_id is not None and theirs is not None and theirs.store_id != store_id:
+            return None
         own = backups.retention_facts(backup.conn)
         dues, to_delete = rules.dues(own, told.retention, told.deleted, settings, today)
         name = os.path.basename(path)

@@ -28,11 +28,12 @@ from bilancli.store.dossier.drafts import Workspace
 from bilancli.store.private import ensure_home, ensure_private_dir, new_private_file
 
 
-class Restored(namedtuple("Restored", "unreadable carried destroyed")):
+class Restored(namedtuple("Restored", "unreadable carried destroyed purged")):
     """What a restore did beyond the swap: the replaced store could not be read
     (`unreadable`: only the backup's own facts purged it); the files written outside the
     data folder whose records came along (`carried`), and those destroyed because their
-    bilan is not in the backup (`destroyed`)."""
+    bilan is not in the backup (`destroyed`); the bilans purged or deleted in the backup's
+    copy before it was put in place, as the store had been (`purged`)."""
 
     __slots__ = ()
 
@@ -86,21 +87,22 @@ def restore(home: str, source: str, settings, today: date) -> Restored:
     space = Workspace(home)
     try:
         if current is None:
-            destroyed, carried = _stage_and_swap(home, source, None, space, settings, today)
+            destroyed, carried, purged = _stage_and_swap(home, source, None, space, settings, today)
         else:
             with current.hold():
-                destroyed, carried = _stage_and_swap(home, source, current, space, settings, today)
+                destroyed, carried, purged = _stage_and_swap(home, source, current, space,
+                                                             settings, today)
     finally:
         if current:
             current.close()
         space.destroy()
-    return Restored(current is None, carried, destroyed)
+    return Restored(current is None, carried, destroyed, purged)
 
 
-def _stage_and_swap(home: str, source: str, current, space, settings, today) -> tuple[int, int]:
+def _stage_and_swap(home: str, source: str, current, space, settings, today) -> tuple[int, int, int]:
     check(source)   # again, under the lock: what is swapped in is what was checked
     try:
-        orphans, carried = _stage(home, source, current, space, settings, today)
+        orphans, carried, purged = _stage(home, source, current, space, settings, today)
         staging.write_orphans(space.where, orphans)
         staging.mark_ready(space.where)   # the point of no return
     except store_purge.PurgeCut as cut:
@@ -111,12 +113,13 @@ def _stage_and_swap(home: str, source: str, current, space, settings, today) -> 
         if not is_full(exc, space.where):
             raise
         raise fail(msg.RESTAURE_DISQUE_PLEIN, dossier=home) from None
-    return staging.finish(home, space.where), carried
+    return staging.finish(home, space.where), carried, purged
 
 
-def _stage(home: str, source: str, current, space, settings, today) -> tuple[list, int]:
+def _stage(home: str, source: str, current, space, settings, today) -> tuple[list, int, int]:
     """The backup copied into the workspace and purged there as the store was: (the files
-    to destroy once swapped, how many files written outside came along)."""
+    to destroy once swapped, how many files written outside came along, how many bilans
+    were purged or deleted in it)."""
     told = backups.store_facts(current.conn) if current else backups.StoreFacts({}, set(), {})
     staged_db = os.path.join(space.where, DB_NAME)
     os.close(new_private_file(staged_db))
@@ -130,7 +133,8 @@ def _stage(home: str, source: str, current, space, settings, today) -> tuple[lis
         own = backups.retention_facts(staged.conn)
         dues, to_delete = rules.dues(own, told.retention, told.deleted, settings, today)
         backups.delete_bilans(staged, to_delete)
-        store_purge.purge(staged, dues, today)
+        outcomes = store_purge.purge(staged, dues, today)
+        purged = len({o.bilan_id for o in outcomes if o.items} | set(to_delete))
         backups.copy_dates(staged, told.destructions, dues)
         backups.record_deleted(staged, told.deleted)   # the store's list of deleted ids comes along
         carried, orphans = staging.outside_files(current.conn, staged) if current else (0, [])
@@ -138,4 +142,4 @@ def _stage(home: str, source: str, current, space, settings, today) -> tuple[lis
     finally:
         staged.close()
     ensure_private_dir(os.path.join(space.where, staging.DOCUMENTS))   # a backup without any
-    return orphans, carried
+    return orphans, carried, purged

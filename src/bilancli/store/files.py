@@ -12,7 +12,6 @@ target, a link included, without following it.
 from __future__ import annotations
 
 import errno
-import hashlib
 import os
 import stat
 from collections import namedtuple
@@ -123,6 +122,8 @@ def _check_outside_store(target: Path, home: str | Path) -> None:
 
 def prepare(target: Path, data: bytes, home: str | Path) -> Output:
     """Check the target and choose the temporary name; nothing is written yet."""
+    import hashlib  # here, as in shred: the commands that write no file do not load OpenSSL
+
     check_output_path(target, home)
     temp = target.parent / f".{target.name}.{os.urandom(4).hex()}.bilan-tmp"
     return Output(target, temp, recorded_path(home, target), recorded_path(home, temp),

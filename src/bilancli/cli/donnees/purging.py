@@ -14,6 +14,7 @@ from bilancli.core.formats import format_size
 from bilancli.errors import BilanError, fail
 from bilancli.services import purge as service
 from bilancli.services.backups import purge_backups
+from bilancli.services.cles import purge_recoveries
 from bilancli.services.purge import has_rows
 from bilancli.store.conservation.purge import PurgeCut
 
@@ -38,10 +39,13 @@ def run_purge(dry_run: bool, yes: bool, as_json: bool, everything: bool = False)
             if not dry_run:
                 service.destroy_keys_left(store, planned, today)
             saved = _backups(store, configured, settings, today, simulated=dry_run)
+            stale = purge_recoveries(store, configured, simulated=dry_run)
             _report(planned.planned, today, as_json, simulated=dry_run, complaints=planned.complaints,
-                    backups=saved.done, everything=everything)
+                    backups=saved.done, everything=everything, recoveries=stale)
             _warn_files(planned.planned, simulated=dry_run)
             _backup_problems(saved, simulated=dry_run)
+            if stale.failed:   # retried at the next purge, as a recorded file is
+                raise fail(msg.PURGE_INCOMPLETE, nombre=len(stale.failed))
             return
         if not yes:
             if not as_json:
@@ -60,8 +64,10 @@ def run_purge(dry_run: bool, yes: bool, as_json: bool, everything: bool = False)
             _report(outcomes, today, as_json, simulated=False, complaints=complaints)
             raise
         saved = _backups(store, configured, settings, today, simulated=False)
-    _report(outcomes, today, as_json, simulated=False, complaints=complaints, backups=saved.done)
-    failures = _warn_files(outcomes, simulated=False)
+        stale = purge_recoveries(store, configured, simulated=False)
+    _report(outcomes, today, as_json, simulated=False, complaints=complaints, backups=saved.done,
+            recoveries=stale)
+    failures = _warn_files(outcomes, simulated=False) + len(stale.failed)
     _backup_problems(saved, simulated=False)
     if failures:
         raise fail(msg.PURGE_INCOMPLETE, nombre=failures)
@@ -84,6 +90,8 @@ def _backup_problems(saved, simulated: bool) -> None:
     partial = msg.PURGE_SAUVEGARDE_PARTIELLE_PREVUE if simulated else msg.PURGE_SAUVEGARDE_PARTIELLE
     for path in saved.partial:
         base.warn(partial.format(sauvegarde=path))
+    for path in saved.foreign:
+        base.warn(msg.PURGE_SAUVEGARDE_AUTRE_DOSSIER.format(sauvegarde=path))
     failed = saved.failed
     for failure in failed[:-1] if saved.unreachable is None else failed:
         base.warn(_failure_message(failure))
@@ -142,18 +150,25 @@ def _stderr_console():
 
 
 def _report(outcomes, today, as_json: bool, simulated: bool, complaints=(), backups=(),
-            everything: bool = True) -> None:
+            everything: bool = True, recoveries=None) -> None:
+    for path, reason in recoveries.failed if recoveries else ():
+        base.warn(msg.PURGE_SECOURS_ECHEC.format(fichier=path, raison=reason))
     if as_json:
-        base.print_json({"date": iso(today), "simulation": simulated,
-                         "bilans": [outcome_json(o) for o in outcomes],
-                         "reclamations": [complaint_json(o) for o in complaints],
-                         "sauvegardes": [{"dossier": b.name, "bilans": b.purged, "supprimes": b.deleted}
-                                         for b in backups]})
+        report = {"date": iso(today), "simulation": simulated,
+                  "bilans": [outcome_json(o) for o in outcomes],
+                  "reclamations": [complaint_json(o) for o in complaints],
+                  "sauvegardes": [{"dossier": b.name, "bilans": b.purged, "supprimes": b.deleted}
+                                  for b in backups]}
+        if recoveries and recoveries.destroyed:   # SPEC §15: the stale recovery files
+            report["fichiers_secours"] = recoveries.destroyed
+        base.print_json(report)
         return
     _report_store(outcomes, today, simulated, complaints, everything)
     for b in backups:
         template = msg.PURGE_SAUVEGARDE_PREVUE if simulated else msg.PURGE_SAUVEGARDE_FAITE
         base.say(template.format(dossier=b.name, bilans=len(b.purged), supprimes=len(b.deleted)))
+    for path in recoveries.destroyed if recoveries else ():
+        base.say((msg.PURGE_SECOURS_PREVU if simulated else msg.PURGE_SECOURS_DETRUIT).format(fichier=path))
 
 
 def _report_store(outcomes, today, simulated: bool, complaints, everything: bool = True) -> None:

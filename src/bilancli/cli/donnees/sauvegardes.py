@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import datetime
 
 from bilancli import messages as msg
 from bilancli.cli import base
@@ -12,17 +13,11 @@ from bilancli.core.dates import format_date
 from bilancli.errors import fail
 from bilancli.services import backups, restore
 
-# Every command's declaration is read at start-up: what the commands need is imported when
-# they run (the lead hoists these once the command line loads a noun only when typed).
-
 
 @command("sauvegarde", msg.CMD_SAUVEGARDE,
          opt("-o", "--output", help=msg.OPT_SORTIE_SAUVEGARDE, metavar="DOSSIER"),
          details=msg.DET_SAUVEGARDE)
 def sauvegarde(output) -> None:
-    from datetime import datetime
-
-
     configured = base.config().sauvegarde.get("dossier")
     where = output if output is not None else configured
     if where is None or not where.strip():
@@ -34,7 +29,8 @@ def sauvegarde(output) -> None:
     if os.path.isdir(home):
         base.settle()   # a restore a kill cut short is finished before it is backed up
     with base.reading() as store:
-        taken = backups.take(store, where, home, datetime.now())
+        # Named after today as every command sees it (BILAN_TODAY in a preview), at this time.
+        taken = backups.take(store, where, home, datetime.combine(base.today(), datetime.now().time()))
     for left in taken.destroyed:
         base.warn(msg.PURGE_SAUVEGARDE_PARTIELLE.format(sauvegarde=left))
     path = taken.path
@@ -66,4 +62,6 @@ def restaure(dossier, yes) -> None:
         base.say(msg.RESTAURE_FICHIERS_SUIVIS.format(nombre=done.carried))
     if done.destroyed:
         base.say(msg.RESTAURE_FICHIERS_DETRUITS.format(nombre=done.destroyed))
+    if done.purged:
+        base.say(msg.RESTAURE_PURGEE.format(nombre=done.purged))
     run_purge(dry_run=False, yes=True, as_json=False)

@@ -13,8 +13,7 @@ from bilancli.render import quality, templates
 from bilancli.services.rendering import write_recorded
 from bilancli.store import files
 from bilancli.store.folders import open_folder
-from bilancli.store.qualite.quality import load_year_records
-from bilancli.store.snapshots import load_summaries, minutes_held_in, year_scope
+from bilancli.store.qualite.quality import load_year_file
 
 QUALIOPI_FORMATS = ("md", "html", "pdf")
 
@@ -80,13 +79,11 @@ def refuse_names_at_home(target, home) -> None:
 
 
 def compute(year: int, today, names: bool, config) -> dict:
-    scope = year_scope(year)
     with base.reading() as store:
-        summaries = load_summaries(store.conn, scope, names=names, money=False)
-        minutes = minutes_held_in(store.conn, year)
-        records = load_year_records(store.conn, scope, year)
+        loaded = load_year_file(store.conn, year, names=names)
     referent = bool(config.cabinet.get("referent_handicap", "").strip())
-    return quality_file(summaries, year, today, records, minutes, referent)
+    return quality_file(loaded.summaries, year, today, loaded.records, loaded.minutes_held,
+                        referent)
 
 
 def _write_named(the_file: dict, fmt: str, data: bytes, target, today) -> None:

@@ -17,8 +17,9 @@ from bilancli.core.dates import (
 )
 from bilancli.core.formats import full_name
 from bilancli.core.qualite.satisfaction import reminders_from
-from bilancli.core.semaine.agenda import agenda, register_items, within
+from bilancli.core.semaine.agenda import agenda, recovery_item, register_items, within
 from bilancli.core.workdays import WorkCalendar
+from bilancli.store.cles import trousseau
 from bilancli.store.facturation import ledger
 from bilancli.store.semaine import rdv as rdv_store
 from bilancli.store.snapshots import (
@@ -47,11 +48,19 @@ def compute(names: bool):
         summaries = load_summaries(store.conn, scope, names=names, money=False)
         facts = load_retention_facts(store.conn, summary_dates(summaries))
         planned = rdv_store.planned_by_bilan(store.conn)
+        registers += recovery_item(_stale_recovery(store.conn), today)
     purge_dues = retention.purge_dues(facts, settings, today)
     items = agenda(summaries, today, WorkCalendar(), purge_dues, planned,
                    registers, reminders)
     rdv = {(r.bilan_id, r.numero): r for found in planned.values() for r in found}
     return items, {s.id: s for s in summaries}, rdv
+
+
+def _stale_recovery(conn):
+    """The day the last recovery file went stale (`chiffrement`), read without any key."""
+    current = trousseau.state(conn)
+    day = current.secours_perime_le if current is not None else None
+    return parse_date(day, base.today()) if day else None
 
 
 HORIZON_DAYS = 30   # a person sees what is overdue and the next month (SPEC §13)

@@ -1,7 +1,8 @@
 """What the consultant types on an invoice, checked by python-stdnum: a SIRET (the SIREN's key
 and the whole number's; La Poste's establishments by INSEE's own rule, its head office by
-Luhn) and an IBAN (its key, and the length and layout of its country: 27 characters in
-France). The library is imported where it is used: only the invoice commands need it.
+Luhn), an IBAN (its key, and the length and layout of its country: 27 characters in
+France) and a French VAT number (its key). The library is imported where it is used: only
+the invoice commands need it.
 """
 
 from __future__ import annotations
@@ -29,6 +30,20 @@ def parse_siret(text: str) -> str:
         raise fail(msg.SIRET_CLE, saisie=text) from None
     except ValidationError:
         raise fail(msg.SIRET_FORME, saisie=text) from None
+
+
+def parse_vat_number(text: str) -> str:
+    """`[cabinet] tva_intracommunautaire` as typed (`FR 86 840 123 459`) → `FR86840123459`;
+    a number France would not give (its form, or its key against the SIREN) is refused."""
+    from stdnum.exceptions import ValidationError
+    from stdnum.fr import tva
+
+    if not text.isascii():   # full-width digits would be read as digits: a slip, refused
+        raise fail(msg.CABINET_TVA_INVALIDE, saisie=text)
+    try:
+        return "FR" + tva.validate(text)
+    except ValidationError:
+        raise fail(msg.CABINET_TVA_INVALIDE, saisie=text) from None
 
 
 def format_siret(digits: str) -> str:

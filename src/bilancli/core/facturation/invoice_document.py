@@ -14,7 +14,7 @@ from datetime import date
 from bilancli import messages as msg
 from bilancli.core.dates import iso
 from bilancli.core.facturation import billing as bill
-from bilancli.core.facturation.checkdigits import format_siret, parse_siret
+from bilancli.core.facturation.checkdigits import format_siret, parse_siret, parse_vat_number
 from bilancli.core.facturation.ledger import CREDIT_NOTE, INVOICE, Invoice
 from bilancli.core.facturation.organismes import find
 from bilancli.core.formats import full_name
@@ -38,12 +38,18 @@ def seller(cabinet: dict, billing: bill.Billing) -> dict:
         siret = parse_siret(cabinet["siret"])
     except BilanError:
         raise fail(msg.CABINET_SIRET_INVALIDE, saisie=cabinet["siret"]) from None
-    return {
+    found = {
         "nom": cabinet["nom"].strip(), "adresse": cabinet["adresse"].strip(),
         "siret": format_siret(siret), "nda": (cabinet.get("nda") or "").strip() or None,
         "telephone": (cabinet.get("telephone") or "").strip() or None,
         "email": (cabinet.get("email") or "").strip() or None,
     }
+    # Only when given (an exempt seller may have one, BR-E-02): the documents frozen before
+    # stay as they were, and none is ever made up.
+    vat_number = (cabinet.get("tva_intracommunautaire") or "").strip()
+    if vat_number:
+        found["tva_intracommunautaire"] = parse_vat_number(vat_number)
+    return found
 
 
 def buyer(bilan: Bilan, payer: str, typed: dict, directory=()) -> dict:

@@ -36,14 +36,25 @@ LIBELLES = {
 LOW_NOTES = (1, 2)
 
 
-class YearRecords(namedtuple("YearRecords", "modalities rendered synthesis_in_conclusion invoices"
-                             " left_preliminary analysis complaints actions proofs")):
-    """What the file reads beside the summaries: bilan id → its entretiens' modalities;
-    (bilan id, emargement|certificat) → the day last rendered (`AAAA-MM-JJ`, as stored); the bilans whose
-    synthèse was rendered in conclusion; bilan id → its invoice numbers; bilan id → the day it
-    left the préliminaire (those of the year); bilan id → {demande|besoins: day last changed};
-    the réclamations received in the year (no texts) and how many closed in it carry an
-    action; the bilans whose signed convention is kept."""
+class BilanFacts(namedtuple("BilanFacts", "modalities emargement certificat invoices proof")):
+    """What a bilan's line shows beside its summary: its entretiens' modalities (sorted); the
+    day its attendance sheet and its certificat were last rendered (`AAAA-MM-JJ`, as stored);
+    its invoice numbers; whether its signed convention is kept. Shared between bilans alike:
+    never mutated."""
+
+    __slots__ = ()
+
+
+NO_FACTS = BilanFacts([], None, None, [], False)
+
+
+class YearRecords(namedtuple("YearRecords", "facts synthesis_in_conclusion left_preliminary"
+                             " analysis complaints actions")):
+    """What the file reads beside the summaries: bilan id → its `BilanFacts` (`NO_FACTS`
+    when absent); the bilans completed in the year whose synthèse was rendered in conclusion;
+    bilan id → the day it left the préliminaire (those of the year); bilan id →
+    {demande|besoins: day last changed}; the réclamations received in the year (no texts) and
+    how many closed in it carry an action."""
 
     __slots__ = ()
 
@@ -79,7 +90,8 @@ def quality_file(summaries: list[Summary], year: int, today: date, records: Year
     calendar = calendar or WorkCalendar()
     ended = [s for s in summaries if _in(s.date_fin, year) and s.phase in ("termine", "abandonne")]
     done = [s for s in ended if s.phase == "termine"]
-    figures = results(summaries, ended, year, today)
+    asked_on = {"fin": satisfaction.end_due, "suivi": satisfaction.six_month_dues()}
+    figures = results(summaries, ended, year, today, asked_on["suivi"])
     left = [bid for bid in records.left_preliminary]
     indicateurs = {
         "2": {"beneficiaires": sum(1 for minutes in minutes_held.values() if minutes > 0),
@@ -89,20 +101,25 @@ def quality_file(summaries: list[Summary], year: int, today: date, records: Year
         "11": {"termines": len(done),
                "avec_synthese": sum(1 for s in done if s.id in records.synthesis_in_conclusion)},
         "26": {"referent": referent},
-        "30": {moment: _questionnaires(summaries, moment, year, today) for moment in satisfaction.MOMENTS},
+        "30": {moment: _questionnaires(summaries, moment, asked_on[moment], year, today)
+               for moment in satisfaction.MOMENTS},
         "31": _complaints(records.complaints, today),
         "32": {"abandons": len(ended) - len(done),
                "notes_basses": sum(1 for s in summaries for m in satisfaction.MOMENTS
                                    if s.satisfaction.get(m) in LOW_NOTES
-                                   and _in(_asked_on(s, m), year)),
+                                   and _in(asked_on[m](s), year)),
                "actions": records.actions},
     }
     for key, view in indicateurs.items():
         view["libelle"] = LIBELLES[key]
-    lines = [_line(s, records, calendar, today)
-             for s in sorted(summaries, key=lambda s: (s.date_ouverture, s.id))
-             if in_the_file(s, year, minutes_held)]
-    return {"annee": year, "indicateurs": indicateurs, "bilans": lines}
+    in_file = [s for s in summaries if in_the_file(s, year, minutes_held)]
+    in_file.sort(key=_by_opening)
+    return {"annee": year, "indicateurs": indicateurs,
+            "bilans": _lines(in_file, records.facts, calendar, today)}
+
+
+def _by_opening(s: Summary):
+    return s.date_ouverture, s.id
 
 
 def _analysed(bilan_id: str, records: YearRecords) -> bool:
@@ -114,15 +131,13 @@ def _analysed(bilan_id: str, records: YearRecords) -> bool:
     return all(f in fields and fields[f] <= left_on for f in ("demande", "besoins"))
 
 
-def _asked_on(s: Summary, moment: str) -> date | None:
-    return satisfaction.end_due(s) if moment == "fin" else satisfaction.six_month_due(s)
-
-
-def _questionnaires(summaries: list[Summary], moment: str, year: int, today: date) -> dict:
-    """The questionnaires fallen due in the year: sent (an answer or a silence recorded
-    means it went out), reminders (each one counts), answered, recorded unanswered."""
+def _questionnaires(summaries: list[Summary], moment: str, asked_on, year: int,
+                    today: date) -> dict:
+    """The questionnaires fallen due in the year (`asked_on`, the moment's due day): sent (an
+    answer or a silence recorded means it went out), reminders (each one counts), answered,
+    recorded unanswered."""
     due = [s for s in summaries
-           if (d := _asked_on(s, moment)) is not None and d.year == year and d <= today]
+           if (d := asked_on(s)) is not None and d.year == year and d <= today]
     sent = answered = silent = reminders = 0
     for s in due:
         q = s.questionnaires.get(moment)
@@ -143,21 +158,48 @@ def _complaints(complaints, today: date) -> dict:
             "registre": [register_row(c) for c in complaints]}
 
 
-def _line(s: Summary, records: YearRecords, calendar: WorkCalendar, today: date) -> dict:
-    conv = s.convention
-    return {
-        "id": s.id, "nom": s.nom, "prenom": s.prenom,
-        "date_ouverture": s.date_ouverture.isoformat(), "date_fin": iso(s.date_fin),
-        "phase": s.phase,
-        "heures": round((s.minutes_delivered or 0) / 60, 2),
-        "modalites": records.modalities.get(s.id, []),
-        "convention": {"transmise": iso(conv.sent_on), "signee": iso(conv.signed_on),
-                       "preuve": s.id in records.proofs},
-        "emargement": records.rendered.get((s.id, "emargement")),
-        "certificat": records.rendered.get((s.id, "certificat")),
-        "edof": _edof(s, calendar, today),
-        "factures": records.invoices.get(s.id, []),
-    }
+class _Memo(dict):
+    """Key → `make(key)`, made once: ten thousand lines share a few hundred days, hours and
+    conventions, and a lookup costs less than making the value again. The values are
+    shared between lines: never mutated."""
+
+    def __init__(self, make):
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key):
+        value = self[key] = self.make(key)
+        return value
+
+
+def _convention(key) -> dict:
+    sent, signed, proof = key
+    return {"transmise": iso(sent), "signee": iso(signed), "preuve": proof}
+
+
+def _lines(in_file: list[Summary], facts: dict, calendar: WorkCalendar, today: date) -> list:
+    """One line per bilan of the file: dates, hours, states and numbers, never content."""
+    day = _Memo(iso).__getitem__
+    hours = _Memo(lambda minutes: round((minutes or 0) / 60, 2)).__getitem__
+    convention = _Memo(_convention).__getitem__
+    facts_of = facts.get
+    lines = []
+    for s in in_file:
+        f = facts_of(s.id, NO_FACTS)
+        conv = s.convention
+        lines.append({
+            "id": s.id, "nom": s.nom, "prenom": s.prenom,
+            "date_ouverture": day(s.date_ouverture), "date_fin": day(s.date_fin),
+            "phase": s.phase,
+            "heures": hours(s.minutes_delivered),
+            "modalites": f.modalities,
+            "convention": convention((conv.sent_on, conv.signed_on, f.proof)),
+            "emargement": f.emargement,
+            "certificat": f.certificat,
+            "edof": None if s.financement != edof.FINANCEMENT else _edof(s, calendar, today, day),
+            "factures": f.invoices,
+        })
+    return lines
 
 
 # Three working days are never fewer than three calendar days, nor more than these (a weekend
@@ -171,9 +213,13 @@ def _declared_in_time(made: date | None, start: date | None, today: date,
     while it is neither made nor late, or nothing started."""
     if start is None:
         return None
-    if made is not None and (made - start).days <= edof.WORKING_DAYS:
-        return True
-    if made is None and (today - start).days > _SURELY_LATE_DAYS:
+    if made is not None:
+        days = (made - start).days
+        if days <= edof.WORKING_DAYS:
+            return True
+        if days > _SURELY_LATE_DAYS:
+            return False
+    elif (today - start).days > _SURELY_LATE_DAYS:
         return False
     due = calendar.add_working_days(start, edof.WORKING_DAYS)
     if made is None:
@@ -181,15 +227,11 @@ def _declared_in_time(made: date | None, start: date | None, today: date,
     return made <= due
 
 
-def _edof(s: Summary, calendar: WorkCalendar, today: date) -> dict | None:
+def _edof(s: Summary, calendar: WorkCalendar, today: date, day=iso) -> dict:
     """The declarations of a CPF bilan and whether each one made or past its deadline was
     made within its three working days (`None` while none is)."""
-    if s.financement != edof.FINANCEMENT:
-        return None
-    checks = [_declared_in_time(s.edof.get("entree"), s.first_entretien, today, calendar),
-              _declared_in_time(s.edof.get("sortie"), s.date_fin if s.has_started else None,
-                                today, calendar)]
-    checks = [c for c in checks if c is not None]
-    in_time = all(checks) if checks else None
-    return {"entree": iso(s.edof.get("entree")), "sortie": iso(s.edof.get("sortie")),
-            "dans_les_delais": in_time}
+    entree, sortie = s.edof.get("entree"), s.edof.get("sortie")
+    first = _declared_in_time(entree, s.first_entretien, today, calendar)
+    last = _declared_in_time(sortie, s.date_fin if s.has_started else None, today, calendar)
+    in_time = last if first is None else first if last is None else first and last
+    return {"entree": day(entree), "sortie": day(sortie), "dans_les_delais": in_time}

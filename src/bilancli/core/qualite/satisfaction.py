@@ -79,6 +79,22 @@ def six_month_due(s: Summary) -> date | None:
     return follow_up_due(s.date_fin) if s.phase == "termine" else None
 
 
+def six_month_dues():
+    """`six_month_due` for a year's thousands of bilans, worked out once per day of end (they
+    end on a few hundred days)."""
+    by_end: dict[date, date | None] = {}
+
+    def due(s: Summary) -> date | None:
+        if s.phase != "termine":
+            return None
+        day = by_end.get(s.date_fin, by_end)
+        if day is by_end:
+            day = by_end[s.date_fin] = follow_up_due(s.date_fin)
+        return day
+
+    return due
+
+
 # Reminders of a questionnaire sent and not answered (SPEC §6): `[qualite] relance` after the
 # sending or the last reminder, at most `[qualite] relances` of them.
 DEFAULT_REMINDER_DELAY = "7 jours"

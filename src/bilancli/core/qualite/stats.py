@@ -14,7 +14,6 @@ from collections.abc import Collection, Iterable, Mapping
 from datetime import date
 
 from bilancli.core.dossier.fields import FINANCEMENTS, STATUTS
-from bilancli.core.dossier.followup import follow_up_due
 from bilancli.core.qualite import bpf, satisfaction
 from bilancli.core.qualite.complaints import year_counts
 from bilancli.core.summary import Summary
@@ -33,28 +32,31 @@ def _mean(notes: list[int]) -> float | None:
 def _survey(asked: list[Summary], moment: str, due, today: date) -> dict:
     """Mean and response rate among the bilans asked, counting only those whose questionnaire
     has fallen due (or was already answered): a questionnaire not yet owed is no silence."""
-    eligible = [s for s in asked if moment in s.satisfaction or (due(s) is not None and due(s) <= today)]
+    eligible = [s for s in asked
+                if moment in s.satisfaction or ((day := due(s)) is not None and day <= today)]
     # Sent and not answered (None): asked, so counted among `interroges`, not among answers.
     notes = [s.satisfaction[moment] for s in eligible if s.satisfaction.get(moment) is not None]
     return {"moyenne": _mean(notes), "reponses": len(notes), "interroges": len(eligible),
             "taux_reponse": _rate(len(notes), len(eligible))}
 
 
-def _follow_ups(done: list[Summary], year: int, today: date) -> dict:
+def _follow_ups(done: list[Summary], year: int, today: date,
+                due=satisfaction.six_month_due) -> dict:
     """The follow-up interviews owed in the year and already due (Qualiopi indicator 2 for
-    bilans: the rate of follow-up interviews held at six months)."""
+    bilans: the rate of follow-up interviews held at six months), `done` all completed."""
 
-    owed = [s for s in done if (d := follow_up_due(s.date_fin)) is not None
-            and d.year == year and d <= today]
+    owed = [s for s in done if (d := due(s)) is not None and d.year == year and d <= today]
     held = sum(1 for s in owed if s.suivi_on is not None and not s.suivi_not_held)
     not_held = sum(1 for s in owed if s.suivi_not_held)
     return {"dus": len(owed), "realises": held, "non_realises": not_held,
             "taux_realisation": _rate(held, len(owed))}
 
 
-def results(summaries: list[Summary], ended: list[Summary], year: int, today: date) -> dict:
+def results(summaries: list[Summary], ended: list[Summary], year: int, today: date,
+            six_month_due=satisfaction.six_month_due) -> dict:
     """Qualiopi indicator 2 as `year_figures` counts it, without the BPF: `ended`, the bilans
-    whose `date_fin` falls in `year` (terminés or abandonnés)."""
+    whose `date_fin` falls in `year` (terminés or abandonnés); `six_month_due`, that of
+    `satisfaction` or the same worked out once per day (`satisfaction.six_month_dues`)."""
     done = [s for s in ended if s.phase == "termine"]
     dropped = len(ended) - len(done)
     return {
@@ -63,9 +65,10 @@ def results(summaries: list[Summary], ended: list[Summary], year: int, today: da
         "satisfaction": {
             "fin": _survey([s for s in ended if satisfaction.end_due(s) is not None], "fin",
                            satisfaction.end_due, today),
-            "suivi": _survey(done, "suivi", satisfaction.six_month_due, today),
+            "suivi": _survey(done, "suivi", six_month_due, today),
         },
-        "suivi": _follow_ups([s for s in summaries if s.phase == "termine"], year, today),
+        "suivi": _follow_ups([s for s in summaries if s.phase == "termine"], year, today,
+                             six_month_due),
     }
 
 

@@ -28,7 +28,7 @@ PAYMENT_TERMS_SOURCE = "conditions de paiement de la facture"
 # Display order of items falling on the same day of the same bilan.
 KINDS = (
     "convention", "edof_entree", "edof_sortie", "suivi", "satisfaction_fin",
-    "satisfaction_suivi", "purge", "inactif", "rdv", "paiement", "reclamation",
+    "satisfaction_suivi", "purge", "inactif", "rdv", "paiement", "reclamation", "cle_secours",
 )
 _ORDER = {kind: i for i, kind in enumerate(KINDS)}
 
@@ -132,6 +132,15 @@ def register_items(invoices: Iterable, complaints: Iterable, today: date) -> lis
             items.append(Item(complaint.bilan_id, complaint.echeance, "reclamation", claims.SOURCE,
                               claims.answer_late(complaint, today), numero=complaint.numero))
     return items
+
+
+def recovery_item(stale_on: date | None, today: date) -> list[Item]:
+    """`cle_secours` (SPEC §15): the last recovery file holds a key the purge destroyed since
+    (`stale_on`): make it again and destroy the old one, so the destroyed content stays
+    unreadable in every copy (R6313-7)."""
+    if stale_on is None:
+        return []
+    return [Item(None, stale_on, "cle_secours", PURGE_SOURCE, stale_on < today)]
 
 
 def agenda(summaries: Iterable[Summary], today: date, calendar: WorkCalendar,

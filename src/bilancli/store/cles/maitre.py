@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import binascii
 import os
+import re
 import stat
 from collections import namedtuple
 
@@ -20,11 +21,14 @@ from bilancli import messages as msg
 from bilancli.errors import fail, os_reason
 from bilancli.settings import user_config_dir
 from bilancli.store.private import sync_dir
+from bilancli.store.shred import shred_name
 
 # Where a master key lives, as `chiffrement.maitre` records it.
 ENV, CONFIG, KEYRING, FILE = "BILAN_CLE", "config", "keyring", "fichier"
 KEYRING_SERVICE = "bilancli"
 _KEY_BYTES = 32
+_STORE_ID = re.compile(r"[0-9a-f]{32}")   # os.urandom(16).hex(), as the first write makes it
+_MAX_KEY_FILE = 4096   # a key is 45 bytes of base64: anything much larger is not one
 
 
 class Master(namedtuple("Master", "source path")):
@@ -40,7 +44,11 @@ class Master(namedtuple("Master", "source path")):
 
 
 def store_folder(store_id: str) -> str:
-    """The folder of one store's keys in the user's configuration folder."""
+    """The folder of one store's keys in the user's configuration folder. The id is read
+    from the store: one that is not an id bilancli makes (a store altered to name
+    `../../ailleurs`) never leads a key anywhere."""
+    if not isinstance(store_id, str) or not _STORE_ID.fullmatch(store_id):
+        raise fail(msg.CLE_MAGASIN_INVALIDE)
     return os.path.join(user_config_dir(), "magasins", store_id)
 
 
@@ -68,20 +76,39 @@ def where(config, store_id: str, recorded: str | None) -> Master:
 
 def check_outside(home: str, path: str) -> None:
     """A key file, or the store of keys, never under the data folder: resolved through every
-    link and `..` (of the path and of the data folder) before comparing."""
-    real_home = os.path.realpath(home)
-    real = os.path.realpath(path)
-    if real == real_home or real.startswith(real_home.rstrip(os.sep) + os.sep):
+    link and `..` (of the path and of the data folder) before comparing, then each folder on
+    its way compared with the data folder itself (the same folder under another name: a bind
+    mount, a case-insensitive disk)."""
+    if _inside(home, path):
         raise fail(msg.CLE_DANS_DONNEES, chemin=path, dossier=home)
 
 
+def _inside(home: str, path: str) -> bool:
+    real_home = os.path.realpath(home)
+    real = os.path.realpath(path)
+    if real == real_home or real.startswith(real_home.rstrip(os.sep) + os.sep):
+        return True
+    try:
+        data = os.stat(real_home)
+    except OSError:
+        return False   # no data folder yet: nothing can be under it but by its name
+    current = real
+    while True:
+        try:
+            if os.path.samestat(os.stat(current), data):
+                return True
+        except OSError:
+            pass   # not made yet: its parent tells
+        parent = os.path.dirname(current)
+        if parent == current:
+            return False
+        current = parent
+
+
 def read(home: str, master: Master, store_id: str) -> bytes:
-    """The master key, or a refusal saying which key is missing and how to bring it back."""
+    """The master key, or a refusal saying which key is missing, why, and how to bring it back."""
     if master.source == KEYRING:
-        key = _from_keyring(store_id)
-        if key is None:
-            raise fail(msg.CLE_ABSENTE, ou=master.described())
-        return key
+        return _read_keyring(store_id, master)
     check_outside(home, master.path)
     try:
         fd = os.open(master.path, os.O_RDONLY | os.O_NONBLOCK)
@@ -92,10 +119,14 @@ def read(home: str, master: Master, store_id: str) -> bytes:
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise fail(msg.CLE_ILLISIBLE, chemin=master.path, raison=msg.CLE_PAS_UN_FICHIER)
+            raise fail(msg.CLE_ILLISIBLE, chemin=master.path, raison=_not_a_file(info.st_mode))
+        if info.st_nlink > 1:   # another name of the same file may stand in the data folder
+            raise fail(msg.CLE_ILLISIBLE, chemin=master.path, raison=msg.CLE_PLUSIEURS_NOMS)
         if stat.S_IMODE(info.st_mode) & 0o077:
             raise fail(msg.CLE_TROP_OUVERTE, chemin=master.path, mode=f"{stat.S_IMODE(info.st_mode):04o}")
-        raw = os.read(fd, 4096)
+        if info.st_size > _MAX_KEY_FILE:
+            raise fail(msg.CLE_ILLISIBLE, chemin=master.path, raison=msg.CLE_TROP_GRANDE)
+        raw = os.read(fd, _MAX_KEY_FILE + 1)
     except OSError as exc:
         raise fail(msg.CLE_ILLISIBLE, chemin=master.path, raison=os_reason(exc)) from None
     finally:
@@ -106,22 +137,53 @@ def read(home: str, master: Master, store_id: str) -> bytes:
     return key
 
 
-def establish(home: str, config, store_id: str, key: bytes) -> Master:
+def _not_a_file(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return msg.CLE_PAS_UN_FICHIER_DOSSIER
+    if stat.S_ISFIFO(mode):
+        return msg.CLE_PAS_UN_FICHIER_FIFO
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return msg.CLE_PAS_UN_FICHIER_PERIPHERIQUE
+    return msg.CLE_PAS_UN_FICHIER
+
+
+def establish(home: str, config, store_id: str, key: bytes) -> tuple[Master, bytes]:
     """Keep a new store's master key: in the file named when one is (made there when
-    absent; when present, the consultant made it, and it is read instead), else in the key
-    ring where one works, else in a key file of its own. Returns where it went."""
+    absent; when present, the consultant made it, and it is read instead, with every check of
+    `read`), else in the key ring where one works (read back, not taken on its word), else in
+    a key file of its own. Returns where it went and the key in use."""
     named = configured(config)
     if named is None and _to_keyring(store_id, key):
-        return Master(KEYRING, None)
+        return Master(KEYRING, None), key
     master = named or Master(FILE, os.path.join(store_folder(store_id), "cle"))
     check_outside(home, master.path)
-    write_key_file(master.path, key)
-    return master
+    if named is not None and os.path.lexists(master.path):
+        return master, read(home, master, store_id)
+    write_key_file(master.path, key, make_folder=named is None)
+    return master, key
 
 
-def write_key_file(path: str, key: bytes) -> None:
-    """A key file made anew: 0600, never through a link, never over an existing file."""
+def forget(store_id: str, master: Master) -> None:
+    """A master key just made, destroyed again (a restore that failed after making it)."""
+    if master.source == KEYRING:
+        keyring = _working_keyring()
+        if keyring is not None:
+            try:
+                keyring.delete_password(KEYRING_SERVICE, _keyring_name(store_id))
+            except Exception:   # gone already, or the key ring refuses: nothing more to do
+                pass
+        return
+    shred_name(master.path)
+
+
+def write_key_file(path: str, key: bytes, make_folder: bool = True) -> None:
+    """A key file made anew: 0600, never through a link, never over an existing file. The
+    folder of a file the consultant named is never made (`make_folder` False): a USB key
+    not plugged in would otherwise get its key written on the laptop's own disk, at its
+    mount point."""
     folder = os.path.dirname(path)
+    if not make_folder and not os.path.isdir(folder):
+        raise fail(msg.CLE_DOSSIER_ABSENT, chemin=path, dossier=folder)
     try:
         os.makedirs(folder, mode=0o700, exist_ok=True)
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | os.O_NOFOLLOW, 0o600)
@@ -179,6 +241,37 @@ def _from_keyring(store_id: str) -> bytes | None:
     except Exception:   # locked, refused, gone: the key is not at hand
         return None
     return None if stored is None else _decoded(stored.encode("ascii", "replace"))
+
+
+def _read_keyring(store_id: str, master: Master) -> bytes:
+    """The key from the key ring, or a refusal saying why not: no key ring works here (a
+    headless session, a backend that forgets), it is locked or refused, it gave something
+    that is not a key, or it does not hold this store's key."""
+    keyring = _working_keyring()
+    if keyring is None:   # the key is not on this machine: said as missing, and why
+        reason = msg.CLE_TROUSSEAU_SYSTEME_OUBLI if _forgetful() else msg.CLE_TROUSSEAU_SYSTEME_INDISPONIBLE
+        raise fail(msg.CLE_ABSENTE, ou=f"{master.described()} : {reason}")
+    try:
+        stored = keyring.get_password(KEYRING_SERVICE, _keyring_name(store_id))
+    except Exception:   # locked, the unlock dialog dismissed, the service gone
+        raise fail(msg.CLE_TROUSSEAU_SYSTEME_REFUSE, raison=msg.CLE_TROUSSEAU_SYSTEME_VERROUILLE) from None
+    if stored is None:
+        raise fail(msg.CLE_ABSENTE, ou=master.described())
+    key = _decoded(stored.encode("ascii", "replace"))
+    if key is None:
+        raise fail(msg.CLE_TROUSSEAU_SYSTEME_REFUSE, raison=msg.CLE_TROUSSEAU_SYSTEME_ILLISIBLE)
+    return key
+
+
+def _forgetful() -> bool:
+    """Whether the key ring configured is the one that keeps nothing (keyring's `null`)."""
+    try:
+        import keyring
+        from keyring.backends import null
+
+        return isinstance(keyring.get_keyring(), null.Keyring)
+    except Exception:   # a broken backend configuration: not the forgetful one
+        return False
 
 
 def _to_keyring(store_id: str, key: bytes) -> bool:

@@ -19,14 +19,19 @@ from bilancli import messages as msg
 from bilancli.errors import fail, os_reason
 from bilancli.settings import load_config
 from bilancli.store.cles import cipher, maitre
-
-KEYS_FILE = "trousseau.db"
+from bilancli.store.cles.installation import KEYS_FILE, KeysRecovery
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS cles (bilan_id TEXT PRIMARY KEY, cle BLOB NOT NULL)",
     # The bilans whose key was destroyed, and when: what a copy's reader is told. No key.
     "CREATE TABLE IF NOT EXISTS detruites (bilan_id TEXT PRIMARY KEY, le TEXT NOT NULL)",
     # The master key sealed under itself: a wrong master key is told before any bilan's.
     "CREATE TABLE IF NOT EXISTS verification (id INTEGER PRIMARY KEY CHECK (id = 1), preuve BLOB NOT NULL)",
+    # The names of the keys the last recovery file holds (never a key): destroying one of
+    # them makes that file stale (`chiffrement.secours_perime_le`, the agenda's `cle_secours`).
+    "CREATE TABLE IF NOT EXISTS secours (bilan_id TEXT PRIMARY KEY)",
+    # Where recovery files were written (`cle secours -o`): the purge destroys there those
+    # that went stale, as it destroys the other files the tool wrote. Paths, never a key.
+    "CREATE TABLE IF NOT EXISTS secours_fichiers (chemin TEXT PRIMARY KEY)",
 )
 _PROOF = b"bilancli"
 
@@ -55,8 +60,9 @@ def state(conn) -> State | None:
     return None if row is None else State(*row)
 
 
-class Keys:
-    """The data keys of the store open on `conn`, opened when first needed."""
+class Keys(KeysRecovery):
+    """The data keys of the store open on `conn`, opened when first needed (what recovery
+    files need of them: `installation.KeysRecovery`)."""
 
     def __init__(self, home: str, connection) -> None:
         """`connection()` gives the store's connection now: a command that waited for a
@@ -178,6 +184,7 @@ class Keys:
             if db.in_transaction:
                 db.execute("ROLLBACK")
             raise fail(msg.TROUSSEAU_ECRITURE, chemin=path) from None
+        self._recovery_stale(db, ids, on)
         return destroyed
 
     def kept(self) -> list[str]:
@@ -194,8 +201,7 @@ class Keys:
     def set_up(self, store_id: str, clear: bool) -> maitre.Master:
         """Make a new store's master key and its store of keys, and record them in
         `chiffrement`; the caller holds the store's write transaction."""
-        key = cipher.new_key()
-        master = maitre.establish(self.home, load_config(self.home), store_id, key)
+        master, key = maitre.establish(self.home, load_config(self.home), store_id, cipher.new_key())
         self._master_key = key
         self.conn.execute("INSERT INTO chiffrement (magasin, maitre, clair) VALUES (?, ?, ?)",
                           (store_id, master.source, int(clear)))
