@@ -30,7 +30,6 @@ from run import byte_compile, timed  # noqa: E402
 
 from bilancli.core import changes as ch  # noqa: E402
 from bilancli.store.db import Store  # noqa: E402
-from bilancli.store.writes import apply  # noqa: E402
 
 TODAY = date(2026, 12, 31)
 YEAR = 2026
@@ -41,22 +40,22 @@ def seed_year(home: Path, count: int, rng: random.Random) -> None:
     store = Store(home)
     first = date(2025, 9, 1)
     openings = sorted(first + timedelta(days=rng.randrange(425)) for _ in range(count))
-    with store.write() as conn:
+    with store.transaction() as tx:   # sealed as the commands seal, as seed.py does
         for n, opened in enumerate(openings):
             ended = opened + timedelta(days=rng.randrange(45, 110))
             fate = "open" if ended > TODAY else ("abandonne" if rng.random() < 0.08 else "termine")
-            bid = seeding._one(conn, rng, opened, ended, fate, False, None, TODAY)
+            bid = seeding._one(tx, rng, opened, ended, fate, False, None, TODAY)
             if fate != "open":
                 sent = ended + timedelta(days=rng.randrange(0, 3))
-                apply(conn, ch.QuestionnaireSent(bid, "fin", min(sent, TODAY), False))
+                tx.apply(ch.QuestionnaireSent(bid, "fin", min(sent, TODAY), False))
                 if rng.random() < 0.3:
-                    apply(conn, ch.QuestionnaireSent(bid, "fin", min(sent + timedelta(days=7), TODAY), True))
+                    tx.apply(ch.QuestionnaireSent(bid, "fin", min(sent + timedelta(days=7), TODAY), True))
             for kind in ("emargement", "certificat") if fate != "open" else ("emargement",):
-                apply(conn, ch.Rendered(bid, kind, "pdf", f"documents/{bid}/{kind}-{bid}.pdf",
+                tx.apply(ch.Rendered(bid, kind, "pdf", f"documents/{bid}/{kind}-{bid}.pdf",
                                         "0" * 64, "conclusion", min(ended, TODAY), None,
                                         "administratif"))
             if n % 200 == 0:
-                apply(conn, ch.ComplaintReceived(bid, min(opened + timedelta(days=20), TODAY),
+                tx.apply(ch.ComplaintReceived(bid, min(opened + timedelta(days=20), TODAY),
                                                  "beneficiaire", "courriel", "Objet", opened + timedelta(days=50)))
     store.conn.execute("VACUUM")
     store.close()
