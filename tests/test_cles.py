@@ -338,21 +338,46 @@ def test_a_key_lost_from_the_key_store_comes_back(bilan, typed, tmp_path):
     db.close()
     assert keys_now(bilan, [lost])[lost] == "CLE_BILAN_ABSENTE"
     typed[:] = [PHRASE]
-    assert "1 clé(s) de bilan installée(s), 2 déjà présente(s)" in bilan("cle", "restaure", target,
+    assert "1 clé(s) de données installée(s), 2 déjà présente(s)" in bilan("cle", "restaure", target,
                                                                           terminal=True).stdout
     assert keys_now(bilan, keys) == keys
 
 
-def test_a_key_store_without_its_master_key_is_never_replaced(bilan, typed, tmp_path):
+def test_a_lost_master_key_is_recovered_from_the_recovery_file(bilan, typed, tmp_path):
+    """The USB key holding the master key lost: the key store is made again under a new
+    master key; the keys destroyed stay destroyed; those made after the file are lost, told."""
+    ids, keys = encrypted(bilan)
+    target = tmp_path / "secours.bilancle"
+    make_recovery(bilan, typed, target)
+    destroy(bilan, [key_name(ids[1])])
+    later = bilan.new(nom="Apres")
+    store = Store(str(bilan.home))
+    try:
+        store.keys.key(key_name(later), create=True)
+    finally:
+        store.close()
+    os.unlink(os.path.join(config_folder(), "cle"))
+    typed[:] = [PHRASE]
+    done = bilan("cle", "restaure", target, terminal=True)
+    assert "Nouvelle clé maîtresse" in done.stdout
+    assert "1 clé(s) de données" in done.stderr   # the one made after the file
+    assert os.path.exists(os.path.join(config_folder(), "cle"))
+    assert not os.path.exists(os.path.join(config_folder(), "trousseau.db.ancien"))
+    now = keys_now(bilan, list(keys) + [key_name(later)])
+    assert now[key_name(ids[0])] == keys[key_name(ids[0])]
+    assert now[key_name(ids[0], "synthese")] == keys[key_name(ids[0], "synthese")]
+    assert now[key_name(ids[1])] == "CLE_BILAN_DETRUITE"
+    assert now[key_name(later)] == "CLE_BILAN_ABSENTE"
+
+
+def test_a_wrong_master_key_is_said_before_the_passphrase(bilan, typed, tmp_path):
     encrypted(bilan)
     target = tmp_path / "secours.bilancle"
     make_recovery(bilan, typed, target)
-    os.unlink(os.path.join(config_folder(), "cle"))
-    keys_before = tree_bytes(config_folder())
-    typed[:] = [PHRASE]
-    done = bilan("cle", "restaure", target, terminal=True, code=1)
-    assert done.key == "SECOURS_TROUSSEAU_SANS_CLE"
-    assert tree_bytes(config_folder()) == keys_before
+    with open(os.path.join(config_folder(), "cle"), "wb") as f:
+        f.write(base64.b64encode(os.urandom(32)))
+    typed[:] = []   # no passphrase asked
+    assert bilan("cle", "restaure", target, terminal=True, code=1).key == "CLE_INCORRECTE"
 
 
 def test_restored_on_a_new_machine_the_master_key_goes_where_bilan_cle_says(bilan, typed, tmp_path,
@@ -553,14 +578,18 @@ def test_a_key_file_bilan_cle_names_that_exists_is_used(bilan, tmp_path, monkeyp
 
 
 @pytest.fixture
-def keyring_backend(monkeypatch):
-    """Choose the key ring: one of `memory_keyring`'s, never the machine's."""
+def keyring_backend(monkeypatch, tmp_path):
+    """Choose the key ring: one of `memory_keyring`'s, never the machine's; the process that
+    checks the key ring keeps a new key beyond the command finds them too."""
     import keyring
     from keyring.backends import fail
 
     import memory_keyring
 
     memory_keyring.Memory.kept = {}
+    monkeypatch.setenv("BILAN_TEST_KEYRING", str(tmp_path / "trousseau-systeme.json"))
+    tests = os.path.dirname(memory_keyring.__file__)
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [tests, os.environ.get("PYTHONPATH")])))
 
     def use(name):
         monkeypatch.setenv("PYTHON_KEYRING_BACKEND", name)
@@ -573,21 +602,24 @@ def keyring_backend(monkeypatch):
 def test_a_working_key_ring_keeps_the_master_key(bilan, keyring_backend):
     import memory_keyring
 
-    keyring_backend("memory_keyring.Memory")
+    keyring_backend("memory_keyring.Shared")
     ids, keys = encrypted(bilan)
-    assert ("bilancli", f"magasin-{STORE_ID}") in memory_keyring.Memory.kept
+    assert memory_keyring.Shared().get_password("bilancli", f"magasin-{STORE_ID}")
     assert not os.path.exists(os.path.join(config_folder(), "cle"))
     assert "keyring" in bilan.json("cle", "etat")["emplacement"]
     assert keys_now(bilan, keys) == keys
 
 
 @pytest.mark.parametrize("backend", ["memory_keyring.Locked", "memory_keyring.Forgetful",
-                                     "keyring.backends.null.Keyring"])
+                                     "keyring.backends.null.Keyring", "memory_keyring.Memory"])
 def test_a_key_ring_that_fails_or_forgets_leaves_the_key_in_a_file(bilan, keyring_backend, backend):
+    import memory_keyring
+
     keyring_backend(backend)
     ids, keys = encrypted(bilan)
     assert os.path.exists(os.path.join(config_folder(), "cle"))
     assert keys_now(bilan, keys) == keys
+    assert memory_keyring.Memory.kept == {}   # nothing left in a key ring that forgets
 
 
 @pytest.mark.parametrize("later, key, reason", [
@@ -597,7 +629,7 @@ def test_a_key_ring_that_fails_or_forgets_leaves_the_key_in_a_file(bilan, keyrin
 ])
 def test_a_key_ring_locked_or_gone_is_said_clearly(bilan, typed, tmp_path, keyring_backend, later, key,
                                                    reason):
-    keyring_backend("memory_keyring.Memory")
+    keyring_backend("memory_keyring.Shared")
     encrypted(bilan)
     keyring_backend(later)
     before = bilan.db_bytes()
@@ -608,7 +640,7 @@ def test_a_key_ring_locked_or_gone_is_said_clearly(bilan, typed, tmp_path, keyri
 
 def test_restored_on_a_machine_without_a_key_ring_the_key_goes_to_a_file(bilan, typed, tmp_path,
                                                                         monkeypatch, keyring_backend):
-    keyring_backend("memory_keyring.Memory")
+    keyring_backend("memory_keyring.Shared")
     ids, keys = encrypted(bilan)
     target = tmp_path / "secours.bilancle"
     make_recovery(bilan, typed, target)

@@ -161,6 +161,13 @@ def test_without_keys_what_writes_no_content_still_works(bilan, how, tmp_path):
     bilan("rdv", "list")
     bilan("calendrier")
     bilan("sauvegarde", "-o", tmp_path)
+    if how == "trousseau_absent":
+        # The keys must go first, and they cannot: nothing is destroyed (another
+        # XDG_CONFIG_HOME, cron, sudo), the content stays until they are at hand.
+        before = bilan.db_bytes()
+        assert bilan("purge", "--yes", code=1).key == "TROUSSEAU_ABSENT_DESTRUCTION"
+        assert bilan.db_bytes() == before
+        return
     # The purge destroys without opening: the ended bilan's content goes all the same.
     (entry,) = bilan.json("purge", "--yes")["bilans"]
     assert entry["id"] == ids["ended"]

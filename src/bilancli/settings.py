@@ -67,7 +67,7 @@ def today() -> date:
     return day
 
 
-# Every key of config.toml, by section: its kind of value ("texte", "nombre", "chemin" — a
+# Every key of config.toml, by section: its kind of value ("texte", "nombre", "fichier", "chemin" — a
 # folder, absolute or from `~`: a relative one would depend on where a command is typed —,
 # or the tuple of words it may take). Anything else is refused with the key's name (SPEC §1).
 SECTIONS: dict[str, dict[str, object]] = {
@@ -80,7 +80,7 @@ SECTIONS: dict[str, dict[str, object]] = {
     "qualite": {"delai_reponse": "texte", "relance": "texte", "relances": "nombre"},
     "sauvegarde": {"dossier": "chemin"},
     # The file holding the master key of the store's encryption (SPEC §15), outside the data folder.
-    "chiffrement": {"cle": "chemin"},
+    "chiffrement": {"cle": "fichier"},
 }
 CABINET_KEYS = tuple(SECTIONS["cabinet"])
 DIGIT_KEYS = ("siret", "nda", "telephone")
@@ -147,9 +147,10 @@ def _value(section: str, key: str, value, keys: dict) -> object:
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise fail(msg.CONFIG_NOMBRE, section=section, cle=key)
         return value
-    if kind == "chemin":
+    if kind in ("chemin", "fichier"):
         if not isinstance(value, str) or not os.path.isabs(os.path.expanduser(value.strip())):
-            raise fail(msg.CONFIG_CHEMIN, section=section, cle=key)
+            raise fail(msg.CONFIG_CHEMIN if kind == "chemin" else msg.CONFIG_CHEMIN_FICHIER,
+                       section=section, cle=key)
         return value.strip()
     # A number written without quotes is read as the digits it stands for only where digits
     # are the value (a SIRET, an NDA, a telephone); a name of « 3 » is a slip.

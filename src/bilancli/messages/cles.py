@@ -3,9 +3,17 @@
 CLE_SOURCES = {"BILAN_CLE": "BILAN_CLE", "config": "[chiffrement] cle", "fichier": "fichier de clé"}
 CLE_OU_TROUSSEAU_SYSTEME = "le trousseau du système (keyring)"
 CLE_OU_FICHIER = "{source} : {chemin}"
+CLE_OU_NOMMEE_ABSENTE = (
+    "la clé a été créée dans le fichier nommé par {source}, qui n'est pas défini maintenant : "
+    "définissez-le de nouveau"
+)
 CLE_OU_AUCUNE = "aucune clé n'a encore été créée pour ce dossier"
 
 # Refusals.
+CONFIG_CHEMIN_FICHIER = (
+    "config.toml : la clé [{section}] {cle} doit être le chemin complet d'un fichier, entre "
+    "guillemets (par exemple \"/media/cle/bilan.cle\" ou \"~/cles/bilan.cle\")."
+)
 CLE_ABSENTE = (
     "la clé de chiffrement de ce dossier est introuvable ({ou}) ; sans elle, le contenu des "
     "bilans ne peut être lu ni écrit. Rebranchez ou déverrouillez l'endroit où elle est, ou "
@@ -23,7 +31,7 @@ CLE_TROP_OUVERTE = (
     "faites « chmod 600 {chemin} » puis recommencez."
 )
 CLE_DANS_DONNEES = (
-    "la clé {chemin} est dans le dossier de données {dossier} (SPEC §15) : une copie du dossier "
+    "la clé {chemin} est dans le dossier de données {dossier} : une copie du dossier "
     "emporterait la clé avec le contenu. Choisissez un fichier en dehors de ce dossier."
 )
 CLE_DOSSIER_ABSENT = (
@@ -41,8 +49,8 @@ CLE_BILAN_ABSENTE = (
     "Installez votre fichier de secours : bilan cle restaure FICHIER."
 )
 CLE_BILAN_DETRUITE = (
-    "la clé du bilan {id} a été détruite le {le} (purge R6313-7) : son contenu est illisible "
-    "partout, y compris dans les copies et les sauvegardes."
+    "la clé du bilan {id} a été détruite le {le} (par la purge ou la suppression du bilan) : "
+    "son contenu est illisible partout, y compris dans les copies et les sauvegardes."
 )
 CONTENU_ENDOMMAGE = (
     "le contenu chiffré du bilan {id} ({champ}) ne s'ouvre pas avec sa clé : il est endommagé "
@@ -52,8 +60,29 @@ TROUSSEAU_ABSENT = (
     "le trousseau des clés de ce dossier est introuvable ({chemin}) ; sans lui, le contenu des "
     "bilans ne peut être lu ni écrit. Installez votre fichier de secours : bilan cle restaure FICHIER."
 )
+TROUSSEAU_ABSENT_DESTRUCTION = (
+    "le trousseau des clés de ce dossier est introuvable à l'endroit attendu ({chemin}) : les "
+    "clés doivent être détruites avant le contenu, et elles ne le peuvent pas sans lui. Rien "
+    "n'a été détruit. Lancez la commande sous votre compte, avec la configuration où se trouve "
+    "le trousseau (XDG_CONFIG_HOME, HOME : pas depuis cron ou sudo sous un autre environnement), "
+    "ou installez votre fichier de secours : bilan cle restaure FICHIER."
+)
+CLE_DOSSIER_COPIE = (
+    "ce dossier ({dossier}) est une copie du dossier de données {origine}, qui existe toujours "
+    "et partage ses clés : détruire des clés ici les détruirait aussi pour lui. Rien n'a été "
+    "détruit. La purge et la suppression se font dans {origine} ; une copie ne sert qu'à lire "
+    "ou à essayer."
+)
 TROUSSEAU_ILLISIBLE = "le trousseau des clés {chemin} est illisible ({raison})."
 TROUSSEAU_PAS_UNE_BASE = "ce n'est pas un trousseau bilancli"
+TROUSSEAU_INCOMPLET = (
+    "il est vide ou n'a pas les tables d'un trousseau bilancli ; s'il a été vidé, installez "
+    "votre fichier de secours : bilan cle restaure FICHIER"
+)
+TROUSSEAU_DISQUE_PLEIN = (
+    "le disque de la configuration est plein : le trousseau des clés {chemin} n'a pas pu être "
+    "écrit, et rien n'a été enregistré. Libérez de la place, puis relancez la commande."
+)
 TROUSSEAU_ECRITURE = "impossible d'écrire dans le trousseau des clés {chemin} ; rien n'a été enregistré."
 
 # The master key's sources refused or out of reach (`store.cles.maitre`).
@@ -79,6 +108,7 @@ CLE_TROP_GRANDE = "il est bien plus grand qu'une clé"
 # `bilan cle etat`.
 CLE_ETAT_TITRE = "Chiffrement du dossier {dossier}"
 CLE_ETAT_EMPLACEMENT = "Clé maîtresse : {ou}"
+CLE_ETAT_INTROUVABLE = "{ou} (introuvable)"
 CLE_ETAT_PAS_ENCORE = (
     "Aucune clé n'a encore été créée : la première commande qui écrit dans ce dossier la créera."
 )
@@ -93,7 +123,7 @@ CLE_ETAT_SECOURS_PERIME = (
     "Ce fichier de secours est périmé depuis le {date} : il garde la clé d'un bilan détruit "
     "depuis. Faites-en un nouveau (bilan cle secours -o FICHIER) et détruisez l'ancien."
 )
-CLE_ETAT_MANQUE = "Ce qui manque : {quoi}"
+CLE_ETAT_MANQUE = "ce qui manque : {quoi}"
 
 # `bilan cle secours`.
 SECOURS_SANS_TERMINAL = (
@@ -114,6 +144,19 @@ SECOURS_PHRASE_COURTE = (
     "une phrase de passe de {minimum} caractères au moins protège ce fichier (elle en a "
     "{longueur}) : il garde les clés de tous les bilans. Aucun fichier n'a été écrit."
 )
+SECOURS_PHRASE_CONSIGNE = (
+    "Choisissez une phrase de passe de {minimum} caractères au moins : elle protège les clés "
+    "de tous les bilans."
+)
+SECOURS_FICHIER_EXISTE = (
+    "{fichier} existe déjà et n'est pas un fichier de secours de ce dossier : il n'est pas "
+    "remplacé, rien n'a été écrit. Choisissez un autre nom."
+)
+SECOURS_FICHIER_REMPLACE = "Ancien fichier de secours de ce dossier remplacé : {fichier}."
+SECOURS_PERIME_DES_SA_CREATION = (
+    "une purge a détruit une clé de ce fichier pendant son écriture : il est déjà périmé. "
+    "Refaites-le (bilan cle secours -o FICHIER)."
+)
 SECOURS_SANS_CHIFFREMENT = (
     "ce dossier n'a encore aucune clé de chiffrement (aucune commande n'y a écrit) : il n'y a "
     "rien à mettre dans un fichier de secours."
@@ -123,7 +166,7 @@ SECOURS_DANS_DONNEES = (
     "avec les données qu'il protège. Écrivez-le ailleurs (une clé USB gardée hors ligne)."
 )
 SECOURS_FAIT = (
-    "Fichier de secours écrit : {fichier} ({nombre} clé(s) de bilan). Gardez-le hors ligne "
+    "Fichier de secours écrit : {fichier} ({nombre} clé(s) de données). Gardez-le hors ligne "
     "(une clé USB rangée, pas un dossier synchronisé) et n'oubliez pas sa phrase de passe : "
     "sans elle, il ne sert à rien."
 )
@@ -155,7 +198,7 @@ SECOURS_TROUSSEAU_SANS_CLE = (
     "le trousseau des clés de ce dossier existe ({chemin}) mais sa clé maîtresse manque "
     "({ou}) : rebranchez ou déverrouillez la clé maîtresse, puis recommencez. Rien n'a été installé."
 )
-SECOURS_INSTALLE = "Fichier de secours installé : {installees} clé(s) de bilan installée(s), {gardees} déjà présente(s)."
+SECOURS_INSTALLE = "Fichier de secours installé : {installees} clé(s) de données installée(s), {gardees} déjà présente(s)."
 SECOURS_REFUSEES = (
     "{nombre} clé(s) de ce fichier ne sont pas revenues : la purge les a détruites "
     "(R6313-7), et elles le restent."
@@ -163,6 +206,11 @@ SECOURS_REFUSEES = (
 SECOURS_INCONNUES = (
     "{nombre} clé(s) de ce fichier sont celles de bilans que ce dossier ne contient pas "
     "(supprimés, ou ouverts après la sauvegarde restaurée) : elles n'ont pas été installées."
+)
+SECOURS_CLES_PERDUES = (
+    "{nombre} clé(s) de données créée(s) après ce fichier de secours n'étaient que dans "
+    "l'ancien trousseau, sous la clé maîtresse perdue : le contenu qu'elles protégeaient est "
+    "illisible. Faites un nouveau fichier de secours : bilan cle secours -o FICHIER."
 )
 SECOURS_CLE_CREEE = "Nouvelle clé maîtresse de ce dossier : {ou}."
 
@@ -178,7 +226,7 @@ PURGE_SECOURS_ECHEC = "le fichier de secours périmé {fichier} n'a pu être dé
 GROUPE_CLE = (
     "Les clés du chiffrement : où elles sont, le fichier de secours à faire et à réinstaller."
 )
-CMD_CLE_ETAT = "Dit où est la clé maîtresse, combien de clés de bilan sont gardées, et l'état du fichier de secours."
+CMD_CLE_ETAT = "Dit où est la clé maîtresse, combien de clés de données sont gardées, et l'état du fichier de secours."
 CMD_CLE_SECOURS = "Écrit un fichier de secours des clés, chiffré sous une phrase de passe, à garder hors ligne."
 DET_CLE_SECOURS = (
     "La phrase de passe se tape deux fois sur un terminal (jamais en option) ; refusé sans "

@@ -49,7 +49,7 @@ A_FAIRE = {
     "paiement": "Paiement attendu : facture {numero}",
     "reclamation": "Répondre à la réclamation {numero}",
     "rdv": "Rendez-vous",
-    "cle_secours": "Refaire le fichier de secours des clés (bilan cle secours) et détruire l'ancien",
+    "cle_secours": "Refaire le fichier de secours des clés (bilan cle secours -o FICHIER) et détruire l'ancien",
 }
 
 # What an agenda item is, in a word or two: the agenda's count by kind.

@@ -54,26 +54,44 @@ def keys_to_save(store) -> tuple[str, dict[str, bytes]]:
     return current.store_id, store.keys.exported()
 
 
-def write_recovery(store, target, passphrase: str, today_iso: str) -> int:
+def replaces_recovery(store, target) -> bool:
+    """Whether `-o` names an existing recovery file of this store (replaced, and said so);
+    anything else standing there (a document, another store's recovery file) is refused."""
+    if not os.path.lexists(target):
+        return False
+    header = secours.peek(os.fspath(target))
+    if header is None or header.store_id != store.keys.state.store_id:
+        raise fail(msg.SECOURS_FICHIER_EXISTE, fichier=target)
+    return True
+
+
+def write_recovery(store, target, passphrase: str, today_iso: str) -> tuple[int, bool]:
     """Write the recovery file at `target` (0600, never through a link, replacing what stood
-    there only once whole), then record the day in the store. Returns how many keys it holds."""
-    store_id, keys = keys_to_save(store)
-    data = secours.pack(store_id, keys, passphrase, today_iso)
-    output = files.prepare(target, data, store.home)
-    files.write(output, data)
+    there only once whole) and record the day in the store, under the store's write lock from
+    reading the keys to recording the day. Its place is recorded before it is written: a kill
+    right after leaves a file the purge knows. A key destroyed meanwhile (the purge destroys
+    keys in their own store) makes it stale at once. Returns how many keys it holds, and
+    whether it is stale already."""
     with store.write():
+        store_id, keys = keys_to_save(store)
+        data = secours.pack(store_id, keys, passphrase, today_iso)
+        output = files.prepare(target, data, store.home)
+        store.keys.recovery_file(output.path)
+        files.write(output, data)
         store.keys.recovery_made(keys, today_iso, output.path)
-    return len(keys)
+        stale = store.keys.recovery_checked(keys, today_iso)
+    return len(keys), stale
 
 
 # A master key that is not on this machine (absent, or a key ring that does not hold it).
 _NOT_AT_HAND = ("CLE_ABSENTE", "CLE_TROUSSEAU_SYSTEME_REFUSE")
 
 
-class Restored(namedtuple("Restored", "installed refused already unknown made")):
+class Restored(namedtuple("Restored", "installed refused already unknown made lost", defaults=(0,))):
     """What `cle restaure` did: keys installed, refused as destroyed, already kept, left out
     (bilans this store does not hold); the new master key when one was made (a new
-    machine), else None."""
+    machine, a master key lost), else None; the keys lost with the master key (made after
+    the recovery file, kept only in the old key store)."""
 
     __slots__ = ()
 
@@ -103,6 +121,26 @@ def check_recovery_file(store, path: str) -> None:
     if header.store_id != current.store_id:
         raise fail(msg.SECOURS_AUTRE_DOSSIER, fichier=path, autre=header.store_id,
                    magasin=current.store_id)
+    _check_master(store)
+
+
+def _check_master(store) -> None:
+    """Before asking the passphrase: a master key at hand that is not this store's, or a key
+    file to mend, is said now (a master key missing is what a restore is for)."""
+    handle = store.keys
+    try:
+        maitre.read(store.home, handle.master(), handle.state.store_id)
+    except BilanError as exc:
+        if exc.key in _NOT_AT_HAND:
+            return
+        raise
+    path = handle.keys_path()
+    if os.path.isfile(path) and os.path.getsize(path) > 0:
+        try:
+            handle.kept()   # the key store opened under it: a wrong master key is told
+        except BilanError as exc:
+            if exc.key == "CLE_INCORRECTE":
+                raise
 
 
 def restore_keys(store, store_id: str, keys: dict[str, bytes]) -> Restored:
@@ -126,12 +164,22 @@ def restore_keys(store, store_id: str, keys: dict[str, bytes]) -> Restored:
     except BilanError as exc:
         if exc.key not in _NOT_AT_HAND:
             raise   # a key file to mend (its mode, its place, its bytes): never replaced
-        if os.path.lexists(path):
-            raise fail(msg.SECOURS_TROUSSEAU_SANS_CLE, chemin=path, ou=master.described()) from None
         at_hand = False
     if at_hand:
         handle.ensure_store()
         return Restored(*handle.install(wanted, gone), len(unknown), None)
+    if os.path.lexists(path):   # the key store is here, its master key lost: made again
+        old = installation.remains(path)
+        try:
+            with store.write():
+                counts, made = handle.rebuild(old, wanted, gone)
+        except BaseException:
+            handle.undo_set_up()
+            handle.put_back()
+            raise
+        handle.made_kept()
+        handle.drop_aside()   # the old key store, its master key lost: destroyed once replaced
+        return Restored(*counts, len(unknown), made, len(old.kept - set(keys)))
     try:
         with store.write():
             made = handle.set_up_again()   # undoes itself when it fails
@@ -139,6 +187,7 @@ def restore_keys(store, store_id: str, keys: dict[str, bytes]) -> Restored:
     except BaseException:
         handle.undo_set_up()
         raise
+    handle.made_kept()
     return Restored(*counts, len(unknown), made)
 
 

@@ -335,10 +335,17 @@ class Store:
         the plaintext it replaced is destroyed."""
 
         replaced = False
-        with self.write(reopen=True) as conn:
-            yield Tx(conn, self)
-            if not self.in_memory:
-                replaced = scellement.set_up(conn, self.keys)
+        try:
+            with self.write(reopen=True) as conn:
+                yield Tx(conn, self)
+                if not self.in_memory:
+                    replaced = scellement.set_up(conn, self.keys)
+        except BaseException:
+            if self._keys is not None:
+                self._keys.undo_new()   # a first write that failed leaves no key behind
+            raise
+        if self._keys is not None:
+            self._keys.made_kept()
         if replaced:
             self.destroy_plaintext()
 

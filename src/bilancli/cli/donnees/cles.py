@@ -25,6 +25,9 @@ def etat(as_json) -> None:
         base.print_json({"emplacement": where, "cles": found.kept, "secours_le": found.made_on,
                          "secours_perime": found.stale is not None})
     else:
+        if found.master is not None and found.master.path is not None \
+                and not os.path.lexists(found.master.path):
+            where = msg.CLE_ETAT_INTROUVABLE.format(ou=where)   # not as if it were there
         _show(found, where)
     for missing in found.missing:
         base.warn(msg.CLE_ETAT_MANQUE.format(quoi=missing))
@@ -59,16 +62,22 @@ def secours(output) -> None:
     service.check_recovery_target(target, home)
     with base.reading() as store:   # a refusal leaves even an older store as it was
         service.keys_to_save(store)   # the keys open, before anyone types a passphrase
+        replacing = service.replaces_recovery(store, target)
     _need_terminal(msg.SECOURS_SANS_TERMINAL)
+    sys.stderr.write(msg.SECOURS_PHRASE_CONSIGNE.format(minimum=MIN_PASSPHRASE) + "\n")
     passphrase = _ask(msg.SECOURS_PHRASE)
     if len(passphrase) < MIN_PASSPHRASE:
         raise fail(msg.SECOURS_PHRASE_COURTE, minimum=MIN_PASSPHRASE, longueur=len(passphrase))
     if _ask(msg.SECOURS_PHRASE_ENCORE) != passphrase:
         raise fail(msg.SECOURS_PHRASES_DIFFERENTES)
     with base.existing() as store:
-        count = service.write_recovery(store, target, passphrase, iso(base.today()))
+        count, stale = service.write_recovery(store, target, passphrase, iso(base.today()))
+    if replacing:
+        base.say(msg.SECOURS_FICHIER_REMPLACE.format(fichier=target))
     base.say(msg.SECOURS_FAIT.format(fichier=target, nombre=count))
     base.say(msg.SECOURS_REMPLACE)
+    if stale:
+        base.warn(msg.SECOURS_PERIME_DES_SA_CREATION)
 
 
 @command("cle restaure", msg.CMD_CLE_RESTAURE,
@@ -85,6 +94,8 @@ def restaure(fichier) -> None:
     if done.made is not None:
         base.say(msg.SECOURS_CLE_CREEE.format(ou=done.made.described()))
     base.say(msg.SECOURS_INSTALLE.format(installees=done.installed, gardees=done.already))
+    if done.lost:
+        base.warn(msg.SECOURS_CLES_PERDUES.format(nombre=done.lost))
     if done.refused:
         base.warn(msg.SECOURS_REFUSEES.format(nombre=done.refused))
     if done.unknown:

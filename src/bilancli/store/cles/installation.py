@@ -13,10 +13,35 @@ from collections import namedtuple
 from bilancli import messages as msg
 from bilancli.errors import fail
 from bilancli.settings import load_config
-from bilancli.store.cles import cipher, maitre
+from bilancli.store.cles import cipher, copies, maitre
 from bilancli.store.shred import shred_name
 
 KEYS_FILE = "trousseau.db"
+_FULL = ("ENOSPC", "EDQUOT", "EFBIG")
+
+
+def no_room(exc: BaseException, folder: str) -> bool:
+    """Whether a failed write into the key store's `folder` says there is no room: a full
+    disk (SQLITE_FULL, ENOSPC), a quota or a file-size limit (EDQUOT, EFBIG; SQLite reports
+    those as a failed write, told by a limit in force or a folder with no room left), as
+    `services.disk` tells it for the store."""
+    import errno
+    import resource
+
+    if isinstance(exc, OSError):
+        return errno.errorcode.get(exc.errno) in _FULL
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code == sqlite3.SQLITE_FULL:
+        return True
+    if code is None or code & 0xFF != sqlite3.SQLITE_IOERR:
+        return False
+    if resource.getrlimit(resource.RLIMIT_FSIZE)[0] != resource.RLIM_INFINITY:
+        return True
+    try:
+        info = os.statvfs(folder)
+    except OSError:
+        return False
+    return info.f_bavail * info.f_frsize < (1 << 20)
 
 
 class Peek(namedtuple("Peek", "kept destroyed recovery_files")):
@@ -49,6 +74,37 @@ def peek(path: str) -> Peek | None:
     return Peek(kept, destroyed, files)
 
 
+class Remains(namedtuple("Remains", "kept destroyed files")):
+    """What a key store whose master key is lost still tells (it needs none): the names of
+    its keys, those destroyed with when, and where recovery files were written."""
+
+    __slots__ = ()
+
+
+def remains(path: str) -> Remains:
+    """The key store at `path` read without its master key, for `rebuild`; refused when it
+    cannot be read (its record of destroyed keys must never be lost on a guess). An empty
+    file holds nothing."""
+    import pathlib
+
+    if os.path.getsize(path) == 0:
+        return Remains(set(), {}, [])
+    try:
+        db = sqlite3.connect(pathlib.Path(path).as_uri() + "?mode=ro", uri=True)
+        try:
+            kept = {r[0] for r in db.execute("SELECT bilan_id FROM cles")}
+            destroyed = dict(db.execute("SELECT bilan_id, le FROM detruites"))
+            try:
+                files = [r[0] for r in db.execute("SELECT chemin FROM secours_fichiers")]
+            except sqlite3.OperationalError:
+                files = []
+        finally:
+            db.close()
+    except sqlite3.Error:
+        raise fail(msg.TROUSSEAU_ILLISIBLE, chemin=path, raison=msg.TROUSSEAU_PAS_UNE_BASE) from None
+    return Remains(kept, destroyed, files)
+
+
 class KeysRecovery:
     """The recovery side of `trousseau.Keys` (which holds the state, the master key and the
     open key store these methods use)."""
@@ -72,6 +128,15 @@ class KeysRecovery:
         return {name: self._unwrap(name, wrapped)
                 for name, wrapped in db.execute("SELECT bilan_id, cle FROM cles ORDER BY bilan_id")}
 
+    def recovery_file(self, path: str) -> None:
+        """A recovery file is about to be written at `path`: recorded first, so that the
+        purge finds it even when the command is killed before recording the rest."""
+        db = self._opened()
+        try:
+            db.execute("INSERT OR IGNORE INTO secours_fichiers (chemin) VALUES (?)", (path,))
+        except sqlite3.Error as exc:
+            raise self._write_refused(exc) from None
+
     def recovery_made(self, names, on: str, path: str) -> None:
         """A recovery file holding these keys was made `on` at `path`: the store's row says so
         (the caller holds the store's write transaction), the key store remembers their names
@@ -89,6 +154,15 @@ class KeysRecovery:
             raise fail(msg.TROUSSEAU_ECRITURE, chemin=self.keys_path()) from None
         self.conn.execute("UPDATE chiffrement SET secours_le = ?, secours_perime_le = NULL", (on,))
         self.forget_state()
+
+    def recovery_checked(self, names, on: str) -> bool:
+        """After `recovery_made`: whether a key of the file was destroyed meanwhile (the purge
+        destroys keys in their own store); if so the file is recorded stale from `on`."""
+        if set(names) <= set(self.kept()):
+            return False
+        self.conn.execute("UPDATE chiffrement SET secours_perime_le = ?", (on,))
+        self.forget_state()
+        return True
 
     def install(self, keys: dict[str, bytes], gone: dict[str, str]) -> tuple[int, int, int]:
         """Keys of a recovery file added to the key store, in one transaction: a key kept is
@@ -112,10 +186,10 @@ class KeysRecovery:
                                (name, cipher.seal(self._master(), self._wrap_bound(name), key)))
                     installed += 1
             db.execute("COMMIT")
-        except sqlite3.Error:
+        except sqlite3.Error as exc:
             if db.in_transaction:
                 db.execute("ROLLBACK")
-            raise fail(msg.TROUSSEAU_ECRITURE, chemin=self.keys_path()) from None
+            raise self._write_refused(exc) from None
         return installed, refused, already
 
     def set_up_again(self) -> maitre.Master:
@@ -131,16 +205,60 @@ class KeysRecovery:
             self.conn.execute("UPDATE chiffrement SET maitre = ?", (master.source,))
             self.forget_state()
             self._master_key = key
-            self._opened(make=True)
+            self._record_folder(self._opened(make=True))
         except BaseException:
             self.undo_set_up()
             raise
         return master
 
+    def rebuild(self, old: Remains, keys: dict[str, bytes], gone: dict[str, str]):
+        """The key store whose master key is lost (a USB key gone), made again from a
+        recovery file: a new master key, the file's keys sealed under it, the old store's
+        record of destroyed keys kept (they never come back) and of recovery files written.
+        The old store is set aside (`aside`) until the caller's transaction is committed, then
+        destroyed (`drop_aside`); put back (`put_back`) when anything fails. The caller holds
+        the store's write transaction. Returns (the counts of `install`, the new master key)."""
+        path, aside = self.keys_path(), self.aside()
+        self.close()
+        if os.path.lexists(aside):
+            shred_name(aside)   # left by a restore killed part-way
+        os.replace(path, aside)
+        master = self.set_up_again()
+        db = self._opened()
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            db.executemany("INSERT OR IGNORE INTO detruites (bilan_id, le) VALUES (?, ?)",
+                           sorted(old.destroyed.items()))
+            db.executemany("INSERT OR IGNORE INTO secours_fichiers (chemin) VALUES (?)",
+                           ((f,) for f in old.files))
+            db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise self._write_refused(exc) from None
+        return self.install(keys, gone), master
+
+    def aside(self) -> str:
+        return self.keys_path() + ".ancien"
+
+    def put_back(self) -> None:
+        """The old key store back where it was (a rebuild that failed, undone)."""
+        if os.path.lexists(self.aside()) and not os.path.lexists(self.keys_path()):
+            os.replace(self.aside(), self.keys_path())
+
+    def drop_aside(self) -> None:
+        shred_name(self.aside())
+
     def ensure_store(self) -> None:
         """The key store, made under the master key at hand when it went missing (a recovery
         file restored where the master key is kept but its key store is not)."""
-        self._opened(make=not os.path.lexists(self.keys_path()))
+        path = self.keys_path()
+        if os.path.lexists(path) and os.path.isfile(path) and os.path.getsize(path) == 0:
+            shred_name(path)   # an empty file where the key store was: made again here
+        made = not os.path.lexists(path)
+        db = self._opened(make=made)
+        if made:
+            self._record_folder(db)
 
     def undo_set_up(self) -> None:
         """What `set_up_again` made, destroyed: a failed restore leaves no key behind."""
@@ -154,3 +272,35 @@ class KeysRecovery:
             maitre.forget(store_id, master)
         self._master_key = None
         self._made = None
+
+    def undo_new(self) -> None:
+        """What `set_up` made, destroyed (the first write failed: a full disk): nothing but
+        the caller's rolled-back transaction is left of it."""
+        made = getattr(self, "_made", None)
+        if made is None:
+            return
+        self.undo_set_up()
+        self._keys.clear()
+        folder = maitre.store_folder(made[0])
+        try:
+            os.rmdir(folder)   # only when empty: a key file the consultant named is elsewhere
+        except OSError:
+            pass
+        self.forget_state()
+
+    def made_kept(self) -> None:
+        """The first write committed: what `set_up` made is the store's from now on."""
+        self._made = None
+
+    def _record_folder(self, db) -> None:
+        try:
+            copies.record(db, self.home)
+        except sqlite3.Error as exc:
+            raise self._write_refused(exc) from None
+
+    def _write_refused(self, exc):
+        """The refusal of a failed write into the key store: a full disk said as one."""
+        path = self.keys_path()
+        if no_room(exc, os.path.dirname(path)):
+            return fail(msg.TROUSSEAU_DISQUE_PLEIN, chemin=path)
+        return fail(msg.TROUSSEAU_ECRITURE, chemin=path)

@@ -40,6 +40,8 @@ class Master(namedtuple("Master", "source path")):
         """Where, in words: the consultant reads it in refusals and `cle etat`."""
         if self.source == KEYRING:
             return msg.CLE_OU_TROUSSEAU_SYSTEME
+        if self.path is None:   # made in the file BILAN_CLE or the setting named, named no more
+            return msg.CLE_OU_NOMMEE_ABSENTE.format(source=msg.CLE_SOURCES[self.source])
         return msg.CLE_OU_FICHIER.format(source=msg.CLE_SOURCES[self.source], chemin=self.path)
 
 
@@ -69,8 +71,8 @@ def where(config, store_id: str, recorded: str | None) -> Master:
     named = configured(config)
     if named is not None:
         return named
-    if recorded == KEYRING:
-        return Master(KEYRING, None)
+    if recorded in (KEYRING, ENV, CONFIG):   # a file named then, not now: no file to guess
+        return Master(recorded, None)
     return Master(FILE, os.path.join(store_folder(store_id), "cle"))
 
 
@@ -109,6 +111,8 @@ def read(home: str, master: Master, store_id: str) -> bytes:
     """The master key, or a refusal saying which key is missing, why, and how to bring it back."""
     if master.source == KEYRING:
         return _read_keyring(store_id, master)
+    if master.path is None:
+        raise fail(msg.CLE_ABSENTE, ou=master.described())
     check_outside(home, master.path)
     try:
         fd = os.open(master.path, os.O_RDONLY | os.O_NONBLOCK)
@@ -283,4 +287,33 @@ def _to_keyring(store_id: str, key: bytes) -> bool:
         keyring.set_password(KEYRING_SERVICE, _keyring_name(store_id), base64.b64encode(key).decode())
     except Exception:
         return False
-    return _from_keyring(store_id) == key
+    if _from_keyring(store_id) == key and _kept_beyond_this_process(store_id, key):
+        return True
+    try:   # a key ring that keeps it for this process only: not left there
+        keyring.delete_password(KEYRING_SERVICE, _keyring_name(store_id))
+    except Exception:
+        pass
+    return False
+
+
+# Run by another process: what the key ring gives for a name, on the standard output.
+_READ_BACK = ("import sys, keyring\n"
+              "found = keyring.get_password(sys.argv[1], sys.argv[2])\n"
+              "sys.stdout.write(found or '')\n")
+
+
+def _kept_beyond_this_process(store_id: str, key: bytes) -> bool:
+    """Whether the key ring gives the key to another process (the next command): a backend
+    that keeps what it is given in this process's memory only would otherwise have a store
+    sealed under a key gone at the next command. Asked once, when the key is made; the key
+    never goes on a command line."""
+    import subprocess
+    import sys
+
+    try:
+        done = subprocess.run([sys.executable, "-c", _READ_BACK, KEYRING_SERVICE, _keyring_name(store_id)],
+                              stdin=subprocess.DEVNULL, capture_output=True, timeout=60,
+                              env=dict(os.environ))
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return done.returncode == 0 and _decoded(done.stdout) == key

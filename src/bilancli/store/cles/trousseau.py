@@ -14,12 +14,15 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections import namedtuple
+from datetime import date
 
 from bilancli import messages as msg
+from bilancli.core.dates import format_date
 from bilancli.errors import fail, os_reason
 from bilancli.settings import load_config
-from bilancli.store.cles import cipher, maitre
-from bilancli.store.cles.installation import KEYS_FILE, KeysRecovery
+from bilancli.store.cles import cipher, copies, maitre
+from bilancli.store.cles.installation import KEYS_FILE, KeysRecovery, no_room
+
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS cles (bilan_id TEXT PRIMARY KEY, cle BLOB NOT NULL)",
     # The bilans whose key was destroyed, and when: what a copy's reader is told. No key.
@@ -34,6 +37,16 @@ _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS secours_fichiers (chemin TEXT PRIMARY KEY)",
 )
 _PROOF = b"bilancli"
+# What a key store holds from the day it is made: one without them is not one (an empty file).
+_CORE = frozenset({"cles", "detruites", "verification"})
+
+
+def _day(iso_day: str) -> str:
+    """A tombstone's day as the consultant reads dates."""
+    try:
+        return format_date(date.fromisoformat(iso_day))
+    except ValueError:
+        return iso_day
 
 
 def key_name(bilan_id: str, group: str | None = None) -> str:
@@ -132,7 +145,7 @@ class Keys(KeysRecovery):
             gone = self._opened().execute("SELECT le FROM detruites WHERE bilan_id = ?",
                                           (name,)).fetchone()
             if gone is not None:
-                raise fail(msg.CLE_BILAN_DETRUITE, id=bilan_id, le=gone[0]) from None
+                raise fail(msg.CLE_BILAN_DETRUITE, id=bilan_id, le=_day(gone[0])) from None
             raise fail(msg.CONTENU_ENDOMMAGE, id=bilan_id, champ=f"{table}.{column}") from None
 
     # The keys.
@@ -149,7 +162,7 @@ class Keys(KeysRecovery):
         elif not create:
             gone = db.execute("SELECT le FROM detruites WHERE bilan_id = ?", (name,)).fetchone()
             if gone is not None:
-                raise fail(msg.CLE_BILAN_DETRUITE, id=bilan_id, le=gone[0])
+                raise fail(msg.CLE_BILAN_DETRUITE, id=bilan_id, le=_day(gone[0]))
             raise fail(msg.CLE_BILAN_ABSENTE, id=bilan_id, chemin=self.keys_path())
         else:
             key = cipher.new_key()
@@ -167,12 +180,17 @@ class Keys(KeysRecovery):
             return 0
         path = self.keys_path()
         if not os.path.exists(path):
-            return 0
+            # Not "nothing to destroy": the keys are somewhere else (another XDG_CONFIG_HOME
+            # or HOME: cron, sudo), and the content must not go before them.
+            raise fail(msg.TROUSSEAU_ABSENT_DESTRUCTION, chemin=path)
         # Deleting needs no master key: a purge destroys keys even when it is not at hand.
         db = self._opened(verify=False)
         destroyed = 0
         try:
             db.execute("BEGIN IMMEDIATE")
+            if not kept_only or any(db.execute("SELECT 1 FROM cles WHERE bilan_id = ?", (bid,)).fetchone()
+                                    for bid in ids):
+                copies.check_not_a_copy(db, self.home, self.state.store_id)
             for bid in ids:
                 found = db.execute("DELETE FROM cles WHERE bilan_id = ?", (bid,)).rowcount
                 destroyed += found
@@ -180,10 +198,12 @@ class Keys(KeysRecovery):
                     db.execute("INSERT OR IGNORE INTO detruites (bilan_id, le) VALUES (?, ?)", (bid, on))
                 self._keys.pop(bid, None)
             db.execute("COMMIT")
-        except sqlite3.Error:
+        except BaseException as exc:
             if db.in_transaction:
                 db.execute("ROLLBACK")
-            raise fail(msg.TROUSSEAU_ECRITURE, chemin=path) from None
+            if isinstance(exc, sqlite3.Error):
+                raise fail(msg.TROUSSEAU_ECRITURE, chemin=path) from None
+            raise
         self._recovery_stale(db, ids, on)
         return destroyed
 
@@ -201,12 +221,20 @@ class Keys(KeysRecovery):
     def set_up(self, store_id: str, clear: bool) -> maitre.Master:
         """Make a new store's master key and its store of keys, and record them in
         `chiffrement`; the caller holds the store's write transaction."""
-        master, key = maitre.establish(self.home, load_config(self.home), store_id, cipher.new_key())
-        self._master_key = key
-        self.conn.execute("INSERT INTO chiffrement (magasin, maitre, clair) VALUES (?, ?, ?)",
-                          (store_id, master.source, int(clear)))
-        self.forget_state()
-        self._opened(make=True)
+        new = cipher.new_key()
+        master, key = maitre.establish(self.home, load_config(self.home), store_id, new)
+        # Undone when the first write fails after this (`undo_new`): no key store, no key
+        # (but a key file the consultant made and named) left for a store never written.
+        self._made = (store_id, master, key == new)
+        try:
+            self._master_key = key
+            self.conn.execute("INSERT INTO chiffrement (magasin, maitre, clair) VALUES (?, ?, ?)",
+                              (store_id, master.source, int(clear)))
+            self.forget_state()
+            self._record_folder(self._opened(make=True))
+        except BaseException:
+            self.undo_new()
+            raise
         return master
 
     # Inside.
@@ -238,6 +266,7 @@ class Keys(KeysRecovery):
         maitre.check_outside(self.home, path)
         if not make and not os.path.exists(path):
             raise fail(msg.TROUSSEAU_ABSENT, chemin=path)
+        db = None
         try:
             os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
             if make:
@@ -245,12 +274,23 @@ class Keys(KeysRecovery):
             db = sqlite3.connect(path, timeout=30, isolation_level=None)
             db.execute("PRAGMA secure_delete = ON")
             db.execute("PRAGMA busy_timeout = 30000")
+            if not make:
+                # Only `set_up` and a restore make a key store: an empty file (or another
+                # base) is refused, never filled by a command that reads.
+                tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+                if not _CORE <= tables:
+                    db.close()
+                    raise fail(msg.TROUSSEAU_ILLISIBLE, chemin=path, raison=msg.TROUSSEAU_INCOMPLET)
             for statement in _SCHEMA:
                 db.execute(statement)
-        except sqlite3.DatabaseError:
+        except (sqlite3.DatabaseError, OSError) as exc:
+            if db is not None:
+                db.close()
+            if no_room(exc, os.path.dirname(path)):
+                raise fail(msg.TROUSSEAU_DISQUE_PLEIN, chemin=path) from None
+            if isinstance(exc, OSError):
+                raise fail(msg.TROUSSEAU_ILLISIBLE, chemin=path, raison=os_reason(exc)) from None
             raise fail(msg.TROUSSEAU_ILLISIBLE, chemin=path, raison=msg.TROUSSEAU_PAS_UNE_BASE) from None
-        except OSError as exc:
-            raise fail(msg.TROUSSEAU_ILLISIBLE, chemin=path, raison=os_reason(exc)) from None
         self._db = db
         if verify:
             self._verify(db)
@@ -274,5 +314,5 @@ class Keys(KeysRecovery):
         content sealed under it is."""
         try:
             db.execute(sql, args)
-        except sqlite3.Error:
-            raise fail(msg.TROUSSEAU_ECRITURE, chemin=self.keys_path()) from None
+        except sqlite3.Error as exc:
+            raise self._write_refused(exc) from None
