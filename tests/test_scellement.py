@@ -23,6 +23,7 @@ from bilancli.core import registry
 from bilancli.store import schema
 from bilancli.store.cles import cipher
 from bilancli.store.db import Store
+from bilancli.store.scellement import bound_column
 
 MARK = "QZS{}SZQ"
 
@@ -143,32 +144,39 @@ def test_the_synthese_is_sealed_under_a_key_of_its_own(bilan, tmp_path):
     store = Store(bilan.home, create=False)
     try:
         assert f"{bid}/synthese" in store.keys.kept() and bid in store.keys.kept()
-        (content,) = store.conn.execute("SELECT contenu FROM documents WHERE bilan_id = ? AND "
-                                        "type = 'synthese'", (bid,)).fetchone()
-        assert store.keys.open("documents", "contenu", bid, content, "synthese").startswith(
+        (row, content) = store.conn.execute("SELECT id, contenu FROM documents WHERE bilan_id = ? AND "
+                                            "type = 'synthese'", (bid,)).fetchone()
+        column = bound_column("documents", "contenu", row)
+        assert store.keys.open("documents", column, bid, content, "synthese").startswith(
             "# Document de synthèse".encode())
         with pytest.raises(Exception) as refused:
-            store.keys.open("documents", "contenu", bid, content)   # the bilan's other key
+            store.keys.open("documents", column, bid, content)   # the bilan's other key
         assert getattr(refused.value, "key", None) == "CONTENU_ENDOMMAGE"
     finally:
         store.close()
 
 
-@pytest.mark.parametrize("move", ["other_bilan", "other_column", "damaged"])
+@pytest.mark.parametrize("move", ["other_bilan", "other_column", "other_field", "damaged"])
 def test_a_sealed_value_moved_elsewhere_does_not_open_and_nothing_is_written(bilan, move):
     first, second = bilan.new(), bilan.new(nom="Durand")
-    bilan("set", first, "demande", "Ce que Claire a confié")
+    bilan("set", first, "demande", "Autre chose")
+    bilan("set", first, "projet", "Ce que Claire a confié")
     bilan("set", second, "demande", "Autre chose")
     bilan("entretien", "add", first, "--date", "2026-03-02", "--duree", "1h", "--notes", "Notes")
     conn = sqlite3.connect(bilan.home / "bilans.db")
-    if move == "other_bilan":   # Claire's text in Durand's record
-        conn.execute("UPDATE champs SET valeur = (SELECT valeur FROM champs WHERE bilan_id = ?) "
-                     "WHERE bilan_id = ?", (first, second))
+    if move == "other_field":   # her projet as her demande, in her own record
+        conn.execute("UPDATE champs SET valeur = (SELECT valeur FROM champs WHERE bilan_id = ? AND "
+                     "champ = 'projet') WHERE bilan_id = ? AND champ = 'demande'", (first, first))
+        victim, command = first, ("show", first)
+    elif move == "other_bilan":   # Claire's text in Durand's record
+        conn.execute("UPDATE champs SET valeur = (SELECT valeur FROM champs WHERE bilan_id = ? AND "
+                     "champ = 'projet') WHERE bilan_id = ?", (first, second))
         victim, command = second, ("show", second)
     elif move == "damaged":   # one byte of the ciphertext changed
-        (value,) = conn.execute("SELECT valeur FROM champs WHERE bilan_id = ?", (first,)).fetchone()
+        (value,) = conn.execute("SELECT valeur FROM champs WHERE bilan_id = ? AND champ = 'projet'",
+                                (first,)).fetchone()
         damaged = value[:-1] + bytes([value[-1] ^ 1])
-        conn.execute("UPDATE champs SET valeur = ? WHERE bilan_id = ?", (damaged, first))
+        conn.execute("UPDATE champs SET valeur = ? WHERE bilan_id = ? AND champ = 'projet'", (damaged, first))
         victim, command = first, ("show", first)
     else:   # the entretien's notes as the field's value
         conn.execute("UPDATE champs SET valeur = (SELECT notes FROM entretiens WHERE bilan_id = ?) "
@@ -313,3 +321,4 @@ def test_what_needs_no_content_opens_nothing(bilan, tmp_path, monkeypatch):
     refused = bilan("show", "2026-001", code=1)
     assert refused.key and "QZS" not in refused.stdout + refused.stderr
     assert bilan.db_bytes() == before
+

@@ -26,7 +26,7 @@ from bilancli.core.model import (
     RendezVous,
 )
 from bilancli.errors import fail
-from bilancli.store.scellement import SEALED, group
+from bilancli.store.scellement import ROW_KEYS, SEALED, bound_column, group
 
 # The record each table's rows become (shape "list", "records", "one").
 RECORDS = {
@@ -59,6 +59,9 @@ _DATETIMES = {(t.name, c.name) for t in registry.TABLES for c in t.columns if c.
 # The snapshot columns whose values are sealed (`keys.open`), by table.
 _OPENED = {t.name: [c for c in _QUERIES[t.name][1] if (t.name, c.name) in SEALED and c.read != "present"]
            for t in registry.TABLES if t.snapshot}
+# The attribute that holds the key its sealed values are bound to (`ROW_KEYS`), by table.
+_ROW_ATTRIBUTES = {t: next(c.attribute for c in _QUERIES[t][1] if c.name == ROW_KEYS[t])
+                   for t, opened in _OPENED.items() if opened and t in ROW_KEYS}
 
 
 def _values(table: str, columns, row, keys=None, bilan_id: str | None = None) -> dict:
@@ -75,7 +78,9 @@ def _values(table: str, columns, row, keys=None, bilan_id: str | None = None) ->
         out[column.attribute] = value
     for column in _OPENED[table]:
         if out[column.attribute] is not None:
-            out[column.attribute] = keys.open(table, column.name, bilan_id, out[column.attribute],
+            bound = bound_column(table, column.name, out[_ROW_ATTRIBUTES[table]]) \
+                if table in _ROW_ATTRIBUTES else column.name
+            out[column.attribute] = keys.open(table, bound, bilan_id, out[column.attribute],
                                               group(table, out.get("type")))
     return out
 
