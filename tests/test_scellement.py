@@ -322,3 +322,31 @@ def test_what_needs_no_content_opens_nothing(bilan, tmp_path, monkeypatch):
     assert refused.key and "QZS" not in refused.stdout + refused.stderr
     assert bilan.db_bytes() == before
 
+
+def test_the_purge_as_the_first_command_after_an_upgrade_leaves_nothing_in_clear(bilan):
+    from purge_helpers import CONTENT_KINDS, make_ended_bilan, marker
+
+    gone = make_ended_bilan(bilan.home, "GONE", end=date(2026, 2, 1))
+    kept, other, planted = previous_version(bilan.home)
+    kept_markers = [p for p in planted if "OLD" in p]
+    assert kept_markers and set(found_in(bilan.home, kept_markers)) == set(kept_markers)
+    planned = bilan.json("purge", "--dry-run")   # reads only: the purge is still the first write
+    assert gone in [b["id"] for b in planned["bilans"]]
+    assert kept not in [b["id"] for b in planned["bilans"]]
+
+    done = bilan.json("purge", "--yes")
+
+    def counts(report):
+        return {b["id"]: {k: v for k, v in b.items() if k not in ("simulation", "date")}
+                for b in report["bilans"]}
+    assert counts(done) == counts(planned)   # the consultant's bytes, as the plan said
+    # No marker of the bilan kept in clear in any file bilan keeps, nor of the one purged.
+    assert found_in(bilan.home, kept_markers) == {}
+    purged = [marker("GONE", kind) for kind in CONTENT_KINDS]
+    everywhere = b"".join(p.read_bytes() for p in bilan.home.rglob("*") if p.is_file())
+    assert [m for m in purged if m.encode() in everywhere] == []   # renders included
+    for table, column in registry.sealed_columns():
+        assert all(cipher.is_sealed(v) for v in raw(bilan.home, table, column)), (table, column)
+    # The bilan kept reads back.
+    assert bilan.json("show", kept)["champs"]["demande"] == "QZXOLDCHAMPXZQ"
+    assert _exported(bilan, kept)["entretiens"][0]["notes"] == "QZXOLDENTRETIENXZQ"
