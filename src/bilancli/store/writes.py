@@ -45,8 +45,9 @@ class Tx:
         """The store's data keys (`store.cles.trousseau.Keys`): content is sealed with them."""
         return self.store.keys
 
-    def load(self, bilan_id: str):
-        return load(self.conn, bilan_id, self.keys)
+    def load(self, bilan_id: str, content: bool = True):
+        """`content=False` for a command that needs none: nothing opened (`bilans.load`)."""
+        return load(self.conn, bilan_id, self.keys, content)
 
     def apply(self, change):
         return apply(self.conn, change, self.keys)
