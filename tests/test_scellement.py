@@ -194,6 +194,36 @@ def test_a_sealed_value_moved_elsewhere_does_not_open_and_nothing_is_written(bil
     assert not (bilan.home / "documents").exists()
 
 
+@pytest.mark.parametrize("move", ["entretiens", "documents"])
+def test_a_sealed_value_moved_to_another_row_of_the_bilan_does_not_open(bilan, tmp_path, move):
+    """Bound to the row where its key is stable (`scellement.ROW_KEYS`): the entretien's and
+    the document's id, not only the bilan and the column."""
+    bid = bilan.new()
+    bilan("consent", bid, "bilan", "--date", "2026-03-02")
+    for text in ("Notes du premier", "Notes du second"):
+        bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "1h", "--notes", text)
+    for name in ("premier", "second"):
+        stored = tmp_path / f"{name}.pdf"
+        stored.write_bytes(f"%PDF-1.4 {name}".encode())
+        bilan("doc", "add", bid, stored, "--type", "test", "--titre", f"Titre {name}")
+    column = "notes" if move == "entretiens" else "contenu"
+    conn = sqlite3.connect(bilan.home / "bilans.db")
+    first, second = conn.execute(f"SELECT id FROM {move} WHERE bilan_id = ? ORDER BY id", (bid,)).fetchall()
+    conn.execute(f"UPDATE {move} SET {column} = (SELECT {column} FROM {move} WHERE id = ?) WHERE id = ?",
+                 (first[0], second[0]))
+    conn.commit()
+    conn.close()
+    before = bilan.db_bytes()
+    refused = bilan("export", bid, code=1)
+    assert refused.key == "CONTENU_ENDOMMAGE", refused.stderr
+    assert "premier" not in refused.stdout + refused.stderr
+    if move == "documents":
+        assert bilan("doc", "get", bid, str(second[0]), code=1).key == "CONTENU_ENDOMMAGE"
+        assert bilan("doc", "get", bid, str(first[0])).stdout_bytes == b"%PDF-1.4 premier"
+    assert bilan.db_bytes() == before
+    assert not (bilan.home / "documents").exists()
+
+
 # A store of the previous version: its content in clear, no `chiffrement` table.
 OLD = [("champs.valeur", "CHAMP"), ("entretiens.notes", "ENTRETIEN"), ("suivis.notes", "SUIVI"),
        ("documents.contenu", "DOC"), ("documents.titre", "TITRE"), ("synthese", "SYNTHDOC"),
