@@ -11,6 +11,7 @@ from bilancli.core.conservation.retention import SYNTHESIS_KEY
 from bilancli.store.cles import cipher
 from bilancli.store.cles.trousseau import KEYS_FILE
 from bilancli.store.db import Store
+from bilancli.store.scellement import ROW_KEYS, bound_column
 
 
 def seal_store(home) -> None:
@@ -25,12 +26,13 @@ def seal_store(home) -> None:
             for table, column in registry.sealed_columns():
                 key = registry.table(table).key
                 synthesis = "type = 'synthese'" if table == "documents" else "0"
-                rows = conn.execute(f"SELECT rowid, {key}, {column}, {synthesis} FROM {table} "
+                row_key = ROW_KEYS.get(table, "NULL")
+                rows = conn.execute(f"SELECT rowid, {key}, {column}, {synthesis}, {row_key} FROM {table} "
                                     f"WHERE {column} IS NOT NULL").fetchall()
-                for rowid, bid, value, is_synthesis in rows:
+                for rowid, bid, value, is_synthesis, row in rows:
                     if cipher.is_sealed(value):
                         continue
-                    sealed = keys.seal(table, column, bid, value,
+                    sealed = keys.seal(table, bound_column(table, column, row), bid, value,
                                        group=SYNTHESIS_KEY if is_synthesis else None)
                     conn.execute(f"UPDATE {table} SET {column} = ? WHERE rowid = ?", (sealed, rowid))
     finally:
@@ -64,10 +66,15 @@ def destroyed_keys(home) -> dict[str, str]:
 
 
 def open_value(home, table: str, column: str, bilan_id: str, value, group=None):
-    """A sealed value opened with the keys that exist now (a BilanError when it cannot be)."""
+    """A sealed value opened with the keys that exist now (a BilanError when it cannot be);
+    bound to the row of the store at `home` that holds it (`ROW_KEYS`)."""
     store = Store(home, create=False)
     try:
-        return store.keys.open(table, column, bilan_id, value, group=group)
+        row = None
+        if table in ROW_KEYS:
+            (row,) = store.conn.execute(f"SELECT {ROW_KEYS[table]} FROM {table} WHERE {column} = ?",
+                                        (value,)).fetchone()
+        return store.keys.open(table, bound_column(table, column, row), bilan_id, value, group=group)
     finally:
         store.close()
 

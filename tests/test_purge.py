@@ -309,7 +309,10 @@ def test_files_destroyed_by_a_run_cut_short_before_its_commit_are_recorded_by_th
 
     from bilancli.store.db import Store
 
+    from sealing import seal_store
+
     bid = make_ended_bilan(bilan.home, "CUT", end=date(2026, 2, 1))
+    seal_store(bilan.home)   # set up already: the purge's own writes are the ones cut
     real_write = Store.write
 
     @contextmanager

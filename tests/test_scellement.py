@@ -23,6 +23,7 @@ from bilancli.core import registry
 from bilancli.store import schema
 from bilancli.store.cles import cipher
 from bilancli.store.db import Store
+from bilancli.store.scellement import bound_column
 
 MARK = "QZS{}SZQ"
 
@@ -143,32 +144,39 @@ def test_the_synthese_is_sealed_under_a_key_of_its_own(bilan, tmp_path):
     store = Store(bilan.home, create=False)
     try:
         assert f"{bid}/synthese" in store.keys.kept() and bid in store.keys.kept()
-        (content,) = store.conn.execute("SELECT contenu FROM documents WHERE bilan_id = ? AND "
-                                        "type = 'synthese'", (bid,)).fetchone()
-        assert store.keys.open("documents", "contenu", bid, content, "synthese").startswith(
+        (row, content) = store.conn.execute("SELECT id, contenu FROM documents WHERE bilan_id = ? AND "
+                                            "type = 'synthese'", (bid,)).fetchone()
+        column = bound_column("documents", "contenu", row)
+        assert store.keys.open("documents", column, bid, content, "synthese").startswith(
             "# Document de synthèse".encode())
         with pytest.raises(Exception) as refused:
-            store.keys.open("documents", "contenu", bid, content)   # the bilan's other key
+            store.keys.open("documents", column, bid, content)   # the bilan's other key
         assert getattr(refused.value, "key", None) == "CONTENU_ENDOMMAGE"
     finally:
         store.close()
 
 
-@pytest.mark.parametrize("move", ["other_bilan", "other_column", "damaged"])
+@pytest.mark.parametrize("move", ["other_bilan", "other_column", "other_field", "damaged"])
 def test_a_sealed_value_moved_elsewhere_does_not_open_and_nothing_is_written(bilan, move):
     first, second = bilan.new(), bilan.new(nom="Durand")
-    bilan("set", first, "demande", "Ce que Claire a confié")
+    bilan("set", first, "demande", "Autre chose")
+    bilan("set", first, "projet", "Ce que Claire a confié")
     bilan("set", second, "demande", "Autre chose")
     bilan("entretien", "add", first, "--date", "2026-03-02", "--duree", "1h", "--notes", "Notes")
     conn = sqlite3.connect(bilan.home / "bilans.db")
-    if move == "other_bilan":   # Claire's text in Durand's record
-        conn.execute("UPDATE champs SET valeur = (SELECT valeur FROM champs WHERE bilan_id = ?) "
-                     "WHERE bilan_id = ?", (first, second))
+    if move == "other_field":   # her projet as her demande, in her own record
+        conn.execute("UPDATE champs SET valeur = (SELECT valeur FROM champs WHERE bilan_id = ? AND "
+                     "champ = 'projet') WHERE bilan_id = ? AND champ = 'demande'", (first, first))
+        victim, command = first, ("show", first)
+    elif move == "other_bilan":   # Claire's text in Durand's record
+        conn.execute("UPDATE champs SET valeur = (SELECT valeur FROM champs WHERE bilan_id = ? AND "
+                     "champ = 'projet') WHERE bilan_id = ?", (first, second))
         victim, command = second, ("show", second)
     elif move == "damaged":   # one byte of the ciphertext changed
-        (value,) = conn.execute("SELECT valeur FROM champs WHERE bilan_id = ?", (first,)).fetchone()
+        (value,) = conn.execute("SELECT valeur FROM champs WHERE bilan_id = ? AND champ = 'projet'",
+                                (first,)).fetchone()
         damaged = value[:-1] + bytes([value[-1] ^ 1])
-        conn.execute("UPDATE champs SET valeur = ? WHERE bilan_id = ?", (damaged, first))
+        conn.execute("UPDATE champs SET valeur = ? WHERE bilan_id = ? AND champ = 'projet'", (damaged, first))
         victim, command = first, ("show", first)
     else:   # the entretien's notes as the field's value
         conn.execute("UPDATE champs SET valeur = (SELECT notes FROM entretiens WHERE bilan_id = ?) "
@@ -182,6 +190,36 @@ def test_a_sealed_value_moved_elsewhere_does_not_open_and_nothing_is_written(bil
         assert result.key == "CONTENU_ENDOMMAGE", result.stderr
         assert "Ce que Claire" not in result.stdout + result.stderr
         assert "Traceback" not in result.stderr and "Erreur inattendue" not in result.stderr
+    assert bilan.db_bytes() == before
+    assert not (bilan.home / "documents").exists()
+
+
+@pytest.mark.parametrize("move", ["entretiens", "documents"])
+def test_a_sealed_value_moved_to_another_row_of_the_bilan_does_not_open(bilan, tmp_path, move):
+    """Bound to the row where its key is stable (`scellement.ROW_KEYS`): the entretien's and
+    the document's id, not only the bilan and the column."""
+    bid = bilan.new()
+    bilan("consent", bid, "bilan", "--date", "2026-03-02")
+    for text in ("Notes du premier", "Notes du second"):
+        bilan("entretien", "add", bid, "--date", "2026-03-02", "--duree", "1h", "--notes", text)
+    for name in ("premier", "second"):
+        stored = tmp_path / f"{name}.pdf"
+        stored.write_bytes(f"%PDF-1.4 {name}".encode())
+        bilan("doc", "add", bid, stored, "--type", "test", "--titre", f"Titre {name}")
+    column = "notes" if move == "entretiens" else "contenu"
+    conn = sqlite3.connect(bilan.home / "bilans.db")
+    first, second = conn.execute(f"SELECT id FROM {move} WHERE bilan_id = ? ORDER BY id", (bid,)).fetchall()
+    conn.execute(f"UPDATE {move} SET {column} = (SELECT {column} FROM {move} WHERE id = ?) WHERE id = ?",
+                 (first[0], second[0]))
+    conn.commit()
+    conn.close()
+    before = bilan.db_bytes()
+    refused = bilan("export", bid, code=1)
+    assert refused.key == "CONTENU_ENDOMMAGE", refused.stderr
+    assert "premier" not in refused.stdout + refused.stderr
+    if move == "documents":
+        assert bilan("doc", "get", bid, str(second[0]), code=1).key == "CONTENU_ENDOMMAGE"
+        assert bilan("doc", "get", bid, str(first[0])).stdout_bytes == b"%PDF-1.4 premier"
     assert bilan.db_bytes() == before
     assert not (bilan.home / "documents").exists()
 
@@ -313,3 +351,32 @@ def test_what_needs_no_content_opens_nothing(bilan, tmp_path, monkeypatch):
     refused = bilan("show", "2026-001", code=1)
     assert refused.key and "QZS" not in refused.stdout + refused.stderr
     assert bilan.db_bytes() == before
+
+
+def test_the_purge_as_the_first_command_after_an_upgrade_leaves_nothing_in_clear(bilan):
+    from purge_helpers import CONTENT_KINDS, make_ended_bilan, marker
+
+    gone = make_ended_bilan(bilan.home, "GONE", end=date(2026, 2, 1))
+    kept, other, planted = previous_version(bilan.home)
+    kept_markers = [p for p in planted if "OLD" in p]
+    assert kept_markers and set(found_in(bilan.home, kept_markers)) == set(kept_markers)
+    planned = bilan.json("purge", "--dry-run")   # reads only: the purge is still the first write
+    assert gone in [b["id"] for b in planned["bilans"]]
+    assert kept not in [b["id"] for b in planned["bilans"]]
+
+    done = bilan.json("purge", "--yes")
+
+    def counts(report):
+        return {b["id"]: {k: v for k, v in b.items() if k not in ("simulation", "date")}
+                for b in report["bilans"]}
+    assert counts(done) == counts(planned)   # the consultant's bytes, as the plan said
+    # No marker of the bilan kept in clear in any file bilan keeps, nor of the one purged.
+    assert found_in(bilan.home, kept_markers) == {}
+    purged = [marker("GONE", kind) for kind in CONTENT_KINDS]
+    everywhere = b"".join(p.read_bytes() for p in bilan.home.rglob("*") if p.is_file())
+    assert [m for m in purged if m.encode() in everywhere] == []   # renders included
+    for table, column in registry.sealed_columns():
+        assert all(cipher.is_sealed(v) for v in raw(bilan.home, table, column)), (table, column)
+    # The bilan kept reads back.
+    assert bilan.json("show", kept)["champs"]["demande"] == "QZXOLDCHAMPXZQ"
+    assert _exported(bilan, kept)["entretiens"][0]["notes"] == "QZXOLDENTRETIENXZQ"

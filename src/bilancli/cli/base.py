@@ -122,12 +122,13 @@ def writing():
     return session.writing(home())
 
 
-def read_bilan(bilan_id: str):
-    """The snapshot of one bilan, for a command that only reads it."""
+def read_bilan(bilan_id: str, content: bool = True):
+    """The snapshot of one bilan, for a command that only reads it; `content=False` for one
+    that shows none: nothing opened, no key read (`bilans.load`)."""
 
     wanted = parse_id(bilan_id)
     with reading() as store:
-        return bilans.load(store.conn, wanted, store.keys)
+        return bilans.load(store.conn, wanted, store.keys, content)
 
 
 def print_json(data) -> None:

@@ -38,6 +38,19 @@ def existing(home: str):
     return _opened_if_there(home, writable=True)
 
 
+def set_up(store) -> None:
+    """The store's encryption set up when it is not yet (SPEC §15), as the first write of
+    any other command does it (`Store.transaction`): a store of an earlier version sealed
+    and its plaintext destroyed. For a command that writes without a transaction of its
+    own (the purge, once it will write), so that what it keeps is kept sealed."""
+    if store.in_memory:
+        return
+    current = store.keys.state
+    if current is None or current.clear:
+        with store.transaction():
+            pass   # its last step sets the store up
+
+
 @contextmanager
 def writing(home: str):
     """One all-or-nothing transaction: `tx.load(id)` gives a bilan's snapshot,

@@ -17,6 +17,26 @@ from bilancli.store.cles import cipher
 
 SYNTHESE = "synthese"   # the group of the synthèse's key (`trousseau.key_name`)
 SEALED = frozenset(registry.sealed_columns())
+# What a sealed value is bound to besides its store, table, column and bilan (`cipher`): the
+# key of its row, where the row has one that never changes over its life — the field's name
+# (`champs.champ`), the satisfaction's moment, the rendez-vous's number (never reused nor
+# renumbered), the entretien's and the document's `id` (INTEGER PRIMARY KEY: VACUUM keeps it;
+# not the entretien's `numero`, which was renumbered once). Not bound to a row: the values
+# of tables with one row a bilan (`bilans.motif_abandon`, `suivis`), and `corrections.motif`
+# (its row's id is not read with it): a motive moved to another correction of the bilan opens.
+ROW_KEYS = {"champs": "champ", "satisfactions": "moment", "rdv": "numero",
+            "entretiens": "id", "documents": "id"}
+
+
+def bound_column(table: str, column: str, row=None) -> str:
+    """The column as its values are bound (`keys.seal`, `keys.open`): qualified by the row's
+    key for the tables of `ROW_KEYS` (refused without one: a value bound to no row would open
+    in any)."""
+    if table not in ROW_KEYS:
+        return column
+    if row is None:
+        raise ValueError(f"{table}.{column}: sealed with the row's {ROW_KEYS[table]}")
+    return cipher.qualified(column, row)
 
 
 def group(table: str, doc_type: str | None = None) -> str | None:
@@ -48,15 +68,18 @@ def seal_in_place(conn, keys) -> int:
     for table_name, column in sorted(SEALED):
         table = registry.table(table_name)
         kind = ", type" if table_name == "documents" else ", NULL"
+        row_key = ROW_KEYS.get(table_name, "NULL")
         # One value in memory at a time: a store's documents may weigh more than the memory.
         rowids = conn.execute(f"SELECT rowid FROM {table_name} WHERE {column} IS NOT NULL").fetchall()
         for (rowid,) in rowids:
-            bilan_id, value, doc_type = conn.execute(
-                f"SELECT {table.key}, {column}{kind} FROM {table_name} WHERE rowid = ?", (rowid,)).fetchone()
+            bilan_id, value, doc_type, row = conn.execute(
+                f"SELECT {table.key}, {column}{kind}, {row_key} FROM {table_name} WHERE rowid = ?",
+                (rowid,)).fetchone()
             if cipher.is_sealed(value):
                 continue
             conn.execute(f"UPDATE {table_name} SET {column} = ? WHERE rowid = ?",
-                         (keys.seal(table_name, column, bilan_id, value, group(table_name, doc_type)),
+                         (keys.seal(table_name, bound_column(table_name, column, row), bilan_id, value,
+                                    group(table_name, doc_type)),
                           rowid))
             sealed += 1
     return sealed

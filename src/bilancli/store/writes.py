@@ -16,7 +16,7 @@ from bilancli.core.ids import format_id
 from bilancli.core.qualite import complaints
 from bilancli.store.dossier.bilans import ADMIN_COLUMNS, load, next_number
 from bilancli.store.facturation import ledger
-from bilancli.store.scellement import SEALED, group
+from bilancli.store.scellement import SEALED, bound_column, group
 
 WRITERS = {}
 # The writers that write content: given the store's keys (`keys.seal`), after the change.
@@ -45,8 +45,9 @@ class Tx:
         """The store's data keys (`store.cles.trousseau.Keys`): content is sealed with them."""
         return self.store.keys
 
-    def load(self, bilan_id: str):
-        return load(self.conn, bilan_id, self.keys)
+    def load(self, bilan_id: str, content: bool = True):
+        """`content=False` for a command that needs none: nothing opened (`bilans.load`)."""
+        return load(self.conn, bilan_id, self.keys, content)
 
     def apply(self, change):
         return apply(self.conn, change, self.keys)
@@ -146,7 +147,7 @@ def _set_field(conn, c: ch.FieldSet, keys) -> None:
         """INSERT INTO champs (bilan_id, champ, valeur, modifie_le) VALUES (?, ?, ?, ?)
            ON CONFLICT (bilan_id, champ) DO UPDATE
            SET valeur = excluded.valeur, modifie_le = excluded.modifie_le""",
-        (c.bilan_id, c.field, keys.seal("champs", "valeur", c.bilan_id, c.value), iso(c.on)),
+        (c.bilan_id, c.field, keys.seal("champs", bound_column("champs", "valeur", c.field), c.bilan_id, c.value), iso(c.on)),
     )
 
 
@@ -181,13 +182,20 @@ def _entretien(conn, c: ch.EntretienHeld, keys) -> int:
                  (c.bilan_id,))
     number = conn.execute("SELECT entretiens_numerotes FROM bilans WHERE id = ?",
                           (c.bilan_id,)).fetchone()[0]
+    row = _next_id(conn, "entretiens")   # its notes are bound to it
     conn.execute(
-        "INSERT INTO entretiens (bilan_id, date, duree_minutes, modalite, phase, notes, numero) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (c.bilan_id, iso(c.on), c.minutes, c.modalite, c.phase,
-         keys.seal("entretiens", "notes", c.bilan_id, c.notes), number),
+        "INSERT INTO entretiens (id, bilan_id, date, duree_minutes, modalite, phase, notes, numero) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (row, c.bilan_id, iso(c.on), c.minutes, c.modalite, c.phase,
+         keys.seal("entretiens", bound_column("entretiens", "notes", row), c.bilan_id, c.notes), number),
     )
     return number
+
+
+def _next_id(conn, table: str) -> int:
+    """The id SQLite would give the next row of `table` (INTEGER PRIMARY KEY), known before
+    the insert so that its sealed values are bound to it."""
+    return conn.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}").fetchone()[0]
 
 
 def _correction(conn, keys, bilan_id: str, on, objet: str, avant: dict, apres: dict | None,
@@ -204,10 +212,14 @@ def _correction(conn, keys, bilan_id: str, on, objet: str, avant: dict, apres: d
 
 @writes(ch.EntretienCorrected, sealing=True)
 def _entretien_corrected(conn, c: ch.EntretienCorrected, keys) -> None:
+    row = conn.execute("SELECT id FROM entretiens WHERE bilan_id = ? AND numero = ?",
+                       (c.bilan_id, c.numero)).fetchone()
     conn.execute(
         "UPDATE entretiens SET date = ?, duree_minutes = ?, modalite = ?, phase = ?, "
         "notes = COALESCE(?, notes) WHERE bilan_id = ? AND numero = ?",
-        (iso(c.on), c.minutes, c.modalite, c.phase, keys.seal("entretiens", "notes", c.bilan_id, c.notes),
+        (iso(c.on), c.minutes, c.modalite, c.phase,
+         None if row is None else keys.seal("entretiens", bound_column("entretiens", "notes", row[0]),
+                                            c.bilan_id, c.notes),
          c.bilan_id, c.numero),
     )
     if c.avant != c.apres:
@@ -240,14 +252,15 @@ def _document(conn, c: ch.DocumentStored, keys) -> int:
     """Its title, file name and bytes sealed (the synthèse's under its own key); its size in
     the consultant's bytes."""
     kept = group("documents", c.type)
+    row = _next_id(conn, "documents")   # its title, name and bytes are bound to it
 
     def sealed(column, value):
-        return keys.seal("documents", column, c.bilan_id, value, kept)
+        return keys.seal("documents", bound_column("documents", column, row), c.bilan_id, value, kept)
 
     return conn.execute(
-        "INSERT INTO documents (bilan_id, type, titre, nom_fichier, taille, contenu, phase, cree_le) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (c.bilan_id, c.type, sealed("titre", c.titre), sealed("nom_fichier", c.filename),
+        "INSERT INTO documents (id, bilan_id, type, titre, nom_fichier, taille, contenu, phase, cree_le) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (row, c.bilan_id, c.type, sealed("titre", c.titre), sealed("nom_fichier", c.filename),
          len(c.content), sealed("contenu", c.content), c.phase, iso(c.on)),
     ).lastrowid
 
@@ -310,7 +323,9 @@ def _satisfaction(conn, c: ch.SatisfactionAnswered, keys) -> None:
            ON CONFLICT (bilan_id, moment) DO UPDATE
            SET note = excluded.note, commentaire = excluded.commentaire, date = excluded.date,
                sans_reponse = excluded.sans_reponse""",
-        (c.bilan_id, c.moment, c.note, keys.seal("satisfactions", "commentaire", c.bilan_id, c.commentaire),
+        (c.bilan_id, c.moment, c.note,
+         keys.seal("satisfactions", bound_column("satisfactions", "commentaire", c.moment), c.bilan_id,
+                   c.commentaire),
          iso(c.on), int(c.note is None)),
     )
 
@@ -369,7 +384,8 @@ def _rdv_cancelled(conn, c: ch.RdvCancelled, keys) -> None:
     conn.execute(
         "UPDATE rdv SET statut = 'annule', annule_le = ?, annule_par = ?, motif = ?, "
         "modifie_le = ? WHERE bilan_id = ? AND numero = ?",
-        (iso(c.on), c.par, keys.seal("rdv", "motif", c.bilan_id, c.motif), iso(c.on), c.bilan_id, c.numero),
+        (iso(c.on), c.par, keys.seal("rdv", bound_column("rdv", "motif", c.numero), c.bilan_id, c.motif),
+         iso(c.on), c.bilan_id, c.numero),
     )
 
 

@@ -13,6 +13,7 @@ from bilancli.core.dates import format_date, iso
 from bilancli.core.formats import format_size
 from bilancli.errors import BilanError, fail
 from bilancli.services import purge as service
+from bilancli.services import session
 from bilancli.services.backups import purge_backups
 from bilancli.services.cles import purge_recoveries
 from bilancli.services.purge import has_rows
@@ -37,6 +38,7 @@ def run_purge(dry_run: bool, yes: bool, as_json: bool, everything: bool = False)
         planned = service.plan(store, settings, today, check_files=dry_run or not yes)
         if dry_run or planned.empty:
             if not dry_run:
+                session.set_up(store)   # what it keeps, kept sealed (SPEC §15)
                 service.destroy_keys_left(store, planned, today)
             saved = _backups(store, configured, settings, today, simulated=dry_run)
             stale = purge_recoveries(store, configured, simulated=dry_run)
@@ -51,6 +53,9 @@ def run_purge(dry_run: bool, yes: bool, as_json: bool, everything: bool = False)
             if not as_json:
                 _print_plan(planned.planned + planned.complaints, everything)
             _confirm(planned.count)
+        # Once it will write: a refused purge writes nothing. Sealing keeps every row, its
+        # bilan and the consultant's bytes (`written_size`): the plan holds as it is.
+        session.set_up(store)
         try:
             outcomes, complaints = _execute(store, planned, today)
         except PurgeCut as cut:

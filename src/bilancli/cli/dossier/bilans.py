@@ -144,7 +144,7 @@ def consent(bilan_id, type_, date, retirer) -> None:
     on = base.parse_date_option(date)
     decide = rules.withdraw if retirer else rules.give
     with base.writing() as tx:
-        tx.apply(decide(tx.load(wanted), kind, on, base.today()))
+        tx.apply(decide(tx.load(wanted, content=False), kind, on, base.today()))
     if retirer:
         base.say(msg.CONSENTEMENT_RETIRE.format(type=kind, date=format_date(on), id=wanted))
     else:
@@ -158,12 +158,12 @@ def delete(bilan_id, yes) -> None:
     wanted = parse_id(bilan_id)
     with base.existing() as store:
         if not yes:   # asked before the write lock is taken: another terminal may write meanwhile
-            bilan = base.read_bilan(wanted)
+            bilan = base.read_bilan(wanted, content=False)
             deletion.delete(bilan)
             base.confirm(msg.SUPPRESSION_QUESTION.format(id=wanted, nom=full_name(bilan.prenom, bilan.nom)),
                          msg.SUPPRESSION_SANS_TERMINAL, msg.SUPPRESSION_ABANDONNEE)
         with store.transaction() as tx:
-            deleted = deletion.delete(tx.load(wanted))
+            deleted = deletion.delete(tx.load(wanted, content=False))
             # Its keys first, committed in their own store (SPEC §15): a copy of the data
             # folder taken before holds its content as noise from then on.
             tx.keys.destroy(bilan_keys(wanted), on=iso(base.today()))

@@ -26,7 +26,7 @@ def send(bilan_id, date) -> None:
     wanted = parse_id(bilan_id)
     on = base.parse_date_option(date)
     with base.writing() as tx:
-        change = rules.send(tx.load(wanted), on, base.today())
+        change = rules.send(tx.load(wanted, content=False), on, base.today())
         tx.apply(change)
     base.say(msg.CONVENTION_TRANSMISE.format(id=wanted, date=format_date(on),
                                              echeance=format_date(change.deadline)))

@@ -23,7 +23,7 @@ group("phase", msg.GROUPE_PHASE)
 @command("phase show", msg.CMD_PHASE_SHOW, ID, JSON,
          details=msg.DET_PHASE_SHOW)
 def show(bilan_id, as_json) -> None:
-    bilan = base.read_bilan(bilan_id)
+    bilan = base.read_bilan(bilan_id, content=False)
     view = views.phase_json(bilan)
     if bilan.is_open and bilan.financement == "cpf":   # décret n° 2026-127, SPEC §3
         with base.reading() as store:

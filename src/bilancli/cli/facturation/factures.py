@@ -58,7 +58,7 @@ def issue(bilan_id, date, payeur, montant, destinataire, adresse, siret, referen
     buyer = {"nom": destinataire, "adresse": adresse, "siret": siret, "reference": reference}
 
     with base.writing() as tx:
-        change = rules.issue(tx.load(wanted), tx.sequence(), on, base.today(), payer, cents, buyer,
+        change = rules.issue(tx.load(wanted, content=False), tx.sequence(), on, base.today(), payer, cents, buyer,
                              cabinet, billing, directory(tx.conn))
         numero = tx.apply(change)
     if as_json:

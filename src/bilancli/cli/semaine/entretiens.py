@@ -40,9 +40,9 @@ def add(bilan_id, date, duree, modalite, notes, phase) -> None:
     target = parse_phase(phase) if phase is not None else None
     text = notes_option(notes)
     with base.writing() as tx:
-        change = hold(tx.load(wanted), on, minutes, kind, text, base.today(), target)
+        change = hold(tx.load(wanted, content=False), on, minutes, kind, text, base.today(), target)
         numero = tx.apply(change)
-        after = tx.load(wanted)
+        after = tx.load(wanted, content=False)
     say_held(numero, change, after)
 
 
@@ -60,7 +60,7 @@ def say_held(numero: int, held, after) -> None:
 
 @command("entretien list", msg.CMD_ENTRETIEN_LIST, ID, JSON)
 def list_(bilan_id, as_json) -> None:
-    bilan = base.read_bilan(bilan_id)
+    bilan = base.read_bilan(bilan_id, content=False)
     view = views.attendance_json(bilan)
     if as_json:
         base.print_json(view)

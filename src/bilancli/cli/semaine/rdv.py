@@ -56,7 +56,7 @@ def add(bilan_id, date, heure, duree, modalite, lieu, lien, as_json) -> None:
     kind = parse_modalite(modalite) if modalite is not None else None
     link = rules.parse_lien(lien) if lien is not None else None
     with base.writing() as tx:
-        bilan = tx.load(wanted)
+        bilan = tx.load(wanted, content=False)
         change = rules.plan(bilan, start, minutes, kind, lieu, link, _planned_elsewhere(tx),
                             base.today())
         numero = tx.apply(change)
@@ -94,7 +94,7 @@ def move(bilan_id, numero, date, heure, duree) -> None:
     at = parse_time(heure) if heure is not None else None
     minutes = parse_duration(duree) if duree is not None else None
     with base.writing() as tx:
-        change = rules.move(tx.load(wanted), number, day, at, minutes, _planned_elsewhere(tx),
+        change = rules.move(tx.load(wanted, content=False), number, day, at, minutes, _planned_elsewhere(tx),
                             base.today())
         tx.apply(change)
     for warning in rules.unusual_hours(change.debut, change.minutes):

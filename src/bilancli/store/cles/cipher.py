@@ -3,8 +3,10 @@
 A sealed value is bytes: a four-byte mark, the kind of what was sealed (text or bytes), a
 random 96-bit nonce, then the ciphertext and its tag. What it is bound to (the store, the
 table and column, the bilan) is the associated data: a sealed value copied into another
-bilan, another column or another store does not open. Two rows of the same bilan and column
-are not told apart: moving one there changes nothing a copy of the store did not hold.
+bilan, another column or another store does not open. The column may be qualified by its
+row's key (`qualified`: which field, which moment, which entretien) where the row has one
+that never changes over its life: a value moved to another row of the same bilan and column
+does not open either. Rows without one (one row a bilan, or none stable) are not told apart.
 """
 
 from __future__ import annotations
@@ -27,6 +29,11 @@ class Damaged(Exception):
 def bound_to(store_id: str, table: str, column: str, bilan_id: str) -> bytes:
     """The associated data of a value: where it is stored, and whose it is."""
     return f"bilancli/1|{store_id}|{table}.{column}|{bilan_id}".encode()
+
+
+def qualified(column: str, row) -> str:
+    """A column as bound for one row: qualified by the row's key (`column@key`)."""
+    return f"{column}@{row}"
 
 
 def is_sealed(value) -> bool:

@@ -26,7 +26,7 @@ from bilancli.core.model import (
     RendezVous,
 )
 from bilancli.errors import fail
-from bilancli.store.scellement import SEALED, group
+from bilancli.store.scellement import ROW_KEYS, SEALED, bound_column, group
 
 # The record each table's rows become (shape "list", "records", "one").
 RECORDS = {
@@ -59,11 +59,44 @@ _DATETIMES = {(t.name, c.name) for t in registry.TABLES for c in t.columns if c.
 # The snapshot columns whose values are sealed (`keys.open`), by table.
 _OPENED = {t.name: [c for c in _QUERIES[t.name][1] if (t.name, c.name) in SEALED and c.read != "present"]
            for t in registry.TABLES if t.snapshot}
+# The attribute that holds the key its sealed values are bound to (`ROW_KEYS`), by table.
+_ROW_ATTRIBUTES = {t: next(c.attribute for c in _QUERIES[t][1] if c.name == ROW_KEYS[t])
+                   for t, opened in _OPENED.items() if opened and t in ROW_KEYS}
 
 
-def _values(table: str, columns, row, keys=None, bilan_id: str | None = None) -> dict:
+class NotOpened(AssertionError):
+    """A sealed value a command did not open was about to be shown, compared or written: a
+    command that needs content loads the bilan with `content=True`."""
+
+
+class Unopened:
+    """A sealed value present but not opened (`load(..., content=False)`): what a command
+    that needs no content may test is whether it is there. Anything else — shown, formatted,
+    compared, measured, written — fails loudly (`NotOpened`), never shows a placeholder."""
+
+    __slots__ = ()
+    __hash__ = None
+
+    def __bool__(self) -> bool:
+        return True
+
+    def strip(self) -> Unopened:
+        """Still present: a field is never stored blank (`core.dossier.edits.set_field`)."""
+        return self
+
+    def _refused(self, *args, **kwargs):
+        raise NotOpened("a sealed value not opened: load the bilan with content=True")
+
+    __str__ = __repr__ = __format__ = __len__ = __iter__ = __eq__ = __ne__ = __lt__ = _refused
+    __add__ = __radd__ = __contains__ = __getitem__ = __conform__ = _refused
+
+
+UNOPENED = Unopened()
+
+
+def _values(table: str, columns, row, keys=None, bilan_id: str | None = None, content: bool = True) -> dict:
     """One row as the record's attributes; its sealed values opened with `keys` (the
-    store's data keys), the bilan's `bilan_id`."""
+    store's data keys), the bilan's `bilan_id`; `UNOPENED` without `content`."""
     out = {}
     for column, value in zip(columns, row):
         if (table, column.name) in _DATES and value is not None:
@@ -74,8 +107,12 @@ def _values(table: str, columns, row, keys=None, bilan_id: str | None = None) ->
             value = bool(value)
         out[column.attribute] = value
     for column in _OPENED[table]:
-        if out[column.attribute] is not None:
-            out[column.attribute] = keys.open(table, column.name, bilan_id, out[column.attribute],
+        if out[column.attribute] is not None and not content:
+            out[column.attribute] = UNOPENED
+        elif out[column.attribute] is not None:
+            bound = bound_column(table, column.name, out[_ROW_ATTRIBUTES[table]]) \
+                if table in _ROW_ATTRIBUTES else column.name
+            out[column.attribute] = keys.open(table, bound, bilan_id, out[column.attribute],
                                               group(table, out.get("type")))
     return out
 
@@ -93,15 +130,18 @@ def record_of(table_name: str, row) -> object:
     return RECORDS[table_name](**_values(table_name, snapshot_columns(table_name), row))
 
 
-def load(conn, bilan_id: str, keys) -> Bilan:
+def load(conn, bilan_id: str, keys, content: bool = True) -> Bilan:
     """The full snapshot of one bilan, as the core's rules read it; its content opened with
-    `keys` (`store.keys`, `tx.keys`)."""
+    `keys` (`store.keys`, `tx.keys`). Without `content` (a command that shows, renders,
+    exports and writes none), nothing is opened and no key read: each sealed value present
+    is `UNOPENED`."""
     fields: dict = {}
     for table in registry.TABLES:
         if not table.snapshot:
             continue
         sql, columns = _QUERIES[table.name]
-        rows = [_values(table.name, columns, row, keys, bilan_id) for row in conn.execute(sql, (bilan_id,))]
+        rows = [_values(table.name, columns, row, keys, bilan_id, content)
+                for row in conn.execute(sql, (bilan_id,))]
         if table.shape == "row":
             if not rows:
                 raise fail(msg.BILAN_INCONNU, id=bilan_id)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bilancli.store.scellement import group
+from bilancli.store.scellement import bound_column, group
 
 
 def document_content(conn, keys, bilan_id: str, doc_id: int) -> bytes | None:
@@ -11,4 +11,5 @@ def document_content(conn, keys, bilan_id: str, doc_id: int) -> bytes | None:
                        (bilan_id, doc_id)).fetchone()
     if row is None:
         return None
-    return bytes(keys.open("documents", "contenu", bilan_id, row[1], group("documents", row[0])))
+    return bytes(keys.open("documents", bound_column("documents", "contenu", doc_id), bilan_id, row[1],
+                           group("documents", row[0])))

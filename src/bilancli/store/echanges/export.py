@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import namedtuple
 
 from bilancli.store.dossier.bilans import load, proof_content
-from bilancli.store.scellement import group
+from bilancli.store.scellement import bound_column, group
 
 
 class StoredFile(namedtuple("StoredFile", "id type titre filename content")):
@@ -37,24 +37,24 @@ def held(conn, keys, bilan_id: str) -> Held:
         bilan = load(conn, bilan_id, keys)
         one = (bilan_id,)
 
-        def opened(table, column, value, kept=None):
-            return keys.open(table, column, bilan_id, value, kept)
+        def opened(table, column, value, kept=None, row=None):
+            return keys.open(table, bound_column(table, column, row), bilan_id, value, kept)
 
-        notes = {n: opened("entretiens", "notes", v) for n, v in conn.execute(
-            "SELECT numero, notes FROM entretiens WHERE bilan_id = ? AND notes IS NOT NULL "
+        notes = {n: opened("entretiens", "notes", v, row=i) for i, n, v in conn.execute(
+            "SELECT id, numero, notes FROM entretiens WHERE bilan_id = ? AND notes IS NOT NULL "
             "ORDER BY numero", one)}
         suivi = conn.execute("SELECT notes, motif FROM suivis WHERE bilan_id = ?", one).fetchone()
         if suivi is not None:
             suivi = (opened("suivis", "notes", suivi[0]), opened("suivis", "motif", suivi[1]))
-        comments = {m: opened("satisfactions", "commentaire", v) for m, v in conn.execute(
+        comments = {m: opened("satisfactions", "commentaire", v, row=m) for m, v in conn.execute(
             "SELECT moment, commentaire FROM satisfactions WHERE bilan_id = ? "
             "AND commentaire IS NOT NULL ORDER BY moment", one)}
-        motives = {n: opened("rdv", "motif", v) for n, v in conn.execute(
+        motives = {n: opened("rdv", "motif", v, row=n) for n, v in conn.execute(
             "SELECT numero, motif FROM rdv WHERE bilan_id = ? AND motif IS NOT NULL "
             "ORDER BY numero", one)}
-        files = [StoredFile(i, t, opened("documents", "titre", titre, group("documents", t)),
-                            opened("documents", "nom_fichier", name, group("documents", t)),
-                            bytes(opened("documents", "contenu", content, group("documents", t))))
+        files = [StoredFile(i, t, opened("documents", "titre", titre, group("documents", t), i),
+                            opened("documents", "nom_fichier", name, group("documents", t), i),
+                            bytes(opened("documents", "contenu", content, group("documents", t), i)))
                  for i, t, titre, name, content in
                  conn.execute("SELECT id, type, titre, nom_fichier, contenu FROM documents "
                               "WHERE bilan_id = ? ORDER BY id", one)]
