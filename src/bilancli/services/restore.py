@@ -19,7 +19,7 @@ from datetime import date
 from bilancli import messages as msg
 from bilancli.core.conservation import backups as rules
 from bilancli.errors import BilanError, fail
-from bilancli.services.disk import is_full
+from bilancli.store.disk import is_full
 from bilancli.store.conservation import backups
 from bilancli.store.conservation import purge as store_purge
 from bilancli.store.conservation import restore as staging

@@ -14,34 +14,14 @@ from bilancli import messages as msg
 from bilancli.errors import fail
 from bilancli.settings import load_config
 from bilancli.store.cles import cipher, copies, maitre
+from bilancli.store.disk import is_full
 from bilancli.store.shred import shred_name
 
 KEYS_FILE = "trousseau.db"
-_FULL = ("ENOSPC", "EDQUOT", "EFBIG")
-
-
 def no_room(exc: BaseException, folder: str) -> bool:
-    """Whether a failed write into the key store's `folder` says there is no room: a full
-    disk (SQLITE_FULL, ENOSPC), a quota or a file-size limit (EDQUOT, EFBIG; SQLite reports
-    those as a failed write, told by a limit in force or a folder with no room left), as
-    `services.disk` tells it for the store."""
-    import errno
-    import resource
-
-    if isinstance(exc, OSError):
-        return errno.errorcode.get(exc.errno) in _FULL
-    code = getattr(exc, "sqlite_errorcode", None)
-    if code == sqlite3.SQLITE_FULL:
-        return True
-    if code is None or code & 0xFF != sqlite3.SQLITE_IOERR:
-        return False
-    if resource.getrlimit(resource.RLIMIT_FSIZE)[0] != resource.RLIM_INFINITY:
-        return True
-    try:
-        info = os.statvfs(folder)
-    except OSError:
-        return False
-    return info.f_bavail * info.f_frsize < (1 << 20)
+    """Whether a failed write into the key store's `folder` says there is no room, as
+    `store.disk` tells it for the store and the backups."""
+    return is_full(exc, folder)
 
 
 class Peek(namedtuple("Peek", "kept destroyed recovery_files")):
