@@ -26,6 +26,29 @@ def _jd(column: str) -> str:
     return f"CAST(julianday({column}) AS INTEGER)"
 
 
+# What a bilan's summary reads beside its own row, shared with the Qualiopi file's loader
+# (`store.qualite.quality`): per satisfaction moment, -1 nothing recorded, 0 sent and not
+# answered, 1 to 5 the note; each EDOF declaration's day; per moment, the questionnaire's
+# sending, reminders and last reminder (NULL: not sent). The joins name `b` the bilan.
+FOLLOW_UP_COLUMNS = (
+    "".join(f", CASE WHEN sat_{m}.bilan_id IS NULL THEN -1 ELSE COALESCE(sat_{m}.note, 0) END"
+            for m in MOMENTS)
+    + "".join(f", {_jd(f'edof_{d}.date')}" for d in SENS)
+    + "".join(f", {_jd(f'q_{m}.envoye_le')}, q_{m}.relances, {_jd(f'q_{m}.relance_le')}"
+              for m in MOMENTS)
+)
+FOLLOW_UP_JOINS = (
+    " LEFT JOIN conventions c ON c.bilan_id = b.id"
+    " LEFT JOIN suivis s ON s.bilan_id = b.id"
+    + "".join(f" LEFT JOIN satisfactions sat_{m} ON sat_{m}.bilan_id = b.id"
+              f" AND sat_{m}.moment = '{m}'" for m in MOMENTS)
+    + "".join(f" LEFT JOIN edof edof_{d} ON edof_{d}.bilan_id = b.id AND edof_{d}.sens = '{d}'"
+              for d in SENS)
+    + "".join(f" LEFT JOIN questionnaires q_{m} ON q_{m}.bilan_id = b.id"
+              f" AND q_{m}.moment = '{m}'" for m in MOMENTS)
+)
+
+
 # One row per bilan: the record, its convention and follow-up, and one column per
 # satisfaction moment and EDOF direction (all primary-key lookups): a third faster than a
 # query per table merged in Python.
@@ -34,21 +57,7 @@ _SUMMARIES = (
     f" {{money}}, {_jd('b.date_fin')}, {_jd('b.contenu_detruit_le')}, {_jd('b.anonymise_le')},"
     f" {_jd('b.premier_entretien')}, {_jd('b.dernier_entretien')}, b.minutes_realisees,"
     f" {_jd('c.transmise')}, {_jd('c.signee')}, {_jd('s.date')}, s.non_realise"
-    # Per moment: -1 nothing recorded, 0 sent and not answered, 1 to 5 the note.
-    + "".join(f", CASE WHEN sat_{m}.bilan_id IS NULL THEN -1 ELSE COALESCE(sat_{m}.note, 0) END"
-              for m in MOMENTS)
-    + "".join(f", {_jd(f'edof_{d}.date')}" for d in SENS)
-    # Per moment: the questionnaire's sending, reminders and last reminder (NULL: not sent).
-    + "".join(f", {_jd(f'q_{m}.envoye_le')}, q_{m}.relances, {_jd(f'q_{m}.relance_le')}"
-              for m in MOMENTS)
-    + " FROM {bilans} LEFT JOIN conventions c ON c.bilan_id = b.id"
-    " LEFT JOIN suivis s ON s.bilan_id = b.id"
-    + "".join(f" LEFT JOIN satisfactions sat_{m} ON sat_{m}.bilan_id = b.id"
-              f" AND sat_{m}.moment = '{m}'" for m in MOMENTS)
-    + "".join(f" LEFT JOIN edof edof_{d} ON edof_{d}.bilan_id = b.id AND edof_{d}.sens = '{d}'"
-              for d in SENS)
-    + "".join(f" LEFT JOIN questionnaires q_{m} ON q_{m}.bilan_id = b.id"
-              f" AND q_{m}.moment = '{m}'" for m in MOMENTS)
+    + FOLLOW_UP_COLUMNS + " FROM {bilans}" + FOLLOW_UP_JOINS
 )
 # The bilans in scope, the scope's condition read in a subquery of its own (its names are
 # those of `bilans` alone); SQLite flattens it into one pass over `bilans`, cheaper than

@@ -14,7 +14,7 @@ from bilancli.core.qualite.qualiopi import BilanFacts, YearRecords
 from bilancli.core.qualite.satisfaction import MOMENTS
 from bilancli.core.summary import Summary
 from bilancli.store.facturation import ledger
-from bilancli.store.snapshots import _jd, _julian, _Shared, year_scope
+from bilancli.store.snapshots import FOLLOW_UP_COLUMNS, FOLLOW_UP_JOINS, _jd, _julian, _Shared, year_scope
 
 
 def _day(text: str | None) -> date | None:
@@ -51,21 +51,7 @@ _FILE = (
     "  AND phase = 'conclusion')),"
     " (SELECT GROUP_CONCAT(numero, ' ') FROM (SELECT numero FROM factures"
     "  WHERE bilan_id = b.id ORDER BY annee, rang))"
-    # Per moment: -1 nothing recorded, 0 sent and not answered, 1 to 5 the note.
-    + "".join(f", CASE WHEN sat_{m}.bilan_id IS NULL THEN -1 ELSE COALESCE(sat_{m}.note, 0) END"
-              for m in MOMENTS)
-    + "".join(f", {_jd(f'edof_{d}.date')}" for d in SENS)
-    # Per moment: the questionnaire's sending, reminders and last reminder (NULL: not sent).
-    + "".join(f", {_jd(f'q_{m}.envoye_le')}, q_{m}.relances, {_jd(f'q_{m}.relance_le')}"
-              for m in MOMENTS)
-    + " FROM b LEFT JOIN conventions c ON c.bilan_id = b.id"
-    " LEFT JOIN suivis s ON s.bilan_id = b.id"
-    + "".join(f" LEFT JOIN satisfactions sat_{m} ON sat_{m}.bilan_id = b.id"
-              f" AND sat_{m}.moment = '{m}'" for m in MOMENTS)
-    + "".join(f" LEFT JOIN edof edof_{d} ON edof_{d}.bilan_id = b.id AND edof_{d}.sens = '{d}'"
-              for d in SENS)
-    + "".join(f" LEFT JOIN questionnaires q_{m} ON q_{m}.bilan_id = b.id"
-              f" AND q_{m}.moment = '{m}'" for m in MOMENTS)
+    + FOLLOW_UP_COLUMNS + " FROM b" + FOLLOW_UP_JOINS
 )
 
 
