@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections import namedtuple
 from datetime import date
 
-from bilancli.core.facturation.edof import SENS
 from bilancli.core.model import Convention, Questionnaire
 from bilancli.core.qualite.qualiopi import BilanFacts, YearRecords
 from bilancli.core.qualite.satisfaction import MOMENTS
