@@ -297,3 +297,44 @@ def test_a_lost_usb_master_key_is_recovered_and_a_failed_rebuild_puts_everything
     typed[:] = [PHRASE]
     bilan("cle", "restaure", target, terminal=True)
     assert bilan.json("show", bid)["champs"]["demande"] == "SECRETZQX"
+
+
+def test_a_copy_never_takes_the_keys_of_a_live_folder_it_cannot_read(bilan, tmp_path, monkeypatch):
+    """The original folder closed to this command (its store cannot be looked at): taken as
+    still holding the store, never as moved — a copy's purge destroyed the live keys."""
+    bid = written(bilan)
+    copy = tmp_path / "essai"
+    shutil.copytree(bilan.home, copy)
+    real_stat = os.stat
+
+    def closed(path, *args, **kwargs):
+        if os.fspath(path) == os.path.join(str(bilan.home), "bilans.db"):
+            raise PermissionError(13, "Permission denied", path)
+        return real_stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", closed)
+    monkeypatch.setenv("BILAN_HOME", str(copy))
+    assert bilan("delete", bid, "--yes", code=1).key == "CLE_DOSSIER_COPIE"
+    monkeypatch.setattr(os, "stat", real_stat)
+    monkeypatch.setenv("BILAN_HOME", str(bilan.home))
+    assert bilan.json("show", bid)["champs"]["demande"] == "SECRETZQX"
+
+
+def test_a_key_store_rebuilt_from_a_copy_still_serves_the_original(bilan, typed, tmp_path, monkeypatch):
+    """The master key lost, the recovery file restored from a copy of the data folder: the
+    rebuilt key store still serves the original folder, which keeps its purge; the copy
+    cannot destroy its keys."""
+    bid = written(bilan)
+    target = tmp_path / "secours.bilancle"
+    typed[:] = [PHRASE, PHRASE]
+    bilan("cle", "secours", "-o", target, terminal=True)
+    copy = tmp_path / "copie"
+    shutil.copytree(bilan.home, copy)
+    os.unlink(os.path.join(key_folder(bilan.home), "cle"))
+    monkeypatch.setenv("BILAN_HOME", str(copy))
+    typed[:] = [PHRASE]
+    bilan("cle", "restaure", target, terminal=True)
+    assert bilan("delete", bid, "--yes", code=1).key == "CLE_DOSSIER_COPIE"
+    monkeypatch.setenv("BILAN_HOME", str(bilan.home))
+    assert bilan.json("show", bid)["champs"]["demande"] == "SECRETZQX"
+    bilan("delete", bid, "--yes")

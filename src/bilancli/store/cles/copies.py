@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import pathlib
 import sqlite3
+import stat
 
 from bilancli import messages as msg
 from bilancli.errors import fail
@@ -52,8 +53,14 @@ def holds(folder: str, store_id: str) -> bool:
     """Whether `folder` holds a store whose id is `store_id`; read only. A store there that
     cannot be read is taken as holding it: its keys are never destroyed on a guess."""
     path = os.path.join(folder, "bilans.db")
-    if not os.path.isfile(path):
-        return False
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return False     # gone: the data folder was moved
+    except OSError:
+        return True      # there, but out of reach (its folder closed to us): never a guess
+    if not stat.S_ISREG(info.st_mode):
+        return True      # something put in its place: not proof that the store left
     try:
         conn = sqlite3.connect(pathlib.Path(path).as_uri() + "?mode=ro", uri=True, timeout=30)
         try:

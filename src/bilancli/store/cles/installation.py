@@ -54,9 +54,10 @@ def peek(path: str) -> Peek | None:
     return Peek(kept, destroyed, files)
 
 
-class Remains(namedtuple("Remains", "kept destroyed files")):
+class Remains(namedtuple("Remains", "kept destroyed files served", defaults=(None,))):
     """What a key store whose master key is lost still tells (it needs none): the names of
-    its keys, those destroyed with when, and where recovery files were written."""
+    its keys, those destroyed with when, where recovery files were written, and the data
+    folder it served."""
 
     __slots__ = ()
 
@@ -78,11 +79,12 @@ def remains(path: str) -> Remains:
                 files = [r[0] for r in db.execute("SELECT chemin FROM secours_fichiers")]
             except sqlite3.OperationalError:
                 files = []
+            served = copies.served(db)
         finally:
             db.close()
     except sqlite3.Error:
         raise fail(msg.TROUSSEAU_ILLISIBLE, chemin=path, raison=msg.TROUSSEAU_PAS_UNE_BASE) from None
-    return Remains(kept, destroyed, files)
+    return Remains(kept, destroyed, files, served)
 
 
 class KeysRecovery:
@@ -211,6 +213,10 @@ class KeysRecovery:
                            sorted(old.destroyed.items()))
             db.executemany("INSERT OR IGNORE INTO secours_fichiers (chemin) VALUES (?)",
                            ((f,) for f in old.files))
+            # Rebuilt from a copy of the data folder, the key store still serves the folder
+            # it served while that folder holds the store: the copy never becomes the original.
+            if old.served is not None and copies.holds(old.served, self.state.store_id):
+                copies.record(db, old.served)
             db.execute("COMMIT")
         except sqlite3.Error as exc:
             if db.in_transaction:
