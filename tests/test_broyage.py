@@ -269,3 +269,25 @@ def test_the_purge_names_the_synthese_key_as_the_store_seals_under_it():
     from bilancli.store import scellement
 
     assert retention.SYNTHESIS_KEY == scellement.SYNTHESE
+
+
+def test_a_restore_destroys_the_keys_of_what_its_backup_was_purged_of(bilan, tmp_path, monkeypatch):
+    """The backup's copy purged before the swap: the keys of what went are destroyed too,
+    else every copy taken before (a synced folder) stays readable and the purge that follows
+    finds nothing to do (found by the re-probe)."""
+    bilan.today("2026-01-05")
+    bid = bilan.new("--financement", "personnel")
+    bilan("set", bid, "demande", "QZXRESTAUREXZQ")
+    bilan.today("2026-01-06")
+    bilan("abandon", bid, "--date", "2026-01-06", "--motif", "x")
+    saves = tmp_path / "sauvegarde"
+    saves.mkdir()
+    bilan("sauvegarde", "-o", saves)
+    synced = tmp_path / "synchronise"
+    shutil.copytree(bilan.home, synced)
+    bilan.today("2026-03-01")
+    (backup,) = list(saves.iterdir())
+    out = bilan("restaure", backup, "--yes").stdout
+    assert "purgée de 1 bilan(s)" in out
+    monkeypatch.setenv("BILAN_HOME", str(synced))
+    assert bilan("show", bid, code=1).key == "CLE_BILAN_DETRUITE"

@@ -282,6 +282,10 @@ RESTAURE_PURGEE = (
     "Avant d'être mise en place, la copie de la sauvegarde a été purgée de {nombre} bilan(s), "
     "comme la base l'avait été (R6313-7). Ce qui suit est la purge de la base restaurée :"
 )
+RESTAURE_CLES_NON_DETRUITES = (
+    "la sauvegarde est restaurée, mais les clés de ce qu'elle a perdu n'ont pas été détruites "
+    "({raison}) : la purge du dossier d'origine les détruira."
+)
 RESTAURE_BASE_ILLISIBLE = (
     "la base remplacée était illisible : elle est détruite, et seules les dates que la sauvegarde "
     "connaît ont servi à la purger. Les bilans supprimés ou purgés après la sauvegarde ne sont "

@@ -16,10 +16,10 @@ from datetime import datetime
 from bilancli import messages as msg
 from bilancli.core.conservation import backups as rules
 from bilancli.errors import BilanError, fail, os_reason
-from bilancli.store.disk import is_full
 from bilancli.store.conservation import backups, purge_archives
 from bilancli.store.conservation import purge as store_purge
 from bilancli.store.db import Store
+from bilancli.store.disk import is_full
 
 
 class BackupOutcome(namedtuple("BackupOutcome", "name purged deleted")):

@@ -10,9 +10,9 @@ from collections import namedtuple
 from bilancli import messages as msg
 from bilancli.core.conservation import retention
 from bilancli.errors import BilanError, NoRoom, fail
-from bilancli.store.disk import is_full
 from bilancli.store.conservation import purge as store_purge
 from bilancli.store.conservation import purge_archives as store_archives
+from bilancli.store.disk import is_full
 from bilancli.store.snapshots import ended_dates, load_retention_facts, working_set
 
 

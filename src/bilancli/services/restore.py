@@ -19,21 +19,22 @@ from datetime import date
 from bilancli import messages as msg
 from bilancli.core.conservation import backups as rules
 from bilancli.errors import BilanError, fail
-from bilancli.store.disk import is_full
 from bilancli.store.conservation import backups
 from bilancli.store.conservation import purge as store_purge
 from bilancli.store.conservation import restore as staging
 from bilancli.store.db import DB_NAME, Store
+from bilancli.store.disk import is_full
 from bilancli.store.dossier.drafts import Workspace
 from bilancli.store.private import ensure_home, ensure_private_dir, new_private_file
 
 
-class Restored(namedtuple("Restored", "unreadable carried destroyed purged")):
+class Restored(namedtuple("Restored", "unreadable carried destroyed purged keys_refused")):
     """What a restore did beyond the swap: the replaced store could not be read
     (`unreadable`: only the backup's own facts purged it); the files written outside the
     data folder whose records came along (`carried`), and those destroyed because their
     bilan is not in the backup (`destroyed`); the bilans purged or deleted in the backup's
-    copy before it was put in place, as the store had been (`purged`)."""
+    copy before it was put in place, as the store had been (`purged`); why the keys of what
+    went could not be destroyed, if they could not (`keys_refused`)."""
 
     __slots__ = ()
 
@@ -87,22 +88,40 @@ def restore(home: str, source: str, settings, today: date) -> Restored:
     space = Workspace(home)
     try:
         if current is None:
-            destroyed, carried, purged = _stage_and_swap(home, source, None, space, settings, today)
+            destroyed, carried, purged, dues = _stage_and_swap(home, source, None, space,
+                                                               settings, today)
         else:
             with current.hold():
-                destroyed, carried, purged = _stage_and_swap(home, source, current, space,
-                                                             settings, today)
+                destroyed, carried, purged, dues = _stage_and_swap(home, source, current, space,
+                                                                   settings, today)
     finally:
         if current:
             current.close()
         space.destroy()
-    return Restored(current is None, carried, destroyed, purged)
+    return Restored(current is None, carried, destroyed, purged, _destroy_keys(home, dues, today))
 
 
-def _stage_and_swap(home: str, source: str, current, space, settings, today) -> tuple[int, int, int]:
+def _destroy_keys(home: str, dues, today: date) -> BilanError | None:
+    """The keys of what the backup's copy was purged of, destroyed once it is in place: every
+    older copy of that content (the backup itself, a synced folder) is noise from then on;
+    the purge that follows finds nothing left to do for them. From a copy of the data
+    folder, whose key store serves another, refused: returned, the restore being done."""
+    if not dues:
+        return None
+    store = Store(home, create=False, writable=True)
+    try:
+        store_purge.destroy_keys_left(store.keys, dues, today)
+    except BilanError as exc:
+        return exc
+    finally:
+        store.close()
+    return None
+
+
+def _stage_and_swap(home: str, source: str, current, space, settings, today) -> tuple:
     check(source)   # again, under the lock: what is swapped in is what was checked
     try:
-        orphans, carried, purged = _stage(home, source, current, space, settings, today)
+        orphans, carried, purged, dues = _stage(home, source, current, space, settings, today)
         staging.write_orphans(space.where, orphans)
         staging.mark_ready(space.where)   # the point of no return
     except store_purge.PurgeCut as cut:
@@ -113,13 +132,13 @@ def _stage_and_swap(home: str, source: str, current, space, settings, today) -> 
         if not is_full(exc, space.where):
             raise
         raise fail(msg.RESTAURE_DISQUE_PLEIN, dossier=home) from None
-    return staging.finish(home, space.where), carried, purged
+    return staging.finish(home, space.where), carried, purged, dues
 
 
-def _stage(home: str, source: str, current, space, settings, today) -> tuple[list, int, int]:
+def _stage(home: str, source: str, current, space, settings, today) -> tuple:
     """The backup copied into the workspace and purged there as the store was: (the files
     to destroy once swapped, how many files written outside came along, how many bilans
-    were purged or deleted in it)."""
+    were purged or deleted in it, what was due)."""
     told = backups.store_facts(current.conn) if current else backups.StoreFacts({}, set(), {})
     staged_db = os.path.join(space.where, DB_NAME)
     os.close(new_private_file(staged_db))
@@ -142,4 +161,4 @@ def _stage(home: str, source: str, current, space, settings, today) -> tuple[lis
     finally:
         staged.close()
     ensure_private_dir(os.path.join(space.where, staging.DOCUMENTS))   # a backup without any
-    return orphans, carried, purged
+    return orphans, carried, purged, dues

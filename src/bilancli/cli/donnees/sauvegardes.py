@@ -64,4 +64,6 @@ def restaure(dossier, yes) -> None:
         base.say(msg.RESTAURE_FICHIERS_DETRUITS.format(nombre=done.destroyed))
     if done.purged:
         base.say(msg.RESTAURE_PURGEE.format(nombre=done.purged))
+    if done.keys_refused is not None:
+        base.warn(msg.RESTAURE_CLES_NON_DETRUITES.format(raison=str(done.keys_refused).rstrip(".")))
     run_purge(dry_run=False, yes=True, as_json=False)
