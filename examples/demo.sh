@@ -6,6 +6,12 @@ export BILAN_HOME
 # The demo's calendar: the bilan runs in September and October 2026.
 export BILAN_TODAY="${BILAN_TODAY:-2026-10-20}"
 echo "Données de démonstration : $BILAN_HOME"
+# The demo's keys (SPEC §15) in a throw-away configuration folder of their own, outside the data
+# folder, and never in the session's key ring: trying bilan leaves nothing in yours.
+XDG_CONFIG_HOME="$(mktemp -d)"
+export XDG_CONFIG_HOME
+export PYTHON_KEYRING_BACKEND=keyring.backends.fail.Keyring
+echo "Clés de démonstration : $XDG_CONFIG_HOME"
 cat > "$BILAN_HOME/config.toml" <<'TOML'
 [cabinet]
 nom = "MY CAMPUS"
