@@ -106,6 +106,21 @@ class Bilan:
 
 
 @pytest.fixture
+def typed(monkeypatch):
+    """What the person types at each passphrase prompt, in order (`getpass` replaced: the
+    recovery file's commands ask on a terminal); none left: the prompt ends as at Ctrl-D."""
+    answers = []
+
+    def getpass(prompt="", stream=None):
+        if not answers:
+            raise EOFError
+        return answers.pop(0)
+
+    monkeypatch.setattr("getpass.getpass", getpass)
+    return answers
+
+
+@pytest.fixture
 def home(tmp_path, monkeypatch):
     folder = tmp_path / "home"
     monkeypatch.setenv("BILAN_HOME", str(folder))

@@ -26,20 +26,6 @@ def _cheap_scrypt(monkeypatch):
     monkeypatch.setattr(__import__(__name__), "STORE_ID", STORE_ID)
 
 
-@pytest.fixture
-def typed(monkeypatch):
-    """What the person types at each passphrase prompt, in order."""
-    answers = []
-
-    def getpass(prompt="", stream=None):
-        if not answers:
-            raise EOFError
-        return answers.pop(0)
-
-    monkeypatch.setattr("getpass.getpass", getpass)
-    return answers
-
-
 def encrypted(bilan, count=2):
     """A store set up for encryption (as the first command that writes does), with a data key
     for each of `count` bilans and a synthèse key for the first: their names and keys."""

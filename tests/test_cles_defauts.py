@@ -19,19 +19,6 @@ def _cheap_scrypt(monkeypatch):
     monkeypatch.setattr(secours, "SCRYPT_N", 2 ** 14)
 
 
-@pytest.fixture
-def typed(monkeypatch):
-    answers = []
-
-    def getpass(prompt="", stream=None):
-        if not answers:
-            raise EOFError
-        return answers.pop(0)
-
-    monkeypatch.setattr("getpass.getpass", getpass)
-    return answers
-
-
 def store_id(home) -> str:
     store = Store(str(home), create=False)
     try:
