@@ -5,7 +5,7 @@ import sys
 import platformdirs
 import pytest
 
-from bilancli.settings import resolve_home
+from bilancli.settings import resolve_home, user_config_dir
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the XDG rule is applied on Linux")
@@ -21,6 +21,18 @@ def test_without_a_folder_given_the_home_is_the_one_platformdirs_gives(monkeypat
         monkeypatch.setenv("XDG_DATA_HOME", xdg)
     assert resolve_home() == platformdirs.user_data_dir("bilancli")
     assert resolve_home().endswith("bilancli")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the XDG rule is applied on Linux")
+@pytest.mark.parametrize("xdg", [None, "", "/srv/config", "relatif/config", "~/x"])
+def test_the_keys_folder_is_the_configuration_folder_platformdirs_gives(monkeypatch, xdg):
+    monkeypatch.delenv("ANDROID_DATA", raising=False)
+    monkeypatch.setenv("HOME", "/home/claire")
+    if xdg is None:
+        monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_CONFIG_HOME", xdg)
+    assert user_config_dir() == platformdirs.user_config_dir("bilancli")
 
 
 def test_the_option_wins_then_the_variable_and_a_tilde_is_expanded(monkeypatch):

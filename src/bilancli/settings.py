@@ -24,33 +24,30 @@ def resolve_home(option: str | None = None) -> str:
 
 
 def _user_data_dir() -> str:
-    """The user's data folder for bilancli, as platformdirs gives it. On Linux the XDG Base
-    Directory rule (`$XDG_DATA_HOME` when absolute, else `$HOME/.local/share`) is applied
-    here: importing platformdirs costs a read command half of Python's own start-up. Any
-    other case (macOS, Windows, Android, no absolute HOME) is left to platformdirs; a test
-    checks the two agree."""
-    home = os.environ.get("HOME", "")
-    if sys.platform.startswith("linux") and os.path.isabs(home) and "ANDROID_DATA" not in os.environ:
-        data = os.environ.get("XDG_DATA_HOME", "")
-        return os.path.join(data if os.path.isabs(data) else os.path.join(home, ".local", "share"),
-                            "bilancli")
-    import platformdirs
-
-    return platformdirs.user_data_dir("bilancli")
+    """The user's data folder for bilancli, as platformdirs gives it (`_xdg_folder`)."""
+    return _xdg_folder("XDG_DATA_HOME", (".local", "share"), "user_data_dir")
 
 
 def user_config_dir() -> str:
     """The user's configuration folder for bilancli (`platformdirs.user_config_path`), where
-    the keys of encrypted stores live, outside every data folder (SPEC §15). The XDG rule is
-    applied here on Linux, as for the data folder; elsewhere platformdirs says."""
+    the keys of encrypted stores live, outside every data folder (SPEC §15)."""
+    return _xdg_folder("XDG_CONFIG_HOME", (".config",), "user_config_dir")
+
+
+def _xdg_folder(variable: str, default: tuple[str, ...], platformdirs_name: str) -> str:
+    """bilancli's folder of a kind, as platformdirs gives it. On Linux the XDG Base Directory
+    rule (`variable` when absolute, else `default` under `$HOME`) is applied here: importing
+    platformdirs costs a read command half of Python's own start-up. Any other case (macOS,
+    Windows, Android, no absolute HOME) is left to platformdirs' `platformdirs_name`; a test
+    checks the two agree."""
     home = os.environ.get("HOME", "")
     if sys.platform.startswith("linux") and os.path.isabs(home) and "ANDROID_DATA" not in os.environ:
-        config = os.environ.get("XDG_CONFIG_HOME", "")
-        return os.path.join(config if os.path.isabs(config) else os.path.join(home, ".config"),
+        chosen = os.environ.get(variable, "")
+        return os.path.join(chosen if os.path.isabs(chosen) else os.path.join(home, *default),
                             "bilancli")
     import platformdirs
 
-    return platformdirs.user_config_dir("bilancli")
+    return getattr(platformdirs, platformdirs_name)("bilancli")
 
 
 def today() -> date:
