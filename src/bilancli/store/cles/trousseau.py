@@ -273,7 +273,6 @@ class Keys(KeysRecovery):
                 os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | os.O_NOFOLLOW, 0o600))
             db = sqlite3.connect(path, timeout=30, isolation_level=None)
             db.execute("PRAGMA secure_delete = ON")
-            db.execute("PRAGMA busy_timeout = 30000")
             if not make:
                 # Only `set_up` and a restore make a key store: an empty file (or another
                 # base) is refused, never filled by a command that reads.
