@@ -18,6 +18,7 @@ from bilancli.services import session
 from bilancli.settings import load_config, resolve_home
 from bilancli.settings import today as _today
 from bilancli.store.db import Store
+from bilancli.store import files
 from bilancli.store.dossier import bilans
 
 
@@ -71,6 +72,19 @@ def output_option(text: str | None):
     from pathlib import Path
 
     return Path(text)
+
+
+def bytes_output(text: str | None, on_a_terminal):
+    """`-o` of a command giving bytes back as stored (a stored document, the signed
+    convention): a file's path, checked as every output is; else None, the standard output,
+    refused (`on_a_terminal`, the caller's refusal) when it is a terminal."""
+    chosen = output_option(text)
+    if chosen is None or chosen == "-":
+        if chosen is None and sys.stdout.isatty():
+            raise on_a_terminal
+        return None
+    files.check_output_path(chosen, home())
+    return chosen
 
 
 def parse_date_option(text: str | None):

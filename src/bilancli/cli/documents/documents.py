@@ -12,7 +12,6 @@ from bilancli.core.documents import catalogue as rules
 from bilancli.core.documents.catalogue import COPY_KIND, parse_document_id
 from bilancli.core.ids import parse_id
 from bilancli.errors import fail
-from bilancli.store import files
 from bilancli.store.dossier.bilans import exists
 from bilancli.store.dossier.documents import document_content
 
@@ -56,18 +55,9 @@ def list_(bilan_id, as_json) -> None:
          opt("-o", "--output", help=msg.OPT_SORTIE_DOC, metavar="FICHIER"),
          details=msg.DET_DOC_GET)
 def get(bilan_id, doc, output) -> None:
-    import sys
-    from pathlib import Path
-
-
     wanted = parse_id(bilan_id)
     doc_id = parse_document_id(doc)
-    chosen = base.output_option(output)
-    if chosen is None and sys.stdout.isatty():
-        raise fail(msg.SORTIE_TERMINAL, doc=doc_id)
-    target = chosen if isinstance(chosen, Path) else None
-    if target is not None:
-        files.check_output_path(target, base.home())
+    target = base.bytes_output(output, fail(msg.SORTIE_TERMINAL, doc=doc_id))
     with base.reading() as store:
         if not exists(store.conn, wanted):
             raise fail(msg.BILAN_INCONNU, id=wanted)

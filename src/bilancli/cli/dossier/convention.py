@@ -13,7 +13,6 @@ from bilancli.core.documents.catalogue import PROOF_KIND
 from bilancli.core.dossier import convention as rules
 from bilancli.core.ids import parse_id
 from bilancli.errors import fail
-from bilancli.store import files
 from bilancli.store.dossier.bilans import proof_content
 
 group("convention", msg.GROUPE_CONVENTION)
@@ -68,17 +67,8 @@ def _read_proof(path: str) -> bytes:
 def proof(bilan_id, output) -> None:
     """The signed convention written back byte for byte: to stdout (never a terminal) or to
     a file recorded as administrative evidence, destroyed with the record's anonymisation."""
-    import sys
-    from pathlib import Path
-
-
     wanted = parse_id(bilan_id)
-    chosen = base.output_option(output)
-    if chosen is None and sys.stdout.isatty():
-        raise fail(msg.PREUVE_TERMINAL, id=wanted)
-    target = chosen if isinstance(chosen, Path) else None
-    if target is not None:
-        files.check_output_path(target, base.home())
+    target = base.bytes_output(output, fail(msg.PREUVE_TERMINAL, id=wanted))
     bilan = base.read_bilan(wanted)
     rules.check_proof_readable(bilan)
     with base.reading() as store:
